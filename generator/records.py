@@ -1,0 +1,230 @@
+"""The typed records that flow between pipeline stages.
+
+Every stage is a function from these records to these records:
+
+    decode.read_sources      Path            -> list[Source]
+    clean.clean_source       Source          -> CleanPage
+    split.split_articles     CleanPage       -> list[ArticleDraft]
+    locate.locate_articles   ArticleDraft    -> Article          (region, year)
+    figures.extract_figures  Article         -> list[Figure]
+    digest.build_digest      ...             -> Digest           (the data contract)
+    pages.render_pages       Digest          -> list[GeneratedPage]
+    searchindex.build_search Digest          -> list[GeneratedFile]
+
+Nothing here does work; the records are plain data so that tests can build them by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class SourceStatus(str, Enum):
+    """What happened when a seed file was read."""
+
+    OK = "ok"
+    """Decoded cleanly."""
+    REPAIRED = "repaired"
+    """Decoded with some undecodable bytes replaced (a warning says where)."""
+    EMPTY = "empty"
+    """No text at all, or whitespace only."""
+    BINARY = "binary"
+    """Not text (NUL bytes, image signature...)."""
+    TOO_LARGE = "too_large"
+    """Larger than the configured limit; not read."""
+    DUPLICATE = "duplicate"
+    """Same content as another seed; articles come from the first one only."""
+
+
+@dataclass(frozen=True)
+class Warning:
+    """A problem in the input, with where it is and what to do about it."""
+
+    file: str
+    message: str
+    hint: str = ""
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}" + (f" ({self.hint})" if self.hint else "")
+
+
+@dataclass
+class Source:
+    """One file of seeds/ as read from disk."""
+
+    file: str  # file name relative to seeds/ (the contract's `sources[].file`)
+    sha256: str
+    size: int
+    encoding: str | None = None
+    status: SourceStatus = SourceStatus.OK
+    text: str = ""  # decoded text, newlines normalised to \n
+    warnings: list[Warning] = field(default_factory=list)
+    override: dict = field(default_factory=dict)  # sidecar seeds/NAME.yml (title, region, year, url)
+
+
+class BlockKind(str, Enum):
+    """The role of one block of a cleaned page."""
+
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"  # a section heading inside an article
+    TITLE = "title"
+    SUBTITLE = "subtitle"  # ——……纪实
+    KICKER = "kicker"  # series line above a title (善治天心②)
+    BYLINE = "byline"
+    CAPTION = "caption"
+    CREDIT = "credit"  # photo credit (■xx 摄, xx供图)
+    FURNITURE = "furniture"  # page header/footer, editor line
+
+
+@dataclass
+class Block:
+    """A paragraph-sized piece of a page, joined across column breaks, with its role."""
+
+    kind: BlockKind
+    text: str
+    line: int  # 1-based first line in the source file
+    end_line: int = 0  # 1-based last line
+
+
+@dataclass
+class CleanPage:
+    """A page after decoding and cleaning, before it is split into articles."""
+
+    source: Source
+    blocks: list[Block]
+    warnings: list[Warning] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    """A run of paragraphs under one heading (heading None before the first one)."""
+
+    heading: str | None
+    paragraphs: list[str]
+
+
+@dataclass
+class ArticleDraft:
+    """One article as split out of a page, fragments already in reading order."""
+
+    source: str  # seed file name
+    title: str
+    sections: list[Section]
+    subtitle: str = ""
+    kicker: str = ""
+    authors: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    fragments: int = 1
+    lines: list[tuple[int, int]] = field(default_factory=list)  # source line spans of the body
+    warnings: list[Warning] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for s in self.sections for p in s.paragraphs]
+
+    @property
+    def headings(self) -> list[str]:
+        return [s.heading for s in self.sections if s.heading]
+
+
+@dataclass(frozen=True)
+class Region:
+    """A county-level or higher administrative unit, as the gazetteer names it."""
+
+    name: str  # full official name: 蒸湘区
+    city: str  # 衡阳市 (same as name for a prefecture-level city)
+    province: str  # 湖南省
+    code: str  # administrative code: 430408
+    level: str  # "province" | "city" | "county"
+    slug: str  # pinyin slug used in URLs: zhengxiang-qu
+
+    @property
+    def label(self) -> str:
+        """Name with its parents, for display: 湖南省 衡阳市 蒸湘区."""
+        parts = [self.province, self.city, self.name]
+        return " ".join(dict.fromkeys(p for p in parts if p))
+
+
+UNKNOWN_REGION = Region(name="未识别地区", city="", province="", code="", level="unknown", slug="unknown")
+
+
+@dataclass
+class Article:
+    """An article with everything the site shows about it."""
+
+    id: str  # stable, derived from content
+    draft: ArticleDraft
+    region: Region
+    year: int | None = None
+    year_evidence: str = ""
+    region_evidence: str = ""
+    url: str = ""  # site-relative URL of its page, e.g. articles/<id>/
+
+    # Convenience pass-throughs so templates and stages read naturally.
+    @property
+    def source(self) -> str:
+        return self.draft.source
+
+    @property
+    def title(self) -> str:
+        return self.draft.title
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return self.draft.paragraphs
+
+
+@dataclass
+class Figure:
+    """One quantitative statement taken from an article."""
+
+    id: str
+    article: str  # article id
+    region: str  # region full name (may differ from the article's for a sub-region)
+    metric: str  # canonical metric name when catalogued, else a free label
+    value: str  # as written: "146.04", "两"
+    unit: str  # as written: 亿元
+    value_normalized: float
+    unit_normalized: str  # 元
+    period: str  # "2024", "2021-2025", "2025-01/2025-10"...
+    quote: str  # exact substring of one paragraph of the article
+    paragraph: int  # 1-based index of that paragraph (anchor #p-N)
+    kind: str = "level"  # level | growth | rank | share | change
+    qualifier: str = ""  # 余 多 超 近 约 以上 突破 ...
+    subject: str = ""  # village / company / hospital when not the region itself
+    previous: float | None = None  # from-to: the "from" value, normalised
+    canonical: str = ""  # catalogue key when the metric matched one
+    theme: str = ""  # catalogue theme
+    comparable: bool = False
+
+
+@dataclass
+class Digest:
+    """Everything the site is built from: the data contract in memory."""
+
+    sources: list[Source]
+    articles: list[Article]
+    regions: list[Region]
+    figures: list[Figure]
+    warnings: list[Warning]
+    build_date: str  # from SOURCE_DATE_EPOCH or the newest year in the data, never the clock
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page the generator hands to MkDocs: its path and its ready HTML body."""
+
+    path: str  # docs-relative source path, e.g. regions/zhengxiang-qu.md
+    title: str  # plain text; escaped where rendered
+    html: str  # body HTML, already escaped by the templates
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A non-page output file (data download, search index shard, script)."""
+
+    path: str  # site-relative path, e.g. data/digest.json
+    content: bytes

@@ -1,0 +1,47 @@
+"""Settings of the generator: one typed record, filled from the `digest` plugin block of mkdocs.yml.
+
+Each field's docstring is its documentation; `python -m generator --help` and the
+README list the same names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    seeds_dir: Path = Path("seeds")
+    """Folder of input page texts (any encoding); sidecar NAME.yml files override fields of NAME.txt."""
+
+    max_file_bytes: int = 2_000_000
+    """Files larger than this are listed with a warning and not read (a newspaper page is ~20 KB)."""
+
+    catalogue: Path = PACKAGE_DIR / "data" / "metrics.yml"
+    """Metric catalogue (canonical metrics, synonyms, themes, preferred units)."""
+
+    units: Path = PACKAGE_DIR / "data" / "units.yml"
+    """Units and their normalisation factors."""
+
+    cache_dir: Path = Path(".cache/digest")
+    """Per-file results keyed by content hash, so a rebuild only redoes changed seeds."""
+
+    workers: int = 0
+    """Processes for the per-file stages; 0 = one per CPU, 1 = run in-process."""
+
+    key_figures: int = 6
+    """How many figures a region page shows as cards."""
+
+    keywords: int = 12
+    """How many keywords a region page lists."""
+
+    @classmethod
+    def names(cls) -> list[str]:
+        return [f.name for f in fields(cls)]
+
+
+def default_settings(**overrides) -> Settings:
+    return Settings(**overrides)
