@@ -1,0 +1,39 @@
+# Two commands on a fresh machine: `make site` and `make test` (see README).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: site test serve clean bench chromium deps
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+deps: $(STAMP)
+
+site: $(STAMP)  ## build site/ from seeds/
+	$(BIN)/mkdocs build
+
+serve: $(STAMP)  ## preview on http://127.0.0.1:8000, rebuilt when seeds/ changes
+	$(BIN)/mkdocs serve
+
+test: $(STAMP) chromium  ## the whole suite, browser tests included
+	$(BIN)/python -m pytest
+
+bench: $(STAMP) chromium  ## build synthetic corpora and print size/speed figures
+	$(BIN)/python bench/bench_build.py
+	$(BIN)/python bench/bench_search.py
+
+# Browser tests drive Debian's chromium; Playwright's own browser download cannot work here.
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+clean:
+	rm -rf site .cache .pytest_cache bench/out

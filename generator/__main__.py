@@ -1,0 +1,65 @@
+"""Run the generator's stages without MkDocs and print what they found.
+
+    python -m generator [--seeds DIR] [--json FILE] [--quiet]
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections import Counter
+from pathlib import Path
+
+from . import digest as digest_mod
+from . import pipeline
+from .progress import make_progress
+from .resources import load_resources
+from .settings import Settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator",
+        description="Read seed pages, split them into articles, locate regions, extract figures, "
+                    "and print a summary (files, articles, regions, figures, warnings). "
+                    "The site itself is built by `mkdocs build`, which runs the same stages.")
+    parser.add_argument("--seeds", type=Path, default=Settings.seeds_dir, help="folder of page texts (default: seeds)")
+    parser.add_argument("--json", type=Path, help="also write the digest (data contract) to this file")
+    parser.add_argument("--quiet", action="store_true", help="only the summary line")
+    args = parser.parse_args(argv)
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    log = logging.getLogger("generator")
+    if not args.seeds.is_dir():
+        print(f"error: {args.seeds} is not a folder; pass --seeds DIR with the page texts", file=sys.stderr)
+        return 2
+    settings = Settings(seeds_dir=args.seeds, workers=1)
+    resources = load_resources(settings)
+    update, close = make_progress(log)
+    try:
+        digest = pipeline.run(settings, resources, progress=update)
+    finally:
+        close()
+
+    if not args.quiet:
+        for source in digest.sources:
+            count = sum(1 for a in digest.articles if a.source == source.file)
+            print(f"{source.file}: {source.status.value}, {source.encoding or '-'}, {count} articles")
+        regions = Counter(a.region.name for a in digest.articles)
+        for article in digest.articles:
+            figures = sum(1 for f in digest.figures if f.article == article.id)
+            print(f"  [{article.region.name}] {article.title} ({article.year or '?'}; "
+                  f"{len(article.paragraphs)} paragraphs, {figures} figures)")
+        print("regions: " + ", ".join(f"{name} ({n})" for name, n in sorted(regions.items())))
+        for warning in digest.warnings:
+            print(f"warning: {warning}")
+    print(f"{len(digest.sources)} files, {len(digest.articles)} articles, {len(digest.regions)} regions, "
+          f"{len(digest.figures)} figures, {len(digest.warnings)} warnings")
+    if args.json:
+        args.json.write_bytes(digest_mod.contract_json(digest_mod.to_contract(digest)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,205 @@
+"""Assemble the digest (the data contract) from per-file results, and serialise it.
+
+`site/data/digest.json` follows generator/schema/digest.schema.json; `figures.csv`
+is UTF-8 with a BOM so spreadsheet programs open it as UTF-8.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING
+
+from .records import UNKNOWN_REGION, Article, Digest, Figure, Region, Source, Warning
+from .settings import Settings
+
+if TYPE_CHECKING:
+    from .pipeline import FileResult
+
+SCHEMA_VERSION = 1
+
+
+def build_digest(sources: list[Source], results: dict[str, "FileResult"], settings: Settings) -> Digest:
+    articles: list[Article] = []
+    figures: list[Figure] = []
+    warnings: list[Warning] = []
+    for source in sources:
+        warnings.extend(source.warnings)
+        result = results.get(source.file)
+        if result is None:
+            continue
+        articles.extend(result.articles)
+        figures.extend(result.figures)
+        warnings.extend(result.warnings)
+    _make_ids_unique(articles)
+    regions = sorted({a.region for a in articles}, key=_region_order)
+    return Digest(
+        sources=sources,
+        articles=articles,
+        regions=regions,
+        figures=figures,
+        warnings=warnings,
+        build_date=build_date(articles),
+    )
+
+
+def _region_order(region: Region) -> tuple:
+    # Unknown region last; the rest by administrative code (province, city, county order).
+    return (region == UNKNOWN_REGION, region.code, region.name)
+
+
+def _make_ids_unique(articles: list[Article]) -> None:
+    """Two articles with the same source, title and lead would collide on one page."""
+    seen: dict[str, int] = {}
+    for article in articles:
+        n = seen.get(article.id, 0)
+        seen[article.id] = n + 1
+        if n:
+            article.id = f"{article.id}-{n + 1}"
+            article.url = f"articles/{article.id}/"
+
+
+def build_date(articles: list[Article]) -> str:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else the newest year in the data."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date().isoformat()
+    years = [a.year for a in articles if a.year]
+    return str(max(years)) if years else ""
+
+
+def region_url(region: Region) -> str:
+    return f"regions/{region.slug}/"
+
+
+def articles_by_region(digest: Digest) -> dict[Region, list[Article]]:
+    grouped: dict[Region, list[Article]] = {r: [] for r in digest.regions}
+    for article in digest.articles:
+        grouped[article.region].append(article)
+    return grouped
+
+
+def figure_url(figure: Figure, articles: dict[str, Article]) -> str:
+    return f"{articles[figure.article].url}#p-{figure.paragraph}"
+
+
+def to_contract(digest: Digest) -> dict:
+    """The digest as plain JSON data (see the schema)."""
+    by_source: dict[str, list[str]] = {}
+    for article in digest.articles:
+        by_source.setdefault(article.source, []).append(article.id)
+    grouped = articles_by_region(digest)
+    article_index = {a.id: a for a in digest.articles}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "build_date": digest.build_date,
+        "sources": [
+            {
+                "file": s.file,
+                "encoding": s.encoding,
+                "sha256": s.sha256,
+                "size": s.size,
+                "status": s.status.value,
+                "articles": by_source.get(s.file, []),
+                "warnings": [str(w) for w in s.warnings],
+            }
+            for s in digest.sources
+        ],
+        "regions": [
+            {
+                "name": r.name,
+                "city": r.city,
+                "province": r.province,
+                "code": r.code,
+                "level": r.level,
+                "slug": r.slug,
+                "url": region_url(r),
+                "articles": [a.id for a in grouped[r]],
+            }
+            for r in digest.regions
+        ],
+        "articles": [
+            {
+                "id": a.id,
+                "source": a.source,
+                "title": a.title,
+                "subtitle": a.draft.subtitle,
+                "kicker": a.draft.kicker,
+                "region": a.region.name,
+                "city": a.region.city,
+                "province": a.region.province,
+                "year": a.year,
+                "year_evidence": a.year_evidence,
+                "authors": a.draft.authors,
+                "captions": a.draft.captions,
+                "headings": a.draft.headings,
+                "paragraphs": a.paragraphs,
+                "fragments": a.draft.fragments,
+                "url": a.url,
+            }
+            for a in digest.articles
+        ],
+        "figures": [
+            {
+                "id": f.id,
+                "article": f.article,
+                "region": f.region,
+                "metric": f.metric,
+                "value": f.value,
+                "unit": f.unit,
+                "value_normalized": f.value_normalized,
+                "unit_normalized": f.unit_normalized,
+                "period": f.period,
+                "quote": f.quote,
+                "paragraph": f.paragraph,
+                "url": figure_url(f, article_index),
+                "kind": f.kind,
+                "qualifier": f.qualifier,
+                "subject": f.subject,
+                "previous": f.previous,
+                "canonical": f.canonical,
+                "theme": f.theme,
+                "comparable": f.comparable,
+            }
+            for f in digest.figures
+        ],
+        "warnings": [str(w) for w in digest.warnings],
+    }
+
+
+def contract_json(data: dict) -> bytes:
+    """Deterministic JSON: sorted keys, no clock, UTF-8."""
+    return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
+
+
+CSV_COLUMNS = ["id", "region", "metric", "value", "unit", "value_normalized", "unit_normalized",
+               "period", "kind", "qualifier", "subject", "comparable", "quote", "article", "url"]
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value) -> str:
+    """Spreadsheet-safe cell: text that a spreadsheet would run as a formula gets a leading quote."""
+    text = "" if value is None else str(value)
+    if text.startswith(_FORMULA_START) and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False
+
+
+def figures_csv(data: dict) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for figure in data["figures"]:
+        writer.writerow([_cell(figure[c]) for c in CSV_COLUMNS])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -1,0 +1,156 @@
+"""Render the generated pages (HTML bodies) from the digest with Jinja2 templates.
+
+Templates hold presentation; this module only gathers the context for each page.
+Every template is rendered with autoescaping on: seed text is data, never markup.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Iterable
+
+import jinja2
+
+from . import charts, compare, digest as digest_mod
+from .records import Article, Digest, GeneratedPage, Region
+from .settings import Settings
+
+SEARCH_PAGE = "search/"
+COMPARE_PAGE = "compare/"
+REGIONS_PAGE = "regions/"
+DATA_JSON = "data/digest.json"
+DATA_CSV = "data/figures.csv"
+
+
+def make_environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters["script_json"] = script_json
+    env.filters["number"] = format_number
+    return env
+
+
+def script_json(value) -> "jinja2.utils.Markup":
+    """JSON safe inside <script>: '<', '>' and '&' escaped so '</script>' cannot end the tag."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return jinja2.utils.markupsafe.Markup(text)
+
+
+def format_number(value: float) -> str:
+    """Readable number: no trailing .0, thousands kept plain (Chinese style)."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.6g}"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Link from one directory-style page URL to another site URL ('' is the home page)."""
+    target, _, anchor = to_url.partition("#")
+    base = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else "."
+    rel = posixpath.relpath(target or ".", base or ".")
+    if target.endswith("/") or target == "":
+        rel = rel.rstrip("/") + "/"
+    if rel == "./":
+        rel = "./"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def page_path(url: str) -> str:
+    """Docs source path for a directory URL: regions/x/ -> regions/x.md, '' -> index.md."""
+    url = url.strip("/")
+    return f"{url}.md" if url else "index.md"
+
+
+class Renderer:
+    """Renders every generated page of one digest."""
+
+    def __init__(self, digest: Digest, settings: Settings, env: jinja2.Environment | None = None):
+        self.digest = digest
+        self.settings = settings
+        self.env = env or make_environment()
+        self.articles = {a.id: a for a in digest.articles}
+        self.by_region = digest_mod.articles_by_region(digest)
+        self.figures_by_region: dict[str, list] = {}
+        for figure in digest.figures:
+            self.figures_by_region.setdefault(figure.region, []).append(figure)
+
+    def _render(self, template: str, url: str, title: str, **context) -> GeneratedPage:
+        html = self.env.get_template(template).render(
+            url=lambda target: relative(url, target),
+            digest=self.digest,
+            links={"search": SEARCH_PAGE, "compare": COMPARE_PAGE, "regions": REGIONS_PAGE,
+                   "json": DATA_JSON, "csv": DATA_CSV},
+            region_url=digest_mod.region_url,
+            **context,
+        )
+        return GeneratedPage(path=page_path(url), title=title, html=html)
+
+    def pages(self) -> list[GeneratedPage]:
+        pages = [self.regions_index(), self.comparison(), self.search()]
+        pages += [self.region(r) for r in self.digest.regions]
+        pages += [self.article(a) for a in self.digest.articles]
+        _refuse_collisions(pages)
+        return pages
+
+    def home_summary(self) -> str:
+        """Appended to the hand-written home page: coverage, regions, build date."""
+        return self.env.get_template("home_summary.html").render(
+            url=lambda target: relative("", target), digest=self.digest,
+            by_region=self.by_region, region_url=digest_mod.region_url,
+            links={"compare": COMPARE_PAGE, "regions": REGIONS_PAGE, "search": SEARCH_PAGE,
+                   "json": DATA_JSON, "csv": DATA_CSV},
+        )
+
+    def regions_index(self) -> GeneratedPage:
+        return self._render("regions_index.html", REGIONS_PAGE, "地区", by_region=self.by_region)
+
+    def region(self, region: Region) -> GeneratedPage:
+        figures = self.figures_by_region.get(region.name, [])
+        articles = self.by_region.get(region, [])
+        return self._render(
+            "region.html", digest_mod.region_url(region), region.name,
+            region=region, articles=articles, figures=figures,
+            key_figures=compare.key_figures(figures, self.settings.key_figures),
+            keywords=region_keywords(articles, self.settings.keywords),
+            article_index=self.articles,
+        )
+
+    def article(self, article: Article) -> GeneratedPage:
+        figures = [f for f in self.digest.figures if f.article == article.id]
+        return self._render("article.html", article.url, article.title, article=article, figures=figures)
+
+    def comparison(self) -> GeneratedPage:
+        table = compare.build_comparison(self.digest.figures, self.digest.regions, self.digest.articles)
+        return self._render("compare.html", COMPARE_PAGE, "地区对比", comparison=table,
+                            charts=charts, article_index=self.articles)
+
+    def search(self) -> GeneratedPage:
+        return self._render("search.html", SEARCH_PAGE, "搜索")
+
+
+def region_keywords(articles: Iterable[Article], n: int) -> list[str]:
+    """Keywords of a region's text (jieba TF-IDF), most characteristic first."""
+    import jieba.analyse  # imported here: only region pages need the IDF table
+
+    text = "\n".join(p for a in articles for p in a.paragraphs)
+    return jieba.analyse.extract_tags(text, topK=n) if text else []
+
+
+def _refuse_collisions(pages: list[GeneratedPage]) -> None:
+    """Two pages on one path would silently overwrite each other."""
+    seen: set[str] = set()
+    for page in pages:
+        if page.path in seen:
+            raise ValueError(f"two generated pages want the same path {page.path!r}; "
+                             "check region slugs and article ids")
+        seen.add(page.path)

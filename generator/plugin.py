@@ -1,0 +1,127 @@
+"""MkDocs adapter: runs the pipeline inside `mkdocs build` / `mkdocs serve`.
+
+No logic lives here: it turns the plugin config into Settings, calls pipeline.run,
+hands the rendered pages and data files to MkDocs, and reports what happened.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import time
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from . import digest as digest_mod
+from . import pipeline, searchindex
+from .pages import Renderer
+from .progress import make_progress
+from .resources import Resources, load_resources
+from .settings import Settings
+
+log = logging.getLogger("mkdocs.plugins.digest")
+# Problems in the input data are reported on their own logger: they must be visible,
+# but a messy seed page is not a broken site, so they do not fail `mkdocs build --strict`.
+data_log = logging.getLogger("digest.data")
+if not data_log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("WARNING -  [digest] %(message)s"))
+    data_log.addHandler(_handler)
+    data_log.propagate = False
+
+
+class DigestConfig(base.Config):
+    seeds_dir = c.Type(str, default="seeds")
+    """Folder of input page texts, relative to mkdocs.yml."""
+    max_file_bytes = c.Type(int, default=Settings.max_file_bytes)
+    """Seed files larger than this are listed with a warning and not read."""
+    cache_dir = c.Type(str, default=str(Settings.cache_dir))
+    """Content-hash cache of per-file results, relative to mkdocs.yml."""
+    workers = c.Type(int, default=Settings.workers)
+    """Processes for the per-file stages (0 = one per CPU, 1 = in-process)."""
+    key_figures = c.Type(int, default=Settings.key_figures)
+    """Key-figure cards per region page."""
+    keywords = c.Type(int, default=Settings.keywords)
+    """Keywords per region page."""
+
+
+class DigestPlugin(BasePlugin[DigestConfig]):
+    def __init__(self) -> None:
+        self.settings: Settings | None = None
+        self.resources: Resources | None = None  # kept across `mkdocs serve` rebuilds
+        self.pages: dict[str, str] = {}
+        self.home_summary = ""
+        self.started = 0.0
+        self.summary = ""
+
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent
+        self.settings = Settings(
+            seeds_dir=root / self.config.seeds_dir,
+            max_file_bytes=self.config.max_file_bytes,
+            cache_dir=root / self.config.cache_dir,
+            workers=self.config.workers,
+            key_figures=self.config.key_figures,
+            keywords=self.config.keywords,
+        )
+        return config
+
+    def on_files(self, files: Files, /, *, config) -> Files:
+        self.started = time.monotonic()
+        settings = self.settings
+        if not settings.seeds_dir.is_dir():
+            log.error("seeds folder %s does not exist: create it and put the page texts (.txt) in it",
+                      settings.seeds_dir)
+        if self.resources is None:
+            log.info("loading gazetteer, metric catalogue and dictionaries")
+            self.resources = load_resources(settings)
+        update, close = make_progress(log)
+        try:
+            digest = pipeline.run(settings, self.resources, progress=update)
+        finally:
+            close()
+        for warning in digest.warnings:
+            data_log.warning("%s", warning)
+
+        renderer = Renderer(digest, settings)
+        self.pages = {}
+        for page in renderer.pages():
+            # Title in front matter, HTML-escaped: MkDocs themes print page titles unescaped.
+            front = "---\ntitle: " + json.dumps(html.escape(page.title), ensure_ascii=False) + "\n---\n"
+            files.append(File.generated(config, page.path, content=front))
+            self.pages[page.path] = page.html
+        self.home_summary = renderer.home_summary()
+
+        data = digest_mod.to_contract(digest)
+        outputs = [
+            ("data/digest.json", digest_mod.contract_json(data)),
+            ("data/figures.csv", digest_mod.figures_csv(data)),
+        ]
+        outputs += [(f.path, f.content) for f in searchindex.build_search(digest)]
+        for path, content in outputs:
+            files.append(File.generated(config, path, content=content))
+
+        self.summary = (f"{len(digest.sources)} files, {len(digest.articles)} articles, "
+                        f"{len(digest.regions)} regions, {len(digest.figures)} figures, "
+                        f"{len(digest.warnings)} data warnings")
+        return files
+
+    def on_page_content(self, html_body: str, /, *, page, config, files) -> str:
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            return generated
+        if page.is_homepage:
+            return html_body + self.home_summary
+        return html_body
+
+    def on_serve(self, server, /, *, config, builder):
+        server.watch(str(self.settings.seeds_dir))
+        return server
+
+    def on_post_build(self, *, config) -> None:
+        log.info("digest: %s in %.1f s", self.summary, time.monotonic() - self.started)

@@ -1,0 +1,27 @@
+"""Expensive resources, loaded once per process and passed explicitly to the stages."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from . import catalogue as catalogue_mod
+from .gazetteer import Gazetteer
+from .settings import Settings
+
+
+@dataclass
+class Resources:
+    gazetteer: Gazetteer
+    catalogue: "catalogue_mod.Catalogue"
+    units: "catalogue_mod.Units"
+
+
+def load_resources(settings: Settings) -> Resources:
+    # jieba logs its dictionary loading at INFO to stderr; keep the build output readable.
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    return Resources(
+        gazetteer=Gazetteer.load(),
+        catalogue=catalogue_mod.load_catalogue(settings.catalogue),
+        units=catalogue_mod.load_units(settings.units),
+    )

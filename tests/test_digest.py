@@ -1,0 +1,88 @@
+"""generator/digest.py: the data contract, its schema, ids and the CSV download."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from generator import digest as digest_mod
+from generator.records import Article, ArticleDraft, Figure, Region, Section, Source
+from generator.settings import Settings
+
+SCHEMA = json.loads((Path(digest_mod.__file__).parent / "schema" / "digest.schema.json").read_text("utf-8"))
+REGION = Region(name="鹿城区", city="温州市", province="浙江省", code="330302", level="county", slug="lucheng-qu")
+
+
+def _result(text: str, quote: str):
+    from generator.pipeline import FileResult
+
+    draft = ArticleDraft(source="a.txt", title="鹿城<b>答卷</b>", sections=[Section(None, [text])], authors=["王五"])
+    article = Article(id="0123456789", draft=draft, region=REGION, year=2024, url="articles/0123456789/")
+    figure = Figure(id="f1", article=article.id, region=REGION.name, metric="=HYPERLINK(\"x\")", value="12",
+                    unit="个", value_normalized=12, unit_normalized="个", period="2024", quote=quote, paragraph=1)
+    return FileResult(articles=[article], figures=[figure], warnings=[])
+
+
+def _digest(monkeypatch=None):
+    source = Source(file="a.txt", sha256="0" * 64, size=10, encoding="utf-8")
+    return digest_mod.build_digest([source], {"a.txt": _result("全区新建公园12个。", "新建公园12个")}, Settings())
+
+
+def test_contract_validates_against_schema():
+    data = digest_mod.to_contract(_digest())
+    jsonschema.validate(data, SCHEMA)
+    assert data["regions"][0]["url"] == "regions/lucheng-qu/"
+    assert data["figures"][0]["url"] == "articles/0123456789/#p-1"
+
+
+def test_schema_rejects_a_missing_field():
+    data = digest_mod.to_contract(_digest())
+    del data["articles"][0]["paragraphs"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, SCHEMA)
+
+
+def test_json_is_deterministic_and_keeps_text_as_data():
+    one = digest_mod.contract_json(digest_mod.to_contract(_digest()))
+    two = digest_mod.contract_json(digest_mod.to_contract(_digest()))
+    assert one == two
+    assert "鹿城<b>答卷</b>" in json.loads(one)["articles"][0]["title"]
+
+
+def test_build_date_comes_from_source_date_epoch_or_data(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764028800")
+    assert _digest().build_date == "2025-11-25"
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert _digest().build_date == "2024"
+
+
+def test_csv_has_bom_and_neutralises_formulas():
+    raw = digest_mod.figures_csv(digest_mod.to_contract(_digest()))
+    assert raw.startswith("\ufeff".encode("utf-8"))
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0]["metric"].startswith("'=")
+    assert rows[0]["value"] == "12"
+
+
+def test_negative_numbers_are_not_mangled():
+    assert digest_mod._cell("-3.5") == "-3.5"
+    assert digest_mod._cell("-cmd") == "'-cmd"
+    assert digest_mod._cell("@SUM(A1)") == "'@SUM(A1)"
+
+
+def test_colliding_article_ids_are_made_unique():
+    from generator.pipeline import FileResult
+
+    first = _result("甲。", "甲")
+    second = _result("甲。", "甲")
+    source = Source(file="a.txt", sha256="0" * 64, size=10)
+    merged = FileResult(articles=first.articles + second.articles, figures=[], warnings=[])
+    digest = digest_mod.build_digest([source], {"a.txt": merged}, Settings())
+    ids = [a.id for a in digest.articles]
+    assert len(set(ids)) == 2
+    assert digest.articles[1].url == f"articles/{ids[1]}/"
