@@ -1,24 +1,30 @@
 """The pipeline, top to bottom: read every seed, then build the cross-page data.
 
-Per-file stages (decode -> clean -> split -> locate -> figures) only see one page;
-cross-page data (regions, comparison, search index) is computed from the complete
-digest afterwards, never while pages are half-built.
+Per-file stages (decode -> clean -> split -> locate -> figures) only see one page, so
+they run in a process pool and their results are cached by content hash. Cross-page
+data (regions, comparison, search index) is computed from the complete digest
+afterwards, never while pages are half-built.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from . import clean, decode, digest, figures, locate, split
+from .cache import ResultCache, code_fingerprint
 from .records import Article, Digest, Figure, Source, SourceStatus, Warning
-from .resources import Resources
+from .resources import Resources, load_resources
 from .settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
 READABLE = {SourceStatus.OK, SourceStatus.REPAIRED}
+# Below this many files to process, starting worker processes costs more than it saves.
+POOL_THRESHOLD = 8
 
 
 @dataclass
@@ -44,14 +50,58 @@ def process_source(source: Source, resources: Resources) -> FileResult:
     return FileResult(articles=articles, figures=found, warnings=warnings)
 
 
-def run(settings: Settings, resources: Resources,
+# Each worker process loads the gazetteer and catalogue once, in its initializer.
+_worker_resources: Resources | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker_resources
+    _worker_resources = load_resources(settings)
+
+
+def _process_in_worker(source: Source) -> FileResult:
+    return process_source(source, _worker_resources)
+
+
+def _worker_count(settings: Settings, jobs: int) -> int:
+    wanted = settings.workers or os.cpu_count() or 1
+    return max(1, min(wanted, jobs))
+
+
+def run(settings: Settings, resources: Resources | None = None,
         progress: Callable[[int, int, str], None] | None = None) -> Digest:
-    """Read seeds/ and return the whole digest."""
+    """Read seeds/ and return the whole digest. `resources` is loaded on demand when None."""
     sources = decode.read_sources(settings.seeds_dir, settings)
-    results: dict[str, FileResult] = {}
     readable = [s for s in sources if s.status in READABLE]
-    for done, source in enumerate(readable, 1):
-        results[source.file] = process_source(source, resources)
+    cache = ResultCache(settings.cache_dir, code_fingerprint())
+    results: dict[str, FileResult] = {}
+    todo: list[Source] = []
+    for source in readable:
+        cached = cache.get(source)
+        if cached is not None:
+            results[source.file] = cached
+        else:
+            todo.append(source)
+    done = len(results)
+
+    def record(source: Source, result: FileResult) -> None:
+        nonlocal done
+        results[source.file] = result
+        cache.put(source, result)
+        done += 1
         if progress:
             progress(done, len(readable), source.file)
+
+    workers = _worker_count(settings, len(todo))
+    if workers > 1 and len(todo) >= POOL_THRESHOLD:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings,)) as pool:
+            for source, result in zip(todo, pool.map(_process_in_worker, todo, chunksize=4)):
+                record(source, result)
+    else:
+        if todo and resources is None:
+            resources = load_resources(settings)
+        for source in todo:
+            record(source, process_source(source, resources))
+    if cache.hits:
+        log.info("reused cached results for %d of %d files", cache.hits, len(readable))
     return digest.build_digest(sources, results, settings)
