@@ -1,0 +1,44 @@
+"""generator/cache.py: per-file results reused only while file, override and code are unchanged."""
+
+from __future__ import annotations
+
+from generator.cache import ResultCache, code_fingerprint
+from generator.records import Source
+
+
+def _source(sha: str = "a" * 64, override: dict | None = None) -> Source:
+    return Source(file="x.txt", sha256=sha, size=1, override=override or {})
+
+
+def test_round_trip_and_hit_count(tmp_path):
+    cache = ResultCache(tmp_path, "code1")
+    assert cache.get(_source()) is None
+    cache.put(_source(), {"articles": [1, 2]})
+    assert cache.get(_source()) == {"articles": [1, 2]}
+    assert cache.hits == 1
+
+
+def test_changed_content_override_or_code_misses(tmp_path):
+    ResultCache(tmp_path, "code1").put(_source(), "old")
+    assert ResultCache(tmp_path, "code1").get(_source(sha="b" * 64)) is None
+    assert ResultCache(tmp_path, "code1").get(_source(override={"region": "鹿城区"})) is None
+    assert ResultCache(tmp_path, "code2").get(_source()) is None
+
+
+def test_corrupt_entry_is_recomputed_not_fatal(tmp_path):
+    cache = ResultCache(tmp_path, "code1")
+    cache.put(_source(), "ok")
+    for entry in tmp_path.glob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert cache.get(_source()) is None
+
+
+def test_disabled_cache_stores_nothing(tmp_path):
+    cache = ResultCache(None, "code1")
+    cache.put(_source(), "x")
+    assert cache.get(_source()) is None
+
+
+def test_code_fingerprint_is_stable():
+    assert code_fingerprint() == code_fingerprint()
+    assert len(code_fingerprint()) == 64
