@@ -1,19 +1,246 @@
-"""Search index: a lunr.js-compatible index of article sections, built with lunr.py.
+"""Search: a lunr.js index of article sections built with lunr.py, plus what the page needs.
 
-(First cut: the plugin imports this module; the full builder follows.)
+Files (site-relative, all under assets/search/):
+
+* index.json  the serialised lunr index. Its terms are the query vocabulary: search.js
+              cuts a query by longest match against them (see segment.py).
+* docs.json   what a hit shows and links to (titles, regions, section text for snippets
+              and phrase checks) and the query-side tables: synonyms, traditional ->
+              simplified characters.
+* lunr.js     copied from the installed mkdocs package at build time (not committed).
+* search.js, search.css  from generator/static/.
+
+Nothing here touches English stemming: the builder's pipelines are empty on both sides.
 """
 
 from __future__ import annotations
 
+import gzip
+import importlib.resources
+import importlib.util
 import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
 
-from .records import Digest, GeneratedFile
+from lunr.builder import Builder
+from pypinyin import Style, lazy_pinyin
 
-INDEX_PATH = "search/index.json"
+from . import segment
+from .records import Article, Digest, GeneratedFile, Region
+from .segment import Segmenter
+
+log = logging.getLogger("mkdocs.plugins.digest")
+
+ASSET_DIR = "assets/search"
+INDEX_PATH = f"{ASSET_DIR}/index.json"
+DOCS_PATH = f"{ASSET_DIR}/docs.json"
+STATIC_DIR = Path(__file__).parent / "static"
+STATIC_FILES = ("search.js", "search.css")
+
+# title > heading > region > body. lunr multiplies term scores by these.
+BOOSTS = {"title": 10, "heading": 4, "region": 3, "body": 1}
+
+# Longest suffix first: 壮族自治区 before 自治区 before 区.
+REGION_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州",
+                   "自治县", "自治旗", "新区", "地区", "林区", "省", "市", "区", "县", "旗", "盟")
+
+
+@dataclass(frozen=True)
+class SectionDoc:
+    """One searchable document: a section of an article."""
+
+    article: int  # index into the articles table
+    section: int  # 1-based section number (the h2 anchor is s-N)
+    first_paragraph: int  # 1-based paragraph number over the whole article (#p-N)
+    heading: str
+    paragraphs: tuple[str, ...]
 
 
 def build_search(digest: Digest, resources=None) -> list[GeneratedFile]:
-    """Every file the search needs, as site-relative paths and bytes."""
-    data = {"docs": [], "index": None}
-    content = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return [GeneratedFile(path=INDEX_PATH, content=content.encode("utf-8"))]
+    """Every file the search needs, as site-relative paths and bytes.
+
+    `resources` (generator.resources.Resources) supplies the jieba Segmenter loaded once
+    and the metric catalogue for synonyms; without them a private Segmenter is made and
+    synonyms are off.
+    """
+    segmenter = getattr(resources, "segmenter", None) or Segmenter()
+    synonyms = synonym_table(getattr(resources, "catalogue", None))
+    index, docs = build_index(digest, segmenter, synonyms)
+    files = [
+        GeneratedFile(INDEX_PATH, dumps(index)),
+        GeneratedFile(DOCS_PATH, dumps(docs)),
+        GeneratedFile(f"{ASSET_DIR}/lunr.js", lunr_js()),
+    ]
+    files += [GeneratedFile(f"{ASSET_DIR}/{name}", (STATIC_DIR / name).read_bytes()) for name in STATIC_FILES]
+    raw_text = "\n".join(p for a in digest.articles for p in a.paragraphs).encode("utf-8")
+    log.info("search: %d sections, %d terms, index %d KB gzip (article text %d KB gzip)",
+             len(docs["docs"]), len(index["invertedIndex"]), len(gzip.compress(files[0].content, 9)) // 1024,
+             len(gzip.compress(raw_text, 9)) // 1024)
+    return files
+
+
+def dumps(data) -> bytes:
+    """Compact, key-sorted JSON: the same digest gives byte-identical files."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def lunr_js() -> bytes:
+    """lunr.js as shipped by the installed mkdocs (the version lunr.py targets)."""
+    path = importlib.resources.files("mkdocs") / "contrib" / "search" / "templates" / "search" / "lunr.js"
+    return path.read_bytes()
+
+
+# ----------------------------------------------------------------------------- documents
+
+def sections(articles: list[Article]) -> list[SectionDoc]:
+    """Sections with at least one paragraph, in article order, numbered like article.html."""
+    docs: list[SectionDoc] = []
+    for a_index, article in enumerate(articles):
+        paragraph = 0
+        for s_index, section in enumerate(article.draft.sections, 1):
+            if section.paragraphs:
+                docs.append(SectionDoc(a_index, s_index, paragraph + 1, section.heading or "",
+                                       tuple(section.paragraphs)))
+            paragraph += len(section.paragraphs)
+    return docs
+
+
+def region_names(region: Region) -> list[str]:
+    """The region and its parents, each in full and short form (蒸湘区, 蒸湘)."""
+    names: list[str] = []
+    for name in (region.name, region.city, region.province):
+        if name:
+            names += [name, short_name(name)]
+    return list(dict.fromkeys(names))
+
+
+def short_name(name: str) -> str:
+    for suffix in REGION_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+def pinyin_keys(region: Region) -> list[str]:
+    """zhengxiangqu, zhengxiang, zxq (and the same for city and province)."""
+    if region.level == "unknown":
+        return []
+    keys: list[str] = []
+    for name in (region.name, region.city, region.province):
+        if not name:
+            continue
+        short = short_name(name)
+        full = lazy_pinyin(name, style=Style.NORMAL, errors="ignore")
+        keys += ["".join(full), "".join(lazy_pinyin(short, style=Style.NORMAL, errors="ignore"))]
+        keys.append("".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")))
+        if len(short) >= 3:
+            keys.append("".join(lazy_pinyin(short, style=Style.FIRST_LETTER, errors="ignore")))
+    return [k for k in dict.fromkeys(segment.normalise(k) for k in keys) if segment.ASCII_RE.fullmatch(k)]
+
+
+# ----------------------------------------------------------------------------- tables
+
+def synonym_table(catalogue) -> dict[str, str]:
+    """Normalised name or synonym -> the metric's canonical name (first metric wins)."""
+    metrics = getattr(catalogue, "metrics", None)
+    if not metrics:
+        log.warning("search: no metric catalogue loaded, so synonyms (GDP -> 地区生产总值) are off")
+        return {}
+    table: dict[str, str] = {}
+    for metric in metrics:
+        canonical = segment.normalise(metric.name)
+        for term in (metric.name, *metric.synonyms):
+            key = segment.normalise(term.replace("“", "").replace("”", ""))
+            # Gapped patterns (民生支出…占…比) are not a word a reader types.
+            if "…" in key or not list(segment.runs(key)):
+                continue
+            table.setdefault(key, canonical)
+    return table
+
+
+def trad_map(chars: set[str]) -> str:
+    """Traditional -> simplified pairs for the characters the corpus uses, as "繁简繁简...".
+
+    jionlp's tra2sim table sometimes gives a rare variant (餘 -> 馀); its sim2tra table,
+    read backwards, supplies the common one (余), and whichever the corpus uses wins.
+    A character the corpus itself uses is never mapped (台, 乾隆).
+    """
+    # Located, not imported: importing jionlp prints a banner and loads its C helpers.
+    spec = importlib.util.find_spec("jionlp")
+    folder = Path(spec.submodule_search_locations[0]) / "dictionary"
+    candidates: dict[str, list[str]] = {}
+    for line in (folder / "tra2sim_char.txt").read_text(encoding="utf-8").splitlines():
+        trad, _, simp = line.partition("\t")
+        candidates.setdefault(trad, []).append(simp)
+    for line in (folder / "sim2tra_char.txt").read_text(encoding="utf-8").splitlines():
+        simp, _, trad = line.partition("\t")
+        candidates.setdefault(trad, []).append(simp)
+    pairs: list[str] = []
+    for trad in sorted(candidates):
+        if len(trad) != 1 or trad in chars or ord(trad) > 0xFFFF:
+            continue
+        simp = next((s for s in candidates[trad] if len(s) == 1 and s in chars and s != trad), None)
+        if simp:
+            pairs.append(trad + simp)
+    return "".join(pairs)
+
+
+# ----------------------------------------------------------------------------- the index
+
+def build_index(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str]) -> tuple[dict, dict]:
+    """(serialised lunr index, docs table) for the digest."""
+    articles = digest.articles
+    docs = sections(articles)
+    region_fields = {a.region: region_names(a.region) for a in articles}
+
+    # Vocabulary: jieba's words over every field, region names, and canonical metric names.
+    vocab: set[str] = set()
+    for article in articles:
+        vocab.update(segmenter.words(article.title))
+    for doc in docs:
+        vocab.update(segmenter.words(doc.heading))
+        for paragraph in doc.paragraphs:
+            vocab.update(segmenter.words(paragraph))
+    for names in region_fields.values():
+        vocab.update(segment.normalise(n) for n in names)
+    vocab.update(k for k in synonyms.values() if segment.CJK_RE.fullmatch(k))
+
+    def tokens(text: str) -> list[str]:
+        return segment.dense_tokens(text, vocab)
+
+    builder = Builder()
+    builder.pipeline.reset()  # no stemmer, stop-word filter or trimmer: wrong for Chinese
+    builder.search_pipeline.reset()
+    builder.ref("id")
+    for name, boost in BOOSTS.items():
+        builder.field(name, boost=boost)
+
+    title_tokens = [tokens(a.title) for a in articles]
+    region_tokens = {r: [t for n in names for t in tokens(n)] + pinyin_keys(r) for r, names in region_fields.items()}
+    for ref, doc in enumerate(docs):
+        article = articles[doc.article]
+        text = "\n".join(doc.paragraphs)
+        body = tokens(text)
+        body += sorted({canon for key, canon in synonyms.items() if key in segment.normalise(text)})
+        builder.add({
+            "id": str(ref),
+            "title": title_tokens[doc.article],
+            "heading": tokens(doc.heading),
+            "body": body,
+            "region": region_tokens[article.region],
+        })
+    index = builder.build().serialize()
+    # lunr.js inserts terms into its token set in JS string order (UTF-16 code units),
+    # which differs from Python's code-point order past the BMP.
+    index["invertedIndex"].sort(key=lambda item: item[0].encode("utf-16-be"))
+
+    chars = {c for term, _ in index["invertedIndex"] for c in term}
+    table = {
+        "articles": [[a.title, a.url, a.region.name, a.region.label] for a in articles],
+        "docs": [[d.article, d.section, d.first_paragraph, d.heading, list(d.paragraphs)] for d in docs],
+        "maxWord": segment.MAX_WORD,
+        "synonyms": synonyms,
+        "trad": trad_map(chars),
+    }
+    return index, table

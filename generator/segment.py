@@ -1,0 +1,111 @@
+"""Segmentation shared by the search index (Python) and the query parser (static/search.js).
+
+The index and the query must cut text the same way or a query term never meets its
+document. The rules, mirrored line for line in search.js:
+
+* normalise: NFKC (full-width letters/digits -> ASCII), lower case;
+* runs of ASCII letters/digits (with inner decimal points: 146.04) are one token each,
+  split from the Chinese around them: 12345热线 -> 12345, 热线; 5G -> 5g;
+* Chinese runs are cut by jieba in search mode (cut_for_search) to build the vocabulary,
+  then every vocabulary word that occurs in a run is indexed (``dense_tokens``), so the
+  tokens of a text do not depend on how jieba happened to cut one context. A query is cut
+  by longest match against that vocabulary, so any contiguous occurrence is found.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+import jieba
+
+# Kept in sync with TOKEN_RE in static/search.js.
+ASCII_RE = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
+CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+TOKEN_RE = re.compile(f"(?P<ascii>{ASCII_RE.pattern})|(?P<cjk>{CJK_RE.pattern})")
+
+# Longest vocabulary word tried by the query's longest match (longer jieba words are rare
+# HMM inventions; they stay searchable through their parts).
+MAX_WORD = 8
+
+
+def normalise(text: str) -> str:
+    """The form both sides compare: NFKC, lower case."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def runs(text: str) -> Iterator[tuple[str, str]]:
+    """(kind, run) pairs of already-normalised text: kind is 'ascii' or 'cjk'; the rest is dropped."""
+    for match in TOKEN_RE.finditer(text):
+        yield match.lastgroup, match.group()
+
+
+@dataclass
+class Segmenter:
+    """jieba loaded once, explicitly: a private Tokenizer, not jieba's module-level one."""
+
+    tokenizer: jieba.Tokenizer = field(default_factory=jieba.Tokenizer)
+
+    def words(self, text: str) -> list[str]:
+        """jieba search-mode words and ASCII tokens of text, in order (the vocabulary source)."""
+        out: list[str] = []
+        for kind, run in runs(normalise(text)):
+            if kind == "ascii":
+                out.append(run)
+            else:
+                out.extend(w for w in self.tokenizer.cut_for_search(run, HMM=True) if CJK_RE.fullmatch(w))
+        return out
+
+
+def dense_tokens(text: str, vocabulary: set[str], max_word: int = MAX_WORD) -> list[str]:
+    """Every occurrence of a vocabulary word in text, ASCII tokens whole.
+
+    Chinese: all substrings of 2..max_word characters that are vocabulary words, plus single
+    characters that are vocabulary words on their own (jieba cut them out somewhere).
+    """
+    out: list[str] = []
+    for kind, run in runs(normalise(text)):
+        if kind == "ascii":
+            out.append(run)
+            continue
+        n = len(run)
+        for i in range(n):
+            if run[i] in vocabulary:
+                out.append(run[i])
+            for j in range(i + 2, min(n, i + max_word) + 1):
+                if run[i:j] in vocabulary:
+                    out.append(run[i:j])
+    return out
+
+
+def longest_match(text: str, vocabulary: set[str], max_word: int = MAX_WORD) -> list[tuple[str, bool]]:
+    """Query cut, as search.js does it: (term, is_fallback_char) pairs.
+
+    A fallback character is one that starts no vocabulary word of 2+ characters; the
+    query looks it up as "any indexed word containing it".
+    """
+    out: list[tuple[str, bool]] = []
+    for kind, run in runs(normalise(text)):
+        if kind == "ascii":
+            out.append((run, False))
+            continue
+        i = 0
+        while i < len(run):
+            for j in range(min(len(run), i + max_word), i + 1, -1):
+                if run[i:j] in vocabulary:
+                    out.append((run[i:j], False))
+                    i = j
+                    break
+            else:
+                out.append((run[i], True))
+                i += 1
+    return out
+
+
+def vocabulary(segmenter: Segmenter, texts: Iterable[str]) -> set[str]:
+    words: set[str] = set()
+    for text in texts:
+        words.update(segmenter.words(text))
+    return words
