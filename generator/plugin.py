@@ -102,7 +102,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             ("data/digest.json", digest_mod.contract_json(data)),
             ("data/figures.csv", digest_mod.figures_csv(data)),
         ]
-        outputs += [(f.path, f.content) for f in searchindex.build_search(digest)]
+        outputs += [(f.path, f.content) for f in searchindex.build_search(digest, self.resources)]
         for path, content in outputs:
             files.append(File.generated(config, path, content=content))
 

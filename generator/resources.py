@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import catalogue as catalogue_mod
 from .gazetteer import Gazetteer
+from .segment import Segmenter
 from .settings import Settings
 
 
@@ -15,6 +16,8 @@ class Resources:
     gazetteer: Gazetteer
     catalogue: "catalogue_mod.Catalogue"
     units: "catalogue_mod.Units"
+    # Search segmentation: one jieba Tokenizer, dictionary loaded on first use, kept across rebuilds.
+    segmenter: Segmenter = field(default_factory=Segmenter)
 
 
 def load_resources(settings: Settings) -> Resources:
