@@ -85,6 +85,7 @@ class Metric:
     unit: str  # preferred unit, as written in units.yml
     kind: str = "level"
     synonyms: tuple[str, ...] = ()
+    also_units: tuple[str, ...] = ()  # other units it is counted in (经营主体: 户 or 家)
 
 
 @dataclass
@@ -155,6 +156,7 @@ def load_catalogue(path: Path) -> Catalogue:
                 theme=theme,
                 theme_name=themes[theme],
                 unit=str(spec.get("unit", "")),
+                also_units=tuple(str(u) for u in spec.get("also_units") or ()),
                 kind=str(spec.get("kind", "level")),
                 synonyms=tuple(str(s) for s in spec.get("synonyms") or ()),
             )

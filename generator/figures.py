@@ -58,7 +58,7 @@ TAIL_TRIM = re.compile(
 )
 TIME_WORDS = re.compile(
     r"(?:19|20)[0-9]{2}\s*[—–\-~至到]\s*(?:19|20)[0-9]{2}年|(?:19|20)[0-9]{2}年(?:[0-9]{1,2}\s*[—–\-~至到]\s*)?(?:[0-9]{1,2}月)?(?:底|末|份)?"
-    r"|[0-9]{1,2}\s*[—–\-~至到]\s*[0-9]{1,2}月|截至|截止"
+    r"|[0-9]{1,2}\s*[—–\-~至到]\s*[0-9]{1,2}月|截至|截止|近年来|近年|多年来|[0-9一二三四五六七八九十]+年(?:来|以来|间)"
 )
 SUBJECT_RE = re.compile(
     r"([\u4e00-\u9fff]{2,12}?(?:村|社区|有限公司|公司|医院|集团|合作社|小区|学校|中学|小学|幼儿园|处理厂|工厂|街区))"
@@ -119,7 +119,7 @@ def _scan(text: str, units: Units) -> list[_Token]:
             continue
         before = text[max(0, m.start() - 8) : m.start()]
         after = text[m.end() : m.end() + 1]
-        if m.group(2) or (any(c in before for c in RANK_CUES) and (not after or CLAUSE_END.match(after) or after in "、和")):
+        if m.group(2) or (any(c in before for c in RANK_CUES) and (not after or CLAUSE_END.match(after) or after in "、和…")):
             tokens.append(_Token(m.start(), m.end(), m.end(), m.group(1), number, m.group(2) or "", "位次", 1.0, "rank"))
         taken.append(m.span())
 
@@ -212,6 +212,8 @@ def _read_unit(text: str, start: int, end: int, value: str, number: float, units
 
 def _has_cue(text: str, start: int, cues: tuple[str, ...]) -> bool:
     before = text[max(0, start - 4) : start]
+    if any(before.endswith(c) for c in cues):
+        return True
     for q in PRE_QUALIFIERS:
         if before.endswith(q):
             before = before[: -len(q)]
@@ -288,35 +290,196 @@ def _period_for(token: _Token, sentence: tuple[int, int], times: list[_Time], le
 # ----------------------------------------------------------------------------- labels
 
 
+@dataclass
+class _Draft:
+    """A token with everything decided about it so far."""
+
+    token: _Token
+    clause: tuple[int, int]
+    sentence: tuple[int, int]
+    kind: str
+    period: str
+    label: str = ""
+    metric: Metric | None = None
+    previous: float | None = None
+
+
+# What is left of a label once change words are gone tells whether it names anything.
+CONNECTIVES = re.compile(
+    r"较|比|同比|相比|分别|增加|减少|增长|提高|提升|下降|降低|跃升|攀升|上升|增至|新增|到|至|了|期间|时期|末|的|"
+    r"十[二三四五]五|[“”\"、，,（）()]"
+)
+
+
+def _content(label: str) -> str:
+    return CONNECTIVES.sub("", label)
+
+
 def _clean_label(text: str, region_words: tuple[str, ...]) -> str:
     text = TIME_WORDS.sub("", text)
-    text = re.sub(r"[“”\"]\s*[”“\"]", "", text)
-    for word in region_words:
-        if word and text.startswith(word):
-            text = text[len(word) :]
+    text = re.sub(r"（[^（）]*）?|\([^()]*\)?", "", text)  # (含高新区): a note, not the name
+    text = re.sub(r"[“\"]\s*[”\"]", "", text)
     prev = None
     while prev != text:
         prev = text
-        text = LEAD_TRIM.sub("", text)
-        text = TAIL_TRIM.sub("", text)
-        text = text.strip(" ，,、：:（()）")
         for word in region_words:
             if word and text.startswith(word):
                 text = text[len(word) :]
-    return text[-16:]
+        text = LEAD_TRIM.sub("", text)
+        text = TAIL_TRIM.sub("", text)
+        text = text.strip(" ，,、：:）)")
+    return text[-18:]
 
 
-def _label(paragraph: str, clause: tuple[int, int], token: _Token, prev_end: int, next_start: int, region_words: tuple[str, ...]) -> str:
-    """Words before the number, or the noun after the unit when the number comes first."""
-    start = max(clause[0], prev_end)
-    before = _clean_label(paragraph[start : token.start], region_words)
-    after = paragraph[token.end : min(clause[1], next_start)]
-    after = re.split(r"[，,。；;、（(]|以上|以下|的|等", after)[0]
-    after = re.sub(r"^[\u4e00-\u9fff]?[，,]", "", after).strip()
-    noun_after = len(re.findall(r"[\u4e00-\u9fff]", after)) >= 2
-    if noun_after and (not before or len(before) <= 4):
-        return (before + after)[:20]
-    return before or after[:20]
+def _noun_after(paragraph: str, token: _Token, limit: int) -> str:
+    """The words right after a number's unit, up to the next separator: 建成3个[驿站]."""
+    after = paragraph[token.end : limit]
+    after = re.split(r"[，,。；;、]|以上|以下|等|分别|均|全部|相继|共", after)[0]
+    return after.strip()
+
+
+def _cjk(text: str) -> int:
+    return len(re.findall(r"[\u4e00-\u9fff]", text))
+
+
+def _label_clause(paragraph: str, drafts: list[_Draft], region_words: tuple[str, ...]) -> None:
+    """Labels for the tokens of one clause.
+
+    Number last (新成立小区党组织127个): a token's label is the text before it.
+    Number first (建成5个驿站、3个食堂): each token's label is the noun after its unit.
+    """
+    c_start, c_end = drafts[0].clause
+    first = drafts[0].token
+    lead = _clean_label(paragraph[c_start : first.start], region_words)
+    limits = [d.token.start for d in drafts[1:]] + [c_end]
+    afters = [_noun_after(paragraph, d.token, lim) for d, lim in zip(drafts, limits)]
+    # 1174户3501名贫困人口: adjacent numbers share the noun after the last one.
+    for i in range(len(afters) - 2, -1, -1):
+        if not afters[i] and drafts[i + 1].token.start - drafts[i].token.end <= 1:
+            afters[i] = afters[i + 1]
+    number_first = _cjk(afters[0]) >= 2 and len(_content(lead)) <= 4 and first.kind != "rank"
+    prev_end = c_start
+    for i, d in enumerate(drafts):
+        before = _clean_label(paragraph[prev_end : d.token.start], region_words)
+        if len(drafts) == 1 and "、" in before and not re.search("[均都]$", before):
+            tail = before.rsplit("、", 1)[1]
+            before = tail if _cjk(tail) >= 4 else before
+        if number_first and _cjk(afters[i]) >= 2:
+            verb = lead if i == 0 or len(drafts) == 1 else ""
+            d.label = (verb + afters[i])[:20]
+        else:
+            d.label = before or (afters[i][:20] if _cjk(afters[i]) >= 2 else "")
+        prev_end = d.token.end
+
+
+def _inherit(paragraph: str, drafts: list[_Draft]) -> None:
+    """Labels that only make sense with their neighbours in the sentence."""
+    for i, d in enumerate(drafts):
+        prev = drafts[i - 1] if i else None
+        same_sentence = prev is not None and prev.sentence == d.sentence
+        if not same_sentence:
+            continue
+        between = paragraph[prev.token.end : d.token.start]
+        from_to = d.previous is not None or (
+            re.search(r"[增升提跃攀上长加]{0,2}[至到]", between) and "从" in paragraph[d.sentence[0] : prev.token.start]
+        )
+        # 从8家，到“十四五”期间跃升至43家 / 较2020年增加132家: the metric is the one before.
+        if not _content(d.label) and ((from_to and prev.token.base == d.token.base) or d.kind in ("change", "growth")):
+            d.label = prev.label if from_to else prev.label + d.label
+        # ratio parts share the label of the first part
+        if d.token.group >= 0 and d.token.group == prev.token.group and not _content(d.label):
+            d.label = prev.label
+
+
+RANK_SCOPES = (re.compile(r"(全国|全省|全市|全州|全区|全县|省内|市内)$"), re.compile(r"((?:稳居|位居|位列|名列|居|列)?[\u4e00-\u9fff]{2,4}[省市])$"))
+RANK_VERBS = re.compile(r"(连续[两三四五六七八九十0-9]+年)?(稳居|位居|位列|名列|排名|排在|居于|居|列|排)$")
+
+
+def _rank_labels(paragraph: str, drafts: list[_Draft]) -> None:
+    """'增速居全省第四' -> 增速排名（全省）; with nothing before it, the metric of the sentence."""
+    for i, d in enumerate(drafts):
+        if d.kind != "rank":
+            continue
+        text = paragraph[d.clause[0] : d.token.start]  # a rank token starts at 第
+        scope_m = RANK_SCOPES[0].search(text) or RANK_SCOPES[1].search(text)
+        scope = re.sub(r"^.*?(稳居|位居|位列|名列|居|列)", "", scope_m.group(1)) if scope_m else ""
+        what = RANK_VERBS.sub("", text[: scope_m.start()] if scope_m else text)
+        what = re.sub(r"^.*?(获评|获|在)", "", what) if len(what) > 12 else what
+        if not _content(what):
+            prev = next((p for p in reversed(drafts[:i]) if p.sentence == d.sentence and p.kind != "rank"), None)
+            what = prev.label if prev else ""
+        d.label = f"{what}排名" + (f"（{scope}）" if scope else "")
+
+
+def _ratio_labels(drafts: list[_Draft]) -> None:
+    groups: dict[int, list[_Draft]] = {}
+    for d in drafts:
+        if d.token.group >= 0:
+            groups.setdefault(d.token.group, []).append(d)
+    for members in groups.values():
+        base = members[0].label
+        if len(members) == 3 and "产业" in base:
+            names = ("第一产业", "第二产业", "第三产业")  # 三次产业结构 a:b:c is always in this order
+        else:
+            names = tuple(str(i + 1) for i in range(len(members)))
+        for d, name in zip(members, names):
+            d.label = f"{base}（{name}）"
+
+
+def _groups(paragraph: str, drafts: list[_Draft]) -> list[list[_Draft]]:
+    """Consecutive tokens of a sentence joined only by 、/和/与 (an enumeration)."""
+    groups: list[list[_Draft]] = []
+    for d in drafts:
+        if groups:
+            last = groups[-1][-1]
+            between = paragraph[last.token.end : d.token.start]
+            if last.sentence == d.sentence and re.fullmatch(r"[、和与及]", between):
+                groups[-1].append(d)
+                continue
+        groups.append([d])
+    return groups
+
+
+def _enumerations(paragraph: str, drafts: list[_Draft]) -> None:
+    """'A 71家、B 18家，较2020年分别增加39家、13家': the second group is about A and B.
+    '城镇居民、农村居民人均可支配收入从21274元、10715元': the shared noun is split."""
+    groups = _groups(paragraph, drafts)
+    for g, group in enumerate(groups):
+        if len(group) < 2:
+            continue
+        parts = _split_shared(group[0].label, len(group))
+        if parts:
+            for d, part in zip(group, parts):
+                d.label = part
+            continue
+        if any(_content(d.label) for d in group[1:]) and _content(group[0].label):
+            continue
+        for prev in reversed(groups[:g]):
+            if len(prev) == len(group) and prev[0].sentence == group[0].sentence:
+                suffix = _content(group[0].label) and "" or ("增加" if group[0].kind == "change" else "")
+                for d, p in zip(group, prev):
+                    d.label = p.label + suffix
+                break
+
+
+def _split_shared(label: str, n: int) -> list[str] | None:
+    """"城镇居民、农村居民人均可支配收入" with 2 values -> the two full names."""
+    m = re.fullmatch(r"(.+?)((?:、[^、]+?)+)(人均[\u4e00-\u9fff]+|[\u4e00-\u9fff]{2,}?(?:率|量|额|数|值|面积|产量))", label)
+    if not m:
+        return None
+    heads = [m[1]] + [h for h in m[2].split("、") if h]
+    if len(heads) != n:
+        return None
+    return [h + m[3] for h in heads]
+
+
+def _both(paragraph: str, draft: _Draft) -> list[str]:
+    """'卫生厕所普及率、生活垃圾有效治理率均达100%': one value, one figure per metric."""
+    if not re.search(r"均|都", paragraph[draft.clause[0] : draft.token.start][-4:]):
+        return [draft.label]
+    label = re.sub(r"(均|都)$", "", draft.label)
+    parts = [p for p in label.split("、") if p]
+    return parts if len(parts) > 1 else [draft.label]
 
 
 def _region_words(article: Article) -> tuple[str, ...]:
@@ -329,100 +492,150 @@ def _region_words(article: Article) -> tuple[str, ...]:
     return tuple(sorted((w for w in words if w), key=len, reverse=True))
 
 
-def _kind(token: _Token, clause_before: str) -> str:
+def _kind(token: _Token, sentence_before: str) -> str:
     if token.kind in ("rank", "growth", "change") and token.base != "%":
         return token.kind
-    tail = clause_before[-12:]
+    tail = sentence_before[-12:]
     if token.base == "%":
-        if any(w in tail for w in GROWTH_WORDS):
-            return "growth"
-        return "share"
-    if CHANGE_RE.search(clause_before[-16:]):
+        return "growth" if any(w in tail for w in GROWTH_WORDS) else "share"
+    if CHANGE_RE.search(sentence_before[-16:]):
         return "change"
     return token.kind
+
+
+# ----------------------------------------------------------------------------- regions
+
+
+def _sub_regions(paragraph: str, article: Article, gazetteer) -> list[tuple[int, str, str]]:
+    """(position, full name, scope suffix) of other county-level units named in full."""
+    if gazetteer is None:
+        return []
+    found = []
+    for m in gazetteer.scan(paragraph):
+        unit = m.unit
+        if not m.full or m.weak or unit is None or unit.level != "county" or unit.name == article.region.name:
+            continue
+        found.append((m.start, unit.name, unit.name[-1]))
+    return found
+
+
+def _region_for(paragraph: str, draft: _Draft, article: Article, subs: list[tuple[int, str, str]]) -> str:
+    """The article's region, unless the sentence is about another county named just before:
+    '邵阳县…。全县已建成3个…' inside a 邵阳市 article."""
+    region = article.region.name
+    s_start = draft.sentence[0]
+    before = [(pos, name, suffix) for pos, name, suffix in subs if pos < draft.token.start]
+    if not before:
+        return region
+    pos, name, suffix = before[-1]
+    text = paragraph[s_start : draft.token.start]
+    own = _region_words(article)
+    if any(w in paragraph[pos : draft.token.start] for w in own if len(w) >= 2 and w != name and not name.startswith(w)):
+        return region  # the article's own region is named again in between
+    if pos >= s_start and pos - s_start <= 8:
+        return name  # the sentence opens with the other unit
+    if re.search(f"(全|该){suffix}", text):
+        return name
+    return region
 
 
 # ----------------------------------------------------------------------------- main
 
 
-def extract_figures(
-    article: Article,
-    catalogue: Catalogue,
-    units: Units,
-    locate_region: Callable[[str], str | None] | None = None,
-) -> list[Figure]:
+def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazetteer=None) -> list[Figure]:
     """Every figure of an article, in reading order.
 
-    `locate_region(sentence)` may name a different county-level unit the sentence is
-    about (邵阳县 inside a 邵阳市 article); without it every figure is the article's region.
+    `gazetteer` (optional, generator.gazetteer.Gazetteer) lets a figure belong to another
+    county-level unit the sentence is about (邵阳县 inside a 邵阳市 article).
     """
     figures: list[Figure] = []
-    seen: set[str] = set()
+    seen: dict[str, tuple[int, int]] = {}  # id -> (paragraph, offset) of its first figure
     region_words = _region_words(article)
     default_period = str(article.year) if article.year else ""
     for index, paragraph in enumerate(article.paragraphs, start=1):
         tokens = _scan(paragraph, units)
+        tokens = [t for t in tokens if not _inside_quoted_name(paragraph, t)]
         if not tokens:
             continue
         times = _times(paragraph, article.year)
         lead = _paragraph_lead(paragraph, times)
         sentences = _spans(paragraph, SENTENCE_END)
         clauses = _spans(paragraph, CLAUSE_END)
-        labelled: list[tuple[_Token, str, Metric | None, tuple[int, int]]] = []
-        for i, token in enumerate(tokens):
+        drafts: list[_Draft] = []
+        for token in tokens:
             clause = next(c for c in clauses if c[0] <= token.start < c[1])
-            prev_end = tokens[i - 1].end if i and tokens[i - 1].end > clause[0] else clause[0]
-            next_start = tokens[i + 1].start if i + 1 < len(tokens) else clause[1]
-            label = _label(paragraph, clause, token, prev_end, next_start, region_words)
-            metric = catalogue.match(label) if label else None
-            labelled.append((token, label, metric, clause))
-        labelled = _inherit_enumerations(paragraph, labelled, sentences, catalogue)
-        for token, label, metric, clause in labelled:
             sentence = next(s for s in sentences if s[0] <= token.start < s[1])
-            period, baseline = _period_for(token, sentence, times, lead, default_period)
-            clause_before = paragraph[sentence[0] : token.start]
-            kind = _kind(token, clause_before)
+            period, _ = _period_for(token, sentence, times, lead, default_period)
+            _, baseline = _period_for(token, clause, times, "", "")
+            kind = _kind(token, paragraph[sentence[0] : token.start])
             if baseline and kind == "level":
                 kind = "change" if token.base != "%" else "growth"
             if baseline and period and "-" not in period and baseline < period:
                 period = f"{baseline}-{period}"
-            quote = paragraph[clause[0] : clause[1]].strip()
-            fid = stable_id(article.id, quote, token.value, token.unit)
-            if fid in seen:
-                continue
-            seen.add(fid)
-            comparable = metric is not None and _compatible(metric, token, kind, units)
-            name = _metric_name(metric, label, kind, token) if metric else (label or _fallback_label(token))
-            sentence_text = paragraph[sentence[0] : token.start]
-            region = article.region.name
-            if locate_region:
-                region = locate_region(sentence_text) or region
-            figures.append(
-                Figure(
-                    id=fid,
-                    article=article.id,
-                    region=region,
-                    metric=name,
-                    value=token.value,
-                    unit=token.unit,
-                    value_normalized=round(token.number * token.factor, 6),
-                    unit_normalized=token.base,
-                    period=period,
-                    quote=quote,
-                    paragraph=index,
-                    kind=kind,
-                    qualifier=token.qualifier,
-                    subject=_subject(sentence_text, region_words),
-                    previous=_previous(tokens, token, paragraph),
-                    canonical=metric.key if metric else "",
-                    theme=metric.theme_name if metric else "",
-                    comparable=comparable,
+            drafts.append(_Draft(token, clause, sentence, kind, period, previous=_previous(tokens, token, paragraph)))
+        for clause in clauses:
+            members = [d for d in drafts if d.clause == clause]
+            if members:
+                _label_clause(paragraph, members, region_words)
+        _enumerations(paragraph, drafts)
+        _inherit(paragraph, drafts)
+        _rank_labels(paragraph, drafts)
+        _ratio_labels(drafts)
+        subs = _sub_regions(paragraph, article, gazetteer)
+        for d in drafts:
+            token = d.token
+            quote = paragraph[d.clause[0] : d.clause[1]].strip()
+            region = _region_for(paragraph, d, article, subs)
+            for label in _both(paragraph, d):
+                metric = catalogue.match(label) if label else None
+                fid = stable_id(article.id, quote, token.value, token.unit)
+                where = (index, token.start)
+                if fid in seen:
+                    first_para, _first_at = seen[fid]
+                    if first_para != index:
+                        continue  # the same clause printed twice (a layout repeat)
+                    # 3个综合体、3个街区: same clause, same value, a different figure
+                    fid = stable_id(article.id, quote, token.value, token.unit, str(token.start), label)
+                    if fid in seen:
+                        continue
+                seen[fid] = where
+                figures.append(
+                    Figure(
+                        id=fid,
+                        article=article.id,
+                        region=region,
+                        metric=_metric_name(metric, d.kind, token) if metric else (label or _fallback_label(d)),
+                        value=token.value,
+                        unit=token.unit,
+                        value_normalized=round(token.number * token.factor, 6),
+                        unit_normalized=token.base,
+                        period=d.period,
+                        quote=quote,
+                        paragraph=index,
+                        kind=d.kind,
+                        qualifier=token.qualifier,
+                        subject=_subject(paragraph[d.sentence[0] : token.start], region_words),
+                        previous=d.previous,
+                        canonical=metric.key if metric else "",
+                        theme=metric.theme_name if metric else "",
+                        comparable=metric is not None and _compatible(metric, token, d.kind, units),
+                    )
                 )
-            )
     return figures
 
 
-def _metric_name(metric: Metric, label: str, kind: str, token: _Token) -> str:
+def _inside_quoted_name(paragraph: str, token: _Token) -> bool:
+    """“120吨纯电动自卸车”项目: a number inside a quoted name is part of the name."""
+    open_at = paragraph.rfind("“", 0, token.start)
+    if open_at < 0 or paragraph.rfind("”", 0, token.start) > open_at:
+        return False
+    close_at = paragraph.find("”", token.end)
+    return close_at - token.end >= 2 and _cjk(paragraph[token.end : close_at]) >= 2 and close_at - open_at <= 30
+
+
+def _metric_name(metric: Metric, kind: str, token: _Token) -> str:
+    if kind == "rank" and metric.kind != "rank":
+        return f"{metric.name}排名"
     if kind == "growth":
         return f"{metric.name}增长" if token.base != "倍" else f"{metric.name}增长倍数"
     if kind == "change":
@@ -430,19 +643,19 @@ def _metric_name(metric: Metric, label: str, kind: str, token: _Token) -> str:
     return metric.name
 
 
-def _fallback_label(token: _Token) -> str:
-    return {"rank": "排名", "share": "比例"}.get(token.kind, "数量")
+def _fallback_label(d: _Draft) -> str:
+    return {"rank": "排名", "share": "比例", "growth": "增长", "change": "增加"}.get(d.kind, "数量")
 
 
 def _compatible(metric: Metric, token: _Token, kind: str, units: Units) -> bool:
-    if kind in ("growth",):
+    if kind == "growth":
         return token.base in ("%", "倍")
     if kind == "rank":
         return metric.kind == "rank"
     if metric.kind == "share":
         return token.base in ("%", "比例")
-    want = units.get(metric.unit)
-    return want is not None and want.base == token.base
+    bases = {u.base for u in (units.get(name) for name in (metric.unit, *metric.also_units)) if u}
+    return token.base in bases
 
 
 def _spans(text: str, boundary: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -464,61 +677,6 @@ def _paragraph_lead(paragraph: str, times: list[_Time]) -> str:
     return ""
 
 
-def _inherit_enumerations(paragraph, labelled, sentences, catalogue):
-    """分别 / enumerations: 'A 71家、B 18家，较2020年分别增加39家、13家' -> the second
-    group's labels are A and B, in order."""
-    out = list(labelled)
-    for s_start, s_end in sentences:
-        idx = [i for i, (t, *_rest) in enumerate(out) if s_start <= t.start < s_end]
-        if len(idx) < 2:
-            continue
-        groups = _groups(paragraph, [out[i] for i in idx])
-        for g_pos, group in enumerate(groups):
-            if len(group) < 2 or any(lbl and len(lbl) > 4 for _, lbl, *_ in [out[idx[k]] for k in group]):
-                continue
-            for prev in reversed(groups[:g_pos]):
-                if len(prev) == len(group):
-                    for k, p in zip(group, prev):
-                        t, lbl, _m, clause = out[idx[k]]
-                        pt, plbl, pm, _c = out[idx[p]]
-                        out[idx[k]] = (t, plbl + (lbl or ""), pm, clause)
-                    break
-        # 城镇居民、农村居民人均可支配收入从21274元、10715元: split "A、B<noun>" over the values
-        for group in groups:
-            if len(group) < 2:
-                continue
-            first = out[idx[group[0]]]
-            parts = _split_shared(first[1], len(group))
-            if parts:
-                for k, part in zip(group, parts):
-                    t, _lbl, _m, clause = out[idx[k]]
-                    out[idx[k]] = (t, part, catalogue.match(part), clause)
-    return out
-
-
-def _groups(paragraph: str, items) -> list[list[int]]:
-    """Consecutive tokens joined only by 、/和/与 (an enumeration) form one group."""
-    groups: list[list[int]] = [[0]]
-    for k in range(1, len(items)):
-        between = paragraph[items[k - 1][0].end : items[k][0].start]
-        if re.fullmatch(r"[、和与及]|[:：]", between) or (items[k][0].group >= 0 and items[k][0].group == items[k - 1][0].group):
-            groups[-1].append(k)
-        else:
-            groups.append([k])
-    return groups
-
-
-def _split_shared(label: str, n: int) -> list[str] | None:
-    """"城镇居民、农村居民人均可支配收入" with 2 values -> the two full names."""
-    m = re.fullmatch(r"(.+?)((?:、[^、]+?)+)(人均[\u4e00-\u9fff]+|[\u4e00-\u9fff]{2,}?(?:率|量|额|数|值))", label)
-    if not m:
-        return None
-    heads = [m[1]] + [h for h in m[2].split("、") if h]
-    if len(heads) != n:
-        return None
-    return [h + m[3] for h in heads]
-
-
 def _previous(tokens: list[_Token], token: _Token, paragraph: str) -> float | None:
     """从149个增至315个: the 'to' figure remembers the 'from' value."""
     i = tokens.index(token)
@@ -526,7 +684,7 @@ def _previous(tokens: list[_Token], token: _Token, paragraph: str) -> float | No
         return None
     prev = tokens[i - 1]
     between = paragraph[prev.end : token.start]
-    if prev.base == token.base and re.search(r"[增升提跃攀上长加]{1,2}.{0,3}[至到]", between) and len(between) <= 16:
+    if prev.base == token.base and len(between) <= 16 and re.search(r"[增升提跃攀上长加]{1,2}.{0,3}[至到]|^[至到]", between):
         window = paragraph[max(0, prev.start - 12) : prev.start]
         if "从" in window or "由" in window:
             return round(prev.number * prev.factor, 6)
@@ -538,8 +696,7 @@ def _subject(sentence_before: str, region_words: tuple[str, ...]) -> str:
     found = SUBJECT_RE.findall(sentence_before)
     if not found:
         return ""
-    name = found[-1]
-    name = re.sub(r"^.*?[，,、：:“”的在由与和对从将让使向为]", "", name)
-    if any(name == w for w in region_words) or len(name) < 3:
+    name = re.sub(r"^.*[，,、：:“”的在由与和对从将让使向为是]", "", found[-1])
+    if name in region_words or len(name) < 3:
         return ""
     return name
