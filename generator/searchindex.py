@@ -75,14 +75,19 @@ def build_search(digest: Digest, resources=None) -> list[GeneratedFile]:
     files += [GeneratedFile(f"{ASSET_DIR}/{name}", (STATIC_DIR / name).read_bytes()) for name in STATIC_FILES]
     raw_text = "\n".join(p for a in digest.articles for p in a.paragraphs).encode("utf-8")
     log.info("search: %d sections, %d terms, index %d KB gzip (article text %d KB gzip)",
-             len(docs["docs"]), len(index["invertedIndex"]), len(gzip.compress(files[0].content, 9)) // 1024,
+             len(docs["docs"]), index["terms"].count(" ") + 1, len(gzip.compress(files[0].content, 9)) // 1024,
              len(gzip.compress(raw_text, 9)) // 1024)
     return files
 
 
 def dumps(data) -> bytes:
-    """Compact, key-sorted JSON: the same digest gives byte-identical files."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    """Compact, key-sorted JSON: the same digest gives byte-identical files.
+
+    '<', '>' and '&' are written as \\u003c... so the data stays inert even if a page ever
+    inlines it in a <script> tag (seed text may contain "</script>").
+    """
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").encode("utf-8")
 
 
 def lunr_js() -> bytes:
@@ -230,12 +235,8 @@ def build_index(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str]) 
             "body": body,
             "region": region_tokens[article.region],
         })
-    index = builder.build().serialize()
-    # lunr.js inserts terms into its token set in JS string order (UTF-16 code units),
-    # which differs from Python's code-point order past the BMP.
-    index["invertedIndex"].sort(key=lambda item: item[0].encode("utf-16-be"))
-
-    chars = {c for term, _ in index["invertedIndex"] for c in term}
+    index = pack(builder.build().serialize(), len(docs))
+    chars = {c for term in index["terms"].split(" ") for c in term}
     table = {
         "articles": [[a.title, a.url, a.region.name, a.region.label] for a in articles],
         "docs": [[d.article, d.section, d.first_paragraph, d.heading, list(d.paragraphs)] for d in docs],
@@ -244,3 +245,49 @@ def build_index(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str]) 
         "trad": trad_map(chars),
     }
     return index, table
+
+
+# ----------------------------------------------------------------------------- transport
+
+def pack(serialized: dict, n_docs: int) -> dict:
+    """lunr.py's serialised index, re-encoded losslessly at a third of the size.
+
+    With no metadata whitelisted, lunr's inverted index is the transpose of its field
+    vectors, so only the vectors are shipped (search.js rebuilds the postings, `unpack`
+    here does the same for tests). Terms are numbered in the order lunr.js inserts them
+    (UTF-16 code units, which differs from Python's order past the BMP), so a term's
+    index is its position in the space-separated `terms`. Each vector lists
+    (index delta, score x 1000) pairs; lunr.py has already rounded scores to 3 decimals.
+    """
+    entries = sorted(serialized["invertedIndex"], key=lambda item: item[0].encode("utf-16-be"))
+    renumber = {posting["_index"]: new for new, (_, posting) in enumerate(entries)}
+    fields = serialized["fields"]
+    vectors = {f: [[] for _ in range(n_docs)] for f in fields}
+    for ref, elements in serialized["fieldVectors"]:
+        field_name, _, doc = ref.partition("/")
+        pairs = sorted((renumber[elements[k]], elements[k + 1]) for k in range(0, len(elements), 2))
+        flat, last = [], 0
+        for term_index, score in pairs:
+            flat += [term_index - last, round(score * 1000)]
+            last = term_index
+        vectors[field_name][int(doc)] = flat
+    return {"version": serialized["version"], "fields": fields, "pipeline": serialized["pipeline"],
+            "terms": " ".join(term for term, _ in entries), "vectors": vectors}
+
+
+def unpack(packed: dict) -> dict:
+    """The lunr serialisation (lunr.Index.load's input) from `pack`'s output; mirrors search.js."""
+    terms = packed["terms"].split(" ") if packed["terms"] else []
+    fields = packed["fields"]
+    postings = [{"_index": i, **{f: {} for f in fields}} for i in range(len(terms))]
+    field_vectors = []
+    for field_name in fields:
+        for doc, flat in enumerate(packed["vectors"][field_name]):
+            elements, term_index = [], 0
+            for k in range(0, len(flat), 2):
+                term_index += flat[k]
+                elements += [term_index, flat[k + 1] / 1000]
+                postings[term_index][field_name][str(doc)] = {}
+            field_vectors.append([f"{field_name}/{doc}", elements])
+    return {"version": packed["version"], "fields": fields, "pipeline": packed["pipeline"],
+            "fieldVectors": field_vectors, "invertedIndex": [[t, p] for t, p in zip(terms, postings)]}

@@ -62,8 +62,10 @@ class Segmenter:
 def dense_tokens(text: str, vocabulary: set[str], max_word: int = MAX_WORD) -> list[str]:
     """Every occurrence of a vocabulary word in text, ASCII tokens whole.
 
-    Chinese: all substrings of 2..max_word characters that are vocabulary words, plus single
-    characters that are vocabulary words on their own (jieba cut them out somewhere).
+    Chinese: all substrings of 2..max_word characters that are vocabulary words, and each
+    character that no such word covers, on its own. So every character of the text is in
+    some token: a query character that starts no word is looked up as "any word containing
+    it" (a lunr wildcard, see search.js) and finds every occurrence.
     """
     out: list[str] = []
     for kind, run in runs(normalise(text)):
@@ -71,12 +73,15 @@ def dense_tokens(text: str, vocabulary: set[str], max_word: int = MAX_WORD) -> l
             out.append(run)
             continue
         n = len(run)
+        covered = [False] * n
+        words: list[tuple[int, str]] = []
         for i in range(n):
-            if run[i] in vocabulary:
-                out.append(run[i])
             for j in range(i + 2, min(n, i + max_word) + 1):
                 if run[i:j] in vocabulary:
-                    out.append(run[i:j])
+                    words.append((i, run[i:j]))
+                    covered[i:j] = [True] * (j - i)
+        singles = [(i, run[i]) for i in range(n) if not covered[i]]
+        out.extend(word for _, word in sorted(words + singles))
     return out
 
 

@@ -66,6 +66,37 @@
     return loading;
   }
 
+  /**
+   * lunr's serialised index from the shipped form (searchindex.pack): term i is the
+   * i-th of `terms`; each field vector lists (index delta, score x 1000) pairs; the
+   * postings are the vectors transposed (the index stores no metadata).
+   */
+  function unpack(packed) {
+    var terms = packed.terms ? packed.terms.split(" ") : [];
+    var fields = packed.fields;
+    var postings = terms.map(function (t, i) {
+      var p = { _index: i };
+      fields.forEach(function (f) { p[f] = {}; });
+      return p;
+    });
+    var fieldVectors = [];
+    fields.forEach(function (f) {
+      packed.vectors[f].forEach(function (flat, doc) {
+        var elements = [], index = 0;
+        for (var k = 0; k < flat.length; k += 2) {
+          index += flat[k];
+          elements.push(index, flat[k + 1] / 1000);
+          postings[index][f][doc] = {};
+        }
+        fieldVectors.push([f + "/" + doc, elements]);
+      });
+    });
+    return {
+      version: packed.version, fields: fields, pipeline: packed.pipeline, fieldVectors: fieldVectors,
+      invertedIndex: terms.map(function (t, i) { return [t, postings[i]]; })
+    };
+  }
+
   function makeEngine(indexData, table) {
     var trad = Object.create(null);
     for (var i = 0; i + 1 < table.trad.length; i += 2) trad[table.trad[i]] = table.trad[i + 1];
@@ -74,7 +105,7 @@
       var canon = table.synonyms[key];
       (aliases[canon] = aliases[canon] || [canon]).push(key);
     });
-    var idx = lunr.Index.load(indexData);
+    var idx = lunr.Index.load(unpack(indexData));
     return {
       idx: idx, vocab: idx.invertedIndex, articles: table.articles, docs: table.docs,
       maxWord: table.maxWord, synonyms: table.synonyms, aliases: aliases, trad: trad,
@@ -120,9 +151,9 @@
         }
         if (!found) {
           var c = run[i];
-          // A character indexed on its own is indexed at every occurrence (segment.dense_tokens);
-          // otherwise look for any indexed word that contains it.
-          terms.push({ term: c, wildcard: c in e.vocab ? 0 : lunr.Query.wildcard.LEADING | lunr.Query.wildcard.TRAILING, marks: [c] });
+          // Every character of the text is in some indexed token (segment.dense_tokens):
+          // look for any token that contains it.
+          terms.push({ term: c, wildcard: lunr.Query.wildcard.LEADING | lunr.Query.wildcard.TRAILING, marks: [c] });
           i += 1;
         }
       }

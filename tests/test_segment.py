@@ -1,0 +1,98 @@
+"""Segmentation shared by the index and the query (generator/segment.py, static/search.js)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import segment
+from generator.segment import Segmenter, dense_tokens, longest_match, normalise, runs
+
+SEARCH_JS = Path(segment.__file__).parent / "static" / "search.js"
+
+TEXT = ("蒸湘区扎实推进“办好民生实事、做优特色品牌”工作，开通12345热线，建成5G基站32个，"
+        "地区生产总值146.04亿元，老旧小区改造惠及2413户。")
+
+
+@pytest.fixture(scope="module")
+def segmenter() -> Segmenter:
+    return Segmenter()
+
+
+@pytest.fixture(scope="module")
+def vocab(segmenter) -> set[str]:
+    return segment.vocabulary(segmenter, [TEXT, "中华人民共和国成立", "和平发展"])
+
+
+def test_normalise_folds_full_width_and_case():
+    assert normalise("１２３４５ＡＢ热线") == "12345ab热线"
+    assert normalise("5G") == "5g"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12345热线", [("ascii", "12345"), ("cjk", "热线")]),
+    ("5G网络", [("ascii", "5g"), ("cjk", "网络")]),
+    ("146.04亿元", [("ascii", "146.04"), ("cjk", "亿元")]),
+    ("“网格+12345热线”", [("cjk", "网格"), ("ascii", "12345"), ("cjk", "热线")]),
+    ("GDP、CPI", [("ascii", "gdp"), ("ascii", "cpi")]),
+    ("年末。", [("cjk", "年末")]),
+])
+def test_runs_split_ascii_from_chinese(text, expected):
+    assert list(runs(normalise(text))) == expected
+
+
+def test_words_are_jieba_search_mode(segmenter):
+    words = segmenter.words("中华人民共和国成立，12345热线")
+    # Search mode adds the sub-words of long words.
+    assert {"中华", "人民", "共和国", "中华人民共和国", "12345", "热线"} <= set(words)
+    assert all(w.strip() and "，" not in w for w in words)
+
+
+def test_dense_tokens_cover_every_character(vocab):
+    tokens = dense_tokens(TEXT, vocab)
+    for kind, run in runs(normalise(TEXT)):
+        for ch in run:
+            assert any(ch in t for t in tokens), ch
+    # A character inside a word is not indexed again on its own.
+    assert "湘" not in tokens and "蒸湘区" in tokens
+    assert {"12345", "热线", "5g", "146.04"} <= set(tokens)
+
+
+def test_dense_tokens_do_not_depend_on_the_context(vocab):
+    # jieba cuts 和平 out of 和平发展, but 总和平均 has it too: the index must hold it there.
+    assert "和平" in dense_tokens("总和平均", vocab)
+
+
+def test_longest_match_prefers_long_words_and_falls_back_to_characters(vocab):
+    assert longest_match("民生实事", vocab) == [("民生", False), ("实事", False)]
+    assert longest_match("12345热线", vocab) == [("12345", False), ("热线", False)]
+    cut = longest_match("蒸湘区鑫", vocab)
+    assert cut[0] == ("蒸湘区", False) and cut[-1] == ("鑫", True)
+
+
+def test_every_substring_query_finds_its_text(vocab):
+    """Recall by construction: each query term is a token of any text containing the query."""
+    tokens = dense_tokens(TEXT, vocab)
+    token_set = set(tokens)
+    norm = normalise(TEXT)
+    for kind, run in runs(norm):
+        if kind == "ascii":
+            continue  # ASCII words are matched whole, not by substring
+        for i in range(len(run)):
+            for j in range(i + 1, min(len(run), i + 7) + 1):
+                for term, fallback in longest_match(run[i:j], vocab):
+                    if fallback:
+                        assert any(term in t for t in token_set), (run[i:j], term)
+                    else:
+                        assert term in token_set, (run[i:j], term)
+
+
+def test_search_js_uses_the_same_token_pattern():
+    js = SEARCH_JS.read_text(encoding="utf-8")
+    found = re.search(r"var TOKEN_RE = /(.+)/g;", js)
+    assert found, "TOKEN_RE not found in search.js"
+    js_pattern = found.group(1)
+    py_pattern = f"({segment.ASCII_RE.pattern})|({segment.CJK_RE.pattern})"
+    assert js_pattern == py_pattern.replace("\\.", "\\.")
