@@ -40,7 +40,7 @@ PRE_QUALIFIERS = ("超过", "将近", "接近", "大约", "不足", "不到", "�
 POST_QUALIFIERS = ("以上", "以下", "左右")
 INNER_QUALIFIERS = ("余", "多")
 # A duration (年, 天, 个月) is an amount only after one of these; "2024年" and "10年来" are not.
-DURATION_CUES = ("逾", "超过", "长达", "达", "至", "历时", "用时", "仅用", "缩短", "延长", "提前", "期限")
+DURATION_CUES = ("逾", "超过", "超", "长达", "达", "至", "历时", "用时", "仅用", "缩短", "延长", "提前", "期限")
 GROWTH_WORDS = ("增长", "增速", "增幅", "提高", "提升", "下降", "降低", "减少", "上涨", "回落", "增加")
 CHANGE_RE = re.compile(r"(较|比|相比|同比)(上年|去年|(19|20)[0-9]{2}年|同期)?.{0,8}?(增加|减少|新增|多|少|提高|提升|下降|降低)")
 
@@ -307,7 +307,7 @@ class _Draft:
 # What is left of a label once change words are gone tells whether it names anything.
 CONNECTIVES = re.compile(
     r"较|比|同比|相比|分别|增加|减少|增长|提高|提升|下降|降低|跃升|攀升|上升|增至|新增|到|至|了|期间|时期|末|的|"
-    r"十[二三四五]五|[“”\"、，,（）()]"
+    r"上年|去年|同期|十[二三四五]五|[“”\"、，,（）()]"
 )
 
 
@@ -360,8 +360,11 @@ def _label_clause(paragraph: str, drafts: list[_Draft], region_words: tuple[str,
     number_first = _cjk(afters[0]) >= 2 and len(_content(lead)) <= 4 and first.kind != "rank"
     prev_end = c_start
     for i, d in enumerate(drafts):
-        before = _clean_label(paragraph[prev_end : d.token.start], region_words)
-        if len(drafts) == 1 and "、" in before and not re.search("[均都]$", before):
+        raw = paragraph[prev_end : d.token.start]
+        before = _clean_label(raw, region_words)
+        # 完成造林、森林蓄积量年增长3.5%: only the last item names the number (but not in
+        # 'A、B均达100%', where the value belongs to both)
+        if len(drafts) == 1 and "、" in before and not re.search("[均都].{0,2}$", raw):
             tail = before.rsplit("、", 1)[1]
             before = tail if _cjk(tail) >= 4 else before
         if number_first and _cjk(afters[i]) >= 2:
@@ -427,13 +430,14 @@ def _ratio_labels(drafts: list[_Draft]) -> None:
 
 
 def _groups(paragraph: str, drafts: list[_Draft]) -> list[list[_Draft]]:
-    """Consecutive tokens of a sentence joined only by 、/和/与 (an enumeration)."""
+    """Consecutive tokens of a clause joined by 、/和/与 (an enumeration)."""
     groups: list[list[_Draft]] = []
     for d in drafts:
         if groups:
             last = groups[-1][-1]
             between = paragraph[last.token.end : d.token.start]
-            if last.sentence == d.sentence and re.fullmatch(r"[、和与及]", between):
+            # A 52家、B 85家 (number last) or 3个A、4个B (number first), within one clause
+            if last.clause == d.clause and between and (between[0] in "、和与及" or between[-1] in "、和与及"):
                 groups[-1].append(d)
                 continue
         groups.append([d])
@@ -452,7 +456,7 @@ def _enumerations(paragraph: str, drafts: list[_Draft]) -> None:
             for d, part in zip(group, parts):
                 d.label = part
             continue
-        if any(_content(d.label) for d in group[1:]) and _content(group[0].label):
+        if any(_content(d.label) for d in group):
             continue
         for prev in reversed(groups[:g]):
             if len(prev) == len(group) and prev[0].sentence == group[0].sentence:
@@ -570,6 +574,8 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
             kind = _kind(token, paragraph[sentence[0] : token.start])
             if baseline and kind == "level":
                 kind = "change" if token.base != "%" else "growth"
+            if baseline and re.fullmatch(r"(?:19|20)\d{2}", period or "") and re.search(r"较(上年|去年)|比(上年|去年)", paragraph[clause[0] : token.start]):
+                baseline = str(int(period) - 1)  # 2022年…较上年: the year before the figure's own
             if baseline and period and "-" not in period and baseline < period:
                 period = f"{baseline}-{period}"
             drafts.append(_Draft(token, clause, sentence, kind, period, previous=_previous(tokens, token, paragraph)))
