@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 GAP = "…"  # in a synonym: up to GAP_CHARS characters of anything (民生支出…占…比)
-GAP_CHARS = 8
+GAP_CHARS = 10
 
 
 @dataclass(frozen=True)

@@ -92,7 +92,7 @@ class Comparison:
 def period_key(period: str) -> tuple[int, int, int]:
     """Sort key: latest end first wins; for the same end, the narrower period.
     '2021-2025' -> (2025, 12, 2021); '2025-01/2025-10' -> (2025, 10, 2025); '2024' -> (2024, 12, 2024)."""
-    dates = re.findall(r"((?:19|20)\d{2})(?:-(\d{2}))?", period or "")
+    dates = re.findall(r"((?:19|20)\d{2})(?:-(\d{2})(?!\d))?", period or "")
     if not dates:
         return (0, 0, 0)
     end_year, end_month = dates[-1]
