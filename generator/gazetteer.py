@@ -1,0 +1,236 @@
+"""National gazetteer of province / city / county units, with a fast mention scan.
+
+Wraps jionlp's china_location dictionary. A mention found by its full official name
+(蒸湘区) is strong; one found by its alias (蒸湘) is weaker, and an alias that is also an
+ordinary word (中方 "the Chinese side", 资源 "resources") never counts on its own: the
+scan marks it `weak` so that callers only use it when a parent or child unit backs it up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .ids import ascii_slug
+from .records import Region
+
+# Admin codes ending 71-79 are development zones and parks (高新区, 经开区), not
+# administrative units; 直辖 entries are placeholders for units directly under a province.
+_ZONE_CODE = re.compile(r"^\d{4}7\d$")
+_PLACEHOLDER = "直辖"
+_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
+             "林区", "特区", "地区", "省", "市", "区", "县", "州", "盟", "旗")
+# Aliases that jieba knows as ordinary (non place-name) words this often are common words.
+_COMMON_WORD_FREQ = 1000
+_PLACE_TAGS = {"ns"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a unit's name in a text."""
+
+    start: int
+    end: int
+    text: str
+    units: tuple[Region, ...]  # candidates (several when an alias is shared)
+    full: bool  # matched the full official name (with 区/县/市...)
+    weak: bool = False  # alias that is also a common word, or a 1-2 char full name like 城区
+
+    @property
+    def unit(self) -> Region | None:
+        return self.units[0] if len(self.units) == 1 else None
+
+
+@dataclass
+class Gazetteer:
+    regions: list[Region]
+    _full: dict[str, list[Region]] = field(default_factory=dict, repr=False)
+    _alias: dict[str, list[Region]] = field(default_factory=dict, repr=False)
+    _weak: set[str] = field(default_factory=set, repr=False)
+    _by_code: dict[str, Region] = field(default_factory=dict, repr=False)
+    _lengths: list[int] = field(default_factory=list, repr=False)
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    def load(cls) -> "Gazetteer":
+        """Build the gazetteer from jionlp (about half a second); keep the object, not a global."""
+        from jionlp.dictionary.dictionary_loader import china_location_loader
+
+        return cls.from_tree(china_location_loader(), common_words=_jieba_common_words)
+
+    @classmethod
+    def from_tree(cls, tree: dict, common_words=None) -> "Gazetteer":
+        """Build from a province -> city -> county dict shaped like jionlp's."""
+        entries: list[tuple[Region, list[str]]] = []
+        for prov_name, prov in tree.items():
+            if prov_name.startswith("_") or not isinstance(prov, dict):
+                continue
+            prov_full = prov.get("_full_name", prov_name)
+            entries.append((_region(prov_full, "", prov_full, prov.get("_admin_code", ""), "province"), _aliases(prov)))
+            for city_name, city in prov.items():
+                if city_name.startswith("_") or not isinstance(city, dict):
+                    continue
+                city_full = city.get("_full_name", city_name)
+                placeholder = _PLACEHOLDER in city_full
+                municipality = city_full == prov_full
+                if not placeholder and not municipality and not _ZONE_CODE.match(city.get("_admin_code", "")):
+                    entries.append((_region(city_full, city_full, prov_full, city.get("_admin_code", ""), "city"),
+                                    _aliases(city)))
+                for county_name, county in city.items():
+                    if county_name.startswith("_") or not isinstance(county, dict):
+                        continue
+                    code = county.get("_admin_code", "")
+                    full = county.get("_full_name", county_name)
+                    if _ZONE_CODE.match(code) or _PLACEHOLDER in full:
+                        continue
+                    parent = "" if placeholder else city_full
+                    entries.append((_region(full, parent, prov_full, code, "county"), _aliases(county)))
+        return cls._build(entries, common_words)
+
+    @classmethod
+    def _build(cls, entries: list[tuple[Region, list[str]]], common_words) -> "Gazetteer":
+        slugs: dict[str, int] = {}
+        for region, _ in entries:
+            slugs[region.slug] = slugs.get(region.slug, 0) + 1
+        regions: list[Region] = []
+        full: dict[str, list[Region]] = {}
+        alias: dict[str, list[Region]] = {}
+        for region, names in entries:
+            if slugs[region.slug] > 1:  # same pinyin (e.g. 朝阳区 twice): disambiguate by code
+                region = Region(region.name, region.city, region.province, region.code, region.level,
+                                f"{region.slug}-{region.code}")
+            regions.append(region)
+            full.setdefault(region.name, []).append(region)
+            for name in names:
+                if len(name) >= 2 and name != region.name:
+                    alias.setdefault(name, []).append(region)
+        weak = {n for n in full if len(n) <= 2}  # 城区, 郊区, 矿区: only with their city
+        if common_words is not None:
+            weak |= set(common_words([n for n in alias if n not in full]))
+        gaz = cls(regions=regions, _full=full, _alias=alias, _weak=weak,
+                  _by_code={r.code: r for r in regions if r.code})
+        gaz._lengths = sorted({len(n) for n in list(full) + list(alias)}, reverse=True)
+        return gaz
+
+    # ------------------------------------------------------------------ lookups
+    def lookup(self, name: str) -> list[Region]:
+        """Units with this full name or alias (full-name matches first); [] if none."""
+        name = (name or "").strip()
+        found = list(self._full.get(name, []))
+        found += [r for r in self._alias.get(name, []) if r not in found]
+        return _prefer_higher(found) if name not in self._full else found
+
+    def get(self, name: str, within: str = "") -> Region | None:
+        """The one unit called `name` (optionally inside province/city `within`), else None."""
+        cands = self.lookup(name)
+        if within:
+            cands = [r for r in cands if within in (r.province, r.city, r.name)] or cands
+        if len(cands) == 1:
+            return cands[0]
+        exact = [r for r in cands if r.name == name]
+        if len(exact) == 1:
+            return exact[0]
+        # A shared alias whose first candidate is a city and the rest its own counties.
+        if cands and cands[0].level != "county" and all(r.level == "county" for r in cands[1:]) \
+                and all(r.city == cands[0].name for r in cands[1:]):
+            return cands[0]
+        return None
+
+    def by_code(self, code: str) -> Region | None:
+        return self._by_code.get(code)
+
+    def parent(self, region: Region) -> Region | None:
+        """The next unit up: county -> city (or province), city -> province."""
+        if region.level == "county" and region.city:
+            return self._unit(region.city, region.province)
+        if region.level in ("county", "city"):
+            return self._unit(region.province, region.province)
+        return None
+
+    def _unit(self, name: str, province: str) -> Region | None:
+        for r in self._full.get(name, []):
+            if r.province == province and r.level != "county":
+                return r
+        return None
+
+    def is_weak(self, name: str) -> bool:
+        return name in self._weak
+
+    # ------------------------------------------------------------------ scanning
+    def scan(self, text: str) -> list[Mention]:
+        """Non-overlapping mentions, longest match first, left to right."""
+        out: list[Mention] = []
+        i, n = 0, len(text)
+        while i < n:
+            hit = None
+            for length in self._lengths:
+                if i + length > n:
+                    continue
+                piece = text[i:i + length]
+                if piece in self._full:
+                    hit = Mention(i, i + length, piece, tuple(self._full[piece]), True, piece in self._weak)
+                    break
+                if piece in self._alias:
+                    # An alias directly followed by a unit suffix is a different unit's full name
+                    # we do not know (e.g. a renamed county): do not claim it.
+                    hit = Mention(i, i + length, piece, tuple(_prefer_higher(self._alias[piece])), False,
+                                  piece in self._weak)
+                    break
+            if hit:
+                out.append(hit)
+                i = hit.end
+            else:
+                i += 1
+        return out
+
+
+def _prefer_higher(regions: list[Region]) -> list[Region]:
+    """For an alias shared by a city and a county of that city (邵阳 = 邵阳市 / 邵阳县), the
+    bare alias means the city: the county is written in full."""
+    cities = [r for r in regions if r.level in ("province", "city")]
+    if cities:
+        rest = [r for r in regions if r.level == "county" and not any(r.city == c.name for c in cities)]
+        return cities + rest
+    return regions
+
+
+def _aliases(node: dict) -> list[str]:
+    alias = node.get("_alias") or []
+    return [alias] if isinstance(alias, str) else [a for a in alias if isinstance(a, str)]
+
+
+def _region(name: str, city: str, province: str, code: str, level: str) -> Region:
+    return Region(name=name, city=city, province=province, code=str(code), level=level, slug=slug_for(name))
+
+
+def slug_for(name: str) -> str:
+    """Pinyin slug: stem and suffix separated, 蒸湘区 -> zhengxiang-qu."""
+    from pypinyin import lazy_pinyin
+
+    stem, suffix = split_suffix(name)
+    parts = ["".join(lazy_pinyin(stem)), "".join(lazy_pinyin(suffix))]
+    return ascii_slug("-".join(p for p in parts if p)) or "region"
+
+
+def split_suffix(name: str) -> tuple[str, str]:
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)], suffix
+    return name, ""
+
+
+def _jieba_common_words(names: list[str]) -> list[str]:
+    """Aliases that jieba's dictionary tags as ordinary frequent words (中方, 资源, 城区)."""
+    try:
+        import logging
+
+        import jieba
+        import jieba.posseg
+
+        jieba.setLogLevel(logging.WARNING)
+        jieba.dt.check_initialized()
+        tags = jieba.posseg.dt.word_tag_tab
+        freq = jieba.dt.FREQ
+    except Exception:  # pragma: no cover - jieba is pinned, but a scan must still work without it
+        return []
+    return [n for n in names if freq.get(n, 0) >= _COMMON_WORD_FREQ and tags.get(n) not in _PLACE_TAGS]

@@ -1,0 +1,237 @@
+"""Give each article its region (the unit it is about) and year, with the evidence.
+
+Region: mentions of administrative units are weighed by where they occur (title >
+subtitle/kicker > lead > body). Mentions inside a byline-like media name (衡阳日报全媒体记者)
+do not count. An institution named after a place (常德市第二人民医院, 绥宁县人民检察院)
+counts for that place. A county mentioned with its city (衡阳市蒸湘区) is the county.
+An alias shared by several units is resolved by the parents named nearby.
+
+Year: explicit years in the text (2025年, 2021—2025年, "十四五"收官...), preferring the
+latest year that is not in the future of the page; else the page's other articles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .gazetteer import Gazetteer, Mention
+from .ids import stable_id
+from .records import UNKNOWN_REGION, Article, ArticleDraft, Region, Source, Warning
+
+# Where a mention sits, and how much it says about the subject.
+W_TITLE, W_SUBTITLE, W_LEAD, W_HEADING, W_BODY = 10.0, 6.0, 3.0, 2.0, 1.0
+LEAD_PARAGRAPHS = 2
+_MEDIA = re.compile(r"(日报|晚报|晨报|都市报|报社|电视台|广播电视台|融媒体中心|新闻网|全媒体记者|记者站)")
+_INSTITUTION = re.compile(r"^(第[一二三四五六七八九十]+)?(人民医院|中医医院|医院|人民检察院|检察院|人民法院|法院|公安局|"
+                          r"[^\s，。]{0,8}?(局|委员会|政府|中学|小学|大学|学院|公司|集团|银行|医院))")
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?:\s*[—–\-~至到]\s*((?:19|20)\d{2}))?\s*年(?!代)")
+_FIVE_YEAR_PLANS = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
+_PLAN_END = re.compile(r"“?(十[三四五]五)”?(?:规划)?(?:的)?(?:收官|即将收官|圆满收官|收官之年|最后一年)")
+_SQUASH = re.compile(r"\s+")
+
+
+def locate_articles(drafts: list[ArticleDraft], gazetteer: Gazetteer, source: Source) -> list[Article]:
+    """Articles with region, year and id; never drops an article."""
+    articles: list[Article] = []
+    for draft in drafts:
+        region, region_evidence = find_region(draft, gazetteer)
+        year, year_evidence = find_year(draft)
+        articles.append(Article(id="", draft=draft, region=region, year=year, year_evidence=year_evidence,
+                                region_evidence=region_evidence))
+    _years_from_page(articles)
+    _apply_override(articles, gazetteer, source)
+    for article in articles:
+        draft = article.draft
+        first = next((p for p in draft.paragraphs), "")
+        article.id = stable_id(source.file, draft.title, first)
+        article.url = f"articles/{article.id}/"
+        if article.region == UNKNOWN_REGION:
+            line = draft.lines[0][0] if draft.lines else None
+            draft.warnings.append(Warning(
+                source.file, f"no region found for article “{draft.title}”",
+                hint=f"add region: <name> to {_sidecar_name(source.file)} if the article is about one place",
+                line=line))
+    return articles
+
+
+def _sidecar_name(file: str) -> str:
+    stem = file.rsplit(".", 1)[0]
+    return f"{stem}.yml"
+
+
+# ---------------------------------------------------------------- region
+def find_region(draft: ArticleDraft, gazetteer: Gazetteer) -> tuple[Region, str]:
+    """The county-level or higher unit the article is about, with a short evidence string."""
+    scores: dict[Region, float] = defaultdict(float)
+    evidence: dict[Region, list[str]] = defaultdict(list)
+    parts: list[tuple[str, float]] = [(draft.title, W_TITLE), (draft.subtitle, W_SUBTITLE), (draft.kicker, W_SUBTITLE)]
+    paragraphs = draft.paragraphs
+    for i, p in enumerate(paragraphs):
+        parts.append((p, W_LEAD if i < LEAD_PARAGRAPHS else W_BODY))
+    parts += [(h, W_HEADING) for h in draft.headings]
+    parts += [(c, W_BODY * 0.5) for c in draft.captions]
+    whole = "".join(t for t, _ in parts)
+    all_mentions = [(m, w, text) for text, w in parts for m in gazetteer.scan(text)]
+    named = _names_present(all_mentions)
+    for m, weight, text in all_mentions:
+        unit = _resolve(m, named, gazetteer)
+        if unit is None:
+            continue
+        if _in_media_name(text, m):
+            continue
+        w = weight * (1.0 if m.full else 0.8)
+        if m.weak and not _backed(unit, named):
+            continue
+        follower = _following_county(text, m, gazetteer)
+        if follower is not None:
+            unit = follower  # 衡阳市蒸湘区: the county is the subject
+        if _INSTITUTION.match(text[m.end:m.end + 14]):
+            w *= 1.5  # 常德市第二人民医院 / 绥宁县人民检察院: the institution's home unit
+        scores[unit] += w
+        if len(evidence[unit]) < 3:
+            evidence[unit].append(_context(text, m))
+    if not scores:
+        return UNKNOWN_REGION, ""
+    _credit_children(scores, gazetteer)
+    best = max(scores, key=lambda r: (scores[r], _level_rank(r)))
+    if best.level == "province" and len(scores) > 1:
+        # a province is the subject only when nothing below it is named about as often
+        lower = [r for r in scores if r.level != "province" and r.province == best.name]
+        if lower:
+            alt = max(lower, key=lambda r: scores[r])
+            if scores[alt] >= scores[best] * 0.5:
+                best = alt
+    return best, "；".join(evidence[best]) or best.name
+
+
+def _level_rank(r: Region) -> int:
+    return {"county": 2, "city": 1, "province": 0}.get(r.level, -1)
+
+
+def _names_present(mentions: list[tuple[Mention, float, str]]) -> set[str]:
+    names: set[str] = set()
+    for m, _, _ in mentions:
+        if not m.weak:
+            for u in m.units:
+                names.update((u.name, u.city, u.province))
+    names.discard("")
+    return names
+
+
+def _resolve(m: Mention, named: set[str], gazetteer: Gazetteer) -> Region | None:
+    """One unit for a mention: unique, or the candidate whose parent is named in the article."""
+    if len(m.units) == 1:
+        return m.units[0]
+    backed = [u for u in m.units if (u.city and u.city in named and u.city != u.name) or
+              (u.province in named and u.province != u.name)]
+    if len(backed) == 1:
+        return backed[0]
+    return None
+
+
+def _backed(unit: Region, named: set[str]) -> bool:
+    return (unit.city and unit.city != unit.name and unit.city in named) or \
+        (unit.level == "city" and unit.province in named)
+
+
+def _in_media_name(text: str, m: Mention) -> bool:
+    """衡阳日报全媒体记者 / 蒸湘区融媒体中心: a media outlet's home, not the subject."""
+    return bool(_MEDIA.match(text[m.end:m.end + 8]))
+
+
+def _following_county(text: str, m: Mention, gazetteer: Gazetteer) -> Region | None:
+    """衡阳市蒸湘区: a city immediately followed by one of its counties means the county."""
+    if m.unit is None or m.unit.level not in ("city", "province"):
+        return None
+    for nxt in gazetteer.scan(text[m.end:m.end + 12])[:1]:
+        if nxt.start == 0 and nxt.unit is not None and nxt.unit.level != "province" and \
+                (nxt.unit.city == m.unit.name or nxt.unit.province == m.unit.name) and nxt.unit != m.unit:
+            follow = gazetteer.scan(text[m.end + nxt.end:m.end + nxt.end + 12])[:1]
+            if follow and follow[0].start == 0 and follow[0].unit is not None and follow[0].unit.city == nxt.unit.name:
+                return follow[0].unit
+            return nxt.unit
+    return None
+
+
+def _credit_children(scores: dict[Region, float], gazetteer: Gazetteer) -> None:
+    """A county's mentions also speak for nothing above it, but a city named alongside
+    its own dominant county should not win: give a county half its city's score when the
+    county is named more often than any sibling."""
+    for r in list(scores):
+        if r.level != "county" or not r.city:
+            continue
+        city = next((c for c in scores if c.name == r.city and c.level == "city"), None)
+        if city is None:
+            continue
+        siblings = [s for s in scores if s.level == "county" and s.city == r.city and s != r]
+        if all(scores[r] > scores[s] * 2 for s in siblings) and scores[r] >= scores[city] * 0.4:
+            scores[r] += scores[city] * 0.5
+
+
+def _context(text: str, m: Mention) -> str:
+    start = max(0, m.start - 8)
+    return text[start:m.end + 8].replace("\n", " ")
+
+
+# ---------------------------------------------------------------- year
+def find_year(draft: ArticleDraft) -> tuple[int | None, str]:
+    """The year the article reports on: the latest explicit year in its text, or the end
+    year of a five-year plan said to be closing ("十四五"收官)."""
+    texts = [draft.title, draft.subtitle, draft.kicker] + draft.paragraphs + draft.captions
+    best: tuple[int, str] | None = None
+    for text in texts:
+        for m in _YEAR.finditer(text):
+            year = int(m.group(2) or m.group(1))
+            if best is None or year > best[0]:
+                best = (year, _around(text, m.start(), m.end()))
+        for m in _PLAN_END.finditer(text):
+            year = _FIVE_YEAR_PLANS[m.group(1)][1]
+            if best is None or year > best[0]:
+                best = (year, _around(text, m.start(), m.end()))
+    if best is None:
+        return None, ""
+    return best[0], best[1]
+
+
+def _around(text: str, start: int, end: int) -> str:
+    return text[max(0, start - 10):end + 10]
+
+
+def _years_from_page(articles: list[Article]) -> None:
+    """An article without a year takes the latest year of the same page's articles."""
+    known = [a for a in articles if a.year]
+    if not known:
+        return
+    latest = max(known, key=lambda a: a.year)
+    for a in articles:
+        if not a.year:
+            a.year = latest.year
+            a.year_evidence = f"同版其他稿件（{latest.title}）：{latest.year_evidence}"
+
+
+def _apply_override(articles: list[Article], gazetteer: Gazetteer, source: Source) -> None:
+    """A sidecar NAME.yml (title, region, year) wins over what the text says."""
+    override = source.override or {}
+    if not override:
+        return
+    for a in articles:
+        if override.get("title") and len(articles) == 1:
+            a.draft.title = str(override["title"])
+        if override.get("region"):
+            name = str(override["region"]).strip()
+            region = gazetteer.get(name)
+            if region is None and " " in name:  # "湖南省 衡阳市 蒸湘区"
+                parts = name.split()
+                region = gazetteer.get(parts[-1], within=parts[-2])
+            if region is not None:
+                a.region, a.region_evidence = region, f"sidecar {_sidecar_name(source.file)}"
+            else:
+                a.draft.warnings.append(Warning(source.file, f"sidecar region “{name}” is not in the gazetteer",
+                                                hint="use the full official name, e.g. 蒸湘区 or 湖南省 衡阳市 蒸湘区"))
+        if override.get("year"):
+            try:
+                a.year, a.year_evidence = int(override["year"]), f"sidecar {_sidecar_name(source.file)}"
+            except (TypeError, ValueError):
+                a.draft.warnings.append(Warning(source.file, f"sidecar year “{override['year']}” is not a year",
+                                                hint="write year: 2025"))

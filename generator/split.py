@@ -1,0 +1,481 @@
+"""Split a cleaned page into articles and put interleaved fragments back together.
+
+A newspaper page holds several articles whose columns are printed out of order: one
+article's paragraph may stop mid-sentence and continue after another article. The
+signals used here are general:
+
+  * titles open an article, a byline in parentheses closes one;
+  * a paragraph that ends unfinished is continued by a fragment that starts mid-sentence
+    (a word split across the break, a bracket closed, a clause-initial comma);
+  * the places an article's title names recur in its body and not in the others'
+    (when a gazetteer is given);
+  * verbatim repeated paragraphs are layout repeats.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .clean import (CJK, CONT_END, CONT_START, FUNCTION_END, bracket_bridge, crosses_word, ends_finished)
+from .records import ArticleDraft, Block, BlockKind, CleanPage, Section, Warning
+
+if TYPE_CHECKING:
+    from .gazetteer import Gazetteer
+
+MISSING = "（原文此处缺失）"
+_START_FUNCTION = set("与和及并而的了着或且之于")
+_ROLE_WORDS = re.compile(r"(■|策划|统筹|撰文|文字|文图|图文|摄影|通讯员|实习生|执笔|整理|主编|编辑|本报记者|记者|文[/／:：]|图[/／:：]|[/／:：])")
+_ORG = re.compile(r"(日报|晚报|报社|全媒体|融媒体|中心|电视台|新闻|宣传部|提供|供图|委|局|办)")
+
+
+@dataclass
+class Piece:
+    """A run of body blocks printed together."""
+
+    blocks: list[Block]
+    owner: int | None  # index of the article whose title precedes it on the page
+    starts_mid: bool = False  # first paragraph starts mid-sentence
+    after_title: bool = False  # printed right after its owner's title block
+    next: "Piece | None" = None
+    prev: "Piece | None" = None
+    gap_before: bool = False  # text is missing before this piece (no evidence joins it)
+    bylines: list[str] = field(default_factory=list)  # a closing byline printed after it
+
+    @property
+    def paragraphs(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == BlockKind.PARAGRAPH]
+
+    @property
+    def first_text(self) -> str:
+        paras = self.paragraphs
+        return paras[0].text if paras and self.blocks[0].kind == BlockKind.PARAGRAPH else ""
+
+    @property
+    def ends_open(self) -> bool:
+        last = self.blocks[-1]
+        return last.kind == BlockKind.PARAGRAPH and not ends_finished(last.text) and not last.text.endswith(("：", "——"))
+
+    @property
+    def text(self) -> str:
+        return "".join(b.text for b in self.blocks)
+
+
+@dataclass
+class Head:
+    """An article's title block as printed."""
+
+    title: str = ""
+    title_line: int = 0
+    kicker: list[str] = field(default_factory=list)
+    subtitle: str = ""
+    bylines: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    pieces: list[Piece] = field(default_factory=list)
+
+
+def split_articles(page: CleanPage, gazetteer: "Gazetteer | None" = None) -> list[ArticleDraft]:
+    """Articles of one page, fragments in reading order. With a gazetteer, the places an
+    article's title names also help to tell its paragraphs from other articles'."""
+    blocks = [b for b in page.blocks if b.kind != BlockKind.FURNITURE]
+    if not any(b.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING) for b in blocks):
+        return []
+    subjects = Subjects(gazetteer)
+    heads, pieces = _segment(blocks, subjects)
+    _reassign_foreign_runs(heads, pieces, subjects)
+    _link_fragments(heads, pieces, subjects)
+    per_article = _assign_chains(heads, pieces)
+    drafts = [_draft(page, h, per_article[i]) for i, h in enumerate(heads)]
+    return [d for d in drafts if d.paragraphs]
+
+
+# ---------------------------------------------------------------- subject words
+class Subjects:
+    """Which administrative units a text names (via the gazetteer), for telling articles
+    apart. Provinces are left out: a Hunan page names 湖南 everywhere. Without a gazetteer
+    every text names nothing and only the textual signals are used."""
+
+    def __init__(self, gazetteer: "Gazetteer | None"):
+        self._gaz = gazetteer
+        self._cache: dict[str, Counter] = {}
+
+    def mentions(self, text: str) -> Counter:
+        if self._gaz is None:
+            return Counter()
+        if text not in self._cache:
+            found: Counter = Counter()
+            for m in self._gaz.scan(text):
+                if m.weak or len(m.units) != 1 or m.units[0].level == "province":
+                    continue
+                found[m.units[0].name] += 1
+            self._cache[text] = found
+        return self._cache[text]
+
+    def terms(self, text: str) -> set[str]:
+        """Units named in a title block, with the city of each county (a county's article
+        often names its city too: 中方县 / 怀化市)."""
+        names = set(self.mentions(text))
+        if self._gaz is not None:
+            for name in list(names):
+                for r in self._gaz.lookup(name):
+                    if r.level == "county" and r.city:
+                        names.add(r.city)
+        return names
+
+    def affinity(self, text: str, terms: set[str]) -> int:
+        found = self.mentions(text)
+        return sum(n for name, n in found.items() if name in terms)
+
+
+def _key_terms(head: Head, subjects: Subjects) -> set[str]:
+    return subjects.terms(" ".join([head.title, head.subtitle] + head.kicker))
+
+
+# ---------------------------------------------------------------- segmentation
+def _segment(blocks: list[Block], subjects: Subjects) -> tuple[list[Head], list[Piece]]:
+    """Walk the page once: title blocks open articles, closing bylines end them, and body
+    text is cut into pieces wherever a paragraph stops mid-sentence and the next block
+    does not continue it."""
+    heads: list[Head] = []
+    pieces: list[Piece] = []
+    current: int | None = None
+    pending = Head()  # kicker/captions seen before the next title
+    body: list[Block] = []
+    body_mid = False  # the piece being collected began at a break
+    in_head = False  # between a title and the first body block
+    closed = False  # the current article was closed by a byline
+    prev_open = False  # the last body paragraph stopped mid-sentence
+
+    def flush() -> None:
+        nonlocal body, body_mid, current
+        if body:
+            owner = None if closed else current
+            if owner is None and not heads:
+                heads.append(Head())
+                owner = current = 0
+            after_title = owner is not None and not body_mid and (not pieces or pieces[-1].owner != owner
+                                                                    or not heads[owner].pieces)
+            p = Piece(body, owner, starts_mid=body_mid or _looks_mid(body[0]), after_title=after_title)
+            pieces.append(p)
+            if owner is not None:
+                heads[owner].pieces.append(p)
+        body, body_mid = [], False
+
+    for i, b in enumerate(blocks):
+        kind = b.kind
+        if kind == BlockKind.HEADING and _heading_is_title(b, i, blocks, heads, current, closed, subjects,
+                                                             "".join(x.text for x in body)):
+            kind = BlockKind.TITLE
+        if kind == BlockKind.TITLE:
+            flush()
+            heads.append(Head(title=b.text, title_line=b.line, kicker=pending.kicker, captions=pending.captions,
+                              credits=pending.credits))
+            pending = Head()
+            current, closed, in_head, prev_open = len(heads) - 1, False, True, False
+            continue
+        if kind == BlockKind.KICKER:
+            flush()
+            pending.kicker.append(b.text)
+            continue
+        if kind == BlockKind.SUBTITLE:
+            if current is not None and in_head and not heads[current].subtitle:
+                heads[current].subtitle = _strip_dash(b.text)
+                continue
+            kind = BlockKind.HEADING
+        if kind == BlockKind.BYLINE:
+            if current is None:
+                heads.append(Head())
+                current = len(heads) - 1
+            closing = b.text[:1] in "(（" or bool(body and body[-1].line == b.line)
+            if closing and not in_head:
+                flush()
+                # the byline closes whatever article the piece above turns out to belong to
+                (pieces[-1].bylines if pieces else heads[current].bylines).append(b.text)
+                closed, prev_open = True, False
+            else:
+                heads[current].bylines.append(b.text)
+            continue
+        if kind in (BlockKind.CAPTION, BlockKind.CREDIT):
+            holder = heads[current] if current is not None and not closed else pending
+            (holder.captions if kind == BlockKind.CAPTION else holder.credits).append(b.text)
+            continue
+        # a body block: paragraph or section heading
+        in_head = False
+        if body and prev_open:
+            # the previous paragraph stopped mid-sentence and this block does not continue it
+            flush()
+            body_mid = kind == BlockKind.PARAGRAPH
+        elif closed and not body:
+            body_mid = True  # text after a closing byline and before any title: an orphan
+        body.append(b)
+        prev_open = kind == BlockKind.PARAGRAPH and not ends_finished(b.text) and not b.text.endswith(("：", "——"))
+    flush()
+    if heads and (pending.captions or pending.credits):
+        heads[-1].captions.extend(pending.captions)
+        heads[-1].credits.extend(pending.credits)
+    return heads, pieces
+
+
+def _looks_mid(block: Block) -> bool:
+    """Text that cannot open a paragraph: a comma, a closing bracket before any opening one."""
+    if block.kind != BlockKind.PARAGRAPH:
+        return False
+    t = block.text
+    if t[:1] in CONT_START or t[:1] in _START_FUNCTION:
+        return True
+    head = t[:40]
+    for o, c in ("“”", "《》", "（）", "「」", "‘’"):
+        i = head.find(c)
+        if i >= 0 and head.find(o, 0, i) < 0:
+            return True
+    return False
+
+
+def _strip_dash(text: str) -> str:
+    return re.sub(r"^\s*(——|—|--|－－)\s*", "", text).strip()
+
+
+def _heading_is_title(b: Block, i: int, blocks: list[Block], heads: list[Head], current: int | None,
+                      closed: bool, subjects: Subjects, pending_text: str = "") -> bool:
+    """A heading opens a new article when the text after it is not about the current article
+    (none of its subject words) and is not a resumed fragment of another one, while it does
+    share distinctive words with the heading itself."""
+    if current is None or closed:
+        return False
+    run = []
+    for nb in blocks[i + 1:]:
+        if nb.kind in (BlockKind.TITLE, BlockKind.KICKER) or (nb.kind == BlockKind.BYLINE and nb.text[:1] in "(（"):
+            break
+        if nb.kind == BlockKind.PARAGRAPH:
+            run.append(nb.text)
+            if len(run) >= 3 or not ends_finished(nb.text):
+                break
+    if not run:
+        return False
+    text = "".join(run)
+    own = _key_terms(heads[current], subjects)
+    if not own:
+        return False
+    cur_body = "".join(b.text for p in heads[current].pieces for b in p.paragraphs) + pending_text
+    if subjects.affinity(cur_body, own) == 0:
+        return False  # the current article never names its subject: no basis to judge
+    if subjects.affinity(text, own) > 0:
+        return False
+    for k, h in enumerate(heads):
+        if k != current and subjects.affinity(text, _key_terms(h, subjects)) > 0:
+            return False
+    mine = subjects.terms(b.text)
+    return bool(mine) and subjects.affinity(text, mine) > 0
+
+
+# ---------------------------------------------------------------- foreign runs
+def _reassign_foreign_runs(heads: list[Head], pieces: list[Piece], subjects: Subjects) -> None:
+    """A piece that ends open may carry at its tail the lead of another article printed
+    inside this one: split that tail off when its paragraphs name the other article's
+    subject and not their host's."""
+    terms = [_key_terms(h, subjects) for h in heads]
+    for pi, p in enumerate(list(pieces)):
+        if p.owner is None or not p.ends_open or len(p.blocks) < 2:
+            continue
+        cut = None
+        target = None
+        for j in range(len(p.blocks) - 1, 0, -1):
+            blk = p.blocks[j]
+            if blk.kind == BlockKind.HEADING:
+                continue
+            scores = [subjects.affinity(blk.text, t) for t in terms]
+            best = max(range(len(heads)), key=lambda k: scores[k])
+            if best != p.owner and scores[best] > 0 and scores[p.owner] == 0:
+                cut, target = j, best if target in (None, best) else target
+                continue
+            if scores[p.owner] == 0 and target is not None:
+                cut = j
+                continue
+            break
+        if cut is None or target is None:
+            continue
+        while cut > 0 and p.blocks[cut - 1].kind == BlockKind.HEADING and cut - 1 > 0:
+            cut -= 1
+        tail = Piece(p.blocks[cut:], target, starts_mid=False, after_title=True)
+        p.blocks = p.blocks[:cut]
+        pieces.insert(pieces.index(p) + 1, tail)
+        heads[target].pieces.insert(0, tail)
+
+
+# ---------------------------------------------------------------- fragment links
+def _link_fragments(heads: list[Head], pieces: list[Piece], subjects: Subjects) -> None:
+    """Pair each piece that ends mid-sentence with the piece that continues it."""
+    terms = [_key_terms(h, subjects) for h in heads]
+    ends = [p for p in pieces if p.ends_open]
+    starts = [p for p in pieces if p.blocks[0].kind == BlockKind.PARAGRAPH and (p.starts_mid or p.owner is None)]
+    scored: list[tuple[float, int, int]] = []
+    for ei, e in enumerate(ends):
+        a = e.blocks[-1].text
+        for si, s in enumerate(starts):
+            if s is e:
+                continue
+            b = s.blocks[0].text
+            evidence = 0.0
+            if crosses_word(a, b):
+                evidence += 3
+            if bracket_bridge(a, b):
+                evidence += 3
+            if b[:1] in CONT_START:
+                evidence += 1
+            if b[:1] in _START_FUNCTION or a[-1:] in FUNCTION_END or a[-1:] in CONT_END:
+                evidence += 0.5
+            if a[-1:].isdigit() and b[:1].isdigit():
+                evidence -= 1  # 2300|平方米 is handled by clean; two numbers do not glue
+            owner = e.owner
+            topic = 0.0
+            if owner is not None and s.owner != owner:
+                own = subjects.affinity(s.text, terms[owner])
+                other = max((subjects.affinity(s.text, terms[k]) for k in range(len(heads)) if k != owner), default=0)
+                topic = 1.0 if own > other else (-1.0 if other > own else 0.0)
+            elif owner is not None and s.owner == owner:
+                topic = 0.5
+            adjacent = 0.5 if pieces.index(s) == pieces.index(e) + 1 else 0.0
+            score = evidence + topic + adjacent
+            if evidence > 0 or (s.starts_mid and topic >= 0.5):
+                scored.append((score, ei, si))
+    used_e: set[int] = set()
+    used_s: set[int] = set()
+    for score, ei, si in sorted(scored, key=lambda t: -t[0]):
+        if ei in used_e or si in used_s or score <= 0:
+            continue
+        e, s = ends[ei], starts[si]
+        if _reaches(s, e):
+            continue  # would make a loop
+        used_e.add(ei)
+        used_s.add(si)
+        e.next, s.prev = s, e
+        a, b = e.blocks[-1].text, s.blocks[0].text
+        if not (crosses_word(a, b) or bracket_bridge(a, b) or b[:1] in CONT_START or b[:1] in _START_FUNCTION
+                or a[-1:] in FUNCTION_END or a[-1:] in CONT_END):
+            s.gap_before = True
+
+
+def _reaches(a: Piece, b: Piece) -> bool:
+    seen = set()
+    while a is not None and id(a) not in seen:
+        if a is b:
+            return True
+        seen.add(id(a))
+        a = a.next
+    return False
+
+
+# ---------------------------------------------------------------- drafts
+def _assign_chains(heads: list[Head], pieces: list[Piece]) -> list[list[list[Piece]]]:
+    """Chains of linked pieces, each given to one article: the owner of its first piece,
+    or for an orphan chain the owner of any piece in it, else the article printed above."""
+    chains: list[list[Piece]] = []
+    for p in pieces:
+        if p.prev is not None:
+            continue
+        chain, q = [], p
+        while q is not None and q not in chain:
+            chain.append(q)
+            q = q.next
+        chains.append(chain)
+    per_article: list[list[list[Piece]]] = [[] for _ in heads]
+    for chain in chains:
+        owner = next((q.owner for q in chain if q.owner is not None), None)
+        if owner is None:
+            before = [q for q in pieces[:pieces.index(chain[0])] if q.owner is not None]
+            owner = before[-1].owner if before else 0
+            chain[0].gap_before = True
+        per_article[owner].append(chain)
+    for chains_of in per_article:
+        chains_of.sort(key=lambda c: (0 if c[0].after_title and not c[0].starts_mid else 1, pieces.index(c[0])))
+    return per_article
+
+
+def _draft(page: CleanPage, head: Head, chains: list[list[Piece]]) -> ArticleDraft:
+    file = page.source.file
+    order = [p for chain in chains for p in chain]
+    sections: list[Section] = [Section(None, [])]
+    spans: list[tuple[int, int]] = []
+    seen: list[str] = []
+    warnings: list[Warning] = []
+    bylines = list(head.bylines)
+    for n, piece in enumerate(order):
+        spans.append((piece.blocks[0].line, piece.blocks[-1].end_line or piece.blocks[-1].line))
+        bylines += piece.bylines
+        if (piece.gap_before or (piece.starts_mid and piece.prev is None)) and \
+                any(s.paragraphs for s in sections) and sections[-1].paragraphs[-1:] != [MISSING]:
+            sections[-1].paragraphs.append(MISSING)
+        for b in piece.blocks:
+            if b.kind == BlockKind.HEADING:
+                sections.append(Section(b.text, []))
+                continue
+            key = _squash(b.text)
+            if len(key) >= 12 and any(key in s for s in seen):
+                continue  # a layout repeat of an earlier paragraph (or a piece of one)
+            seen.append(key)
+            sections[-1].paragraphs.append(b.text)
+        if piece.ends_open and piece.next is None and n < len(order) - 1:
+            sections[-1].paragraphs.append(MISSING)
+    sections = [s for s in sections if s.paragraphs or s.heading]
+    while sections and not sections[-1].paragraphs:
+        sections.pop()  # a heading with nothing after it is not a section
+    title = head.title
+    if not title:
+        first = next((p for s in sections for p in s.paragraphs if p != MISSING), "")
+        title = _first_sentence(first)
+        warnings.append(Warning(file, "no title found; the article is titled by its first sentence",
+                                hint="add a title line above the article or a sidecar with title:",
+                                line=order[0].blocks[0].line if order else None))
+    captions = list(dict.fromkeys(c.lstrip(MARKER_CHARS) for c in head.captions))
+    return ArticleDraft(source=file, title=title, sections=sections, subtitle=head.subtitle,
+                        kicker=" / ".join(head.kicker), authors=parse_authors(bylines, head.credits),
+                        captions=captions, fragments=len(order), lines=spans, warnings=warnings)
+
+
+MARKER_CHARS = "▲△▼▽◀◁▶▷■□●◆◇★☆ "
+
+
+def _first_sentence(text: str) -> str:
+    m = re.match(r"(.+?[。！？!?])", text)
+    sentence = (m.group(1) if m else text).rstrip("。！？!?")
+    return sentence if len(sentence) <= 40 else sentence[:40] + "…"
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+# ---------------------------------------------------------------- authors
+def parse_authors(bylines: list[str], credits: list[str] = ()) -> list[str]:
+    """Names from bylines: roles and media names dropped, spaced names joined
+    (唐 曦 龙 青 谢 睿 黄雪晨 -> 唐曦 龙青 谢睿 黄雪晨: single characters pair up)."""
+    names: list[str] = []
+    for line in list(bylines) + [c for c in credits]:
+        text = line.strip().strip("()（）")
+        text = re.sub(r"[■□▲◀]", " ", text)
+        text = re.sub(r"图[/／:：]\S+", " ", text)  # 图/xx提供: a photo source, not a person
+        text = re.sub(r"\s*(摄影?|供图)$", "", text)
+        text = _ROLE_WORDS.sub(" ", text)
+        tokens = [t for t in text.split() if t and not _ORG.search(t)]
+        tokens = [t for t in tokens if re.fullmatch(f"[{CJK}]{{1,4}}", t)]
+        for name in _pair_singles(tokens):
+            if 2 <= len(name) <= 4 and name not in names:
+                names.append(name)
+    return names
+
+
+def _pair_singles(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if len(t) == 1 and i + 1 < len(tokens) and len(tokens[i + 1]) == 1:
+            out.append(t + tokens[i + 1])
+            i += 2
+            continue
+        out.append(t)
+        i += 1
+    return out
