@@ -156,9 +156,11 @@ def synonym_table(catalogue) -> dict[str, str]:
     for metric in metrics:
         canonical = segment.normalise(metric.name)
         for term in (metric.name, *metric.synonyms):
-            key = segment.normalise(term.replace("“", "").replace("”", ""))
             # Gapped patterns (民生支出…占…比) are not a word a reader types.
-            if "…" in key or not list(segment.runs(key)):
+            if "…" in term:
+                continue
+            key = segment.normalise(term.replace("“", "").replace("”", ""))
+            if not list(segment.runs(key)):
                 continue
             table.setdefault(key, canonical)
     return table

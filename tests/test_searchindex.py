@@ -1,0 +1,230 @@
+"""The search index builder on hand-made digests (no seeds, no browser)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from lunr.index import Index
+from lunr.query import Query, QueryPresence
+
+from generator import searchindex
+from generator.records import Article, ArticleDraft, Digest, Region, Section
+from generator.searchindex import DOCS_PATH, INDEX_PATH, build_search, pack, unpack
+from generator.segment import Segmenter
+
+ROOT = Path(__file__).resolve().parent.parent
+
+ZHENGXIANG = Region("蒸湘区", "衡阳市", "湖南省", "430408", "county", "zhengxiang-qu")
+TIANXIN = Region("天心区", "长沙市", "湖南省", "430103", "county", "tianxin-qu")
+
+
+@dataclass
+class Metric:
+    name: str
+    synonyms: tuple[str, ...]
+
+
+@dataclass
+class Catalogue:
+    metrics: list[Metric]
+
+
+@dataclass
+class FakeResources:
+    segmenter: Segmenter
+    catalogue: Catalogue | None
+
+
+CATALOGUE = Catalogue([Metric("地区生产总值", ("GDP", "生产总值", "民生支出…占…比"))])
+
+
+def article(i: int, title: str, region: Region, sections: list[tuple[str | None, list[str]]]) -> Article:
+    draft = ArticleDraft(source=f"{i}.txt", title=title, sections=[Section(h, p) for h, p in sections])
+    return Article(id=f"a{i}", draft=draft, region=region, url=f"articles/a{i}/")
+
+
+def make_digest() -> Digest:
+    articles = [
+        article(1, "书写有温度的民生答卷", ZHENGXIANG, [
+            (None, ["蒸湘区扎实推进办好民生实事工作。", "开通12345热线，建成5G基站。"]),
+            ("聚力提效能", ["老旧小区改造完成，GDP增长5.7%。", "Running services for the people."]),
+            ("空标题", []),
+            ("绘就新画卷", ["全区余万元投入，</script><script>alert(1)</script>"]),
+        ]),
+        article(2, "天心区基层治理", TIANXIN, [
+            ("网格", ["天心区地区生产总值突破千亿元，老旧小区改造加速。"]),
+        ]),
+    ]
+    return Digest(sources=[], articles=articles, regions=[ZHENGXIANG, TIANXIN], figures=[], warnings=[],
+                  build_date="2025-11-25")
+
+
+@pytest.fixture(scope="module")
+def segmenter() -> Segmenter:
+    return Segmenter()
+
+
+@pytest.fixture(scope="module")
+def files(segmenter) -> dict[str, bytes]:
+    out = build_search(make_digest(), FakeResources(segmenter, CATALOGUE))
+    return {f.path: f.content for f in out}
+
+
+@pytest.fixture(scope="module")
+def packed(files) -> dict:
+    return json.loads(files[INDEX_PATH])
+
+
+@pytest.fixture(scope="module")
+def table(files) -> dict:
+    return json.loads(files[DOCS_PATH])
+
+
+@pytest.fixture(scope="module")
+def terms(packed) -> list[str]:
+    return packed["terms"].split(" ")
+
+
+@pytest.fixture(scope="module")
+def index(packed) -> Index:
+    return Index.load(unpack(packed))
+
+
+def required(index: Index, *words: str) -> set[str]:
+    """Refs matching all words (exact terms), with lunr.py's own query engine."""
+    query = Query(index.fields)
+    for word in words:
+        query.term(word, presence=QueryPresence.REQUIRED, use_pipeline=False)
+    return {r["ref"] for r in index.query(query)}
+
+
+def test_files_shipped(files):
+    assert set(files) == {INDEX_PATH, DOCS_PATH, "assets/search/lunr.js", "assets/search/search.js",
+                          "assets/search/search.css"}
+    assert b"lunr" in files["assets/search/lunr.js"][:2000]
+    assert b"digestSearch" in files["assets/search/search.js"]
+
+
+def test_no_stemmer_or_stop_word_filter(packed, terms):
+    assert packed["pipeline"] == []
+    # An English stemmer would index "run" and "servic"; lunr's stop-word filter drops "for".
+    assert {"running", "services", "for", "the"} <= set(terms)
+    assert "run" not in terms and "servic" not in terms
+
+
+def test_vocabulary_has_mixed_tokens_and_region_keys(terms):
+    vocab = set(terms)
+    assert {"12345", "热线", "5g", "民生", "实事", "老旧", "小区", "改造"} <= vocab
+    assert {"蒸湘区", "蒸湘", "衡阳市", "衡阳", "湖南省", "湖南"} <= vocab
+    assert {"zhengxiang", "zhengxiangqu", "zxq", "hengyang", "tianxin"} <= vocab
+    # Terms are in JS string order (lunr.js's token set insists on it).
+    assert terms == sorted(terms, key=lambda t: t.encode("utf-16-be"))
+    assert all(t and " " not in t for t in terms)
+
+
+def test_sections_are_documents_with_paragraph_anchors(table):
+    articles, docs = table["articles"], table["docs"]
+    assert articles[0] == ["书写有温度的民生答卷", "articles/a1/", "蒸湘区", "湖南省 衡阳市 蒸湘区"]
+    # [article, section number, first paragraph number (#p-N over the whole article), heading, paragraphs]
+    assert [d[:4] for d in docs] == [[0, 1, 1, ""], [0, 2, 3, "聚力提效能"], [0, 4, 5, "绘就新画卷"],
+                                     [1, 1, 1, "网格"]]
+
+
+def test_all_terms_required(index):
+    assert required(index, "老旧", "小区", "改造") == {"1", "3"}
+    assert required(index, "老旧", "天心区") == {"3"}
+    assert required(index, "12345") == {"0"}
+    assert required(index, "zxq") == {"0", "1", "2"}
+    assert required(index, "民生", "不存在") == set()
+
+
+def test_synonyms_map_to_the_canonical_metric(index, table):
+    assert table["synonyms"]["gdp"] == "地区生产总值"
+    assert table["synonyms"]["生产总值"] == "地区生产总值"
+    assert not any("…" in k for k in table["synonyms"])
+    # Section 1 says GDP, section 3 says 地区生产总值: the canonical term finds both.
+    assert required(index, "地区生产总值") == {"1", "3"}
+
+
+def test_missing_catalogue_is_reported(segmenter, caplog):
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.digest"):
+        out = build_search(make_digest(), FakeResources(segmenter, None))
+    assert "synonyms" in caplog.text and "off" in caplog.text
+    assert json.loads(next(f.content for f in out if f.path == DOCS_PATH))["synonyms"] == {}
+
+
+def test_trad_map_only_for_characters_the_corpus_uses(table):
+    pairs = {table["trad"][i]: table["trad"][i + 1] for i in range(0, len(table["trad"]), 2)}
+    assert pairs["區"] == "区" and pairs["實"] == "实" and pairs["熱"] == "热"
+    assert pairs["餘"] == "余"  # jionlp's tra2sim says 馀; the corpus writes 余
+    assert "龍" not in pairs  # 龙 is not in the corpus
+    corpus = "".join(d[3] + "".join(d[4]) for d in table["docs"]) + "".join(a[0] + a[3] for a in table["articles"])
+    assert all(s in corpus for s in pairs.values())
+
+
+def test_pack_is_lossless(segmenter):
+    digest = make_digest()
+    _, table = searchindex.build_index(digest, segmenter, {})
+    # Rebuild the raw lunr.py index the same way and compare query results and scores.
+    from lunr.builder import Builder
+
+    builder = Builder()
+    builder.pipeline.reset()
+    builder.search_pipeline.reset()
+    builder.ref("id")
+    builder.field("body")
+    docs = [["老旧", "小区", "改造"], ["老旧", "改造", "改造"], ["小区", "热线"]]
+    for i, tokens in enumerate(docs):
+        builder.add({"id": str(i), "body": tokens})
+    raw = builder.build()
+    again = Index.load(unpack(pack(raw.serialize(), len(docs))))
+    for words in (["改造"], ["小区"], ["老旧", "改造"], ["热线"]):
+        query = raw.create_query()
+        for w in words:
+            query.term(w, use_pipeline=False)
+        a = [(r["ref"], round(r["score"], 6)) for r in raw.query(query)]
+        query = again.create_query()
+        for w in words:
+            query.term(w, use_pipeline=False)
+        b = [(r["ref"], round(r["score"], 6)) for r in again.query(query)]
+        assert a == b
+
+
+def test_json_is_safe_inside_a_script_tag(files, table):
+    assert b"</script>" not in files[DOCS_PATH] and b"<" not in files[DOCS_PATH]
+    assert b"\\u003c/script\\u003e" in files[DOCS_PATH]
+    assert "</script><script>alert(1)</script>" in table["docs"][2][4][0]  # decoded intact
+
+
+def test_output_is_deterministic(files, segmenter):
+    again = {f.path: f.content for f in build_search(make_digest(), FakeResources(segmenter, CATALOGUE))}
+    assert again == files
+
+
+def test_output_does_not_depend_on_hash_seed(files):
+    code = ("import sys, hashlib; sys.path.insert(0, 'tests'); "
+            "from test_searchindex import *; "
+            "out = build_search(make_digest(), FakeResources(Segmenter(), CATALOGUE)); "
+            "print(hashlib.sha256(b''.join(f.content for f in out)).hexdigest())")
+    import hashlib
+    expected = hashlib.sha256(b"".join(files[p] for p in sorted(files, key=list(files).index))).hexdigest()
+    for seed in ("1", "2"):
+        proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stdout.strip().splitlines()[-1] == expected
+
+
+def test_region_pinyin_keys():
+    keys = searchindex.pinyin_keys(ZHENGXIANG)
+    assert {"zhengxiangqu", "zhengxiang", "zxq", "hengyangshi", "hengyang", "hys", "hunan", "hunansheng"} <= set(keys)
+    assert searchindex.short_name("蒸湘区") == "蒸湘"
+    assert searchindex.short_name("广西壮族自治区") == "广西"
+    assert searchindex.short_name("城区") == "城区"  # too short to strip
