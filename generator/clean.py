@@ -65,10 +65,29 @@ class Unit:
     kind: BlockKind = BlockKind.PARAGRAPH
     heading_like: bool = False
     extra: dict = field(default_factory=dict)
+    raw: str = ""  # the same text with punctuation as printed (same length as text)
+
+    def __post_init__(self) -> None:
+        if not self.raw or len(self.raw) != len(self.text):
+            self.raw = self.raw if len(self.raw) == len(self.text) and self.raw else self.text
+
+    def piece(self, start: int, end: int | None = None, **kw) -> "Unit":
+        """A sub-unit text[start:end] (stripped), keeping the printed punctuation."""
+        end = len(self.text) if end is None else end
+        text, raw = self.text[start:end], self.raw[start:end]
+        lead = len(text) - len(text.lstrip())
+        text, raw = text.strip(), raw[lead:lead + len(text.strip())]
+        return Unit(text, self.line, self.end_line, kw.pop("gap", self.gap), raw=raw, **kw)
+
+    def append(self, other: "Unit", sep: str = "") -> None:
+        self.text += sep + other.text
+        self.raw += sep + other.raw
+        self.end_line = other.end_line
 
 
-def clean_source(source: Source) -> CleanPage:
-    """Blocks of one page with their roles and source line numbers."""
+def clean_source(source: Source, full_width: bool = True) -> CleanPage:
+    """Blocks of one page with their roles and source line numbers. `full_width=False`
+    keeps half-width punctuation as printed (quotes then match the source verbatim)."""
     warnings: list[Warning] = []
     units = _units(source.text)
     units = _split_glued(units)
@@ -77,8 +96,8 @@ def clean_source(source: Source) -> CleanPage:
     units = _merge_bylines(units)
     units = _join_breaks(units)
     _classify_in_context(units)
-    blocks = [Block(kind=u.kind, text=_finish_text(u.text, u.kind), line=u.line, end_line=u.end_line)
-              for u in units if u.text.strip()]
+    blocks = [Block(kind=u.kind, text=_finish_text(u.text if full_width else u.raw, u.kind), line=u.line,
+                    end_line=u.end_line) for u in units if u.text.strip()]
     if not any(b.kind == BlockKind.PARAGRAPH for b in blocks) and source.text.strip():
         warnings.append(Warning(source.file, "no body paragraphs found on the page",
                                 hint="check that the file is the page's text, one paragraph per line"))
@@ -93,7 +112,7 @@ def _units(text: str) -> list[Unit]:
         if not line:
             gap += 1
             continue
-        units.append(Unit(normalize_punctuation(line), n, n, gap))
+        units.append(Unit(normalize_punctuation(line), n, n, gap, raw=line))
         gap = 0
     return units
 
@@ -184,19 +203,19 @@ def _split_glued(units: list[Unit]) -> list[Unit]:
         text = u.text
         m = _CREDIT_HEAD.match(text)
         if m and len(text) > m.end():
-            out.append(Unit(m.group(1), u.line, u.line, u.gap, BlockKind.CREDIT))
-            u = Unit(text[m.end():].strip(), u.line, u.end_line, 0)
+            out.append(u.piece(0, m.end(1), kind=BlockKind.CREDIT))
+            u = u.piece(m.end(), gap=0)
             u.extra["after_credit"] = True
             text = u.text
         m = _CREDIT_TAIL.search(text)
         if m and m.start() > 0 and len(text) - len(m.group(1)) <= CAPTION_MAX:
-            out.append(Unit(text[:m.start()].strip(), u.line, u.line, u.gap, BlockKind.CAPTION))
-            out.append(Unit(m.group(1), u.line, u.line, 0, BlockKind.CREDIT))
+            out.append(u.piece(0, m.start(), kind=BlockKind.CAPTION))
+            out.append(u.piece(m.start(1), m.end(1), kind=BlockKind.CREDIT, gap=0))
             continue
         m = _PAREN_BYLINE.search(text)
         if m and m.start() > 0 and text[m.start() - 1] in FINAL + CLOSERS and _names_only(m.group(1)):
-            out.append(Unit(text[:m.start()].strip(), u.line, u.line, u.gap))
-            byline = Unit(text[m.start():], u.line, u.line, 0, BlockKind.BYLINE)
+            out.append(u.piece(0, m.start()))
+            byline = u.piece(m.start(), kind=BlockKind.BYLINE, gap=0)
             byline.extra["closing"] = True
             out.append(byline)
             continue
@@ -267,8 +286,7 @@ def _merge_bylines(units: list[Unit]) -> list[Unit]:
         lone_name = (prev is not None and prev.kind == BlockKind.BYLINE and u.gap == 0
                      and _names_only(u.text) and u.kind in (BlockKind.PARAGRAPH, BlockKind.BYLINE))
         if prev is not None and prev.kind == BlockKind.BYLINE and u.gap == 0 and (u.kind == BlockKind.BYLINE or lone_name):
-            prev.text = f"{prev.text} {u.text}"
-            prev.end_line = u.end_line
+            prev.append(u, " ")
             continue
         if lone_name:
             u.kind = BlockKind.BYLINE
@@ -360,15 +378,13 @@ def _join_breaks(units: list[Unit]) -> list[Unit]:
         prev = out[-1] if out else None
         if prev is not None and _joinable(prev) and _joinable(u):
             if _split_heading(prev, u):
-                prev.text += u.text
-                prev.end_line = u.end_line
+                prev.append(u)
                 prev.extra["heading"] = True
                 continue
             if not prev.extra.get("heading") and continues(prev.text, u.text, width) \
                     and not ((prev.heading_like or u.heading_like)
                              and not _strong_continuation(prev.text, u.text, width)):
-                prev.text = _glue(prev.text, u.text)
-                prev.end_line = u.end_line
+                prev.append(u, " " if _glue(prev.text, u.text) != prev.text + u.text else "")
                 prev.heading_like = False
                 continue
         out.append(u)

@@ -28,7 +28,7 @@ _INSTITUTION = re.compile(r"^(第[一二三四五六七八九十]+)?(人民医�
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?:\s*[—–\-~至到]\s*((?:19|20)\d{2}))?\s*年(?!代)")
 _FIVE_YEAR_PLANS = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
 _PLAN_END = re.compile(r"“?(十[三四五]五)”?(?:规划)?(?:的)?(?:收官|即将收官|圆满收官|收官之年|最后一年)")
-_SQUASH = re.compile(r"\s+")
+_FUTURE = re.compile(r"(到|力争|预计|计划|目标|规划|展望|远景|迈向|届时|将于|有望)[^。，；]{0,3}$")
 
 
 def locate_articles(drafts: list[ArticleDraft], gazetteer: Gazetteer, source: Source) -> list[Article]:
@@ -182,6 +182,8 @@ def find_year(draft: ArticleDraft) -> tuple[int | None, str]:
     best: tuple[int, str] | None = None
     for text in texts:
         for m in _YEAR.finditer(text):
+            if _FUTURE.search(text[max(0, m.start() - 6):m.start()]):
+                continue  # 到2030年 / 力争2027年: a target, not the time of writing
             year = int(m.group(2) or m.group(1))
             if best is None or year > best[0]:
                 best = (year, _around(text, m.start(), m.end()))
@@ -199,15 +201,18 @@ def _around(text: str, start: int, end: int) -> str:
 
 
 def _years_from_page(articles: list[Article]) -> None:
-    """An article without a year takes the latest year of the same page's articles."""
+    """A page is one issue of a newspaper: its articles share the publication year, which
+    is at least the latest year any of them states. An article with an older (or no)
+    year takes the page's, with the other article's evidence."""
     known = [a for a in articles if a.year]
     if not known:
         return
     latest = max(known, key=lambda a: a.year)
     for a in articles:
-        if not a.year:
+        if not a.year or a.year < latest.year:
+            own = f"；本文最晚年份{a.year}" if a.year else ""
             a.year = latest.year
-            a.year_evidence = f"同版其他稿件（{latest.title}）：{latest.year_evidence}"
+            a.year_evidence = f"同版稿件《{latest.title}》：{latest.year_evidence}{own}"
 
 
 def _apply_override(articles: list[Article], gazetteer: Gazetteer, source: Source) -> None:
