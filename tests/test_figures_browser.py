@@ -1,0 +1,54 @@
+"""Drive the comparison and region pages in headless Chromium."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_compare_rows_flag_mixed_periods_and_cells_link_to_their_paragraph(page, site_url, seeds_digest):
+    page.goto(site_url + "compare/")
+    rows = page.locator("table.digest-compare tbody tr")
+    assert rows.count() > 0
+    for i in range(rows.count()):
+        row = rows.nth(i)
+        periods = set(row.locator(".digest-compare__period").all_inner_texts())
+        assert (len(periods) > 1) == ("时期不一致" in row.inner_text()), row.inner_text()
+    if any(len(set(rows.nth(i).locator(".digest-compare__period").all_inner_texts())) > 1 for i in range(rows.count())):
+        assert "不宜直接比较" in page.inner_text("article")
+
+    cell = page.locator("table.digest-compare td a").first
+    quote = cell.get_attribute("title")
+    cell.click()
+    page.wait_for_load_state()
+    anchor = page.url.split("#", 1)[1]
+    assert anchor.startswith("p-")
+    assert quote.replace(" ", "") in page.locator(f"#{anchor}").inner_text().replace(" ", "")
+
+
+def test_compare_charts_are_inline_svg_with_value_labels(page, site_url):
+    page.goto(site_url + "compare/")
+    charts = page.locator("figure.digest-chart-figure svg")
+    if charts.count() == 0:
+        pytest.skip("no metric is shared by two regions in this corpus")
+    svg = charts.first
+    assert svg.locator("title").count() >= 1
+    bars = svg.locator("g.digest-chart__bar")
+    assert bars.count() >= 2
+    for i in range(bars.count()):
+        assert (bars.nth(i).locator("text.digest-chart__value").text_content() or "").strip()
+    assert page.locator("figure.digest-chart-figure script").count() == 0
+
+
+def test_region_cards_link_to_the_quoted_paragraph(page, site_url, seeds_digest):
+    region = next(r for r in seeds_digest["regions"] if any(f["region"] == r["name"] for f in seeds_digest["figures"]))
+    page.goto(site_url + region["url"])
+    cards = page.locator(".digest-card")
+    assert cards.count() > 0
+    card = cards.first
+    quote = card.get_attribute("title")
+    card.click()
+    page.wait_for_load_state()
+    anchor = page.url.split("#", 1)[1]
+    assert quote.replace(" ", "") in page.locator(f"#{anchor}").inner_text().replace(" ", "")
