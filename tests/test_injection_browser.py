@@ -28,8 +28,9 @@ P_MD = "[x](javascript:alert(1))"
 P_END = "</script><script>alert(1)</script>"
 PAYLOADS = [P_SCRIPT, P_IMG, P_CONFIG, P_RAW, P_MD, P_END]
 
-TITLE_A = "阳朔" + P_SCRIPT + "：山水画里的富民路"
-HEADING_A = "民宿经济" + P_IMG + "带富一方百姓"
+# Titles and headings stay within clean.HEADING_MAX (32 characters), as printed ones do.
+TITLE_A = "阳朔" + P_SCRIPT + "富民路"
+HEADING_A = "民宿" + P_IMG + "兴"
 CAPTION_A = "阳朔县遇龙河上的竹筏" + P_IMG + "。韦丽萍 摄"
 BODY_A = [
     "漓江之畔的桂林市阳朔县，青山如黛，碧水如镜。游客撑着竹筏顺流而下，岸边的村民把自家小院改成了民宿。"
@@ -42,7 +43,7 @@ BODY_A2 = [
     "=HYPERLINK(\"http://evil.example/\")阳朔县地区生产总值达到218.6亿元，同比增长6.1%。",
 ]
 PAGE_A = "\n\n".join([
-    "", "山水间的答卷" + P_CONFIG,
+    "",
     TITLE_A,
     "——桂林市阳朔县推进文旅融合发展纪实" + P_RAW,
     "本报记者 韦丽萍 通讯员 黄志强",
@@ -54,7 +55,7 @@ PAGE_A = "\n\n".join([
     "",
 ]) + "\n"
 
-TITLE_B = "婺源：最美乡村的" + P_END + "新答卷"
+TITLE_B = "婺源</script>新答卷"
 BODY_B = [
     "江西省上饶市婺源县，粉墙黛瓦的徽派村落掩映在油菜花海中。近年来，婺源县坚持把乡村旅游作为富民强县的主导产业。",
     "2024年，婺源县地区生产总值达到186.4亿元，同比增长5.8%；一般公共预算收入完成14.2亿元" + P_IMG + "。",
@@ -174,9 +175,9 @@ def test_payloads_survive_into_the_data(built):
     a = _article(built, "yangshuo.txt")
     assert a["title"] == TITLE_A
     assert HEADING_A in a["headings"]
-    joined = "\n".join(a["paragraphs"])
+    everything = "\n".join([a["title"], a["subtitle"], *a["headings"], *a["paragraphs"], *a["captions"]])
     for payload in PAYLOADS:
-        assert payload in joined or payload in a["title"] or payload in a["kicker"] + a["subtitle"], payload
+        assert payload in everything, payload
     assert any(P_IMG in c for c in a["captions"]), a["captions"]
 
 
@@ -270,7 +271,7 @@ def test_article_page_shows_payloads_literally(page, url, built):
     assert page.inner_text("article h1") == TITLE_A
     assert TITLE_A in page.title()
     for heading in page.locator("article h2").all_inner_texts():
-        if "民宿经济" in heading:
+        if heading.startswith("民宿"):
             assert HEADING_A in heading
             break
     else:

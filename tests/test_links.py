@@ -49,11 +49,15 @@ class Site:
         path = unquote(parts.path)
         if not path:
             return page
-        base = posixpath.dirname(page)
-        target = posixpath.normpath(posixpath.join("/" + base, path) if not path.startswith("/") else path)
-        if target.startswith("/.."):
-            return None
-        target = target.lstrip("/")
+        parts_out: list[str] = [] if path.startswith("/") else posixpath.dirname(page).split("/")
+        for part in path.split("/"):
+            if part == "..":
+                if not [p for p in parts_out if p]:
+                    return None  # climbs above the site root
+                parts_out.pop()
+            elif part not in ("", "."):
+                parts_out.append(part)
+        target = "/".join(p for p in parts_out if p)
         if path.endswith("/") or (self.root / target).is_dir():
             target = posixpath.join(target, "index.html") if target not in ("", ".") else "index.html"
         return target
