@@ -131,8 +131,8 @@ def _scan(text: str, units: Units) -> list[_Token]:
             continue
         value = m.group()
         number = parse_number(value)
-        if number is None:
-            continue
+        if number is None or len(value.split(".")[0].replace(",", "")) > 10:
+            continue  # more than ten digits: a phone number, an id or a code, never an amount
         chinese = not value[0].isdigit()
         token = _read_unit(text, m.start(), m.end(), value, number, units, chinese)
         if token is None:

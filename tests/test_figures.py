@@ -63,6 +63,10 @@ def test_hotlines_phones_and_dates_are_not_figures(extract):
     assert "满意率" in figs[0].metric and figs[0].canonical == "hotline_satisfaction"
 
 
+def test_long_digit_strings_are_codes(extract):
+    assert extract("统一社会信用代码91430400123456789元，手机13812345678个。") == []
+
+
 def test_codes_slogans_and_5g_are_not_figures(extract):
     figs = extract("推进806项目和“135”工程，落实“1+2+N”模式与“三高四新”战略，建成5G基站120个。")
     assert values(figs) == [120]
