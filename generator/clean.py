@@ -26,7 +26,7 @@ OPENERS = "“‘「『（(《【"
 CONT_START = "，、；：。！？）》」』”’,;:)"  # a unit starting with one of these continues the previous
 CONT_END = "，、；：,;:（(《「『“‘—-/·+"  # a unit ending with one of these is unfinished
 # Characters that cannot end a heading: a line ending on them breaks mid-sentence.
-FUNCTION_END = set("的是了和与及在将把对从向被让使以而并或也都又其之一个这那等为由于给跟同着得地且")
+FUNCTION_END = set("的是了和与及在将把对从向被让使以而并或也都又其之一个这那等为由于给跟同着得地且还")
 
 HEADING_MAX = 32  # longest section heading / title seen in print, in characters
 CAPTION_MAX = 60
@@ -274,7 +274,7 @@ def _is_byline(text: str) -> bool:
         return True
     # 策划 刘著章 / 撰文 衡阳日报全媒体记者 / 记者 张三 通讯员 李四
     words = text.replace("/", " ").replace("／", " ").split()
-    return bool(_ROLE.match(text)) and len(words) >= 2 and "，" not in text
+    return bool(_ROLE.search(text[:8])) and len(words) >= 2 and "，" not in text
 
 
 def _merge_bylines(units: list[Unit]) -> list[Unit]:
@@ -382,8 +382,8 @@ def _join_breaks(units: list[Unit]) -> list[Unit]:
                 prev.extra["heading"] = True
                 continue
             if not prev.extra.get("heading") and continues(prev.text, u.text, width) \
-                    and not ((prev.heading_like or u.heading_like)
-                             and not _strong_continuation(prev.text, u.text, width)):
+                    and not (prev.heading_like and not _strong_continuation(prev.text, u.text, width)) \
+                    and not (u.heading_like and not _joins_heading_like(prev.text, u.text, width)):
                 prev.append(u, " " if _glue(prev.text, u.text) != prev.text + u.text else "")
                 prev.heading_like = False
                 continue
@@ -395,6 +395,13 @@ def _strong_continuation(a: str, b: str, column_width: int = 0) -> bool:
     """A short line may be a heading; only join it when the break is unmistakable."""
     return ((column_width and len(a) >= column_width - 3) or b[0] in CONT_START + "（(" or a[-1] in CONT_END or a[-1] in FUNCTION_END or crosses_word(a, b)
             or bracket_bridge(a, b) or (a[-1].isdigit() and b[0].isdigit()))
+
+
+def _joins_heading_like(a: str, b: str, column_width: int) -> bool:
+    """A short unfinished line after an unfinished paragraph is usually a heading or the
+    next article's title; join only on evidence inside the words themselves."""
+    return bool((column_width and len(a) >= column_width - 3) or b[0] in CONT_START
+                or crosses_word(a, b) or bracket_bridge(a, b))
 
 
 def _split_heading(a: Unit, b: Unit) -> bool:
@@ -436,9 +443,8 @@ def _captions(units: list[Unit]) -> None:
         credit_near = (prev is not None and prev.kind == BlockKind.CREDIT and u.extra.get("after_credit")) or \
             (nxt is not None and nxt.kind == BlockKind.CREDIT)
         isolated = u.gap > typical_gap or (nxt is None and i > 0)
-        between_furniture = (prev is None or (prev.kind in (BlockKind.BYLINE, BlockKind.TITLE, BlockKind.SUBTITLE,
-                                                             BlockKind.CAPTION, BlockKind.CREDIT)
-                                              and not prev.extra.get("closing"))) \
+        between_furniture = len(text) <= 30 and (prev is None or (
+            prev.kind in (BlockKind.BYLINE, BlockKind.TITLE, BlockKind.SUBTITLE) and not prev.extra.get("closing"))) \
             and (nxt is None or nxt.kind in (BlockKind.HEADING, BlockKind.CAPTION, BlockKind.TITLE, BlockKind.KICKER,
                                              BlockKind.CREDIT))
         short_clause = len(text) <= 30 and "，" not in text
@@ -446,7 +452,8 @@ def _captions(units: list[Unit]) -> None:
             and _repeats_body_start(text, bodies)
         if credit_near or repeats_body or between_furniture \
                 or (isolated and (short_clause or _PHOTO_END.search(text))) \
-                or (short_clause and _PHOTO_END.search(text) and (u.gap > typical_gap or not _is_paragraph(nxt))):
+                or (short_clause and _PHOTO_END.search(text) and (u.gap > typical_gap or not _is_paragraph(nxt)
+                                                                  or not _is_paragraph(prev))):
             u.kind = BlockKind.CAPTION
 
 

@@ -408,7 +408,15 @@ def _draft(page: CleanPage, head: Head, chains: list[list[Piece]]) -> ArticleDra
         if (piece.gap_before or (piece.starts_mid and piece.prev is None)) and \
                 any(s.paragraphs for s in sections) and sections[-1].paragraphs[-1:] != [MISSING]:
             sections[-1].paragraphs.append(MISSING)
+        glue = n > 0 and piece.prev is order[n - 1] and not piece.gap_before and sections[-1].paragraphs \
+            and piece.blocks[0].kind == BlockKind.PARAGRAPH
         for b in piece.blocks:
+            if glue:
+                # the sentence broken across the fragments is one paragraph again
+                sections[-1].paragraphs[-1] += b.text
+                seen[-1:] = [_squash(sections[-1].paragraphs[-1])]
+                glue = False
+                continue
             if b.kind == BlockKind.HEADING:
                 sections.append(Section(b.text, []))
                 continue
