@@ -26,6 +26,7 @@ def build_digest(sources: list[Source], results: dict[str, "FileResult"], settin
     articles: list[Article] = []
     figures: list[Figure] = []
     warnings: list[Warning] = []
+    regions: set[Region] = set()
     for source in sources:
         warnings.extend(source.warnings)
         result = results.get(source.file)
@@ -34,12 +35,19 @@ def build_digest(sources: list[Source], results: dict[str, "FileResult"], settin
         articles.extend(result.articles)
         figures.extend(result.figures)
         warnings.extend(result.warnings)
+        regions.update(result.regions)
     _make_ids_unique(articles)
-    regions = sorted({a.region for a in articles}, key=_region_order)
+    regions.update(a.region for a in articles)
+    # A figure whose unit could not be resolved to a known region falls back to its article's.
+    known = {r.name for r in regions}
+    by_id = {a.id: a for a in articles}
+    for figure in figures:
+        if figure.region not in known and figure.article in by_id:
+            figure.region = by_id[figure.article].region.name
     return Digest(
         sources=sources,
         articles=articles,
-        regions=regions,
+        regions=sorted(regions, key=_region_order),
         figures=figures,
         warnings=warnings,
         build_date=build_date(articles),
@@ -76,9 +84,17 @@ def region_url(region: Region) -> str:
 
 
 def articles_by_region(digest: Digest) -> dict[Region, list[Article]]:
+    """Articles about each region, then the articles that only give figures about it."""
     grouped: dict[Region, list[Article]] = {r: [] for r in digest.regions}
     for article in digest.articles:
         grouped[article.region].append(article)
+    by_name = {r.name: r for r in digest.regions}
+    by_id = {a.id: a for a in digest.articles}
+    for figure in digest.figures:
+        region = by_name.get(figure.region)
+        article = by_id.get(figure.article)
+        if region is not None and article is not None and article not in grouped[region]:
+            grouped[region].append(article)
     return grouped
 
 

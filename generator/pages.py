@@ -10,10 +10,13 @@ import json
 import posixpath
 from collections.abc import Iterable
 
+import jieba
+import jieba.analyse
 import jinja2
 
 from . import charts, compare, digest as digest_mod
 from .records import Article, Digest, GeneratedPage, Region
+from .resources import Resources
 from .settings import Settings
 
 SEARCH_PAGE = "search/"
@@ -74,9 +77,12 @@ def page_path(url: str) -> str:
 class Renderer:
     """Renders every generated page of one digest."""
 
-    def __init__(self, digest: Digest, settings: Settings, env: jinja2.Environment | None = None):
+    def __init__(self, digest: Digest, settings: Settings, resources: Resources,
+                 env: jinja2.Environment | None = None):
         self.digest = digest
         self.settings = settings
+        self.catalogue = resources.catalogue
+        self.keywords = Keywords(resources.segmenter.tokenizer)
         self.env = env or make_environment()
         self.articles = {a.id: a for a in digest.articles}
         self.by_region = digest_mod.articles_by_region(digest)
@@ -120,8 +126,8 @@ class Renderer:
         return self._render(
             "region.html", digest_mod.region_url(region), region.name,
             region=region, articles=articles, figures=figures,
-            key_figures=compare.key_figures(figures, self.settings.key_figures),
-            keywords=region_keywords(articles, self.settings.keywords),
+            key_figures=compare.key_figures(figures, self.settings.key_figures, self.catalogue),
+            keywords=self.keywords.top(articles, self.settings.keywords),
             article_index=self.articles,
         )
 
@@ -130,7 +136,8 @@ class Renderer:
         return self._render("article.html", article.url, article.title, article=article, figures=figures)
 
     def comparison(self) -> GeneratedPage:
-        table = compare.build_comparison(self.digest.figures, self.digest.regions, self.digest.articles)
+        table = compare.build_comparison(self.digest.figures, self.digest.regions, self.digest.articles,
+                                         catalogue=self.catalogue)
         return self._render("compare.html", COMPARE_PAGE, "地区对比", comparison=table,
                             charts=charts, article_index=self.articles)
 
@@ -138,12 +145,18 @@ class Renderer:
         return self._render("search.html", SEARCH_PAGE, "搜索")
 
 
-def region_keywords(articles: Iterable[Article], n: int) -> list[str]:
-    """Keywords of a region's text (jieba TF-IDF), most characteristic first."""
-    import jieba.analyse  # imported here: only region pages need the IDF table
+class Keywords:
+    """jieba TF-IDF keywords, cut with the build's own tokenizer (not jieba's global one)."""
 
-    text = "\n".join(p for a in articles for p in a.paragraphs)
-    return jieba.analyse.extract_tags(text, topK=n) if text else []
+    def __init__(self, tokenizer: jieba.Tokenizer):
+        self.tfidf = jieba.analyse.TFIDF()
+        self.tfidf.tokenizer = tokenizer
+
+    def top(self, articles: Iterable[Article], n: int) -> list[str]:
+        text = "\n".join(p for a in articles for p in a.paragraphs)
+        # Numbers and one-character words say nothing about a region.
+        words = self.tfidf.extract_tags(text, topK=n * 2) if text else []
+        return [w for w in words if len(w) > 1 and not w.replace(".", "").isdigit()][:n]
 
 
 def _refuse_collisions(pages: list[GeneratedPage]) -> None:

@@ -12,11 +12,11 @@ import logging
 import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import clean, decode, digest, figures, locate, split
 from .cache import ResultCache, code_fingerprint
-from .records import Article, Digest, Figure, Source, SourceStatus, Warning
+from .records import Article, Digest, Figure, Region, Source, SourceStatus, Warning
 from .resources import Resources, load_resources
 from .settings import Settings
 
@@ -34,6 +34,7 @@ class FileResult:
     articles: list[Article]
     figures: list[Figure]
     warnings: list[Warning]
+    regions: list[Region] = field(default_factory=list)  # units named by figures, not by articles
 
 
 def process_source(source: Source, resources: Resources) -> FileResult:
@@ -42,12 +43,21 @@ def process_source(source: Source, resources: Resources) -> FileResult:
     drafts = split.split_articles(page)
     articles = locate.locate_articles(drafts, resources.gazetteer, source)
     found: list[Figure] = []
+    extra: dict[str, Region] = {}
     for article in articles:
-        found.extend(figures.extract_figures(article, resources.catalogue, resources.units))
+        article_figures = figures.extract_figures(article, resources.catalogue, resources.units,
+                                                  gazetteer=resources.gazetteer)
+        found.extend(article_figures)
+        # A figure about another unit (a county inside a city's article) gets that unit's page too.
+        for figure in article_figures:
+            if figure.region != article.region.name and figure.region not in extra:
+                unit = resources.gazetteer.get(figure.region, within=article.region.province)
+                if unit is not None:
+                    extra[figure.region] = unit
     warnings = list(page.warnings)
     for draft in drafts:
         warnings.extend(draft.warnings)
-    return FileResult(articles=articles, figures=found, warnings=warnings)
+    return FileResult(articles=articles, figures=found, warnings=warnings, regions=list(extra.values()))
 
 
 # Each worker process loads the gazetteer and catalogue once, in its initializer.

@@ -88,7 +88,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         for warning in digest.warnings:
             data_log.warning("%s", warning)
 
-        renderer = Renderer(digest, settings)
+        renderer = Renderer(digest, settings, self.resources)
         self.pages = {}
         for page in renderer.pages():
             # Title in front matter, HTML-escaped: MkDocs themes print page titles unescaped.
