@@ -162,20 +162,23 @@ def _binary_kind(data: bytes) -> str:
 
 
 def _looks_like_bomless_utf16(data: bytes) -> bool:
-    """UTF-16 without BOM: NULs sit in every other byte for ASCII newlines and spaces."""
+    """UTF-16 without BOM: the NULs of ASCII characters (newlines, digits) all sit on one
+    byte parity, and the text decodes to lines of mostly CJK."""
     sample = data[:4096]
-    if len(sample) < 4 or sample.count(b"\x00") < len(sample) // 16:
-        return False  # UTF-16 text always has NULs (newlines, spaces, digits are ASCII)
     sample = sample[: len(sample) // 2 * 2]
-    for enc in ("utf-16-le", "utf-16-be"):
-        try:
-            text = sample.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-        if cjk / max(len(text), 1) > 0.3:
-            return True
-    return False
+    if len(sample) < 16:
+        return False
+    even = sum(1 for i in range(0, len(sample), 2) if sample[i] == 0)
+    odd = sum(1 for i in range(1, len(sample), 2) if sample[i] == 0)
+    if max(even, odd) < len(sample) // 32 or min(even, odd) > max(even, odd) // 20:
+        return False
+    enc = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = sample.decode(enc)
+    except UnicodeDecodeError:
+        return False
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return "\n" in text and cjk / max(len(text), 1) > 0.3
 
 
 def _decode(data: bytes) -> tuple[str, str, list[int]]:

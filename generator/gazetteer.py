@@ -18,6 +18,7 @@ from .records import Region
 # administrative units; 直辖 entries are placeholders for units directly under a province.
 _ZONE_CODE = re.compile(r"^\d{4}7\d$")
 _PLACEHOLDER = "直辖"
+_ZONE_NAME = re.compile(r"(开发区|产业园|工业园|园区|管委会|管理区|示范区|保税区|试验区)$")
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
              "林区", "特区", "地区", "省", "市", "区", "县", "州", "盟", "旗")
 # Aliases that jieba knows as ordinary (non place-name) words this often are common words.
@@ -81,7 +82,7 @@ class Gazetteer:
                         continue
                     code = county.get("_admin_code", "")
                     full = county.get("_full_name", county_name)
-                    if _ZONE_CODE.match(code) or _PLACEHOLDER in full:
+                    if _ZONE_CODE.match(code) or _PLACEHOLDER in full or _ZONE_NAME.search(full):
                         continue
                     parent = "" if placeholder else city_full
                     entries.append((_region(full, parent, prov_full, code, "county"), _aliases(county)))

@@ -5,12 +5,36 @@ from __future__ import annotations
 
 import json
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 from generator import clean, decode, locate, split
 from generator.gazetteer import Gazetteer
 from generator.records import Article, SourceStatus
 from generator.settings import Settings
+
+
+PAGES = Path(__file__).parent / "pages"
+
+
+@lru_cache(maxsize=1)
+def shared_gazetteer() -> Gazetteer:
+    """One gazetteer for the whole test session (loading takes about a second)."""
+    return Gazetteer.load()
+
+
+def page_source(name: str, data: bytes | None = None):
+    """A decoded Source for a composed page of tests/pages (or for given bytes)."""
+    from generator.decode import decode_bytes
+
+    return decode_bytes(name, data if data is not None else (PAGES / name).read_bytes())
+
+
+def run_page(name: str, data: bytes | None = None) -> list[Article]:
+    gaz = shared_gazetteer()
+    source = page_source(name, data)
+    drafts = split.split_articles(clean.clean_source(source), gaz)
+    return locate.locate_articles(drafts, gaz, source)
 
 
 def run_stages(seeds_dir: Path, gazetteer: Gazetteer, settings: Settings | None = None) -> list[Article]:

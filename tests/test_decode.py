@@ -1,0 +1,87 @@
+"""decode: encodings, newlines, bad input, sidecars, duplicates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.decode import decode_bytes, read_sources
+from generator.records import SourceStatus
+from generator.settings import Settings
+
+from stage_helpers import PAGES
+
+TEXT = (PAGES / "interleaved.txt").read_text(encoding="utf-8")
+
+
+def test_utf8_page_is_ok():
+    s = decode_bytes("a.txt", TEXT.encode("utf-8"))
+    assert s.status == SourceStatus.OK and s.encoding == "utf-8"
+    assert s.text == TEXT and s.warnings == []
+
+
+def test_gb18030_with_crlf():
+    s = decode_bytes("gb.txt", TEXT.replace("\n", "\r\n").encode("gb18030"))
+    assert s.encoding == "gb18030"
+    assert s.text == TEXT  # CRLF -> LF, content identical
+    assert "\r" not in s.text
+
+
+def test_utf16_with_bom_and_bare_cr():
+    data = "\ufeff".encode("utf-16-le") + TEXT.replace("\n", "\r").encode("utf-16-le")
+    s = decode_bytes("u16.txt", data)
+    assert s.encoding == "utf-16-le" and s.status == SourceStatus.OK
+    assert s.text == TEXT
+
+
+def test_utf8_bom_is_stripped():
+    s = decode_bytes("bom.txt", b"\xef\xbb\xbf" + "标题\n正文。".encode("utf-8"))
+    assert s.encoding == "utf-8-sig" and s.text == "标题\n正文。"
+
+
+def test_broken_bytes_are_repaired_with_the_line_named():
+    data = "第一行。\n第二行".encode("utf-8") + b"\xff\xfe\xfa" + "坏了。\n".encode("utf-8") + ("正文。" * 300).encode("utf-8")
+    s = decode_bytes("bad.txt", data)
+    assert s.status == SourceStatus.REPAIRED
+    assert s.warnings and s.warnings[0].line == 2 and "line" in s.warnings[0].message
+    assert "\ufffd" in s.text.split("\n")[1]
+
+
+def test_empty_and_whitespace_only():
+    assert decode_bytes("e.txt", b"").status == SourceStatus.EMPTY
+    s = decode_bytes("w.txt", " \n\t\r\n　\n".encode("utf-8"))
+    assert s.status == SourceStatus.EMPTY and s.warnings[0].hint
+
+
+def test_binary_signatures_and_nul_bytes():
+    assert decode_bytes("p.txt", b"\x89PNG\r\n\x1a\n" + b"\x00" * 20).status == SourceStatus.BINARY
+    assert decode_bytes("j.txt", b"\xff\xd8\xff\xe0" + b"rest").status == SourceStatus.BINARY
+    assert decode_bytes("d.txt", b"%PDF-1.7\n...").status == SourceStatus.BINARY
+    assert decode_bytes("z.txt", b"PK\x03\x04" + b"x" * 10).status == SourceStatus.BINARY
+    s = decode_bytes("n.txt", b"abc\x00\x01\x02def")
+    assert s.status == SourceStatus.BINARY and "NUL" in s.warnings[0].message
+
+
+def test_folder_order_hidden_sidecar_duplicate_and_too_large(tmp_path: Path):
+    (tmp_path / "b.txt").write_text("标题\n\n正文。", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("甲\n\n乙。", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("标题\n\n正文。", encoding="utf-8")  # same bytes as b.txt
+    (tmp_path / ".hidden.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "a.yml").write_text("title: 新标题\nregion: 蒸湘区\nyear: 2024\n", encoding="utf-8")
+    (tmp_path / "b.yml").write_text("title: [unclosed\n", encoding="utf-8")
+    (tmp_path / "big.txt").write_bytes("字".encode("utf-8") * 100)
+    sources = read_sources(tmp_path, Settings(max_file_bytes=200))
+    assert [s.file for s in sources] == ["a.txt", "b.txt", "big.txt", "c.txt"]
+    by = {s.file: s for s in sources}
+    assert by["a.txt"].override == {"title": "新标题", "region": "蒸湘区", "year": 2024}
+    assert by["b.txt"].override == {} and any("sidecar" in w.message for w in by["b.txt"].warnings)
+    assert by["c.txt"].status == SourceStatus.DUPLICATE and "b.txt" in by["c.txt"].warnings[0].message
+    assert by["big.txt"].status == SourceStatus.TOO_LARGE and by["big.txt"].text == ""
+
+
+def test_missing_folder_gives_no_sources(tmp_path: Path):
+    assert read_sources(tmp_path / "nope", Settings()) == []
+
+
+def test_utf16_without_bom_is_recognised():
+    s = decode_bytes("be.txt", TEXT.encode("utf-16-be"))
+    assert s.encoding == "utf-16-be" and s.text == TEXT

@@ -1,0 +1,72 @@
+"""gazetteer: names, aliases, parents, slugs and the mention scan."""
+
+from __future__ import annotations
+
+import pytest
+from stage_helpers import shared_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return shared_gazetteer()
+
+
+@pytest.mark.parametrize("name, full, level, city, province", [
+    ("蒸湘", "蒸湘区", "county", "衡阳市", "湖南省"),
+    ("安仁", "安仁县", "county", "郴州市", "湖南省"),
+    ("常德", "常德市", "city", "常德市", "湖南省"),
+    ("安吉县", "安吉县", "county", "湖州市", "浙江省"),
+    ("武侯", "武侯区", "county", "成都市", "四川省"),
+    ("邵阳", "邵阳市", "city", "邵阳市", "湖南省"),  # the bare alias means the city, not 邵阳县
+])
+def test_lookup_full_names_and_aliases(gaz, name, full, level, city, province):
+    r = gaz.get(name)
+    assert r is not None and (r.name, r.level, r.city, r.province) == (full, level, city, province)
+    assert r.code.isdigit() and len(r.code) == 6
+
+
+def test_parent_chain_and_code(gaz):
+    r = gaz.get("蒸湘区")
+    assert r.code == "430408" and r.slug == "zhengxiang-qu"
+    assert gaz.parent(r).name == "衡阳市" and gaz.parent(gaz.parent(r)).name == "湖南省"
+    assert gaz.by_code("430408") == r
+    assert r.label == "湖南省 衡阳市 蒸湘区"
+
+
+def test_slugs_are_unique_and_ascii(gaz):
+    slugs = [r.slug for r in gaz.regions]
+    assert len(slugs) == len(set(slugs))
+    assert all(s.isascii() and s == s.lower() for s in slugs)
+    chaoyang = [r for r in gaz.regions if r.name == "朝阳区"]
+    assert len(chaoyang) >= 2 and all(r.code in r.slug for r in chaoyang)  # collision -> code added
+
+
+def test_development_zones_are_not_units(gaz):
+    assert not any("开发区" in r.name or "高新技术产业" in r.name for r in gaz.regions)
+    assert gaz.get("高新区") is None and gaz.get("管理区") is None
+
+
+def test_ambiguous_alias_needs_context(gaz):
+    assert len(gaz.lookup("朝阳")) >= 3
+    assert gaz.get("朝阳") is None
+    assert gaz.get("朝阳区", within="北京市").province == "北京市"
+
+
+def test_scan_finds_longest_names_in_order(gaz):
+    text = "衡阳市蒸湘区与安仁县、成都市武侯区开展合作，中方代表出席。"
+    found = [(m.text, m.full, m.weak) for m in gaz.scan(text)]
+    assert found[:5] == [("衡阳市", True, False), ("蒸湘区", True, False), ("安仁县", True, False),
+                         ("成都市", True, False), ("武侯区", True, False)]
+    # 中方 is the alias of 中方县 but also an ordinary word ("the Chinese side")
+    assert ("中方", False, True) in found
+
+
+def test_scan_positions(gaz):
+    text = "在浙江省安吉县"
+    m = [x for x in gaz.scan(text) if x.text == "安吉县"][0]
+    assert text[m.start:m.end] == "安吉县" and m.unit.city == "湖州市"
+
+
+def test_common_words_are_not_aliases(gaz):
+    assert all(m.weak for m in gaz.scan("资源") ) or gaz.scan("资源") == []
+    assert gaz.is_weak("城区")
