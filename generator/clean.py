@@ -442,7 +442,7 @@ def _captions(units: list[Unit]) -> None:
         nxt = units[i + 1] if i + 1 < len(units) else None
         credit_near = (prev is not None and prev.kind == BlockKind.CREDIT and u.extra.get("after_credit")) or \
             (nxt is not None and nxt.kind == BlockKind.CREDIT)
-        isolated = u.gap > typical_gap or (nxt is None and i > 0)
+        isolated = u.gap > typical_gap
         between_furniture = len(text) <= 30 and (prev is None or (
             prev.kind in (BlockKind.BYLINE, BlockKind.TITLE, BlockKind.SUBTITLE) and not prev.extra.get("closing"))) \
             and (nxt is None or nxt.kind in (BlockKind.HEADING, BlockKind.CAPTION, BlockKind.TITLE, BlockKind.KICKER,
