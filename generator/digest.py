@@ -109,6 +109,10 @@ def to_contract(digest: Digest) -> dict:
         by_source.setdefault(article.source, []).append(article.id)
     grouped = articles_by_region(digest)
     article_index = {a.id: a for a in digest.articles}
+    # Every warning is listed under the file it is about, whichever stage raised it.
+    by_file: dict[str, list[str]] = {}
+    for warning in digest.warnings:
+        by_file.setdefault(warning.file, []).append(str(warning))
     return {
         "schema_version": SCHEMA_VERSION,
         "build_date": digest.build_date,
@@ -120,7 +124,7 @@ def to_contract(digest: Digest) -> dict:
                 "size": s.size,
                 "status": s.status.value,
                 "articles": by_source.get(s.file, []),
-                "warnings": [str(w) for w in s.warnings],
+                "warnings": list(dict.fromkeys(by_file.get(s.file, []))),
             }
             for s in digest.sources
         ],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 from dataclasses import dataclass, field
 
@@ -23,8 +25,11 @@ class Resources:
 def load_resources(settings: Settings) -> Resources:
     # jieba logs its dictionary loading at INFO to stderr; keep the build output readable.
     logging.getLogger("jieba").setLevel(logging.WARNING)
+    # jionlp prints an advertising banner on stdout when imported; stdout belongs to our CLI.
+    with contextlib.redirect_stdout(io.StringIO()):
+        gazetteer = Gazetteer.load()
     return Resources(
-        gazetteer=Gazetteer.load(),
+        gazetteer=gazetteer,
         catalogue=catalogue_mod.load_catalogue(settings.catalogue),
         units=catalogue_mod.load_units(settings.units),
     )
