@@ -141,6 +141,8 @@ def pinyin_keys(region: Region) -> list[str]:
         keys.append("".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")))
         if len(short) >= 3:
             keys.append("".join(lazy_pinyin(short, style=Style.FIRST_LETTER, errors="ignore")))
+    # The gazetteer's slug (zhengxiang-qu) may read a polyphone better than pypinyin does.
+    keys += [region.slug.replace("-", ""), region.slug.split("-")[0]]
     return [k for k in dict.fromkeys(segment.normalise(k) for k in keys) if segment.ASCII_RE.fullmatch(k)]
 
 

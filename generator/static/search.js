@@ -6,7 +6,8 @@
  * (generator/segment.py): NFKC + lower case, traditional -> simplified characters,
  * ASCII letter/digit runs whole, Chinese by longest match against the vocabulary, a
  * character that starts no word falls back to "any word containing it". Every term is
- * REQUIRED. "Quoted" phrases must also appear contiguously in the section's text.
+ * REQUIRED. "Quoted" phrases, and each space-free chunk of several terms, must also
+ * appear contiguously in the section's text (checked against the stored text).
  *
  * Seed text is data: every piece of it reaches the page through textContent or
  * createTextNode, never innerHTML.
@@ -136,7 +137,7 @@
         if (!literal && e.synonyms[w]) terms.push(synonymTerm(w, e));
         else if (w in e.vocab || !/^[a-z]+$/.test(w)) terms.push({ term: w, wildcard: 0, marks: [w] });
         // Letters that are no indexed word yet: the reader is still typing pinyin.
-        else terms.push({ term: w, wildcard: lunr.Query.wildcard.TRAILING, marks: [w] });
+        else terms.push({ term: w, wildcard: lunr.Query.wildcard.TRAILING, marks: [w], loose: true });
         continue;
       }
       var run = m[2];
@@ -163,7 +164,7 @@
 
   function synonymTerm(word, e) {
     var canon = e.synonyms[word];
-    return { term: canon, wildcard: 0, marks: e.aliases[canon] || [canon, word] };
+    return { term: canon, wildcard: 0, marks: e.aliases[canon] || [canon, word], loose: true };
   }
 
   /** {terms, phrases, marks} of a raw query string. */
@@ -176,7 +177,14 @@
       if (t.length) { terms = terms.concat(t); phrases.push(phrase.replace(/\s+/g, "")); }
       return " ";
     });
-    terms = terms.concat(cut(rest, e, false));
+    // Words apart (老旧小区 改造) may occur anywhere in the section; what the reader typed
+    // as one unit (网格化管理, 12345热线, 一老一小) must occur as typed, like a phrase,
+    // unless a synonym (GDP) or an unfinished pinyin prefix stands in it.
+    rest.split(/\s+/).forEach(function (chunk) {
+      var t = cut(chunk, e, false);
+      terms = terms.concat(t);
+      if (t.length > 1 && !t.some(function (x) { return x.loose; })) phrases.push(chunk);
+    });
     var marks = [];
     terms.forEach(function (t) { marks = marks.concat(t.marks); });
     return { terms: terms, phrases: phrases, marks: marks };
@@ -211,6 +219,7 @@
       var d = e.docs[+r.ref];
       hits.push({ ref: +r.ref, score: r.score, doc: d, article: e.articles[d[0]] });
     });
+    hits.sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
     return { hits: hits, marks: parsed.marks };
   }
 

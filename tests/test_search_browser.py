@@ -1,0 +1,198 @@
+"""Search in headless Chromium against the site built from seeds/.
+
+QUERIES lists, for each query, the EXACT set of regions whose hits must come back.
+The sets were derived by reading the seed texts (grepping the article sections of the
+built site / data/digest.json for the query's words, the region names, the catalogue
+synonyms), not by running this search. Semantics: every word of the query must occur in
+one section (its text, its article's title, or its region's names incl. city and
+province); a "quoted" phrase must occur contiguously; pinyin matches region names;
+catalogue synonyms are one word (GDP = 地区生产总值 = 生产总值).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, unquote, urlsplit
+
+import pytest
+
+from helpers import serve
+
+pytestmark = pytest.mark.browser
+
+ALL = {"天心区", "岳塘区", "蒸湘区", "邵阳市", "郴州市", "桂阳县"}
+
+QUERIES: list[tuple[str, set[str]]] = [
+    # compound words and phrases
+    ("民生实事", {"岳塘区", "蒸湘区"}),
+    ('"民生实事"', {"岳塘区", "蒸湘区"}),
+    ("办好民生实事", {"岳塘区", "蒸湘区"}),
+    ("实事民生", set()),  # typed as one unit: must occur as typed
+    ('"实事民生"', set()),  # ... but never contiguous
+    ("高质量发展", {"岳塘区", "桂阳县", "蒸湘区", "邵阳市"}),
+    ("乡村振兴", {"蒸湘区"}),
+    ("科技创新", {"桂阳县", "蒸湘区"}),
+    ("网格化管理", {"天心区"}),
+    ("城市合伙人", {"蒸湘区"}),
+    ("红色引擎", {"天心区"}),
+    ("科技之花", {"桂阳县"}),
+    ("产业园", {"蒸湘区"}),
+    # multi-word
+    ("老旧小区 改造", {"天心区", "岳塘区", "蒸湘区"}),
+    ("民生 实事", {"岳塘区", "蒸湘区"}),
+    ("桂阳 科技", {"桂阳县"}),
+    ("消费 帮扶", set()),  # each word exists, never in one section
+    # two-character words, one character
+    ("热线", {"天心区"}),
+    ("党建", {"天心区", "岳塘区", "蒸湘区"}),
+    ("物业", {"天心区", "岳塘区", "蒸湘区"}),
+    ("衡钢", {"蒸湘区"}),
+    ("湘江", {"岳塘区"}),
+    ("湘", {"天心区", "岳塘区", "蒸湘区", "邵阳市"}),
+    # letters and digits glued to Chinese
+    ("12345热线", {"天心区"}),
+    ("12345", {"天心区"}),
+    ("5G", {"岳塘区", "蒸湘区"}),
+    ("5g 工厂", {"岳塘区", "蒸湘区"}),
+    ("2024年", {"蒸湘区", "郴州市"}),
+    # region names (the region field holds the region, its city and its province)
+    ("蒸湘区", {"蒸湘区"}),
+    ("天心", {"天心区"}),
+    ("郴州", {"桂阳县", "郴州市"}),
+    # traditional characters
+    ("產業", {"岳塘区", "桂阳县", "蒸湘区", "邵阳市"}),
+    ("鄉村振興", {"蒸湘区"}),
+    ("民生實事", {"岳塘区", "蒸湘区"}),
+    ("網格化管理", {"天心区"}),
+    ("「民生實事」", {"岳塘区", "蒸湘区"}),
+    # pinyin, full and initials
+    ("zhengxiang", {"蒸湘区"}),
+    ("zxq", {"蒸湘区"}),
+    ("yuetang", {"岳塘区"}),
+    ("Guiyang", {"桂阳县"}),
+    ("chenzhou", {"桂阳县", "郴州市"}),
+    ("xiangtan", {"岳塘区"}),
+    ("tianxinqu", {"天心区"}),
+    ("hunan", ALL),
+    # catalogue synonyms (generator/data/metrics.yml)
+    ("GDP", {"蒸湘区"}),
+    ("生产总值", {"蒸湘区"}),
+    ("社零总额", {"蒸湘区"}),
+    # no answer
+    ("量子计算", set()),
+    ("xyzzy", set()),
+    ("一老一小", set()),
+    ("财政总收入", set()),
+]
+
+HIT_HREF = re.compile(r"^(\.\./)*articles/[0-9a-f-]+/#p-\d+$")
+
+
+def results(page, base: str, query: str) -> list[dict]:
+    page.goto(f"{base}search/?q={quote(query)}")
+    page.wait_for_selector("#search-results[data-state=done]", timeout=15000)
+    return page.eval_on_selector_all(
+        "#search-results li.search-hit",
+        "els => els.map(e => ({region: e.dataset.region, href: e.querySelector('a').getAttribute('href'),"
+        " abs: e.querySelector('a').href, marks: [...e.querySelectorAll('mark')].map(m => m.textContent)}))")
+
+
+def test_query_table_is_big_enough():
+    assert len(QUERIES) >= 30
+    assert len({q for q, _ in QUERIES}) == len(QUERIES)
+
+
+@pytest.mark.parametrize("query, expected", QUERIES, ids=[q for q, _ in QUERIES])
+def test_query_returns_exactly_these_regions(page, site_url, query, expected):
+    hits = results(page, site_url, query)
+    assert {h["region"] for h in hits} == expected
+    for hit in hits:
+        assert HIT_HREF.match(hit["href"]), hit["href"]
+
+
+def test_hit_opens_the_paragraph_that_matched(page, site_url):
+    hits = results(page, site_url, "12345热线")
+    assert hits and all(h["marks"] for h in hits)
+    assert all(re.fullmatch("(12345|热线)+", m) for h in hits for m in h["marks"])
+    page.click("#search-results li.search-hit a")
+    page.wait_for_load_state()
+    anchor = urlsplit(page.url).fragment
+    assert anchor.startswith("p-")
+    text = page.inner_text(f"#{anchor}")
+    assert "12345" in text and "热线" in text
+
+
+def test_phrase_hits_contain_the_phrase(page, site_url):
+    hits = results(page, site_url, '"办好民生实事"')
+    assert hits
+    for hit in hits:
+        page.goto(hit["abs"])
+        assert "办好民生实事" in page.inner_text(f"#{urlsplit(hit['abs']).fragment}")
+
+
+def test_facets_filter_hits(page, site_url):
+    hits = results(page, site_url, "党建")
+    assert len({h["region"] for h in hits}) == 3
+    page.click("button.search-facet[data-region='天心区']")
+    regions = page.eval_on_selector_all("#search-results li.search-hit", "els => els.map(e => e.dataset.region)")
+    assert regions and set(regions) == {"天心区"}
+    assert "region=" in page.url
+    page.click("button.search-facet[data-region='']")
+    assert page.locator("#search-results li.search-hit").count() == len(hits)
+
+
+def test_typing_updates_results(page, site_url):
+    page.goto(f"{site_url}search/")
+    page.wait_for_selector("#search-results[data-state=done]")
+    page.fill("#search-query", "衡钢")
+    page.wait_for_function("document.querySelectorAll('#search-results li.search-hit').length > 0")
+    page.wait_for_selector("#search-results[data-state=done]")
+    regions = page.eval_on_selector_all("#search-results li.search-hit", "els => els.map(e => e.dataset.region)")
+    assert set(regions) == {"蒸湘区"}
+    assert "q=" in page.url
+
+
+def test_header_box_loads_index_lazily_slash_focuses_enter_opens_first_hit(page, site_url):
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(site_url)
+    page.wait_for_load_state("load")
+    assert not any(u.endswith(("index.json", "docs.json", "lunr.js")) for u in fetched), "index loaded on page view"
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "digest-search-input"
+    page.keyboard.type("城市合伙人")
+    page.wait_for_selector(".digest-search__panel li.search-hit")
+    assert any(u.endswith("assets/search/index.json") for u in fetched)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/articles/[^/]+/#p-\d+$"))
+    anchor = urlsplit(page.url).fragment
+    assert "城市合伙人" in page.inner_text(f"#{anchor}")
+
+
+def test_query_text_is_not_markup(page, site_url):
+    hits = results(page, site_url, '<img src=x onerror=alert(1)>"')
+    assert hits == []
+    assert page.locator("#search-results img").count() == 0
+    assert "<img" in page.inner_text("#search-results")
+
+
+def test_search_under_a_sub_path(page, seeds_site):
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    with serve(seeds_site, prefix="/sub/") as base:
+        assert base.endswith("/sub/")
+        hits = results(page, base, "民生实事")
+        assert {h["region"] for h in hits} == {"岳塘区", "蒸湘区"}
+        for hit in hits:
+            assert urlsplit(hit["abs"]).path.startswith("/sub/articles/")
+        page.click("#search-results li.search-hit a")
+        page.wait_for_load_state()
+        assert urlsplit(page.url).path.startswith("/sub/articles/")
+        # The header box on an article page submits to the sub-path's results page.
+        action = page.eval_on_selector("form.digest-search", "f => f.action")
+        assert urlsplit(action).path == "/sub/search/"
+        page.fill("#digest-search-input", "zxq")
+        page.wait_for_selector(".digest-search__panel li.search-hit")
+        href = page.eval_on_selector(".digest-search__panel li.search-hit a", "a => a.href")
+        assert unquote(urlsplit(href).path).startswith("/sub/articles/")
+    assert not failed, f"failed requests: {failed}"
