@@ -1,0 +1,98 @@
+"""locate: the region an article is about, its year, id and url."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.ids import stable_id
+from generator.locate import find_region, find_year, locate_articles
+from generator.records import UNKNOWN_REGION, ArticleDraft, Section
+from stage_helpers import page_source, run_page, shared_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return shared_gazetteer()
+
+
+def draft(title: str, paragraphs: list[str], subtitle: str = "", captions: list[str] | None = None) -> ArticleDraft:
+    return ArticleDraft(source="t.txt", title=title, subtitle=subtitle, sections=[Section(None, paragraphs)],
+                        captions=captions or [], lines=[(3, 9)])
+
+
+def test_regions_outside_hunan(gaz):
+    arts = run_page("interleaved.txt")
+    assert [(a.region.name, a.region.city, a.region.province) for a in arts] == [
+        ("安吉县", "湖州市", "浙江省"), ("武侯区", "成都市", "四川省"), ("五通桥区", "乐山市", "四川省")]
+    assert all(a.region_evidence for a in arts)
+
+
+def test_no_region_gives_unknown_and_a_warning(gaz):
+    (a,) = run_page("noregion.txt")
+    assert a.region == UNKNOWN_REGION
+    w = a.draft.warnings[-1]
+    assert w.file == "noregion.txt" and w.line == 5 and "region" in w.message and w.hint
+
+
+def test_county_named_with_its_city_is_the_county(gaz):
+    d = draft("奋楫立潮头 五年谱新篇", ["对于衡阳市蒸湘区而言，这是奋进的五年。衡阳市的发展日新月异。"],
+              subtitle="看衡阳市蒸湘区如何实现全面跃升")
+    region, evidence = find_region(d, gaz)
+    assert region.name == "蒸湘区" and "蒸湘区" in evidence
+
+
+def test_media_name_in_byline_is_not_the_subject(gaz):
+    d = draft("书写民生答卷", ["成都日报全媒体记者 王强 报道", "今年以来，安吉县坚持以人民为中心，办好民生实事。"])
+    assert find_region(d, gaz)[0].name == "安吉县"
+
+
+def test_institution_belongs_to_the_unit_in_its_name(gaz):
+    d = draft("守护绿色乡愁 检察公益诉讼齐飞", [
+        "近年来，绥宁县人民检察院充分发挥公益诉讼检察职能。", "该院还与邵阳市有关部门开展协作。"])
+    assert find_region(d, gaz)[0].name == "绥宁县"
+    d = draft("常德二医智慧医院系统上线", ["研讨会在常德市第二人民医院举行，湖南省有关部门出席。"])
+    assert find_region(d, gaz)[0].name == "常德市"
+
+
+def test_ambiguous_alias_resolved_by_its_parent(gaz):
+    d = draft("朝阳发展新篇章", ["北京市朝阳区坚持创新驱动。朝阳的发展活力持续增强。"])
+    assert find_region(d, gaz)[0].province == "北京市"
+
+
+def test_common_word_alias_alone_does_not_count(gaz):
+    d = draft("中外合作交流会举行", ["中方代表与外方代表就资源开发深入交流。"])
+    assert find_region(d, gaz)[0] == UNKNOWN_REGION
+
+
+@pytest.mark.parametrize("paragraphs, year", [
+    (["2025年全县水稻综合机械化率达到90%。"], 2025),
+    (["2021—2024年地区生产总值年均增长5.7%，力争到2030年翻番。"], 2024),
+    (["站在“十四五”即将收官的节点回望，五年来成效显著。"], 2025),
+])
+def test_year_from_text(paragraphs, year):
+    assert find_year(draft("标题", paragraphs))[0] == year
+
+
+def test_year_from_caption_and_page(gaz):
+    source = page_source("t.txt", "x".encode())
+    a = draft("甲", ["今年以来，安吉县成效明显。"], captions=["安吉县2025年招聘专项行动。"])
+    b = draft("乙", ["今年以来，武侯区发展良好。"])
+    arts = locate_articles([a, b], gaz, source)
+    assert [x.year for x in arts] == [2025, 2025]
+    assert "2025" in arts[0].year_evidence and "甲" in arts[1].year_evidence
+
+
+def test_override_from_sidecar_wins(gaz):
+    source = page_source("t.txt", "x".encode())
+    source.override = {"region": "湖南省 衡阳市 蒸湘区", "year": 2023, "title": "新标题"}
+    (a,) = locate_articles([draft("安吉县发展纪实", ["安吉县今年发展良好。2025年成效明显。"])], gaz, source)
+    assert (a.region.name, a.year, a.title) == ("蒸湘区", 2023, "新标题")
+    assert "sidecar" in a.region_evidence
+
+
+def test_id_and_url_are_stable(gaz):
+    source = page_source("t.txt", "x".encode())
+    d = draft("安吉县发展纪实", ["安吉县今年发展良好。"])
+    (a,) = locate_articles([d], gaz, source)
+    assert a.id == stable_id("t.txt", "安吉县发展纪实", "安吉县今年发展良好。")
+    assert a.url == f"articles/{a.id}/"

@@ -1,0 +1,87 @@
+"""split: articles, interleaved fragments, repeats, captions, authors."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.clean import clean_source
+from generator.split import MISSING, parse_authors, split_articles
+from stage_helpers import page_source, shared_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return shared_gazetteer()
+
+
+def drafts_of(name: str, gaz, data: bytes | None = None):
+    return split_articles(clean_source(page_source(name, data)), gaz)
+
+
+def test_three_interleaved_articles_are_put_back_together(gaz):
+    drafts = drafts_of("interleaved.txt", gaz)
+    assert [d.title for d in drafts] == ["竹海安吉 绿色发展再提速", "武侯区打造社区养老新样板", "乐山市五通桥区盐业遗址焕新颜"]
+    anji, wuhou, wutong = drafts
+    assert "全县累计完成碳汇交易2300余万元，惠及农户5000余户。" in anji.paragraphs[-1]
+    assert wuhou.paragraphs[-1].endswith("该区还探索建立“时间银行”互助养老机制，鼓励低龄老人服务高龄老人。")
+    assert wutong.paragraphs[-1].endswith("同比增长12%，文旅消费持续升温。")
+    assert [d.fragments for d in drafts] == [2, 2, 2]
+    assert anji.lines == [(11, 19), (33, 33)]
+
+
+def test_bylines_closing_fragments_go_to_the_right_article(gaz):
+    anji, wuhou, wutong = drafts_of("interleaved.txt", gaz)
+    assert anji.authors == ["王强", "李明", "陈晨", "周敏"]
+    assert wuhou.authors == ["张华", "刘洋"]
+    assert wutong.authors == ["赵磊"]
+
+
+def test_repeat_dropped_caption_kept_out_of_body_subtitle_without_dash(gaz):
+    anji = drafts_of("interleaved.txt", gaz)[0]
+    paras = anji.paragraphs
+    assert len(paras) == len(set(paras))
+    assert anji.captions == ["竹林深处的茶园一角。"] and "竹林深处的茶园一角。" not in paras
+    assert anji.subtitle == "浙江省湖州市安吉县生态经济观察"
+    assert anji.headings == ["聚焦竹产业升级"]
+
+
+def test_repeat_chopped_into_column_lines_is_dropped(gaz):
+    text = ("新城区地处江北，近年来坚持生态优先，全区生产总值达到一百亿元，产业结构持续优化，"
+            "居民收入稳步增长，城乡面貌焕然一新。\n\n"
+            "新城区地处江北，近年来坚持生态优先，全区\n\n生产总值达到一百亿元，产业结构持续优化，\n\n"
+            "居民收入稳步增长，城乡面貌焕然一新。\n\n下一步，新城区将继续推进高质量发展。")
+    d = drafts_of("t.txt", gaz, ("新城区发展纪实\n\n记者 王强\n\n" + text).encode("utf-8"))[0]
+    assert len([p for p in d.paragraphs if p.startswith("新城区地处江北")]) == 1
+
+
+def test_missing_text_is_marked_not_glued(gaz):
+    text = ("桂阳县科技创新纪实\n\n记者 王强\n\n"
+            "桂阳县坚持创新驱动，全县高新技术企业达到43家，研发投入持续增长，创新平台不断\n\n"
+            "桂阳县科技成果转化\n\n"
+            "2024年，桂阳县新增省级研发平台5个，科技成果转化项目30项。")
+    d = drafts_of("t.txt", gaz, text.encode("utf-8"))[0]
+    assert MISSING in d.paragraphs
+    assert d.paragraphs.index(MISSING) == 1
+
+
+def test_page_without_title_is_titled_by_first_sentence_with_warning(gaz):
+    (d,) = drafts_of("notitle.txt", gaz)
+    assert d.title == "近日，义乌市举办小商品博览会，吸引了来自80多个国家和地区的客商"
+    assert d.warnings and "no title" in d.warnings[0].message and d.warnings[0].line == 1
+
+
+@pytest.mark.parametrize("bylines, expected", [
+    (["唐 曦 龙 青 谢 睿 黄雪晨"], ["唐曦", "龙青", "谢睿", "黄雪晨"]),
+    (["■策划/王 强 统筹/李 明 文/成都日报全媒体记者 赵磊 通讯员 周 敏 陈晨 图/武侯区融媒体中心提供"],
+     ["王强", "李明", "赵磊", "周敏", "陈晨"]),
+    (["（肖攀林 刘林昆 阳 鹏）"], ["肖攀林", "刘林昆", "阳鹏"]),
+    (["本报记者 孙 丽"], ["孙丽"]),
+])
+def test_authors_without_internal_spaces(bylines, expected):
+    assert parse_authors(bylines) == expected
+
+
+def test_without_gazetteer_still_splits_on_titles_and_bylines():
+    drafts = split_articles(clean_source(page_source("interleaved.txt")))
+    assert drafts and drafts[0].title == "竹海安吉 绿色发展再提速"
+    assert all("（" not in p[:1] for d in drafts for p in d.paragraphs)
