@@ -1,5 +1,7 @@
 # Two commands on a fresh machine: `make site` and `make test` (see README).
 PYTHON ?= python3
+# Material prints a banner about MkDocs 2 on every build; it is not about this site.
+export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed

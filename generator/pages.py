@@ -22,6 +22,9 @@ from .settings import Settings
 SEARCH_PAGE = "search/"
 COMPARE_PAGE = "compare/"
 REGIONS_PAGE = "regions/"
+SOURCES_PAGE = "sources/"
+STATUS_LABELS = {"ok": "正常", "repaired": "已修复（部分字节无法解码）", "empty": "空文件",
+                 "binary": "非文本文件", "too_large": "文件过大，未读取", "duplicate": "与其他文件重复"}
 DATA_JSON = "data/digest.json"
 DATA_CSV = "data/figures.csv"
 
@@ -95,14 +98,14 @@ class Renderer:
             url=lambda target: relative(url, target),
             digest=self.digest,
             links={"search": SEARCH_PAGE, "compare": COMPARE_PAGE, "regions": REGIONS_PAGE,
-                   "json": DATA_JSON, "csv": DATA_CSV},
+                   "sources": SOURCES_PAGE, "json": DATA_JSON, "csv": DATA_CSV},
             region_url=digest_mod.region_url,
             **context,
         )
         return GeneratedPage(path=page_path(url), title=title, html=html)
 
     def pages(self) -> list[GeneratedPage]:
-        pages = [self.regions_index(), self.comparison(), self.search()]
+        pages = [self.regions_index(), self.comparison(), self.search(), self.sources()]
         pages += [self.region(r) for r in self.digest.regions]
         pages += [self.article(a) for a in self.digest.articles]
         _refuse_collisions(pages)
@@ -114,7 +117,7 @@ class Renderer:
             url=lambda target: relative("", target), digest=self.digest,
             by_region=self.by_region, region_url=digest_mod.region_url,
             links={"compare": COMPARE_PAGE, "regions": REGIONS_PAGE, "search": SEARCH_PAGE,
-                   "json": DATA_JSON, "csv": DATA_CSV},
+                   "sources": SOURCES_PAGE, "json": DATA_JSON, "csv": DATA_CSV},
         )
 
     def regions_index(self) -> GeneratedPage:
@@ -140,6 +143,17 @@ class Renderer:
                                          catalogue=self.catalogue)
         return self._render("compare.html", COMPARE_PAGE, "地区对比", comparison=table,
                             charts=charts, article_index=self.articles)
+
+    def sources(self) -> GeneratedPage:
+        by_source: dict[str, list[Article]] = {}
+        for article in self.digest.articles:
+            by_source.setdefault(article.source, []).append(article)
+        warnings_by_file: dict[str, list] = {}
+        for warning in self.digest.warnings:
+            if warning not in warnings_by_file.setdefault(warning.file, []):
+                warnings_by_file[warning.file].append(warning)
+        return self._render("sources.html", SOURCES_PAGE, "数据来源", by_source=by_source,
+                            warnings_by_file=warnings_by_file, status_labels=STATUS_LABELS)
 
     def search(self) -> GeneratedPage:
         return self._render("search.html", SEARCH_PAGE, "搜索")

@@ -93,3 +93,10 @@ def test_nothing_loads_from_another_host(seeds_site):
 def test_no_generated_page_is_committed():
     for folder in ("regions", "articles"):
         assert not (ROOT / "docs_src" / folder).exists()
+
+
+def test_sources_page_lists_every_file_with_its_status(seeds_site, seeds_digest):
+    page = (seeds_site / "sources" / "index.html").read_text("utf-8")
+    for source in seeds_digest["sources"]:
+        assert source["file"] in page
+    assert page.count("正常") >= sum(s["status"] == "ok" for s in seeds_digest["sources"])
