@@ -71,7 +71,6 @@ def find_region(draft: ArticleDraft, gazetteer: Gazetteer) -> tuple[Region, str]
         parts.append((p, W_LEAD if i < LEAD_PARAGRAPHS else W_BODY))
     parts += [(h, W_HEADING) for h in draft.headings]
     parts += [(c, W_BODY * 0.5) for c in draft.captions]
-    whole = "".join(t for t, _ in parts)
     all_mentions = [(m, w, text) for text, w in parts for m in gazetteer.scan(text)]
     named = _names_present(all_mentions)
     for m, weight, text in all_mentions:

@@ -49,11 +49,6 @@ class Piece:
         return [b for b in self.blocks if b.kind == BlockKind.PARAGRAPH]
 
     @property
-    def first_text(self) -> str:
-        paras = self.paragraphs
-        return paras[0].text if paras and self.blocks[0].kind == BlockKind.PARAGRAPH else ""
-
-    @property
     def ends_open(self) -> bool:
         last = self.blocks[-1]
         return last.kind == BlockKind.PARAGRAPH and not ends_finished(last.text) and not last.text.endswith(("：", "——"))
