@@ -55,9 +55,15 @@ class Gazetteer:
     @classmethod
     def load(cls) -> "Gazetteer":
         """Build the gazetteer from jionlp (about half a second); keep the object, not a global."""
-        from jionlp.dictionary.dictionary_loader import china_location_loader
+        import contextlib
+        import io
 
-        return cls.from_tree(china_location_loader(), common_words=_jieba_common_words)
+        # jionlp and jiojio print a banner on stdout when imported: keep the build output clean.
+        with contextlib.redirect_stdout(io.StringIO()):
+            from jionlp.dictionary.dictionary_loader import china_location_loader
+
+            tree = china_location_loader()
+        return cls.from_tree(tree, common_words=_jieba_common_words)
 
     @classmethod
     def from_tree(cls, tree: dict, common_words=None) -> "Gazetteer":
