@@ -39,8 +39,10 @@ class FileResult:
 
 def process_source(source: Source, resources: Resources) -> FileResult:
     """Run the per-file stages on one decoded seed."""
-    page = clean.clean_source(source)
-    drafts = split.split_articles(page)
+    # Data keeps the printed punctuation (quotes stay exact); pages typeset it (typeset.py).
+    page = clean.clean_source(source, full_width=False)
+    # The gazetteer lets split notice a heading that names another place opening a new article.
+    drafts = split.split_articles(page, resources.gazetteer)
     articles = locate.locate_articles(drafts, resources.gazetteer, source)
     found: list[Figure] = []
     extra: dict[str, Region] = {}

@@ -23,6 +23,7 @@ from .pages import Renderer
 from .progress import make_progress
 from .resources import Resources, load_resources
 from .settings import Settings
+from .typeset import typeset_digest
 
 log = logging.getLogger("mkdocs.plugins.digest")
 # Problems in the input data are reported on their own logger: they must be visible,
@@ -88,7 +89,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         for warning in digest.warnings:
             data_log.warning("%s", warning)
 
-        renderer = Renderer(digest, settings, self.resources)
+        shown = typeset_digest(digest)  # pages and snippets: full-width punctuation
+        renderer = Renderer(shown, settings, self.resources)
         self.pages = {}
         for page in renderer.pages():
             # Title in front matter, HTML-escaped: MkDocs themes print page titles unescaped.
@@ -102,7 +104,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             ("data/digest.json", digest_mod.contract_json(data)),
             ("data/figures.csv", digest_mod.figures_csv(data)),
         ]
-        outputs += [(f.path, f.content) for f in searchindex.build_search(digest, self.resources)]
+        outputs += [(f.path, f.content) for f in searchindex.build_search(shown, self.resources)]
         for path, content in outputs:
             files.append(File.generated(config, path, content=content))
 

@@ -1,0 +1,38 @@
+"""generator/typeset.py: pages show full-width punctuation, the data keeps the printed text."""
+
+from __future__ import annotations
+
+from generator.records import Article, ArticleDraft, Digest, Figure, Region, Section
+from generator.typeset import typeset_digest
+
+REGION = Region("武侯区", "成都市", "四川省", "510107", "county", "wuhou-qu")
+
+
+def _digest() -> Digest:
+    draft = ArticleDraft(source="p.txt", title="武侯区:民生答卷", sections=[
+        Section("一、便民(服务)", ["全区新建口袋公园12个,覆盖率达95.5%(同比提高3个百分点)。访问 http://example.com 了解。"])],
+        captions=["夜色中的公园,灯光璀璨。"])
+    article = Article(id="a1", draft=draft, region=REGION, year=2024)
+    figure = Figure(id="f", article="a1", region="武侯区", metric="口袋公园", value="12", unit="个",
+                    value_normalized=12, unit_normalized="个", period="2024",
+                    quote="全区新建口袋公园12个,覆盖率达95.5%", paragraph=1)
+    return Digest(sources=[], articles=[article], regions=[REGION], figures=[figure], warnings=[], build_date="")
+
+
+def test_display_copy_is_full_width_between_chinese():
+    shown = typeset_digest(_digest())
+    article = shown.articles[0]
+    assert article.title == "武侯区：民生答卷"
+    assert article.draft.sections[0].heading == "一、便民（服务）"
+    assert article.paragraphs[0].startswith("全区新建口袋公园12个，覆盖率达95.5%（同比")
+    assert "http://example.com" in article.paragraphs[0]
+    assert article.draft.captions == ["夜色中的公园，灯光璀璨。"]
+    assert shown.figures[0].quote == "全区新建口袋公园12个，覆盖率达95.5%"
+    assert shown.figures[0].quote in article.paragraphs[0]
+
+
+def test_original_keeps_the_printed_characters():
+    digest = _digest()
+    typeset_digest(digest)
+    assert digest.articles[0].title == "武侯区:民生答卷"
+    assert digest.figures[0].quote == "全区新建口袋公园12个,覆盖率达95.5%"
