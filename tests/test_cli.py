@@ -73,8 +73,6 @@ def test_summary_names_each_file_and_the_warning(summary):
     assert re.search(r"warning: .*blank\.txt", out)
 
 
-@pytest.mark.xfail(strict=True, reason="jionlp/jiojio print a banner on stdout when imported (gazetteer load); "
-                                        "generator/__main__.py or gazetteer.py should silence it")
 def test_quiet_prints_only_the_summary(summary):
     proc = _run("--seeds", str(summary["seeds"]), "--quiet", cwd=summary["work"])
     assert proc.returncode == 0, proc.stderr
