@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from generator.typeset import typeset
+
 pytestmark = pytest.mark.browser
 
 
@@ -18,8 +20,17 @@ def test_home_region_and_article_pages_show_chinese_text(page, site_url, seeds_d
 
     article = next(a for a in seeds_digest["articles"] if a["id"] == region["articles"][0])
     page.goto(site_url + article["url"])
-    assert page.inner_text("article h1") == article["title"]
+    assert page.inner_text("article h1") == typeset(article["title"])
     first = page.locator("#p-1")
     assert first.is_visible()
-    # The paragraph shows the clean text (anchor marker aside).
-    assert article["paragraphs"][0] in first.inner_text()
+    # The paragraph shows the clean text, punctuation typeset full-width (anchor marker aside).
+    assert typeset(article["paragraphs"][0]) in first.inner_text()
+
+
+def test_pages_typeset_half_width_punctuation(page, site_url, seeds_digest):
+    article = next(a for a in seeds_digest["articles"] if any("," in p for p in a["paragraphs"]))
+    paragraph = next(i for i, p in enumerate(article["paragraphs"], 1) if "," in p)
+    page.goto(site_url + article["url"])
+    shown = page.inner_text(f"#p-{paragraph}")
+    assert "，" in shown
+    assert typeset(article["paragraphs"][paragraph - 1]) in shown
