@@ -119,7 +119,7 @@ def load_units() -> tuple[list[dict], dict[str, str]]:
                     seed_names.setdefault(full, "county")
                     seed_names.setdefault(alias, "county_alias")
                     continue  # targets come from other provinces
-                if "直辖" in c_full or re.fullmatch(r"\d{4}7\d", code) or full.endswith(("新区", "开发区")):
+                if "直辖" in c_full or "直辖" in full or re.fullmatch(r"\d{4}7\d", code) or full.endswith(("新区", "开发区")):
                     continue
                 if len(alias) < 2 or alias == full and len(full) < 3:
                     continue
