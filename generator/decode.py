@@ -108,7 +108,8 @@ def read_source(path: Path, settings: Settings) -> Source:
         return Source(name, "", 0, status=SourceStatus.EMPTY,
                       warnings=[Warning(name, f"cannot stat file: {exc}", hint="check file permissions")])
     if size > settings.max_file_bytes:
-        return Source(name, "", size, status=SourceStatus.TOO_LARGE, warnings=[Warning(
+        # Not decoded, but hashed (streaming), so the file is identified like any other.
+        return Source(name, _file_sha256(path), size, status=SourceStatus.TOO_LARGE, warnings=[Warning(
             name, f"file is {size} bytes, over the limit of {settings.max_file_bytes}",
             hint="split the file into pages or raise max_file_bytes in mkdocs.yml")])
     try:
@@ -117,6 +118,17 @@ def read_source(path: Path, settings: Settings) -> Source:
         return Source(name, "", size, status=SourceStatus.EMPTY,
                       warnings=[Warning(name, f"cannot read file: {exc}", hint="check file permissions")])
     return decode_bytes(name, data)
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return ""
+    return digest.hexdigest()
 
 
 def decode_bytes(name: str, data: bytes) -> Source:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from pathlib import Path
 
 from generator.decode import decode_bytes, read_sources
@@ -76,6 +78,8 @@ def test_folder_order_hidden_sidecar_duplicate_and_too_large(tmp_path: Path):
     assert by["b.txt"].override == {} and any("sidecar" in w.message for w in by["b.txt"].warnings)
     assert by["c.txt"].status == SourceStatus.DUPLICATE and "b.txt" in by["c.txt"].warnings[0].message
     assert by["big.txt"].status == SourceStatus.TOO_LARGE and by["big.txt"].text == ""
+    # Too large to read, still identified by its content hash.
+    assert by["big.txt"].sha256 == hashlib.sha256("字".encode("utf-8") * 100).hexdigest()
 
 
 def test_missing_folder_gives_no_sources(tmp_path: Path):
