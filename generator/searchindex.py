@@ -231,7 +231,8 @@ def build_index(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str]) 
         article = articles[doc.article]
         text = "\n".join(doc.paragraphs)
         body = tokens(text)
-        body += sorted({canon for key, canon in synonyms.items() if key in segment.normalise(text)})
+        normalised = segment.normalise(text)  # once per section, not once per synonym
+        body += sorted({canon for key, canon in synonyms.items() if key in normalised})
         builder.add({
             "id": str(ref),
             "title": title_tokens[doc.article],
