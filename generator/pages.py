@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import json
 import posixpath
-from collections.abc import Iterable
 
-import jieba
-import jieba.analyse
 import jinja2
 
-from . import charts, compare, digest as digest_mod
+from . import charts, compare, keywords
+from . import digest as digest_mod
 from .records import Article, Digest, GeneratedPage, Region
 from .resources import Resources
 from .settings import Settings
@@ -85,7 +83,7 @@ class Renderer:
         self.digest = digest
         self.settings = settings
         self.catalogue = resources.catalogue
-        self.keywords = Keywords(resources.segmenter.tokenizer)
+        self.idf = resources.idf
         self.env = env or make_environment()
         self.articles = {a.id: a for a in digest.articles}
         self.by_region = digest_mod.articles_by_region(digest)
@@ -130,7 +128,7 @@ class Renderer:
             "region.html", digest_mod.region_url(region), region.name,
             region=region, articles=articles, figures=figures,
             key_figures=compare.key_figures(figures, self.settings.key_figures, self.catalogue),
-            keywords=self.keywords.top(articles, self.settings.keywords),
+            keywords=keywords.top_keywords((a.term_counts for a in articles), self.idf, self.settings.keywords),
             article_index=self.articles,
         )
 
@@ -157,20 +155,6 @@ class Renderer:
 
     def search(self) -> GeneratedPage:
         return self._render("search.html", SEARCH_PAGE, "搜索")
-
-
-class Keywords:
-    """jieba TF-IDF keywords, cut with the build's own tokenizer (not jieba's global one)."""
-
-    def __init__(self, tokenizer: jieba.Tokenizer):
-        self.tfidf = jieba.analyse.TFIDF()
-        self.tfidf.tokenizer = tokenizer
-
-    def top(self, articles: Iterable[Article], n: int) -> list[str]:
-        text = "\n".join(p for a in articles for p in a.paragraphs)
-        # Numbers and one-character words say nothing about a region.
-        words = self.tfidf.extract_tags(text, topK=n * 2) if text else []
-        return [w for w in words if len(w) > 1 and not w.replace(".", "").isdigit()][:n]
 
 
 def _refuse_collisions(pages: list[GeneratedPage]) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from . import clean, decode, digest, figures, locate, split
+from . import clean, decode, digest, figures, keywords, locate, split
 from .cache import ResultCache, code_fingerprint
 from .records import Article, Digest, Figure, Region, Source, SourceStatus, Warning
 from .resources import Resources, load_resources
@@ -47,6 +47,7 @@ def process_source(source: Source, resources: Resources) -> FileResult:
     found: list[Figure] = []
     extra: dict[str, Region] = {}
     for article in articles:
+        article.term_counts = keywords.count_terms(article, resources.segmenter.tokenizer, resources.idf)
         article_figures = figures.extract_figures(article, resources.catalogue, resources.units,
                                                   gazetteer=resources.gazetteer)
         found.extend(article_figures)

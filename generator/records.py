@@ -162,6 +162,7 @@ class Article:
     year_evidence: str = ""
     region_evidence: str = ""
     url: str = ""  # site-relative URL of its page, e.g. articles/<id>/
+    term_counts: dict[str, int] = field(default_factory=dict)  # keyword candidates (keywords.py)
 
     # Convenience pass-throughs so templates and stages read naturally.
     @property

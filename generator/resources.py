@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from . import catalogue as catalogue_mod
 from .gazetteer import Gazetteer
+from .keywords import Idf
 from .segment import Segmenter
 from .settings import Settings
 
@@ -18,6 +19,7 @@ class Resources:
     gazetteer: Gazetteer
     catalogue: "catalogue_mod.Catalogue"
     units: "catalogue_mod.Units"
+    idf: Idf
     # Search segmentation: one jieba Tokenizer, dictionary loaded on first use, kept across rebuilds.
     segmenter: Segmenter = field(default_factory=Segmenter)
 
@@ -32,4 +34,5 @@ def load_resources(settings: Settings) -> Resources:
         gazetteer=gazetteer,
         catalogue=catalogue_mod.load_catalogue(settings.catalogue),
         units=catalogue_mod.load_units(settings.units),
+        idf=Idf.load(),
     )

@@ -1,0 +1,58 @@
+"""Region keywords by TF-IDF (jieba's IDF table), split into a per-article and a per-region step.
+
+Counting words is the expensive part (a jieba cut of the whole text), and it only depends on
+one article, so it runs in the per-file stage (parallel, cached by content). Ranking the
+summed counts of a region's articles is cheap and done when the region page is rendered.
+The weights are jieba.analyse.extract_tags' own: count x idf / total, stop words and
+one-character words left out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import jieba
+import jieba.analyse
+
+from .records import Article
+
+
+@dataclass
+class Idf:
+    """jieba's IDF table and stop words, loaded once."""
+
+    freq: dict[str, float]
+    median: float
+    stop_words: frozenset[str]
+
+    @classmethod
+    def load(cls) -> "Idf":
+        extractor = jieba.analyse.TFIDF()
+        return cls(extractor.idf_freq, extractor.median_idf, frozenset(extractor.stop_words))
+
+
+def count_terms(article: Article, tokenizer: jieba.Tokenizer, idf: Idf) -> dict[str, int]:
+    """Word counts of an article's paragraphs (only words that can become keywords)."""
+    counts: Counter[str] = Counter()
+    for paragraph in article.paragraphs:
+        for word in tokenizer.cut(paragraph):
+            word = word.strip()
+            # Numbers and one-character words say nothing about a region.
+            if len(word) < 2 or word.lower() in idf.stop_words or word.replace(".", "").isdigit():
+                continue
+            counts[word] += 1
+    return dict(counts)
+
+
+def top_keywords(counts: Iterable[dict[str, int]], idf: Idf, n: int) -> list[str]:
+    """The n words with the highest TF-IDF weight over the summed counts."""
+    total: Counter[str] = Counter()
+    for c in counts:
+        total.update(c)
+    size = sum(total.values())
+    if not size:
+        return []
+    weight = {w: k * idf.freq.get(w, idf.median) / size for w, k in total.items()}
+    return sorted(weight, key=lambda w: (-weight[w], w))[:n]

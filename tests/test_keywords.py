@@ -1,0 +1,49 @@
+"""generator/keywords.py: per-article word counts, per-region TF-IDF ranking."""
+
+from __future__ import annotations
+
+import jieba
+import jieba.analyse
+import pytest
+
+from generator.keywords import Idf, count_terms, top_keywords
+from generator.records import Article, ArticleDraft, Region, Section
+
+REGION = Region("安吉县", "湖州市", "浙江省", "330523", "county", "anji-xian")
+
+
+@pytest.fixture(scope="module")
+def tools():
+    return jieba.Tokenizer(), Idf.load()
+
+
+def _article(*paragraphs: str) -> Article:
+    return Article(id="a", draft=ArticleDraft("p.txt", "题", [Section(None, list(paragraphs))]), region=REGION)
+
+
+def test_counts_skip_numbers_stop_words_and_single_characters(tools):
+    tokenizer, idf = tools
+    counts = count_terms(_article("安吉县白茶产业产值达到52亿元，白茶品牌价值持续提升。", "白茶带动2.5万人就业。"), tokenizer, idf)
+    assert counts["白茶"] == 3
+    assert not any(len(w) < 2 for w in counts)
+    assert "52" not in counts and "2.5" not in counts
+    assert "的" not in counts
+
+
+def test_ranking_matches_jieba_extract_tags(tools):
+    tokenizer, idf = tools
+    text = ["安吉县推进竹林碳汇改革，竹林碳汇交易带动村集体增收。", "竹产业转型升级，竹林经营面积持续扩大。"]
+    ours = top_keywords([count_terms(_article(*text), tokenizer, idf)], idf, 5)
+    extractor = jieba.analyse.TFIDF()
+    extractor.tokenizer = tokenizer
+    theirs = extractor.extract_tags("".join(text), topK=20)
+    assert ours[0] == theirs[0] == "竹林"
+    assert set(ours) <= set(theirs)
+
+
+def test_counts_of_several_articles_are_summed(tools):
+    tokenizer, idf = tools
+    one = count_terms(_article("武侯区社区治理创新，社区服务提质。"), tokenizer, idf)
+    two = count_terms(_article("社区养老服务中心建成投用。"), tokenizer, idf)
+    assert top_keywords([one, two], idf, 1) == ["社区"]
+    assert top_keywords([], idf, 3) == []
