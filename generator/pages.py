@@ -11,7 +11,7 @@ import posixpath
 
 import jinja2
 
-from . import charts, compare, keywords
+from . import charts, compare, keywords, split
 from . import digest as digest_mod
 from .records import Article, Digest, GeneratedPage, Region
 from .resources import Resources
@@ -134,7 +134,8 @@ class Renderer:
 
     def article(self, article: Article) -> GeneratedPage:
         figures = [f for f in self.digest.figures if f.article == article.id]
-        return self._render("article.html", article.url, article.title, article=article, figures=figures)
+        return self._render("article.html", article.url, article.title, article=article, figures=figures,
+                            gap_marker=split.MISSING)
 
     def comparison(self) -> GeneratedPage:
         table = compare.build_comparison(self.digest.figures, self.digest.regions, self.digest.articles,
