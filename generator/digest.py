@@ -79,6 +79,12 @@ def build_date(articles: list[Article]) -> str:
     return str(max(years)) if years else ""
 
 
+def source_url(source: Source) -> str:
+    """The page's original URL from its sidecar, only when it is a web address (never javascript:)."""
+    url = str(source.override.get("url", "")).strip()
+    return url if url.lower().startswith(("http://", "https://")) else ""
+
+
 def region_url(region: Region) -> str:
     return f"regions/{region.slug}/"
 
@@ -123,6 +129,7 @@ def to_contract(digest: Digest) -> dict:
                 "sha256": s.sha256,
                 "size": s.size,
                 "status": s.status.value,
+                "url": source_url(s),
                 "articles": by_source.get(s.file, []),
                 "warnings": list(dict.fromkeys(by_file.get(s.file, []))),
             }

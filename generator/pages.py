@@ -86,6 +86,7 @@ class Renderer:
         self.idf = resources.idf
         self.env = env or make_environment()
         self.articles = {a.id: a for a in digest.articles}
+        self.source_urls = {s.file: digest_mod.source_url(s) for s in digest.sources}
         self.by_region = digest_mod.articles_by_region(digest)
         self.figures_by_region: dict[str, list] = {}
         for figure in digest.figures:
@@ -135,7 +136,7 @@ class Renderer:
     def article(self, article: Article) -> GeneratedPage:
         figures = [f for f in self.digest.figures if f.article == article.id]
         return self._render("article.html", article.url, article.title, article=article, figures=figures,
-                            gap_marker=split.MISSING)
+                            gap_marker=split.MISSING, source_url=self.source_urls.get(article.source, ""))
 
     def comparison(self) -> GeneratedPage:
         table = compare.build_comparison(self.digest.figures, self.digest.regions, self.digest.articles,

@@ -41,7 +41,3 @@ class Settings:
     @classmethod
     def names(cls) -> list[str]:
         return [f.name for f in fields(cls)]
-
-
-def default_settings(**overrides) -> Settings:
-    return Settings(**overrides)

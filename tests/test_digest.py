@@ -86,3 +86,11 @@ def test_colliding_article_ids_are_made_unique():
     ids = [a.id for a in digest.articles]
     assert len(set(ids)) == 2
     assert digest.articles[1].url == f"articles/{ids[1]}/"
+
+
+def test_sidecar_url_is_listed_only_when_it_is_a_web_address():
+    web = Source(file="a.txt", sha256="0" * 64, size=1, override={"url": "https://example.com/p1"})
+    script = Source(file="b.txt", sha256="0" * 64, size=1, override={"url": "javascript:alert(1)"})
+    assert digest_mod.source_url(web) == "https://example.com/p1"
+    assert digest_mod.source_url(script) == ""
+    assert digest_mod.source_url(Source(file="c.txt", sha256="", size=0)) == ""
