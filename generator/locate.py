@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+import cn2an
+
 from .gazetteer import Gazetteer, Mention
 from .ids import stable_id
 from .records import UNKNOWN_REGION, Article, ArticleDraft, Region, Source, Warning
@@ -28,6 +30,10 @@ _INSTITUTION = re.compile(r"^(第[一二三四五六七八九十]+)?(人民医�
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?:\s*[—–\-~至到]\s*((?:19|20)\d{2}))?\s*年(?!代)")
 _FIVE_YEAR_PLANS = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
 _PLAN_END = re.compile(r"“?(十[三四五]五)”?(?:规划)?(?:的)?(?:收官|即将收官|圆满收官|收官之年|最后一年)")
+# "10年来 … 从2012年 …" in one sentence: the sentence is written 10 years after 2012.
+_YEARS_SINCE = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})年来")
+_FROM_YEAR = re.compile(r"从((?:19|20)\d{2})年")
+_SENTENCE = re.compile(r"[^。！？!?]+")
 _FUTURE = re.compile(r"(到|力争|预计|计划|目标|规划|展望|远景|迈向|届时|将于|有望)[^。，；]{0,3}$")
 
 
@@ -186,6 +192,9 @@ def find_year(draft: ArticleDraft) -> tuple[int | None, str]:
             year = int(m.group(2) or m.group(1))
             if best is None or year > best[0]:
                 best = (year, _around(text, m.start(), m.end()))
+        for year, evidence in _years_since(text):
+            if best is None or year > best[0]:
+                best = (year, evidence)
         for m in _PLAN_END.finditer(text):
             year = _FIVE_YEAR_PLANS[m.group(1)][1]
             if best is None or year > best[0]:
@@ -193,6 +202,21 @@ def find_year(draft: ArticleDraft) -> tuple[int | None, str]:
     if best is None:
         return None, ""
     return best[0], best[1]
+
+
+def _years_since(text: str) -> list[tuple[int, str]]:
+    """Years implied by "N年来" next to "从YYYY年" in the same sentence (a look back)."""
+    found = []
+    for sentence in _SENTENCE.findall(text):
+        span, start = _YEARS_SINCE.search(sentence), _FROM_YEAR.search(sentence)
+        if not (span and start):
+            continue
+        try:
+            n = int(cn2an.cn2an(span.group(1), "smart"))
+        except ValueError:
+            continue
+        found.append((int(start.group(1)) + n, f"{span.group(0)}…{start.group(0)}"))
+    return found
 
 
 def _around(text: str, start: int, end: int) -> str:

@@ -96,3 +96,15 @@ def test_id_and_url_are_stable(gaz):
     (a,) = locate_articles([d], gaz, source)
     assert a.id == stable_id("t.txt", "安吉县发展纪实", "安吉县今年发展良好。")
     assert a.url == f"articles/{a.id}/"
+
+
+def test_year_from_a_look_back_over_n_years():
+    from generator.locate import find_year
+    from generator.records import ArticleDraft, Section
+
+    draft = ArticleDraft("p.txt", "十年巨变", [Section(None, [
+        "十年来，武侯区地区生产总值从2013年的800亿元增长到2022年的1300亿元。",
+        "今年以来，全区新开工项目40个。"])])
+    year, evidence = find_year(draft)
+    assert year == 2023
+    assert "从2013年" in evidence
