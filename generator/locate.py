@@ -79,6 +79,7 @@ def find_region(draft: ArticleDraft, gazetteer: Gazetteer) -> tuple[Region, str]
     parts += [(c, W_BODY * 0.5) for c in draft.captions]
     all_mentions = [(m, w, text) for text, w in parts for m in gazetteer.scan(text)]
     named = _names_present(all_mentions)
+    full_names = {m.text for m, _, _ in all_mentions if m.full}
     for m, weight, text in all_mentions:
         unit = _resolve(m, named, gazetteer)
         if unit is None:
@@ -88,6 +89,10 @@ def find_region(draft: ArticleDraft, gazetteer: Gazetteer) -> tuple[Region, str]
         w = weight * (1.0 if m.full else 0.8)
         if m.weak and not _backed(unit, named):
             continue
+        if not m.full and unit.name not in full_names and not _backed(unit, named):
+            # A bare short name (老城, 南山) that the article never confirms with the full
+            # name or the parent unit is as likely an ordinary word as a place.
+            w *= 0.3
         follower = _following_county(text, m, gazetteer)
         if follower is not None:
             unit = follower  # 衡阳市蒸湘区: the county is the subject
@@ -117,9 +122,11 @@ def _level_rank(r: Region) -> int:
 def _names_present(mentions: list[tuple[Mention, float, str]]) -> set[str]:
     names: set[str] = set()
     for m, _, _ in mentions:
-        if not m.weak:
-            for u in m.units:
-                names.update((u.name, u.city, u.province))
+        # An ambiguous name (南山区: 深圳 or 鹤岗) says nothing about which parent is meant.
+        if not m.weak and len(m.units) == 1:
+            u = m.units[0]
+            # Only a full name vouches for its parents: a bare alias (老城) must not back itself.
+            names.update((u.name, u.city, u.province) if m.full else (u.name,))
     names.discard("")
     return names
 
@@ -150,12 +157,20 @@ def _following_county(text: str, m: Mention, gazetteer: Gazetteer) -> Region | N
     if m.unit is None or m.unit.level not in ("city", "province"):
         return None
     for nxt in gazetteer.scan(text[m.end:m.end + 12])[:1]:
-        if nxt.start == 0 and nxt.unit is not None and nxt.unit.level != "province" and \
-                (nxt.unit.city == m.unit.name or nxt.unit.province == m.unit.name) and nxt.unit != m.unit:
-            follow = gazetteer.scan(text[m.end + nxt.end:m.end + nxt.end + 12])[:1]
-            if follow and follow[0].start == 0 and follow[0].unit is not None and follow[0].unit.city == nxt.unit.name:
-                return follow[0].unit
-            return nxt.unit
+        if nxt.start != 0:
+            continue
+        # The parent right before an ambiguous name picks the unit: 深圳市南山区, not 鹤岗's.
+        inside = [u for u in nxt.units if u.level != "province" and u != m.unit
+                  and (u.city == m.unit.name or u.province == m.unit.name)]
+        if len(inside) != 1:
+            continue
+        unit = inside[0]
+        follow = gazetteer.scan(text[m.end + nxt.end:m.end + nxt.end + 12])[:1]
+        if follow and follow[0].start == 0:
+            below = [u for u in follow[0].units if u.city == unit.name]
+            if len(below) == 1:
+                return below[0]
+        return unit
     return None
 
 

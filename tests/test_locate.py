@@ -108,3 +108,24 @@ def test_year_from_a_look_back_over_n_years():
     year, evidence = find_year(draft)
     assert year == 2023
     assert "从2013年" in evidence
+
+
+def _region_of(gaz, title: str, *paragraphs: str):
+    from generator.locate import find_region
+    from generator.records import ArticleDraft, Section
+
+    return find_region(ArticleDraft("p.txt", title, [Section(None, list(paragraphs))]), gaz)[0]
+
+
+def test_a_shared_county_name_is_resolved_by_the_parent_named_before_it(gaz):
+    # 南山区 exists in 深圳市 and 鹤岗市; 新城区 in 西安市 and 呼和浩特市.
+    region = _region_of(gaz, "南山区：科创高地再升级", "近年来，深圳市南山区坚持创新驱动。南山区还推进城市更新。")
+    assert (region.name, region.city) == ("南山区", "深圳市")
+    region = _region_of(gaz, "新城区民生答卷", "西安市新城区今年新增就业岗位1万个。")
+    assert (region.name, region.city) == ("新城区", "西安市")
+
+
+def test_an_unconfirmed_short_name_loses_to_a_confirmed_full_name(gaz):
+    # 老城 is also the alias of 洛阳市老城区; nothing in the text confirms it.
+    region = _region_of(gaz, "鼓楼区老城焕新", "福州市鼓楼区推进老旧小区改造，鼓楼区完成改造小区60个。")
+    assert (region.name, region.city) == ("鼓楼区", "福州市")
