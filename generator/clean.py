@@ -44,7 +44,10 @@ _CREDIT = re.compile(
     rf"^[{MARKERS}]?\s*(?:图[/／:：]\s*)?(?P<who>[^。！？!?，,]{{1,24}}?)\s*(?:/\s*)?(?:摄影?|供图|提供|图片由.{{1,16}}提供)$"
     rf"|^[{MARKERS}]?\s*图[/／:：]\s*\S{{2,24}}$")
 _CREDIT_HEAD = re.compile(rf"^([{MARKERS}]\s*[{CJK}]{{2,4}}(?:\s+[{CJK}]{{2,4}})*\s*摄)(?=[^\s影])")
-_CREDIT_TAIL = re.compile(rf"(?<=[。！？!?])\s*([{CJK}]{{2,4}}(?:\s+[{CJK}]{{2,4}})*\s*摄|[{CJK}]{{2,16}}供图)$")
+_CREDIT_TAIL = re.compile(rf"(?<=[。！？!?])\s*([{MARKERS}]?\s*[{CJK}]{{2,4}}(?:\s+[{CJK}]{{2,4}})*\s*摄|[{CJK}]{{2,16}}供图)$")
+# A news dateline with its reporters opening the first paragraph: 本报讯（记者 张三 通讯员 李四）,
+# 新华社北京10月1日电（记者 张三）, 本报长沙讯(记者 王五).
+_DATELINE = re.compile(r"^((?:本报|[^\s（(，。]{1,12}?)(?:[^\s（(，。]{0,10}?)(?:讯|电)\s*[（(]\s*(?:特约)?(?:记者|通讯员|实习生)[^）)]{1,40}[）)])")
 _ROLE = re.compile(r"(策划|统筹|撰文|文字|文图|图文|记者|通讯员|摄影|实习生|编者|主编|执笔|整理|文[/／:：]|图[/／:：]|■)")
 _NAME_TOKEN = re.compile(rf"^[{CJK}]{{1,3}}$")
 _PAREN_BYLINE = re.compile(rf"[(（]\s*((?:[{CJK}]{{1,4}}\s*){{1,8}})[)）]$")
@@ -212,6 +215,11 @@ def _split_glued(units: list[Unit]) -> list[Unit]:
             out.append(u.piece(0, m.start(), kind=BlockKind.CAPTION))
             out.append(u.piece(m.start(1), m.end(1), kind=BlockKind.CREDIT, gap=0))
             continue
+        m = _DATELINE.match(text)
+        if m and len(text) > m.end():
+            out.append(u.piece(0, m.end(), kind=BlockKind.BYLINE))
+            u = u.piece(m.end(), gap=0)
+            text = u.text
         m = _PAREN_BYLINE.search(text)
         if m and m.start() > 0 and text[m.start() - 1] in FINAL + CLOSERS and _names_only(m.group(1)):
             out.append(u.piece(0, m.start()))

@@ -107,3 +107,17 @@ def test_keeps_printed_punctuation_when_asked():
 def test_source_line_numbers_survive_blank_lines():
     bl = blocks_of("\n\n标题在这里\n\n记者 王强\n\n\n第一段正文说的是该县的发展，内容很长，有好几句话。\n\n第二段正文。")
     assert [(b.line, b.kind.value) for b in bl] == [(3, "title"), (5, "byline"), (8, "paragraph"), (10, "paragraph")]
+
+
+def test_caption_followed_by_a_marked_credit_on_one_line():
+    got = kinds("标题在这里\n\n湖畔新村全景。■王强 摄\n\n今年以来，全县新建美丽乡村示范村12个，村容村貌焕然一新，群众获得感持续增强。")
+    assert ("caption", "湖畔新村全景。") in got and ("credit", "■王强 摄") in got
+
+
+def test_news_dateline_with_reporters_is_a_byline_not_body():
+    got = kinds("标题在这里\n\n本报讯（记者 陈七 通讯员 周八）记者从武侯区获悉，全区已建成社区养老服务综合体18个。\n\n"
+                "新华社北京10月1日电(记者 王五)国家统计局今天发布数据，前三季度经济运行总体平稳。就业形势保持稳定，居民收入持续增长。")
+    assert ("byline", "本报讯（记者 陈七 通讯员 周八）") in got
+    assert ("paragraph", "记者从武侯区获悉，全区已建成社区养老服务综合体18个。") in got
+    assert any(k == "byline" and t.startswith("新华社北京10月1日电") for k, t in got)
+    assert ("paragraph", "国家统计局今天发布数据，前三季度经济运行总体平稳。就业形势保持稳定，居民收入持续增长。") in got
