@@ -128,8 +128,8 @@ def build_comparison(
     without one, themes by name and rows by how many regions they cover."""
     urls = {a.id: a.url for a in articles}
     comparable = [f for f in figures if f.comparable and f.canonical]
-    order = [r.name for r in regions]
-    names = sorted({f.region for f in comparable}, key=lambda n: (order.index(n) if n in order else len(order), n))
+    order = {r.name: i for i, r in enumerate(regions)}
+    names = sorted({f.region for f in comparable}, key=lambda n: (order.get(n, len(order)), n))
 
     by_row: dict[tuple[str, str, str], list[Figure]] = {}
     for f in comparable:
@@ -138,8 +138,11 @@ def build_comparison(
     themes: dict[str, Theme] = {}
     for (canonical, kind, unit), group in by_row.items():
         cells: dict[str, Cell] = {}
+        per_region: dict[str, list[Figure]] = {}
+        for f in group:
+            per_region.setdefault(f.region, []).append(f)
         for name in names:
-            mine = [f for f in group if f.region == name]
+            mine = per_region.get(name)
             if not mine:
                 continue
             # Latest period wins; ties keep reading order (the first mention).
@@ -180,9 +183,11 @@ def key_figures(figures: list[Figure], n: int, catalogue: Catalogue | None = Non
         if key not in picked or period_key(f.period) > period_key(picked[key].period):
             picked[key] = f
 
+    reading = {id(f): i for i, f in enumerate(figures)}
+
     def importance(f: Figure) -> tuple:
         position = catalogue.order(f.canonical) if catalogue else 0
-        return (KIND_ORDER.get(f.kind, 9) > 1, position, figures.index(f))
+        return (KIND_ORDER.get(f.kind, 9) > 1, position, reading[id(f)])
 
     cards = sorted(picked.values(), key=importance)
     if len(cards) < n:

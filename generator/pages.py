@@ -88,9 +88,12 @@ class Renderer:
         self.articles = {a.id: a for a in digest.articles}
         self.source_urls = {s.file: digest_mod.source_url(s) for s in digest.sources}
         self.by_region = digest_mod.articles_by_region(digest)
+        # Grouped once: per-page scans of all figures would make the build quadratic.
         self.figures_by_region: dict[str, list] = {}
+        self.figures_by_article: dict[str, list] = {}
         for figure in digest.figures:
             self.figures_by_region.setdefault(figure.region, []).append(figure)
+            self.figures_by_article.setdefault(figure.article, []).append(figure)
 
     def _render(self, template: str, url: str, title: str, **context) -> GeneratedPage:
         html = self.env.get_template(template).render(
@@ -134,7 +137,7 @@ class Renderer:
         )
 
     def article(self, article: Article) -> GeneratedPage:
-        figures = [f for f in self.digest.figures if f.article == article.id]
+        figures = self.figures_by_article.get(article.id, [])
         return self._render("article.html", article.url, article.title, article=article, figures=figures,
                             gap_marker=split.MISSING, source_url=self.source_urls.get(article.source, ""))
 
