@@ -59,30 +59,45 @@ class Segmenter:
         return out
 
 
-def dense_tokens(text: str, vocabulary: set[str], max_word: int = MAX_WORD) -> list[str]:
+def dense_tokens(text: str, vocabulary: set[str], max_word: int = MAX_WORD,
+                 cache: dict[str, list[str]] | None = None) -> list[str]:
     """Every occurrence of a vocabulary word in text, ASCII tokens whole.
 
     Chinese: all substrings of 2..max_word characters that are vocabulary words, and each
     character that no such word covers, on its own. So every character of the text is in
     some token: a query character that starts no word is looked up as "any word containing
     it" (a lunr wildcard, see search.js) and finds every occurrence.
+
+    `cache` (run -> its tokens) saves recomputing the runs that recur across a corpus;
+    the result is the same with or without it.
     """
     out: list[str] = []
     for kind, run in runs(normalise(text)):
         if kind == "ascii":
             out.append(run)
             continue
-        n = len(run)
-        covered = [False] * n
-        words: list[tuple[int, str]] = []
-        for i in range(n):
-            for j in range(i + 2, min(n, i + max_word) + 1):
-                if run[i:j] in vocabulary:
-                    words.append((i, run[i:j]))
-                    covered[i:j] = [True] * (j - i)
-        singles = [(i, run[i]) for i in range(n) if not covered[i]]
-        out.extend(word for _, word in sorted(words + singles))
+        if cache is not None:
+            tokens = cache.get(run)
+            if tokens is None:
+                tokens = cache[run] = _run_tokens(run, vocabulary, max_word)
+            out.extend(tokens)
+        else:
+            out.extend(_run_tokens(run, vocabulary, max_word))
     return out
+
+
+def _run_tokens(run: str, vocabulary: set[str], max_word: int) -> list[str]:
+    """dense_tokens of one Chinese run."""
+    n = len(run)
+    covered = [False] * n
+    words: list[tuple[int, str]] = []
+    for i in range(n):
+        for j in range(i + 2, min(n, i + max_word) + 1):
+            if run[i:j] in vocabulary:
+                words.append((i, run[i:j]))
+                covered[i:j] = [True] * (j - i)
+    singles = [(i, run[i]) for i in range(n) if not covered[i]]
+    return [word for _, word in sorted(words + singles)]
 
 
 def longest_match(text: str, vocabulary: set[str], max_word: int = MAX_WORD) -> list[tuple[str, bool]]:
@@ -110,7 +125,19 @@ def longest_match(text: str, vocabulary: set[str], max_word: int = MAX_WORD) -> 
 
 
 def vocabulary(segmenter: Segmenter, texts: Iterable[str]) -> set[str]:
+    """The union of segmenter.words over texts, each distinct Chinese run cut once.
+
+    jieba cuts a run without looking past it, so cutting each distinct run once gives the
+    same set as cutting every text (runs recur a lot: clauses, names, stock phrases).
+    """
     words: set[str] = set()
+    cjk_runs: set[str] = set()
     for text in texts:
-        words.update(segmenter.words(text))
+        for kind, run in runs(normalise(text)):
+            if kind == "ascii":
+                words.add(run)
+            else:
+                cjk_runs.add(run)
+    for run in sorted(cjk_runs):
+        words.update(w for w in segmenter.tokenizer.cut_for_search(run, HMM=True) if CJK_RE.fullmatch(w))
     return words
