@@ -92,6 +92,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         shown = typeset_digest(digest)  # pages and snippets: full-width punctuation
         renderer = Renderer(shown, settings, self.resources)
         self.pages = {}
+        log.info("rendering pages for %d regions and %d articles", len(digest.regions), len(digest.articles))
         for page in renderer.pages():
             # Title in front matter, HTML-escaped: MkDocs themes print page titles unescaped.
             front = "---\ntitle: " + json.dumps(html.escape(page.title), ensure_ascii=False) + "\n---\n"
@@ -104,6 +105,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             ("data/digest.json", digest_mod.contract_json(data)),
             ("data/figures.csv", digest_mod.figures_csv(data)),
         ]
+        log.info("building the search index")
         outputs += [(f.path, f.content) for f in searchindex.build_search(shown, self.resources)]
         for path, content in outputs:
             files.append(File.generated(config, path, content=content))
