@@ -309,6 +309,8 @@ def crosses_word(a: str, b: str) -> bool:
     left, right = a[-6:], b[:6]
     if not left or not right or not _is_cjk(left[-1]) or not _is_cjk(right[0]):
         return False
+    if len(left) >= 2 and left[-2:] == right[:2]:
+        return False  # "…看惠农" | "惠农：…": a line repeating the previous one's last word starts anew
     import jieba  # lazy: loading the dictionary takes a moment
 
     pos = 0

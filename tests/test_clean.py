@@ -121,3 +121,11 @@ def test_news_dateline_with_reporters_is_a_byline_not_body():
     assert ("paragraph", "记者从武侯区获悉，全区已建成社区养老服务综合体18个。") in got
     assert any(k == "byline" and t.startswith("新华社北京10月1日电") for k, t in got)
     assert ("paragraph", "国家统计局今天发布数据，前三季度经济运行总体平稳。就业形势保持稳定，居民收入持续增长。") in got
+
+
+def test_kicker_ending_with_the_word_the_title_starts_with_is_not_joined():
+    got = kinds("高质量发展看惠农\n\n惠农：以实干作答 用实绩交卷\n\n——石嘴山市惠农区建设和美乡村纪实\n\n"
+                "今年以来，惠农区坚持高质量发展，全区新建产业项目36个，新增就业岗位2800个。")
+    texts = [t for _, t in got]
+    assert "高质量发展看惠农" in texts
+    assert "惠农：以实干作答 用实绩交卷" in texts
