@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .catalogue import Catalogue
+from .ids import ascii_slug, stable_id
 from .records import Article, Figure, Region
 
 KIND_ORDER = {"level": 0, "share": 1, "growth": 2, "change": 3, "rank": 4}
@@ -59,10 +60,20 @@ class Row:
     def mixed_periods(self) -> bool:
         return len(self.periods) > 1
 
+    @property
+    def slug(self) -> str:
+        """URL part of the metric's own page: compare/<slug>/."""
+        canonical, kind = self.key.split(":")[:2]
+        return f"{ascii_slug(canonical) or 'metric'}-{kind}-{stable_id(self.key, length=6)}"
+
+    def ranked(self) -> list[tuple[str, Cell]]:
+        """Regions by value, largest first (ties by name), for the metric's own page."""
+        return sorted(self.cells.items(), key=lambda item: (-item[1].figure.value_normalized, item[0]))
+
     def bars(self, regions: list[str]) -> list[tuple[str, float, str]]:
         """(region, normalised value, label as written) for a bar chart, in column order."""
         return [
-            (name, self.cells[name].figure.value_normalized, _value_label(self.cells[name]))
+            (name, self.cells[name].figure.value_normalized, value_label(self.cells[name]))
             for name in regions
             if name in self.cells
         ]
@@ -103,7 +114,7 @@ def period_key(period: str) -> tuple[int, int, int]:
     return (int(end_year), month, int(dates[0][0]))
 
 
-def _value_label(cell: Cell) -> str:
+def value_label(cell: Cell) -> str:
     f = cell.figure
     return f"{f.qualifier if f.qualifier in ('超', '超过', '近', '约', '逾', '突破') else ''}{f.value}{f.unit}" + (
         f.qualifier if f.qualifier in ("余", "多", "以上", "以下", "左右") else ""

@@ -69,6 +69,10 @@ def relative(from_url: str, to_url: str) -> str:
     return rel + (f"#{anchor}" if anchor else "")
 
 
+def metric_url(row: compare.Row) -> str:
+    return f"{COMPARE_PAGE}{row.slug}/"
+
+
 def page_path(url: str) -> str:
     """Docs source path for a directory URL: regions/x/ -> regions/x.md, '' -> index.md."""
     url = url.strip("/")
@@ -87,6 +91,7 @@ class Renderer:
         self.env = env or make_environment()
         self.articles = {a.id: a for a in digest.articles}
         self.source_urls = {s.file: digest_mod.source_url(s) for s in digest.sources}
+        self.regions_by_name = {r.name: r for r in digest.regions}
         self.by_region = digest_mod.articles_by_region(digest)
         # Grouped once: per-page scans of all figures would make the build quadratic.
         self.figures_by_region: dict[str, list] = {}
@@ -107,7 +112,10 @@ class Renderer:
         return GeneratedPage(path=page_path(url), title=title, html=html)
 
     def pages(self) -> list[GeneratedPage]:
-        pages = [self.regions_index(), self.comparison(), self.search(), self.sources()]
+        comparison = compare.build_comparison(self.digest.figures, self.digest.regions, self.digest.articles,
+                                              catalogue=self.catalogue)
+        pages = [self.regions_index(), self.comparison(comparison), self.search(), self.sources()]
+        pages += [self.metric(comparison, row) for row in comparison.rows]
         pages += [self.region(r) for r in self.digest.regions]
         pages += [self.article(a) for a in self.digest.articles]
         _refuse_collisions(pages)
@@ -141,11 +149,18 @@ class Renderer:
         return self._render("article.html", article.url, article.title, article=article, figures=figures,
                             gap_marker=split.MISSING, source_url=self.source_urls.get(article.source, ""))
 
-    def comparison(self) -> GeneratedPage:
-        table = compare.build_comparison(self.digest.figures, self.digest.regions, self.digest.articles,
-                                         catalogue=self.catalogue)
-        return self._render("compare.html", COMPARE_PAGE, "地区对比", comparison=table,
-                            charts=charts, article_index=self.articles)
+    def comparison(self, table: compare.Comparison) -> GeneratedPage:
+        matrix = len(table.regions) <= self.settings.compare_matrix_max_regions
+        return self._render("compare.html", COMPARE_PAGE, "地区对比", comparison=table, matrix=matrix,
+                            charts=charts, article_index=self.articles, metric_url=metric_url)
+
+    def metric(self, table: compare.Comparison, row: compare.Row) -> GeneratedPage:
+        theme = next(t for t in table.themes if row in t.rows)
+        ranked = row.ranked()
+        bars = [(name, cell.figure.value_normalized, compare.value_label(cell))
+                for name, cell in ranked[: self.settings.chart_max_bars]]
+        return self._render("compare_metric.html", metric_url(row), row.metric, row=row, theme=theme,
+                            ranked=ranked, bars=bars, charts=charts, regions_by_name=self.regions_by_name)
 
     def sources(self) -> GeneratedPage:
         by_source: dict[str, list[Article]] = {}

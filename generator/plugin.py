@@ -49,6 +49,10 @@ class DigestConfig(base.Config):
     """Key-figure cards per region page."""
     keywords = c.Type(int, default=Settings.keywords)
     """Keywords per region page."""
+    compare_matrix_max_regions = c.Type(int, default=Settings.compare_matrix_max_regions)
+    """Largest number of regions shown as one metrics x regions table."""
+    chart_max_bars = c.Type(int, default=Settings.chart_max_bars)
+    """Bars per chart on a metric's page."""
 
 
 class DigestPlugin(BasePlugin[DigestConfig]):
@@ -69,6 +73,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             workers=self.config.workers,
             key_figures=self.config.key_figures,
             keywords=self.config.keywords,
+            compare_matrix_max_regions=self.config.compare_matrix_max_regions,
+            chart_max_bars=self.config.chart_max_bars,
         )
         return config
 

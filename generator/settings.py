@@ -38,6 +38,14 @@ class Settings:
     keywords: int = 12
     """How many keywords a region page lists."""
 
+    compare_matrix_max_regions: int = 20
+    """Up to this many regions the comparison page is one metrics x regions table; beyond,
+    it lists the metrics and each metric gets its own page (a matrix of thousands of columns
+    would be tens of megabytes)."""
+
+    chart_max_bars: int = 30
+    """Bars in a metric's chart: the regions with the largest values, the rest in its table."""
+
     @classmethod
     def names(cls) -> list[str]:
         return [f.name for f in fields(cls)]

@@ -32,3 +32,56 @@ def test_templates_escape_seed_text():
     env = make_environment()
     html = env.from_string("<p>{{ t }}</p>").render(t="<img src=x onerror=alert(1)>")
     assert "<img" not in html and "&lt;img" in html
+
+
+@pytest.fixture(scope="module")
+def resources():
+    from generator.resources import load_resources
+    from generator.settings import Settings
+
+    return load_resources(Settings())
+
+
+def _digest_with_three_regions():
+    from generator.records import Article, ArticleDraft, Digest, Figure, Region, Section
+
+    regions = [Region(n, c, p, code, "county", slug) for n, c, p, code, slug in [
+        ("安吉县", "湖州市", "浙江省", "330523", "anji-xian"),
+        ("武侯区", "成都市", "四川省", "510107", "wuhou-qu"),
+        ("鹿城区", "温州市", "浙江省", "330302", "lucheng-qu")]]
+    articles, figures = [], []
+    for i, (region, value) in enumerate(zip(regions, [300.5, 1200.0, 800.0])):
+        quote = f"全区地区生产总值达到{value}亿元"
+        draft = ArticleDraft(f"{i}.txt", f"{region.name}答卷", [Section(None, [quote + "。"])])
+        article = Article(id=f"a{i}", draft=draft, region=region, year=2024, url=f"articles/a{i}/")
+        articles.append(article)
+        figures.append(Figure(id=f"f{i}", article=article.id, region=region.name, metric="地区生产总值",
+                              value=str(value), unit="亿元", value_normalized=value * 1e8, unit_normalized="元",
+                              period="2024", quote=quote, paragraph=1, canonical="gdp", theme="经济发展",
+                              comparable=True))
+    return Digest(sources=[], articles=articles, regions=regions, figures=figures, warnings=[], build_date="2024")
+
+
+def test_many_regions_get_one_page_per_metric_instead_of_a_matrix(resources):
+    from generator.pages import Renderer
+    from generator.settings import Settings
+
+    pages = {p.path: p for p in Renderer(_digest_with_three_regions(), Settings(compare_matrix_max_regions=2,
+                                                                               chart_max_bars=2), resources).pages()}
+    overview = pages["compare.md"].html
+    assert "digest-compare\"" not in overview and "digest-metrics" in overview
+    metric = next(p for path, p in pages.items() if path.startswith("compare/gdp-level-"))
+    slug = metric.path[len("compare/"):-len(".md")]
+    assert f'href="{slug}/"' in overview  # linked relative to compare/
+    # Largest first; the chart keeps the top two and says how many regions there are.
+    assert metric.html.index("武侯区") < metric.html.index("鹿城区") < metric.html.index("安吉县")
+    assert metric.html.count("class=\"digest-chart__bar\"") == 2
+    assert "共 3 个" in metric.html
+
+
+def test_few_regions_keep_the_matrix(resources):
+    from generator.pages import Renderer
+    from generator.settings import Settings
+
+    pages = {p.path: p for p in Renderer(_digest_with_three_regions(), Settings(), resources).pages()}
+    assert "digest-compare\"" in pages["compare.md"].html
