@@ -39,6 +39,10 @@ if not data_log.handlers:
 class DigestConfig(base.Config):
     seeds_dir = c.Type(str, default="seeds")
     """Folder of input page texts, relative to mkdocs.yml."""
+    catalogue = c.Optional(c.Type(str))
+    """Metric catalogue YAML, relative to mkdocs.yml (default: the one shipped in generator/data)."""
+    units = c.Optional(c.Type(str))
+    """Units YAML, relative to mkdocs.yml (default: the one shipped in generator/data)."""
     max_file_bytes = c.Type(int, default=Settings.max_file_bytes)
     """Seed files larger than this are listed with a warning and not read."""
     cache_dir = c.Type(str, default=str(Settings.cache_dir))
@@ -68,6 +72,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         root = Path(config.config_file_path).parent
         self.settings = Settings(
             seeds_dir=root / self.config.seeds_dir,
+            catalogue=root / self.config.catalogue if self.config.catalogue else Settings.catalogue,
+            units=root / self.config.units if self.config.units else Settings.units,
             max_file_bytes=self.config.max_file_bytes,
             cache_dir=root / self.config.cache_dir,
             workers=self.config.workers,
