@@ -48,6 +48,7 @@ _CREDIT_TAIL = re.compile(rf"(?<=[。！？!?])\s*([{MARKERS}]?\s*[{CJK}]{{2,4}}
 # A news dateline with its reporters opening the first paragraph: 本报讯（记者 张三 通讯员 李四）,
 # 新华社北京10月1日电（记者 张三）, 本报长沙讯(记者 王五).
 _DATELINE = re.compile(r"^((?:本报|[^\s（(，。]{1,12}?)(?:[^\s（(，。]{0,10}?)(?:讯|电)\s*[（(]\s*(?:特约)?(?:记者|通讯员|实习生)[^）)]{1,40}[）)])")
+_CAPTION_OPENER = re.compile(r"^(图为|上图|下图|左图|右图|组图|图[:：])")
 _ROLE = re.compile(r"(策划|统筹|撰文|文字|文图|图文|记者|通讯员|摄影|实习生|编者|主编|执笔|整理|文[/／:：]|图[/／:：]|■)")
 _NAME_TOKEN = re.compile(rf"^[{CJK}]{{1,3}}$")
 _PAREN_BYLINE = re.compile(rf"[(（]\s*((?:[{CJK}]{{1,4}}\s*){{1,8}})[)）]$")
@@ -458,6 +459,9 @@ def _captions(units: list[Unit]) -> None:
             and (nxt is None or nxt.kind in (BlockKind.HEADING, BlockKind.CAPTION, BlockKind.TITLE, BlockKind.KICKER,
                                              BlockKind.CREDIT))
         short_clause = len(text) <= 30 and "，" not in text
+        if _CAPTION_OPENER.match(text):  # 图为… / 上图： is how captions announce themselves
+            u.kind = BlockKind.CAPTION
+            continue
         repeats_body = len(text) <= 45 and not (_is_paragraph(prev) and _is_paragraph(nxt) and u.gap <= typical_gap) \
             and _repeats_body_start(text, bodies)
         if credit_near or repeats_body or between_furniture \

@@ -306,7 +306,7 @@ class _Draft:
 
 # What is left of a label once change words are gone tells whether it names anything.
 CONNECTIVES = re.compile(
-    r"较|比|同比|相比|分别|增加|减少|增长|提高|提升|下降|降低|跃升|攀升|上升|增至|新增|到|至|了|期间|时期|末|的|"
+    r"较|比|同比|相比|分别|增加|减少|增长|提高|提升|下降|降低|跃升|攀升|上升|增至|新增|年均|年平均|平均|到|至|了|期间|时期|末|的|"
     r"上年|去年|同期|十[二三四五]五|[“”\"、，,（）()]"
 )
 

@@ -34,7 +34,8 @@ _PLAN_END = re.compile(r"“?(十[三四五]五)”?(?:规划)?(?:的)?(?:收官
 _YEARS_SINCE = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})年来")
 _FROM_YEAR = re.compile(r"从((?:19|20)\d{2})年")
 _SENTENCE = re.compile(r"[^。！？!?]+")
-_FUTURE = re.compile(r"(到|力争|预计|计划|目标|规划|展望|远景|迈向|届时|将于|有望)[^。，；]{0,3}$")
+# 到2030年 is a target, but 增长到2024年 / 提高到 / 达到 report a result.
+_FUTURE = re.compile(r"((?<![长高升加大少降增达])到|力争|预计|计划|目标|规划|展望|远景|迈向|届时|将于|有望)[^。，；]{0,3}$")
 
 
 def locate_articles(drafts: list[ArticleDraft], gazetteer: Gazetteer, source: Source) -> list[Article]:

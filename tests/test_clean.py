@@ -129,3 +129,8 @@ def test_kicker_ending_with_the_word_the_title_starts_with_is_not_joined():
     texts = [t for _, t in got]
     assert "高质量发展看惠农" in texts
     assert "惠农：以实干作答 用实绩交卷" in texts
+
+
+def test_a_line_announcing_a_photo_is_a_caption():
+    got = kinds("标题在这里\n\n今年以来，全县新建美丽乡村示范村12个，村容村貌焕然一新，群众获得感持续增强。\n\n图为新建成的乡村文化广场。")
+    assert ("caption", "图为新建成的乡村文化广场。") in got

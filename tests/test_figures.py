@@ -251,3 +251,10 @@ def test_figures_of_another_county_named_in_the_sentence(extract):
     figs = extract("白水县加快县域商业建设。全县已建成8个乡镇商贸中心。青山县新建5个冷链中心。", gazetteer=_FakeGazetteer())
     assert one(figs, 8).region == "白水县"
     assert one(figs, 5).region == "青山县"
+
+
+def test_average_growth_after_a_from_to_takes_that_metric(extract):
+    figures = extract("全县城镇居民人均可支配收入从2019年的31250元增长到2023年的40310元，年均增长6.6%。")
+    growth = one(figures, 6.6)
+    assert growth.kind == "growth"
+    assert growth.metric.startswith("城镇居民人均可支配收入")

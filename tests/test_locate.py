@@ -129,3 +129,12 @@ def test_an_unconfirmed_short_name_loses_to_a_confirmed_full_name(gaz):
     # 老城 is also the alias of 洛阳市老城区; nothing in the text confirms it.
     region = _region_of(gaz, "鼓楼区老城焕新", "福州市鼓楼区推进老旧小区改造，鼓楼区完成改造小区60个。")
     assert (region.name, region.city) == ("鼓楼区", "福州市")
+
+
+def test_a_year_reached_by_growth_is_a_result_not_a_target():
+    from generator.locate import find_year
+    from generator.records import ArticleDraft, Section
+
+    draft = ArticleDraft("p.txt", "稳步增长", [Section(None, [
+        "全区居民人均可支配收入从2019年的3万元增长到2023年的4万元，到2030年力争突破6万元。"])])
+    assert find_year(draft)[0] == 2023
