@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from .records import Block, BlockKind, CleanPage, Source, Warning
+from .words import Words
 
 # ---------------------------------------------------------------- characters
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
@@ -89,7 +89,7 @@ class Unit:
         self.end_line = other.end_line
 
 
-def clean_source(source: Source, full_width: bool = True) -> CleanPage:
+def clean_source(source: Source, full_width: bool = True, words: Words | None = None) -> CleanPage:
     """Blocks of one page with their roles and source line numbers. `full_width=False`
     keeps half-width punctuation as printed (quotes then match the source verbatim)."""
     warnings: list[Warning] = []
@@ -98,7 +98,7 @@ def clean_source(source: Source, full_width: bool = True) -> CleanPage:
     for u in units:
         _classify_alone(u)
     units = _merge_bylines(units)
-    units = _join_breaks(units)
+    units = _join_breaks(units, words or Words())
     _classify_in_context(units)
     blocks = [Block(kind=u.kind, text=_finish_text(u.text if full_width else u.raw, u.kind), line=u.line,
                     end_line=u.end_line) for u in units if u.text.strip()]
@@ -304,25 +304,7 @@ def _merge_bylines(units: list[Unit]) -> list[Unit]:
 
 
 # ---------------------------------------------------------------- column breaks
-@lru_cache(maxsize=4096)
-def crosses_word(a: str, b: str) -> bool:
-    """Does word segmentation of a+b put a word across the boundary (培|育, 系|统)?"""
-    left, right = a[-6:], b[:6]
-    if not left or not right or not _is_cjk(left[-1]) or not _is_cjk(right[0]):
-        return False
-    if len(left) >= 2 and left[-2:] == right[:2]:
-        return False  # "…看惠农" | "惠农：…": a line repeating the previous one's last word starts anew
-    import jieba  # lazy: loading the dictionary takes a moment
-
-    pos = 0
-    for word in jieba.lcut(left + right, HMM=False):
-        if pos < len(left) < pos + len(word):
-            return True
-        pos += len(word)
-    return False
-
-
-def continues(a: str, b: str, column_width: int = 0) -> bool:
+def continues(a: str, b: str, words: Words, column_width: int = 0) -> bool:
     """Does text b continue the unfinished sentence at the end of a?"""
     if not a or not b or ends_finished(a):
         return False
@@ -336,7 +318,7 @@ def continues(a: str, b: str, column_width: int = 0) -> bool:
         return True
     if bracket_bridge(a, b):
         return True
-    if crosses_word(a, b):
+    if words.crosses(a, b):
         return True
     # Without evidence a long unfinished line stays apart: the split stage pairs it with
     # whichever fragment of the page continues it (or marks the text as missing).
@@ -382,7 +364,7 @@ def _joinable(u: Unit) -> bool:
     return u.kind == BlockKind.PARAGRAPH
 
 
-def _join_breaks(units: list[Unit]) -> list[Unit]:
+def _join_breaks(units: list[Unit], words: Words) -> list[Unit]:
     width = _column_width(units)
     out: list[Unit] = []
     for u in units:
@@ -392,9 +374,9 @@ def _join_breaks(units: list[Unit]) -> list[Unit]:
                 prev.append(u)
                 prev.extra["heading"] = True
                 continue
-            if not prev.extra.get("heading") and continues(prev.text, u.text, width) \
-                    and not (prev.heading_like and not _strong_continuation(prev.text, u.text, width)) \
-                    and not (u.heading_like and not _joins_heading_like(prev.text, u.text, width)):
+            if not prev.extra.get("heading") and continues(prev.text, u.text, words, width) \
+                    and not (prev.heading_like and not _strong_continuation(prev.text, u.text, words, width)) \
+                    and not (u.heading_like and not _joins_heading_like(prev.text, u.text, words, width)):
                 prev.append(u, " " if _glue(prev.text, u.text) != prev.text + u.text else "")
                 prev.heading_like = False
                 continue
@@ -402,17 +384,17 @@ def _join_breaks(units: list[Unit]) -> list[Unit]:
     return out
 
 
-def _strong_continuation(a: str, b: str, column_width: int = 0) -> bool:
+def _strong_continuation(a: str, b: str, words: Words, column_width: int = 0) -> bool:
     """A short line may be a heading; only join it when the break is unmistakable."""
-    return ((column_width and len(a) >= column_width - 3) or b[0] in CONT_START + "（(" or a[-1] in CONT_END or a[-1] in FUNCTION_END or crosses_word(a, b)
+    return ((column_width and len(a) >= column_width - 3) or b[0] in CONT_START + "（(" or a[-1] in CONT_END or a[-1] in FUNCTION_END or words.crosses(a, b)
             or bracket_bridge(a, b) or (a[-1].isdigit() and b[0].isdigit()))
 
 
-def _joins_heading_like(a: str, b: str, column_width: int) -> bool:
+def _joins_heading_like(a: str, b: str, words: Words, column_width: int) -> bool:
     """A short unfinished line after an unfinished paragraph is usually a heading or the
     next article's title; join only on evidence inside the words themselves."""
     return bool((column_width and len(a) >= column_width - 3) or b[0] in CONT_START
-                or crosses_word(a, b) or bracket_bridge(a, b))
+                or words.crosses(a, b) or bracket_bridge(a, b))
 
 
 def _split_heading(a: Unit, b: Unit) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .ids import ascii_slug
 from .records import Region
+from .words import Words
 
 # Admin codes ending 71-79 are development zones and parks (高新区, 经开区), not
 # administrative units; 直辖 entries are placeholders for units directly under a province.
@@ -53,8 +54,9 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ loading
     @classmethod
-    def load(cls) -> "Gazetteer":
-        """Build the gazetteer from jionlp (about half a second); keep the object, not a global."""
+    def load(cls, words: Words | None = None) -> "Gazetteer":
+        """Build the gazetteer from jionlp (about half a second); keep the object, not a global.
+        `words` (jieba's dictionary) tells which short aliases are also ordinary words."""
         import contextlib
         import io
 
@@ -63,7 +65,7 @@ class Gazetteer:
             from jionlp.dictionary.dictionary_loader import china_location_loader
 
             tree = china_location_loader()
-        return cls.from_tree(tree, common_words=_jieba_common_words)
+        return cls.from_tree(tree, common_words=common_words_of(words or Words()))
 
     @classmethod
     def from_tree(cls, tree: dict, common_words=None) -> "Gazetteer":
@@ -226,18 +228,9 @@ def split_suffix(name: str) -> tuple[str, str]:
     return name, ""
 
 
-def _jieba_common_words(names: list[str]) -> list[str]:
-    """Aliases that jieba's dictionary tags as ordinary frequent words (中方, 资源, 城区)."""
-    try:
-        import logging
-
-        import jieba
-        import jieba.posseg
-
-        jieba.setLogLevel(logging.WARNING)
-        jieba.dt.check_initialized()
-        tags = jieba.posseg.dt.word_tag_tab
-        freq = jieba.dt.FREQ
-    except Exception:  # pragma: no cover - jieba is pinned, but a scan must still work without it
-        return []
-    return [n for n in names if freq.get(n, 0) >= _COMMON_WORD_FREQ and tags.get(n) not in _PLACE_TAGS]
+def common_words_of(words: Words):
+    """A filter: aliases that jieba's dictionary tags as ordinary frequent words (中方, 资源, 城区)."""
+    def common(names: list[str]) -> list[str]:
+        tags = words.tags()
+        return [n for n in names if words.frequency(n) >= _COMMON_WORD_FREQ and tags.get(n) not in _PLACE_TAGS]
+    return common

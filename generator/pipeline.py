@@ -40,9 +40,9 @@ class FileResult:
 def process_source(source: Source, resources: Resources) -> FileResult:
     """Run the per-file stages on one decoded seed."""
     # Data keeps the printed punctuation (quotes stay exact); pages typeset it (typeset.py).
-    page = clean.clean_source(source, full_width=False)
+    page = clean.clean_source(source, full_width=False, words=resources.words)
     # The gazetteer lets split notice a heading that names another place opening a new article.
-    drafts = split.split_articles(page, resources.gazetteer)
+    drafts = split.split_articles(page, resources.gazetteer, resources.words)
     articles = locate.locate_articles(drafts, resources.gazetteer, source)
     found: list[Figure] = []
     extra: dict[str, Region] = {}

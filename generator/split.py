@@ -19,8 +19,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .clean import (CJK, CONT_END, CONT_START, FUNCTION_END, bracket_bridge, crosses_word, ends_finished)
+from .clean import CJK, CONT_END, CONT_START, FUNCTION_END, bracket_bridge, ends_finished
 from .records import ArticleDraft, Block, BlockKind, CleanPage, Section, Warning
+from .words import Words
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
@@ -72,7 +73,7 @@ class Head:
     pieces: list[Piece] = field(default_factory=list)
 
 
-def split_articles(page: CleanPage, gazetteer: "Gazetteer | None" = None) -> list[ArticleDraft]:
+def split_articles(page: CleanPage, gazetteer: "Gazetteer | None" = None, words: Words | None = None) -> list[ArticleDraft]:
     """Articles of one page, fragments in reading order. With a gazetteer, the places an
     article's title names also help to tell its paragraphs from other articles'."""
     blocks = [b for b in page.blocks if b.kind != BlockKind.FURNITURE]
@@ -81,7 +82,7 @@ def split_articles(page: CleanPage, gazetteer: "Gazetteer | None" = None) -> lis
     subjects = Subjects(gazetteer)
     heads, pieces = _segment(blocks, subjects)
     _reassign_foreign_runs(heads, pieces, subjects)
-    _link_fragments(heads, pieces, subjects)
+    _link_fragments(heads, pieces, subjects, words or Words())
     per_article = _assign_chains(heads, pieces)
     drafts = [_draft(page, h, per_article[i]) for i, h in enumerate(heads)]
     return [d for d in drafts if d.paragraphs]
@@ -301,7 +302,7 @@ def _reassign_foreign_runs(heads: list[Head], pieces: list[Piece], subjects: Sub
 
 
 # ---------------------------------------------------------------- fragment links
-def _link_fragments(heads: list[Head], pieces: list[Piece], subjects: Subjects) -> None:
+def _link_fragments(heads: list[Head], pieces: list[Piece], subjects: Subjects, words: Words) -> None:
     """Pair each piece that ends mid-sentence with the piece that continues it."""
     terms = [_key_terms(h, subjects) for h in heads]
     ends = [p for p in pieces if p.ends_open]
@@ -314,7 +315,7 @@ def _link_fragments(heads: list[Head], pieces: list[Piece], subjects: Subjects) 
                 continue
             b = s.blocks[0].text
             evidence = 0.0
-            if crosses_word(a, b):
+            if words.crosses(a, b):
                 evidence += 3
             if bracket_bridge(a, b):
                 evidence += 3
@@ -348,7 +349,7 @@ def _link_fragments(heads: list[Head], pieces: list[Piece], subjects: Subjects) 
         used_s.add(si)
         e.next, s.prev = s, e
         a, b = e.blocks[-1].text, s.blocks[0].text
-        if not (crosses_word(a, b) or bracket_bridge(a, b) or b[:1] in CONT_START or b[:1] in _START_FUNCTION
+        if not (words.crosses(a, b) or bracket_bridge(a, b) or b[:1] in CONT_START or b[:1] in _START_FUNCTION
                 or a[-1:] in FUNCTION_END or a[-1:] in CONT_END):
             s.gap_before = True
 

@@ -12,15 +12,22 @@ from generator import clean, decode, locate, split
 from generator.gazetteer import Gazetteer
 from generator.records import Article, SourceStatus
 from generator.settings import Settings
+from generator.words import Words
 
 
 PAGES = Path(__file__).parent / "pages"
 
 
 @lru_cache(maxsize=1)
+def shared_words() -> Words:
+    """One jieba dictionary for the whole test session (loading takes about a second)."""
+    return Words()
+
+
+@lru_cache(maxsize=1)
 def shared_gazetteer() -> Gazetteer:
     """One gazetteer for the whole test session (loading takes about a second)."""
-    return Gazetteer.load()
+    return Gazetteer.load(shared_words())
 
 
 def page_source(name: str, data: bytes | None = None):
@@ -33,7 +40,7 @@ def page_source(name: str, data: bytes | None = None):
 def run_page(name: str, data: bytes | None = None) -> list[Article]:
     gaz = shared_gazetteer()
     source = page_source(name, data)
-    drafts = split.split_articles(clean.clean_source(source), gaz)
+    drafts = split.split_articles(clean.clean_source(source, words=shared_words()), gaz, shared_words())
     return locate.locate_articles(drafts, gaz, source)
 
 
@@ -43,8 +50,8 @@ def run_stages(seeds_dir: Path, gazetteer: Gazetteer, settings: Settings | None 
     for source in decode.read_sources(seeds_dir, settings):
         if source.status not in (SourceStatus.OK, SourceStatus.REPAIRED):
             continue
-        page = clean.clean_source(source)
-        drafts = split.split_articles(page, gazetteer)
+        page = clean.clean_source(source, words=shared_words())
+        drafts = split.split_articles(page, gazetteer, shared_words())
         articles += locate.locate_articles(drafts, gazetteer, source)
     return articles
 

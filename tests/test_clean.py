@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from generator.clean import clean_source, normalize_punctuation, remove_stray_spaces
 from generator.records import BlockKind
-from stage_helpers import page_source
+from stage_helpers import page_source, shared_words
 
 
 def blocks_of(text: str, **kw):
-    return clean_source(page_source("t.txt", text.encode("utf-8")), **kw).blocks
+    return clean_source(page_source("t.txt", text.encode("utf-8")), words=shared_words(), **kw).blocks
 
 
 def kinds(text: str) -> list[tuple[str, str]]:

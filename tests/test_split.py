@@ -6,7 +6,7 @@ import pytest
 
 from generator.clean import clean_source
 from generator.split import MISSING, parse_authors, split_articles
-from stage_helpers import page_source, shared_gazetteer
+from stage_helpers import page_source, shared_gazetteer, shared_words
 
 
 @pytest.fixture(scope="module")
@@ -15,7 +15,7 @@ def gaz():
 
 
 def drafts_of(name: str, gaz, data: bytes | None = None):
-    return split_articles(clean_source(page_source(name, data)), gaz)
+    return split_articles(clean_source(page_source(name, data), words=shared_words()), gaz, shared_words())
 
 
 def test_three_interleaved_articles_are_put_back_together(gaz):

@@ -1,0 +1,52 @@
+"""jieba's dictionary as one explicit resource, for the word questions the reading stages ask.
+
+Loaded once per process (resources.py) and passed to whoever needs it: clean and split ask
+whether a column break cuts a word in two, the gazetteer asks which short place names are
+also ordinary words, search and keywords segment text with the same tokenizer.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+import jieba
+import jieba.posseg
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass
+class Words:
+    tokenizer: jieba.Tokenizer = field(default_factory=jieba.Tokenizer)
+    _crossings: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading at DEBUG/INFO
+
+    def crosses(self, a: str, b: str) -> bool:
+        """Does word segmentation of a+b put a word across the boundary (培|育, 系|统)?"""
+        left, right = a[-6:], b[:6]
+        if not left or not right or not _CJK.match(left[-1]) or not _CJK.match(right[0]):
+            return False
+        if len(left) >= 2 and left[-2:] == right[:2]:
+            return False  # "…看惠农" | "惠农：…": a line repeating the previous one's last word starts anew
+        key = (left, right)
+        if key not in self._crossings:
+            pos, crossing = 0, False
+            for word in self.tokenizer.lcut(left + right, HMM=False):
+                if pos < len(left) < pos + len(word):
+                    crossing = True
+                    break
+                pos += len(word)
+            self._crossings[key] = crossing
+        return self._crossings[key]
+
+    def frequency(self, word: str) -> int:
+        self.tokenizer.check_initialized()
+        return self.tokenizer.FREQ.get(word, 0)
+
+    def tags(self) -> dict[str, str]:
+        """Part-of-speech tag of each dictionary word (jieba's dict.txt), e.g. ns for place names."""
+        return jieba.posseg.POSTokenizer(self.tokenizer).word_tag_tab

@@ -1,0 +1,25 @@
+"""generator/words.py: the one jieba dictionary the reading stages share."""
+
+from __future__ import annotations
+
+from stage_helpers import shared_words
+
+
+def test_a_column_break_inside_a_word_is_a_crossing():
+    words = shared_words()
+    assert words.crosses("在消费升级的大背景下，全县大力培", "育新型消费业态")
+    assert words.crosses("依托大数据平台，实现业务系", "统互联互通")
+
+
+def test_no_crossing_between_finished_words_or_non_chinese_text():
+    words = shared_words()
+    assert not words.crosses("全县新建公园", "同时推进绿道建设")
+    assert not words.crosses("增长了12", "%")
+    assert not words.crosses("发展看惠农", "惠农：以实干作答")  # a repeated word starts a new line
+
+
+def test_frequency_and_tags_come_from_the_dictionary():
+    words = shared_words()
+    assert words.frequency("发展") > 1000
+    assert words.frequency("不是一个词语吧") == 0
+    assert words.tags()["北京"] == "ns"
