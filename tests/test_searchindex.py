@@ -16,7 +16,7 @@ from lunr.query import Query, QueryPresence
 
 from generator import searchindex
 from generator.records import Article, ArticleDraft, Digest, Region, Section
-from generator.searchindex import DOCS_PATH, INDEX_PATH, build_search, pack, unpack
+from generator.searchindex import INDEX_PATH, assemble, build_search, pack, unpack
 from generator.segment import Segmenter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,23 +78,29 @@ def files(segmenter) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def packed(files) -> dict:
-    return json.loads(files[INDEX_PATH])
+def assembled(files) -> tuple[dict, dict]:
+    """The whole index and docs table, put back together from the shards."""
+    return assemble(files)
 
 
 @pytest.fixture(scope="module")
-def table(files) -> dict:
-    return json.loads(files[DOCS_PATH])
+def serial(assembled) -> dict:
+    return assembled[0]
 
 
 @pytest.fixture(scope="module")
-def terms(packed) -> list[str]:
-    return packed["terms"].split(" ")
+def table(assembled) -> dict:
+    return assembled[1]
 
 
 @pytest.fixture(scope="module")
-def index(packed) -> Index:
-    return Index.load(unpack(packed))
+def terms(serial) -> list[str]:
+    return [t for t, _ in serial["invertedIndex"]]
+
+
+@pytest.fixture(scope="module")
+def index(serial) -> Index:
+    return Index.load(serial)
 
 
 def required(index: Index, *words: str) -> set[str]:
@@ -106,14 +112,17 @@ def required(index: Index, *words: str) -> set[str]:
 
 
 def test_files_shipped(files):
-    assert set(files) == {INDEX_PATH, DOCS_PATH, "assets/search/lunr.js", "assets/search/search.js",
+    # A small corpus: the entry file and one file per shard kind (no inner-character
+    # table: with one vocabulary shard search.js scans it whole).
+    assert set(files) == {INDEX_PATH, "assets/search/v/0.json", "assets/search/p/0-0.json",
+                          "assets/search/t/0.json", "assets/search/lunr.js", "assets/search/search.js",
                           "assets/search/search.css"}
     assert b"lunr" in files["assets/search/lunr.js"][:2000]
     assert b"digestSearch" in files["assets/search/search.js"]
 
 
-def test_no_stemmer_or_stop_word_filter(packed, terms):
-    assert packed["pipeline"] == []
+def test_no_stemmer_or_stop_word_filter(serial, terms):
+    assert serial["pipeline"] == []
     # An English stemmer would index "run" and "servic"; lunr's stop-word filter drops "for".
     assert {"running", "services", "for", "the"} <= set(terms)
     assert "run" not in terms and "servic" not in terms
@@ -157,7 +166,7 @@ def test_missing_catalogue_is_reported(segmenter, caplog):
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.digest"):
         out = build_search(make_digest(), FakeResources(segmenter, None))
     assert "synonyms" in caplog.text and "off" in caplog.text
-    assert json.loads(next(f.content for f in out if f.path == DOCS_PATH))["synonyms"] == {}
+    assert json.loads(next(f.content for f in out if f.path == INDEX_PATH))["synonyms"] == {}
 
 
 def test_trad_map_only_for_characters_the_corpus_uses(table):
@@ -198,8 +207,9 @@ def test_pack_is_lossless(segmenter):
 
 
 def test_json_is_safe_inside_a_script_tag(files, table):
-    assert b"</script>" not in files[DOCS_PATH] and b"<" not in files[DOCS_PATH]
-    assert b"\\u003c/script\\u003e" in files[DOCS_PATH]
+    text = files["assets/search/t/0.json"]
+    assert all(b"<" not in content for path, content in files.items() if path.endswith(".json"))
+    assert b"\\u003c/script\\u003e" in text
     assert "</script><script>alert(1)</script>" in table["docs"][2][4][0]  # decoded intact
 
 
