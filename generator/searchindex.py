@@ -1,15 +1,21 @@
-"""Search: a lunr.js index of article sections built with lunr.py, plus what the page needs.
+"""Search: a lunr.js index of article sections built with lunr.py, shipped in shards.
 
-Files (site-relative, all under assets/search/):
+Files (site-relative, all under assets/search/; see build_shards for the formats):
 
-* index.json  the serialised lunr index. Its terms are the query vocabulary: search.js
-              cuts a query by longest match against them (see segment.py).
-* docs.json   what a hit shows and links to (titles, regions, section text for snippets
-              and phrase checks) and the query-side tables: synonyms, traditional ->
-              simplified characters.
+* index.json  the entry: fields, synonyms, each document's region, shard counts, a
+              build hash (shard URLs carry ?v=<hash>, so a rebuilt site is refetched).
+* v/K.json    the vocabulary (the index's terms) by prefix key. search.js cuts a query
+              by longest match against it (see segment.py), loading only the keys the
+              query's characters start.
+* p/K-J.json  postings of v shard K's terms.
+* c/K.json    which prefix keys hold a character further in (large corpora only).
+* t/K.json    section text, titles, links, regions: what a hit shows and phrase checks read.
+* trad.json   traditional -> simplified characters the corpus uses.
 * lunr.js     copied from the installed mkdocs package at build time (not committed).
 * search.js, search.css  from generator/static/.
 
+A small corpus (the seeds) gets one file per kind; a large one gets shards whose number
+grows with it, so a query downloads about the same amount whatever the corpus size.
 Nothing here touches English stemming: the builder's pipelines are empty on both sides.
 """
 
@@ -21,6 +27,7 @@ import importlib.resources
 import importlib.util
 import json
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -266,12 +273,13 @@ def build_index(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str],
 
 SHARD_KINDS = ("v", "c", "p", "t")
 # A kind whose data is at most this many bytes stays one file (the seeds: one file per kind).
-ONE_FILE_BYTES = 256 * 1024
+# The environment variable lets tests and benchmarks shard a small corpus.
+ONE_FILE_BYTES = int(os.environ.get("DIGEST_SEARCH_ONE_FILE_BYTES", 256 * 1024))
 # Above that, shards of about these many bytes (raw JSON) ...
 VOCAB_SHARD_BYTES = 6 * 1024
 POSTINGS_SHARD_BYTES = 12 * 1024
 # ... and text shards of this many sections (a results page shows PAGE of them at a time).
-TEXT_SHARD_DOCS = 3
+TEXT_SHARD_DOCS = 2
 
 
 def fnv(text: str) -> int:
@@ -289,7 +297,7 @@ def vocab_key(term: str) -> str:
 
 
 def shard_count(total_bytes: int, target: int) -> int:
-    return 1 if total_bytes <= ONE_FILE_BYTES else -(-total_bytes // target)
+    return 1 if total_bytes <= ONE_FILE_BYTES else max(2, -(-total_bytes // target))
 
 
 def text_length(docs: list, articles: list) -> int:
@@ -297,23 +305,29 @@ def text_length(docs: list, articles: list) -> int:
 
 
 def build_shards(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str]) -> list[GeneratedFile]:
-    """The entry file (index.json) and the four shard kinds under assets/search/:
+    """The entry file (index.json), the shards and trad.json under assets/search/:
 
-    * v/K.json  vocabulary by prefix: key (a term's first character, or first two ASCII
-                characters) -> its terms, space-separated. The query loads the shards of
-                every key its characters could start, so its longest-match cut is exact.
-    * c/K.json  vocabulary by inner character: character -> terms holding it past their
-                first character (with v/, every term containing it: a fallback character's
-                wildcard expands exactly as in the whole index).
-    * p/K.json  postings: term -> per field, (doc delta, score x 1000) pairs. lunr's scores
-                divide by the query vector's magnitude only, so an index assembled from
-                the terms a query uses scores every hit as the whole index would.
-    * t/K.json  text: sections TEXT_SHARD_DOCS at a time (one file for a small corpus),
-                with their articles, for snippets and phrase checks.
+    * v/K.json    {"v": [key, terms, key, terms, ...], "p": [count, ...]}: the terms by
+                  prefix key (a term's first character, or first two ASCII characters),
+                  keys in JS string order, each key's terms space-separated with the key
+                  cut off. The query loads the key of each position its longest match
+                  reaches, so the cut is exact.
+    * p/K-J.json  postings of v shard K's terms in listing order, the first "p"[0] in
+                  file 0 and so on: per term a flat list of (delta of doc x fields +
+                  field number, score x 1000) pairs. lunr's scores divide by the query
+                  vector's magnitude only, so an index assembled from the terms a query
+                  uses scores every hit as the whole index would.
+    * c/K.json    character -> the prefix keys of terms holding it past their first
+                  character (only when the vocabulary is split): a fallback character's
+                  wildcard loads those v shards and expands exactly as in the whole index.
+    * t/K.json    {"d0", "docs", "articles"}: TEXT_SHARD_DOCS sections from d0 on (one
+                  file for a small corpus), with their articles.
+    * trad.json   traditional -> simplified pairs, loaded by a query with a character
+                  that starts no term (trad_map never maps a character the corpus uses).
 
-    v, c and p shard numbers are fnv(key or term) % count. Small corpora get one file per
-    kind and documents in article order; large ones group documents by region so that
-    the entry says each document's region in one count per region (facets before text).
+    v and c shard numbers are fnv(key) % count. Small corpora get one file per kind and
+    documents in article order; large ones group documents by region so that the entry
+    says each document's region with one count per region (facet counts before text).
     """
     text_bytes = text_length([[0, 0, 0, "", list(d.paragraphs)] for d in sections(digest.articles)],
                              [[a.title] for a in digest.articles])
@@ -414,18 +428,26 @@ def build_shards(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str])
             run_region.append(r)
             runs.append(1)
 
+    shards["trad"] = table["trad"]
     out = [GeneratedFile(f"{ASSET_DIR}/{name}.json", dumps(data))
-           for name, data in sorted(shards.items(), key=lambda kv: (kv[0][0], *map(int, kv[0][2:].split("-"))))]
+           for name, data in sorted(shards.items(), key=shard_order)]
     digest_of_shards = hashlib.sha256(b"".join(f.path.encode() + b"\0" + f.content for f in out)).hexdigest()
     entry = {
         "version": packed["version"], "fields": fields, "pipeline": packed["pipeline"],
-        "maxWord": table["maxWord"], "synonyms": table["synonyms"], "trad": table["trad"],
+        "maxWord": table["maxWord"], "synonyms": table["synonyms"],
         "shards": {"v": n_prefix, "c": n_inner, "t": n_text}, "textDocs": per_text,
         "docs": len(docs), "runs": runs, "build": digest_of_shards[:12],
     }
     if run_region != list(range(len(run_region))):
         entry["runRegion"] = run_region
     return [GeneratedFile(INDEX_PATH, dumps(entry))] + out
+
+
+def shard_order(item: tuple[str, object]) -> tuple:
+    """v/2 before v/10; p/3-0 before p/3-1."""
+    name = item[0]
+    kind, _, number = name.partition("/")
+    return (kind, *map(int, number.split("-"))) if number else (kind,)
 
 
 def assemble(files: dict[str, bytes]) -> tuple[dict, dict]:
@@ -471,7 +493,7 @@ def assemble(files: dict[str, bytes]) -> tuple[dict, dict]:
         docs[shard["d0"]:shard["d0"] + len(shard["docs"])] = shard["docs"]
         articles.update({int(a): v for a, v in shard["articles"].items()})
     table = {"articles": [articles.get(a) for a in range(max(articles, default=-1) + 1)], "docs": docs,
-             "synonyms": entry["synonyms"], "trad": entry["trad"], "maxWord": entry["maxWord"]}
+             "synonyms": entry["synonyms"], "trad": load("trad.json"), "maxWord": entry["maxWord"]}
     return serial, table
 
 

@@ -115,7 +115,7 @@ def test_files_shipped(files):
     # A small corpus: the entry file and one file per shard kind (no inner-character
     # table: with one vocabulary shard search.js scans it whole).
     assert set(files) == {INDEX_PATH, "assets/search/v/0.json", "assets/search/p/0-0.json",
-                          "assets/search/t/0.json", "assets/search/lunr.js", "assets/search/search.js",
+                          "assets/search/t/0.json", "assets/search/trad.json", "assets/search/lunr.js", "assets/search/search.js",
                           "assets/search/search.css"}
     assert b"lunr" in files["assets/search/lunr.js"][:2000]
     assert b"digestSearch" in files["assets/search/search.js"]
@@ -238,3 +238,32 @@ def test_region_pinyin_keys():
     assert searchindex.short_name("蒸湘区") == "蒸湘"
     assert searchindex.short_name("广西壮族自治区") == "广西"
     assert searchindex.short_name("城区") == "城区"  # too short to strip
+
+
+def test_sharded_index_is_the_same_index(files, segmenter, monkeypatch):
+    """A corpus too big for one file per kind: many shards, documents grouped by region,
+    and put back together the same terms, documents and scores."""
+    monkeypatch.setattr(searchindex, "ONE_FILE_BYTES", 1)
+    monkeypatch.setattr(searchindex, "VOCAB_SHARD_BYTES", 64)
+    monkeypatch.setattr(searchindex, "POSTINGS_SHARD_BYTES", 64)
+    sharded = {f.path: f.content for f in build_search(make_digest(), FakeResources(segmenter, CATALOGUE))}
+    names = set(sharded)
+    for kind in ("v", "c", "p", "t"):
+        assert sum(1 for n in names if n.startswith(f"assets/search/{kind}/")) > 1, kind
+    entry = json.loads(sharded[INDEX_PATH])
+    assert entry["textDocs"] == searchindex.TEXT_SHARD_DOCS
+    assert entry["runs"] == [1, 3] and "runRegion" not in entry  # 天心区 first, then 蒸湘区
+    serial, table = assemble(sharded)
+    one_serial, one_table = assemble(files)
+    assert {t for t, _ in serial["invertedIndex"]} == {t for t, _ in one_serial["invertedIndex"]}
+    key = lambda docs: [(d[0], d[1]) for d in docs]  # noqa: E731
+    assert sorted(key(table["docs"])) == sorted(key(one_table["docs"]))
+    renumber = {str(i): key(table["docs"])[i] for i in range(len(table["docs"]))}
+    renumber_one = {str(i): key(one_table["docs"])[i] for i in range(len(one_table["docs"]))}
+    index, one = Index.load(serial), Index.load(one_serial)
+    for words in (["老旧", "小区"], ["zxq"], ["地区生产总值"], ["民生"], ["改造"]):
+        got = {renumber[r["ref"]]: round(r["score"], 6) for r in index.search(" ".join(words))}
+        expected = {renumber_one[r["ref"]]: round(r["score"], 6) for r in one.search(" ".join(words))}
+        assert got == expected and got, words
+    again = {f.path: f.content for f in build_search(make_digest(), FakeResources(segmenter, CATALOGUE))}
+    assert again == sharded

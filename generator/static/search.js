@@ -2,8 +2,9 @@
  * Chinese search for the digest: header box on every page, results page at search/?q=.
  *
  * The index is sharded (generator/searchindex.py): assets/search/index.json is the entry
- * (fields, synonyms, traditional -> simplified characters, each document's region,
- * shard counts); v/K.json lists the terms by prefix key (first character, or first two
+ * (fields, synonyms, each document's region, shard counts); trad.json maps
+ * traditional -> simplified characters (loaded when a query has a character that
+ * starts no term); v/K.json lists the terms by prefix key (first character, or first two
  * ASCII characters), each v shard's postings are in p/K-J.json, c/K.json says which
  * prefix keys hold a character further in, t/K.json holds section text. A query loads
  * only what it needs and assembles a lunr.Index from its terms' postings; lunr scores
@@ -79,8 +80,6 @@
   }
 
   function makeEngine(entry) {
-    var trad = Object.create(null);
-    for (var i = 0; i + 1 < entry.trad.length; i += 2) trad[entry.trad[i]] = entry.trad[i + 1];
     var aliases = Object.create(null); // canonical -> every word that maps to it (for highlighting)
     Object.keys(entry.synonyms).forEach(function (key) {
       var canon = entry.synonyms[key];
@@ -93,7 +92,7 @@
     });
     return {
       entry: entry, fields: entry.fields, maxWord: entry.maxWord, synonyms: entry.synonyms,
-      aliases: aliases, trad: trad, region: region, regionName: [],
+      aliases: aliases, trad: null, region: region, regionName: [],
       keys: Object.create(null), // prefix key -> [terms], once its v shard is loaded
       vocab: Object.create(null), // every loaded term
       vloaded: Object.create(null), // v shard number -> true once loaded
@@ -144,6 +143,15 @@
   /** Whether the v shard of a prefix key is loaded (the key's terms are all known). */
   function known(e, key) { return e.vloaded[hash(key) % e.entry.shards.v] === true; }
 
+  /** Traditional -> simplified characters, wanted once a query has a character no term starts with. */
+  function loadTrad(e) {
+    return file(e, "trad", function (pairs) {
+      var trad = Object.create(null);
+      for (var i = 0; i + 1 < pairs.length; i += 2) trad[pairs[i]] = pairs[i + 1];
+      e.trad = trad;
+    });
+  }
+
   function loadKeys(e, keys) {
     var n = e.entry.shards.v, want = {};
     keys.forEach(function (key) { if (!known(e, key)) want[hash(key) % n] = true; });
@@ -190,7 +198,7 @@
    * Each term: {term, wildcard, marks: [words to highlight]}. A prefix key whose v shard
    * is not loaded yet goes to `missing` (the cut of that run stops there).
    */
-  function cut(text, e, literal, missing) {
+  function cut(text, e, literal, st) {
     var terms = [];
     var m;
     TOKEN_RE.lastIndex = 0;
@@ -198,7 +206,7 @@
       if (m[1]) {
         var w = m[1];
         if (!literal && e.synonyms[w]) { terms.push(synonymTerm(w, e)); continue; }
-        if (!known(e, keyOf(w))) { missing.push(keyOf(w)); continue; }
+        if (!known(e, keyOf(w))) { st.missing.push(keyOf(w)); continue; }
         if (w in e.vocab || !/^[a-z]+$/.test(w)) terms.push({ term: w, wildcard: 0, marks: [w] });
         // Letters that are no indexed word yet: the reader is still typing pinyin.
         else terms.push({ term: w, wildcard: lunr.Query.wildcard.TRAILING, marks: [w], loose: true });
@@ -207,7 +215,8 @@
       var run = m[2];
       var i = 0;
       while (i < run.length) {
-        if (!known(e, run[i])) { missing.push(run[i]); break; }
+        if (!known(e, run[i])) { st.missing.push(run[i]); break; }
+        if (!(run[i] in e.keys)) st.unknown = true; // perhaps a traditional character
         var found = false;
         for (var j = Math.min(run.length, i + e.maxWord); j > i + 1; j--) {
           var word = run.slice(i, j);
@@ -235,10 +244,10 @@
   /** {terms, phrases, marks, missing} of a raw query string. */
   function parse(raw, e) {
     var q = normalise(raw, e.trad);
-    var terms = [], phrases = [], missing = [];
+    var terms = [], phrases = [], st = { missing: [], unknown: false };
     var rest = q.replace(QUOTE_RE, function (all, a, b, c) {
       var phrase = a !== undefined ? a : b !== undefined ? b : c;
-      var t = cut(phrase, e, true, missing);
+      var t = cut(phrase, e, true, st);
       if (t.length) { terms = terms.concat(t); phrases.push(phrase.replace(/\s+/g, "")); }
       return " ";
     });
@@ -246,20 +255,22 @@
     // as one unit (网格化管理, 12345热线, 一老一小) must occur as typed, like a phrase,
     // unless a synonym (GDP) or an unfinished pinyin prefix stands in it.
     rest.split(/\s+/).forEach(function (chunk) {
-      var t = cut(chunk, e, false, missing);
+      var t = cut(chunk, e, false, st);
       terms = terms.concat(t);
       if (t.length > 1 && !t.some(function (x) { return x.loose; })) phrases.push(chunk);
     });
     var marks = [];
     terms.forEach(function (t) { marks = marks.concat(t.marks); });
-    return { terms: terms, phrases: phrases, marks: marks, missing: missing };
+    return { terms: terms, phrases: phrases, marks: marks, missing: st.missing, unknown: st.unknown };
   }
 
   /** parse(), loading the v shards it consults (one round per word of the longest match). */
   function parseLoading(raw, e) {
     var parsed = parse(raw, e);
-    if (!parsed.missing.length) return Promise.resolve(parsed);
-    return loadKeys(e, parsed.missing).then(function () { return parseLoading(raw, e); });
+    var again = function () { return parseLoading(raw, e); };
+    if (parsed.missing.length) return loadKeys(e, parsed.missing).then(again);
+    if (parsed.unknown && !e.trad) return loadTrad(e).then(again);
+    return Promise.resolve(parsed);
   }
 
   /** Index terms a query term stands for (all loaded): itself, or a wildcard's expansion. */
