@@ -37,6 +37,8 @@
   var QUOTE_RE = /"([^"]*)"|\u201c([^\u201d]*)\u201d|\u300c([^\u300d]*)\u300d/g;
   var PANEL_HITS = 6;
   var PAGE = 10; // hits per results page when the text is sharded
+  // A split vocabulary: a wildcard needing more vocabulary or postings files is refused.
+  var MAX_WILD_SHARDS = 6, MAX_WILD_POSTINGS = 24;
   var DEBOUNCE_MS = 150;
 
   var loading = null;
@@ -292,18 +294,33 @@
   }
 
   /** Load the v shards a wildcard's expansion may come from. */
+  /**
+   * Load the v shards a wildcard's expansion may come from. With a split vocabulary, a
+   * wildcard that would need more than MAX_WILD_SHARDS of them (one letter of pinyin, a
+   * character inside thousands of words) is refused: resolves to false.
+   */
   function loadWildcard(t, e) {
     var n = e.entry.shards.v;
-    if (n === 1) return vShard(e, 0);
+    if (n === 1) return vShard(e, 0).then(function () { return true; });
+    var keys;
     if (t.wildcard === lunr.Query.wildcard.TRAILING) {
-      var keys = t.term.length >= 2 ? [t.term.slice(0, 2)] : [t.term];
+      keys = t.term.length >= 2 ? [t.term.slice(0, 2)] : [t.term];
       if (t.term.length < 2) "abcdefghijklmnopqrstuvwxyz0123456789".split("").forEach(function (c) { keys.push(t.term + c); });
-      return loadKeys(e, keys);
+      return withinLimit(keys, e) && loadKeys(e, keys).then(function () { return true; });
     }
     var c = t.term;
     return file(e, "c/" + (hash(c) % e.entry.shards.c), function (data) {
       Object.keys(data).forEach(function (ch) { e.inner[ch] = data[ch]; });
-    }).then(function () { return loadKeys(e, [c].concat((e.inner[c] || "").split(""))); });
+    }).then(function () {
+      keys = [c].concat((e.inner[c] || "").split(""));
+      return withinLimit(keys, e) && loadKeys(e, keys).then(function () { return true; });
+    });
+  }
+
+  function withinLimit(keys, e) {
+    var shards = {};
+    keys.forEach(function (key) { shards[hash(key) % e.entry.shards.v] = true; });
+    return Object.keys(shards).length <= MAX_WILD_SHARDS;
   }
 
   /** A lunr.Index over just these terms (sorted, all with postings loaded). */
@@ -348,11 +365,19 @@
     return parseLoading(raw, e).then(function (parsed) {
       if (!parsed.terms.length) return finish({ cands: [], marks: [], phrases: [] }, e);
       var exact = parsed.terms.filter(function (t) { return !t.wildcard; }).map(function (t) { return keyOf(t.term); });
-      return Promise.all(parsed.terms.filter(function (t) { return t.wildcard; })
-        .map(function (t) { return loadWildcard(t, e); }).concat([loadKeys(e, exact)])).then(function () {
+      var wild = parsed.terms.filter(function (t) { return t.wildcard; });
+      return Promise.all(wild.map(function (t) { return loadWildcard(t, e); }).concat([loadKeys(e, exact)]))
+        .then(function (ok) {
         var lexicon = {};
         parsed.terms.forEach(function (t) { expand(t, e).forEach(function (w) { lexicon[w] = true; }); });
         var terms = Object.keys(lexicon).filter(function (w) { return w in e.where; }).sort();
+        var files = {};
+        terms.forEach(function (w) { files[e.where[w]] = true; });
+        var broad = wild.filter(function (t, i) { return !ok[i]; });
+        if (!broad.length && e.entry.shards.v > 1 && Object.keys(files).length > MAX_WILD_POSTINGS) broad = wild;
+        if (broad.length) {
+          return finish({ cands: [], marks: [], phrases: [], broad: broad.map(function (t) { return t.term; }) }, e);
+        }
         return loadPostings(e, terms).then(function () {
           var idx = miniIndex(terms, e);
           var results = idx.query(function (q) {
@@ -586,6 +611,7 @@
     var summary = document.createElement("p");
     summary.className = "search-summary";
     if (!this.query.trim()) summary.textContent = "输入关键词开始搜索。";
+    else if (res && res.broad) summary.textContent = "“" + res.broad.join("”“") + "”出现在太多的词里，请多输入几个字。";
     else if (!hits.length) summary.textContent = "没有找到与“" + this.query.trim() + "”相关的段落。";
     else summary.textContent = "找到 " + count(res) + " 个相关段落。" + (res.exact ? "" :
       "词语须连续出现的条件只核对了已显示的段落，总数是估计。");
@@ -703,7 +729,7 @@
       var more = document.createElement("a");
       more.className = "digest-search__more";
       more.href = relativeHref("search/?q=" + encodeURIComponent(query));
-      more.textContent = res.hits.length ? "全部 " + count(res) + " 条结果 →" : "没有找到结果";
+      more.textContent = res.hits.length ? "全部 " + count(res) + " 条结果 →" : res.broad ? "请多输入几个字" : "没有找到结果";
       el.appendChild(more);
       el.hidden = false;
     });
