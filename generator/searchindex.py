@@ -296,8 +296,8 @@ def vocab_key(term: str) -> str:
     return term[:2] if segment.ASCII_RE.match(term[0]) else term[0]
 
 
-def shard_count(total_bytes: int, target: int) -> int:
-    return 1 if total_bytes <= ONE_FILE_BYTES else max(2, -(-total_bytes // target))
+def shard_count(total_bytes: int, target: int, one_file: int) -> int:
+    return 1 if total_bytes <= one_file else max(2, -(-total_bytes // target))
 
 
 def text_length(docs: list, articles: list) -> int:
@@ -361,7 +361,8 @@ def build_shards(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str])
     prefix: dict[str, list[int]] = defaultdict(list)
     for i, t in enumerate(terms):
         prefix[vocab_key(t)].append(i)
-    n_prefix = shard_count(len(" ".join(terms).encode()) + 4 * len(prefix), VOCAB_SHARD_BYTES)
+    # (every query loads a vocabulary shard or two: the one-file limit is a quarter)
+    n_prefix = shard_count(len(" ".join(terms).encode()) + 4 * len(prefix), VOCAB_SHARD_BYTES, ONE_FILE_BYTES // 4)
     groups: list[list[str]] = [[] for _ in range(n_prefix)]
     for key in prefix:
         groups[fnv(key) % n_prefix].append(key)

@@ -128,9 +128,9 @@
     return file(e, "v/" + k, function (data) {
       var v = data.v, words = [];
       for (var i = 0; i < v.length; i += 2) {
-        var list = v[i + 1].split(" ").map(function (rest) { return v[i] + rest; });
-        e.keys[v[i]] = list;
-        words = words.concat(list);
+        var key = v[i], list = v[i + 1].split(" ");
+        for (var j = 0; j < list.length; j++) { list[j] = key + list[j]; words.push(list[j]); }
+        e.keys[key] = list;
       }
       e.vloaded[k] = true;
       var at = 0;
