@@ -21,7 +21,6 @@ Nothing here touches English stemming: the builder's pipelines are empty on both
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import importlib.resources
 import importlib.util
@@ -81,13 +80,12 @@ def build_search(digest: Digest, resources=None) -> list[GeneratedFile]:
     files = build_shards(digest, segmenter, synonyms)
     files.append(GeneratedFile(f"{ASSET_DIR}/lunr.js", lunr_js()))
     files += [GeneratedFile(f"{ASSET_DIR}/{name}", (STATIC_DIR / name).read_bytes()) for name in STATIC_FILES]
-    raw_text = "\n".join(p for a in digest.articles for p in a.paragraphs).encode("utf-8")
-    index_gz = sum(len(gzip.compress(f.content, 6)) for f in files if f.path.endswith(".json")
-                   and not f.path.startswith(f"{ASSET_DIR}/t/"))
+    index = sum(len(f.content) for f in files if f.path.endswith(".json") and not f.path.startswith(f"{ASSET_DIR}/t/"))
+    text = sum(len(f.content) for f in files if f.path.startswith(f"{ASSET_DIR}/t/"))
     kinds = {k: sum(1 for f in files if f.path.startswith(f"{ASSET_DIR}/{k}/")) for k in SHARD_KINDS}
-    log.info("search: %d files (%s), index %d KB gzip (article text %d KB gzip)",
-             len(files), ", ".join(f"{k} {n}" for k, n in kinds.items()), index_gz // 1024,
-             len(gzip.compress(raw_text, 6)) // 1024)
+    # (raw sizes: gzip of tens of MB would cost seconds; bench/bench_search.py measures gzip)
+    log.info("search: %d files (%s), index %d KB, text %d KB", len(files),
+             ", ".join(f"{k} {n}" for k, n in kinds.items()), index // 1024, text // 1024)
     return files
 
 
@@ -368,7 +366,8 @@ def build_shards(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str])
         groups[fnv(key) % n_prefix].append(key)
 
     shards: dict[str, object] = {}
-    post_files = 0
+    post_sizes = [len(",".join(map(str, p))) + 3 for p in postings]  # bytes in a p file
+    split_postings = sum(post_sizes) > ONE_FILE_BYTES
     for k, keys in enumerate(groups):
         keys.sort(key=lambda key: key.encode("utf-16-be"))
         listing, order = [], []
@@ -376,12 +375,11 @@ def build_shards(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str])
             listing += [key, " ".join(terms[i][len(key):] for i in prefix[key])]
             order += prefix[key]
         # the shard's postings, in listing order, in files of about POSTINGS_SHARD_BYTES
-        counts, size = [], ONE_FILE_BYTES + 1
-        sizes = [len(dumps(postings[i])) + 1 for i in order]
-        if sum(sizes) <= ONE_FILE_BYTES:
+        counts, size = [], 0
+        if not split_postings:
             counts = [len(order)]
         else:
-            for n in sizes:
+            for n in (post_sizes[i] for i in order):
                 if size + n > POSTINGS_SHARD_BYTES or not counts:
                     counts.append(0)
                     size = 0
@@ -391,7 +389,6 @@ def build_shards(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str])
         for j, n in enumerate(counts):
             shards[f"p/{k}-{j}"] = [postings[i] for i in order[start:start + n]]
             start += n
-        post_files += len(counts)
         shards[f"v/{k}"] = {"v": listing, "p": counts}
 
     # inner characters (only when the vocabulary is split: with one v shard search.js
