@@ -146,6 +146,7 @@ def browser_figures(site: Path, index_files: dict[str, int]) -> dict:
         out["fetched_index"] = fetched_index
         out["first_query_raw"] = sum(fetched_index.values())
         out["first_query_gzip"] = sum(gzip_size(site / p) for p in fetched_index)
+        out["first_query_requests"] = len(fetched_index)
         out["page_load_all_raw"] = fetched_all
         latencies, hits = [], []
         for q in QUERIES * 2:  # warm engine: only the query itself
@@ -241,10 +242,13 @@ def run_size(n: int, out: Path, with_browser: bool, with_reference: bool) -> dic
     row["built_articles"] = len(digest["articles"])
     row["regions"] = len(digest["regions"])
     index = search_files(site)
-    data_files = {p: s for p, s in index.items() if p.endswith(".json")}
-    row["index_files"] = index
+    # index: entry, vocabulary, postings, trad map; text: the section text shards (t/)
+    data_files = {p: s for p, s in index.items() if p.endswith(".json") and not p.startswith("assets/search/t/")}
+    text_files = {p: s for p, s in index.items() if p.startswith("assets/search/t/")}
+    row["index_files"] = len(index)
     row["index_raw"] = sum(data_files.values())
     row["index_gzip"] = sum(gzip_size(site / p) for p in data_files)
+    row["text_raw"] = sum(text_files.values())
     print(f"[{n}] built in {row['build_s']:.1f} s; warm rebuild ...", flush=True)
 
     changed = touch_one_seed(seeds)
@@ -287,6 +291,7 @@ def report(rows: list[dict]) -> str:
         ("index gz", lambda r: _kb(r["index_gzip"])),
         ("1st query raw", lambda r: _kb(r["first_query_raw"]) if "first_query_raw" in r else "-"),
         ("1st query gz", lambda r: _kb(r["first_query_gzip"]) if "first_query_gzip" in r else "-"),
+        ("1st query req", lambda r: str(r["first_query_requests"]) if "first_query_requests" in r else "-"),
         ("1st result s", lambda r: f"{r['first_result_s']:.1f}" if "first_result_s" in r else "-"),
         ("q p50 ms", lambda r: f"{r['p50_ms']:.0f}" if "p50_ms" in r else "-"),
         ("q p95 ms", lambda r: f"{r['p95_ms']:.0f}" if "p95_ms" in r else "-"),
@@ -300,7 +305,8 @@ def report(rows: list[dict]) -> str:
     lines = ["  ".join(cell.rjust(w) for cell, w in zip(row, widths)) for row in table]
     lines.insert(1, "  ".join("-" * w for w in widths))
     notes = ["", "build s: `mkdocs build` with a fresh cache; peak MB: largest single process (RUSAGE_CHILDREN maxrss);",
-             "index: assets/search/*.json (gzip -6); 1st query: search files the search page fetched for one query;",
+             "index: assets/search/**/*.json but the text shards t/ (gzip -6); 1st query: search files the search page",
+             "fetched for one query (gzip -6 each) and how many requests;",
              "q p50/p95: in-page query after the engine is loaded (debounce subtracted); warm: rebuild after one seed changed;",
              "Material: stock Material + search plugin (lang zh, jieba) over the same articles as Markdown."]
     targets = ["", "Targets: 1,000 articles <= 60 s; linear growth; warm <= 20 %; first query <= 100 KB gzip at 10,000."]

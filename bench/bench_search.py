@@ -27,6 +27,7 @@ from helpers import CHROMIUM, CHROMIUM_ARGS, build_site, serve, write_config  # 
 from test_search_browser import QUERIES  # noqa: E402
 
 ROUNDS = 5  # each query is timed this many times; the first (cold) run included
+FIRST_QUERIES = ("老旧小区", "乡村振兴", "zhengxiang")  # first query of a fresh page: bytes fetched
 
 
 def gz(data: bytes) -> int:
@@ -34,23 +35,46 @@ def gz(data: bytes) -> int:
 
 
 def sizes(site: Path) -> dict:
+    """gzip sizes: the index (entry, vocabulary, postings, trad map: every JSON file but the
+    text shards), the text shards, the raw article text, lunr.js and search.js."""
     assets = site / "assets" / "search"
-    index = (assets / "index.json").read_bytes()
-    docs = (assets / "docs.json").read_bytes()
+    files = sorted(p for p in assets.rglob("*.json"))
+    index = [p for p in files if p.relative_to(assets).parts[0] != "t"]
+    text = [p for p in files if p.relative_to(assets).parts[0] == "t"]
+    total = lambda paths: (sum(p.stat().st_size for p in paths), sum(gz(p.read_bytes()) for p in paths))  # noqa: E731
     digest = json.loads((site / "data" / "digest.json").read_text(encoding="utf-8"))
     raw = "\n".join(p for a in digest["articles"] for p in a["paragraphs"]).encode("utf-8")
-    return {"index": (len(index), gz(index)), "docs": (len(docs), gz(docs)), "raw": (len(raw), gz(raw)),
-            "lunr.js": (len((assets / "lunr.js").read_bytes()), gz((assets / "lunr.js").read_bytes())),
-            "search.js": (len((assets / "search.js").read_bytes()), gz((assets / "search.js").read_bytes()))}
+    entry = assets / "index.json"
+    return {"index": total(index), "entry": total([entry]), "text": total(text), "raw": (len(raw), gz(raw)),
+            "files": {"index": len(index), "text": len(text)},
+            "lunr.js": total([assets / "lunr.js"]), "search.js": total([assets / "search.js"])}
 
 
-def run_browser(site: Path) -> tuple[list[float], list[float], list[tuple[str, set, set]]]:
+def first_query(site: Path, url: str, page, query: str) -> tuple[int, int]:
+    """(gzip bytes, requests) of the search files a fresh results page fetches for query."""
+    from urllib.parse import quote, urlsplit
+
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(urlsplit(r.url).path[len(urlsplit(url).path):]))
+    page.goto(f"{url}search/?q={quote(query)}")
+    page.wait_for_selector("#search-results[data-state=done]")
+    paths = [p for p in fetched if p.startswith("assets/search/")]
+    return sum(gz((site / p).read_bytes()) for p in paths), len(paths)
+
+
+def run_browser(site: Path) -> tuple[list[float], list[float], list[tuple[str, set, set]], dict]:
     from playwright.sync_api import sync_playwright
 
-    loads, latencies, outcomes = [], [], []
+    loads, latencies, outcomes, firsts = [], [], [], {}
     with serve(site) as url, sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
         context = p.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS,
                                                        headless=True)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for query in FIRST_QUERIES:  # a fresh context (empty cache) per query
+            fresh = browser.new_context()
+            firsts[query] = first_query(site, url, fresh.new_page(), query)
+            fresh.close()
+        browser.close()
         page = context.new_page()
         for _ in range(3):  # index load, cold each time (fresh page, cache disabled)
             page.route("**/*", lambda route: route.continue_(headers={**route.request.headers,
@@ -66,14 +90,14 @@ def run_browser(site: Path) -> tuple[list[float], list[float], list[tuple[str, s
                     await window.digestSearch.engine();
                     const t0 = performance.now();
                     const r = await window.digestSearch.search(q);
-                    return {ms: performance.now() - t0, regions: r.hits.map(h => h.article[2])};
+                    return {ms: performance.now() - t0, regions: r.hits.map(h => h.region), exact: r.exact};
                 }""", query)
                 times.append(res["ms"])
                 regions = set(res["regions"])
             latencies += times
             outcomes.append((query, expected, regions))
         context.close()
-    return loads, latencies, outcomes
+    return loads, latencies, outcomes, firsts
 
 
 def main() -> None:
@@ -89,17 +113,20 @@ def main() -> None:
             build_site(config, site, env={"SOURCE_DATE_EPOCH": "1764028800"})
             print(f"built site from seeds/ in {time.monotonic() - started:.1f} s")
         s = sizes(site)
-        loads, latencies, outcomes = run_browser(site)
+        loads, latencies, outcomes, firsts = run_browser(site)
 
     kb = lambda n: f"{n / 1024:.1f} KB"  # noqa: E731
-    print(f"index.json         raw {kb(s['index'][0]):>9}  gzip {kb(s['index'][1]):>8}")
-    print(f"docs.json (text)   raw {kb(s['docs'][0]):>9}  gzip {kb(s['docs'][1]):>8}")
-    print(f"index + docs       raw {kb(s['index'][0] + s['docs'][0]):>9}  gzip {kb(s['index'][1] + s['docs'][1]):>8}")
+    print(f"index (entry, vocabulary, postings, trad; {s['files']['index']} files) "
+          f"raw {kb(s['index'][0]):>9}  gzip {kb(s['index'][1]):>8}")
+    print(f"  of which index.json (entry) raw {kb(s['entry'][0])}  gzip {kb(s['entry'][1])}")
+    print(f"text shards ({s['files']['text']} files)  raw {kb(s['text'][0]):>9}  gzip {kb(s['text'][1]):>8}")
     print(f"lunr.js / search.js gzip {kb(s['lunr.js'][1])} / {kb(s['search.js'][1])}")
     print(f"raw article text   raw {kb(s['raw'][0]):>9}  gzip {kb(s['raw'][1]):>8}")
     ratio = s["index"][1] / s["raw"][1]
     print(f"index gzip / text gzip = {ratio:.2f} (target <= 1.5); "
-          f"with docs.json {(s['index'][1] + s['docs'][1]) / s['raw'][1]:.2f}")
+          f"with text shards {(s['index'][1] + s['text'][1]) / s['raw'][1]:.2f}")
+    for query, (size, requests) in firsts.items():
+        print(f"first query {query!r} on a fresh page: {kb(size)} gzip in {requests} requests (search files)")
     print(f"index load in browser: {', '.join(f'{t:.0f}' for t in loads)} ms (median {statistics.median(loads):.0f} ms)")
     latencies.sort()
     p50 = latencies[len(latencies) // 2]

@@ -1,25 +1,32 @@
-"""Search: a lunr.js index of article sections built with lunr.py, plus what the page needs.
+"""Search: a lunr.js index of article sections built with lunr.py, shipped in shards.
 
-Files (site-relative, all under assets/search/):
+Files (site-relative, all under assets/search/; see build_shards for the formats):
 
-* index.json  the serialised lunr index. Its terms are the query vocabulary: search.js
-              cuts a query by longest match against them (see segment.py).
-* docs.json   what a hit shows and links to (titles, regions, section text for snippets
-              and phrase checks) and the query-side tables: synonyms, traditional ->
-              simplified characters.
+* index.json  the entry: fields, synonyms, each document's region, shard counts, a
+              build hash (shard URLs carry ?v=<hash>, so a rebuilt site is refetched).
+* v/K.json    the vocabulary (the index's terms) by prefix key. search.js cuts a query
+              by longest match against it (see segment.py), loading only the keys the
+              query's characters start.
+* p/K-J.json  postings of v shard K's terms.
+* c/K.json    which prefix keys hold a character further in (large corpora only).
+* t/K.json    section text, titles, links, regions: what a hit shows and phrase checks read.
+* trad.json   traditional -> simplified characters the corpus uses.
 * lunr.js     copied from the installed mkdocs package at build time (not committed).
 * search.js, search.css  from generator/static/.
 
+A small corpus (the seeds) gets one file per kind; a large one gets shards whose number
+grows with it, so a query downloads about the same amount whatever the corpus size.
 Nothing here touches English stemming: the builder's pipelines are empty on both sides.
 """
 
 from __future__ import annotations
 
-import gzip
+import hashlib
 import importlib.resources
 import importlib.util
 import json
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,7 +46,6 @@ log = logging.getLogger("mkdocs.plugins.digest")
 
 ASSET_DIR = "assets/search"
 INDEX_PATH = f"{ASSET_DIR}/index.json"
-DOCS_PATH = f"{ASSET_DIR}/docs.json"
 STATIC_DIR = Path(__file__).parent / "static"
 STATIC_FILES = ("search.js", "search.css")
 
@@ -71,17 +77,15 @@ def build_search(digest: Digest, resources=None) -> list[GeneratedFile]:
     """
     segmenter = getattr(resources, "segmenter", None) or Segmenter()
     synonyms = synonym_table(getattr(resources, "catalogue", None))
-    index, docs = build_index(digest, segmenter, synonyms)
-    files = [
-        GeneratedFile(INDEX_PATH, dumps(index)),
-        GeneratedFile(DOCS_PATH, dumps(docs)),
-        GeneratedFile(f"{ASSET_DIR}/lunr.js", lunr_js()),
-    ]
+    files = build_shards(digest, segmenter, synonyms)
+    files.append(GeneratedFile(f"{ASSET_DIR}/lunr.js", lunr_js()))
     files += [GeneratedFile(f"{ASSET_DIR}/{name}", (STATIC_DIR / name).read_bytes()) for name in STATIC_FILES]
-    raw_text = "\n".join(p for a in digest.articles for p in a.paragraphs).encode("utf-8")
-    log.info("search: %d sections, %d terms, index %d KB gzip (article text %d KB gzip)",
-             len(docs["docs"]), index["terms"].count(" ") + 1, len(gzip.compress(files[0].content, 6)) // 1024,
-             len(gzip.compress(raw_text, 6)) // 1024)
+    index = sum(len(f.content) for f in files if f.path.endswith(".json") and not f.path.startswith(f"{ASSET_DIR}/t/"))
+    text = sum(len(f.content) for f in files if f.path.startswith(f"{ASSET_DIR}/t/"))
+    kinds = {k: sum(1 for f in files if f.path.startswith(f"{ASSET_DIR}/{k}/")) for k in SHARD_KINDS}
+    # (raw sizes: gzip of tens of MB would cost seconds; bench/bench_search.py measures gzip)
+    log.info("search: %d files (%s), index %d KB, text %d KB", len(files),
+             ", ".join(f"{k} {n}" for k, n in kinds.items()), index // 1024, text // 1024)
     return files
 
 
@@ -202,10 +206,18 @@ def trad_map(chars: set[str]) -> str:
 
 # ----------------------------------------------------------------------------- the index
 
-def build_index(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str]) -> tuple[dict, dict]:
-    """(serialised lunr index, docs table) for the digest."""
+def build_index(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str],
+                by_region: bool = False) -> tuple[dict, dict]:
+    """(packed lunr index, docs table) for the digest.
+
+    Documents are numbered in article order, or with `by_region` grouped by region name
+    (stable: article order within a region), so a large index can say which region each
+    document belongs to with one count per region.
+    """
     articles = digest.articles
     docs = sections(articles)
+    if by_region:
+        docs.sort(key=lambda d: articles[d.article].region.name)  # stable
     region_fields = {a.region: region_names(a.region) for a in articles}
 
     # Vocabulary: jieba's words over every field, region names, and canonical metric names.
@@ -253,6 +265,234 @@ def build_index(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str]) 
         "trad": trad_map(chars),
     }
     return index, table
+
+
+# ----------------------------------------------------------------------------- shards
+
+SHARD_KINDS = ("v", "c", "p", "t")
+# A kind whose data is at most this many bytes stays one file (the seeds: one file per kind).
+# The environment variable lets tests and benchmarks shard a small corpus.
+ONE_FILE_BYTES = int(os.environ.get("DIGEST_SEARCH_ONE_FILE_BYTES", 256 * 1024))
+# Above that, shards of about these many bytes (raw JSON) ...
+VOCAB_SHARD_BYTES = 6 * 1024
+POSTINGS_SHARD_BYTES = 12 * 1024
+# ... and text shards of this many sections (a results page shows PAGE of them at a time).
+TEXT_SHARD_DOCS = 2
+
+
+def fnv(text: str) -> int:
+    """FNV-1a over UTF-16 code units; search.js has the same function (shard of a key or term)."""
+    h = 2166136261
+    data = text.encode("utf-16-le")
+    for k in range(0, len(data), 2):
+        h = ((h ^ (data[k] | data[k + 1] << 8)) * 16777619) & 0xFFFFFFFF
+    return h
+
+
+def vocab_key(term: str) -> str:
+    """The prefix-shard key of a term: its first character, or first two for ASCII words."""
+    return term[:2] if segment.ASCII_RE.match(term[0]) else term[0]
+
+
+def shard_count(total_bytes: int, target: int, one_file: int) -> int:
+    return 1 if total_bytes <= one_file else max(2, -(-total_bytes // target))
+
+
+def text_length(docs: list, articles: list) -> int:
+    return sum(len(p.encode("utf-8")) for d in docs for p in d[4]) + sum(len(a[0].encode("utf-8")) for a in articles)
+
+
+def build_shards(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str]) -> list[GeneratedFile]:
+    """The entry file (index.json), the shards and trad.json under assets/search/:
+
+    * v/K.json    {"v": [key, terms, key, terms, ...], "p": [count, ...]}: the terms by
+                  prefix key (a term's first character, or first two ASCII characters),
+                  keys in JS string order, each key's terms space-separated with the key
+                  cut off. The query loads the key of each position its longest match
+                  reaches, so the cut is exact.
+    * p/K-J.json  postings of v shard K's terms in listing order, the first "p"[0] in
+                  file 0 and so on: per term a flat list of (delta of doc x fields +
+                  field number, score x 1000) pairs. lunr's scores divide by the query
+                  vector's magnitude only, so an index assembled from the terms a query
+                  uses scores every hit as the whole index would.
+    * c/K.json    character -> the prefix keys of terms holding it past their first
+                  character (only when the vocabulary is split): a fallback character's
+                  wildcard loads those v shards and expands exactly as in the whole index.
+    * t/K.json    {"d0", "docs", "articles"}: TEXT_SHARD_DOCS sections from d0 on (one
+                  file for a small corpus), with their articles.
+    * trad.json   traditional -> simplified pairs, loaded by a query with a character
+                  that starts no term (trad_map never maps a character the corpus uses).
+
+    v and c shard numbers are fnv(key) % count. Small corpora get one file per kind and
+    documents in article order; large ones group documents by region so that the entry
+    says each document's region with one count per region (facet counts before text).
+    """
+    text_bytes = text_length([[0, 0, 0, "", list(d.paragraphs)] for d in sections(digest.articles)],
+                             [[a.title] for a in digest.articles])
+    large = text_bytes > ONE_FILE_BYTES
+    packed, table = build_index(digest, segmenter, synonyms, by_region=large)
+    terms = packed["terms"].split(" ") if packed["terms"] else []
+    fields = packed["fields"]
+    articles, docs = table["articles"], table["docs"]
+
+    # postings: the packed vectors transposed. A term's postings are one flat list of
+    # (delta of doc x fields + field number, score x 1000) pairs, in that key's order.
+    nf = len(fields)
+    pairs: list[list[tuple[int, int]]] = [[] for _ in terms]
+    for f, field_name in enumerate(fields):
+        for doc, flat in enumerate(packed["vectors"][field_name]):
+            term = 0
+            for k in range(0, len(flat), 2):
+                term += flat[k]
+                pairs[term].append((doc * nf + f, flat[k + 1]))
+    postings: list[list[int]] = []
+    for entries in pairs:
+        entries.sort()
+        flat, last = [], 0
+        for key, score in entries:
+            flat += [key - last, score]
+            last = key
+        postings.append(flat)
+
+    # vocabulary by prefix key, keys hashed to v shards; in a shard, keys in JS string
+    # order and each key's terms in term order, stripped of the key
+    prefix: dict[str, list[int]] = defaultdict(list)
+    for i, t in enumerate(terms):
+        prefix[vocab_key(t)].append(i)
+    # (every query loads a vocabulary shard or two: the one-file limit is a quarter)
+    n_prefix = shard_count(len(" ".join(terms).encode()) + 4 * len(prefix), VOCAB_SHARD_BYTES, ONE_FILE_BYTES // 4)
+    groups: list[list[str]] = [[] for _ in range(n_prefix)]
+    for key in prefix:
+        groups[fnv(key) % n_prefix].append(key)
+
+    shards: dict[str, object] = {}
+    post_sizes = [len(",".join(map(str, p))) + 3 for p in postings]  # bytes in a p file
+    split_postings = sum(post_sizes) > ONE_FILE_BYTES
+    for k, keys in enumerate(groups):
+        keys.sort(key=lambda key: key.encode("utf-16-be"))
+        listing, order = [], []
+        for key in keys:
+            listing += [key, " ".join(terms[i][len(key):] for i in prefix[key])]
+            order += prefix[key]
+        # the shard's postings, in listing order, in files of about POSTINGS_SHARD_BYTES
+        counts, size = [], 0
+        if not split_postings:
+            counts = [len(order)]
+        else:
+            for n in (post_sizes[i] for i in order):
+                if size + n > POSTINGS_SHARD_BYTES or not counts:
+                    counts.append(0)
+                    size = 0
+                counts[-1] += 1
+                size += n
+        start = 0
+        for j, n in enumerate(counts):
+            shards[f"p/{k}-{j}"] = [postings[i] for i in order[start:start + n]]
+            start += n
+        shards[f"v/{k}"] = {"v": listing, "p": counts}
+
+    # inner characters (only when the vocabulary is split: with one v shard search.js
+    # scans it all): character -> the prefix keys of the terms holding it past their
+    # first character
+    inner: dict[str, set[str]] = defaultdict(set)
+    if n_prefix > 1:
+        for t in terms:
+            if not segment.ASCII_RE.match(t[0]):
+                for c in t[1:]:
+                    if c != t[0]:
+                        inner[c].add(t[0])
+    n_inner = -(-sum(len(v) * 3 + 8 for v in inner.values()) // VOCAB_SHARD_BYTES) if inner else 0
+    for c, keys in inner.items():
+        shards.setdefault(f"c/{fnv(c) % n_inner}", {})[c] = "".join(sorted(keys))
+    for k in range(n_inner):
+        shards.setdefault(f"c/{k}", {})
+    n_text = -(-len(docs) // TEXT_SHARD_DOCS) if large else 1
+    per_text = TEXT_SHARD_DOCS if large else max(1, len(docs))
+    for k in range(n_text):
+        chunk = docs[k * per_text:(k + 1) * per_text]
+        shards[f"t/{k}"] = {"d0": k * per_text, "docs": chunk,
+                            "articles": {str(a): articles[a] for a in sorted({d[0] for d in chunk})}}
+
+    # each document's region: runs of (region, count) in document order
+    names = sorted({a[2] for a in articles})
+    region_id = {n: i for i, n in enumerate(names)}
+    runs: list[int] = []
+    run_region: list[int] = []
+    for d in docs:
+        r = region_id[articles[d[0]][2]]
+        if run_region and run_region[-1] == r:
+            runs[-1] += 1
+        else:
+            run_region.append(r)
+            runs.append(1)
+
+    shards["trad"] = table["trad"]
+    out = [GeneratedFile(f"{ASSET_DIR}/{name}.json", dumps(data))
+           for name, data in sorted(shards.items(), key=shard_order)]
+    digest_of_shards = hashlib.sha256(b"".join(f.path.encode() + b"\0" + f.content for f in out)).hexdigest()
+    entry = {
+        "version": packed["version"], "fields": fields, "pipeline": packed["pipeline"],
+        "maxWord": table["maxWord"], "synonyms": table["synonyms"],
+        "shards": {"v": n_prefix, "c": n_inner, "t": n_text}, "textDocs": per_text,
+        "docs": len(docs), "runs": runs, "build": digest_of_shards[:12],
+    }
+    if run_region != list(range(len(run_region))):
+        entry["runRegion"] = run_region
+    return [GeneratedFile(INDEX_PATH, dumps(entry))] + out
+
+
+def shard_order(item: tuple[str, object]) -> tuple:
+    """v/2 before v/10; p/3-0 before p/3-1."""
+    name = item[0]
+    kind, _, number = name.partition("/")
+    return (kind, *map(int, number.split("-"))) if number else (kind,)
+
+
+def assemble(files: dict[str, bytes]) -> tuple[dict, dict]:
+    """(lunr serialisation for lunr.Index.load, docs table) from build_search's files.
+
+    The whole index put back together, as search.js would if a query used every term;
+    for tests and tools.
+    """
+    def load(path: str) -> dict:
+        return json.loads(files[f"{ASSET_DIR}/{path}"])
+
+    entry = load("index.json")
+    n = entry["shards"]
+    fields = entry["fields"]
+    postings: dict[str, list] = {}
+    for k in range(n["v"]):
+        shard = load(f"v/{k}.json")
+        words = [key + rest for key, listing in zip(shard["v"][::2], shard["v"][1::2])
+                 for rest in listing.split(" ")]
+        for j, count in enumerate(shard["p"]):
+            postings.update(zip(words[:count], load(f"p/{k}-{j}.json")))
+            words = words[count:]
+    terms = sorted(postings, key=lambda t: t.encode("utf-16-be"))
+    vectors: dict[str, list] = {}
+    inverted = []
+    for i, t in enumerate(terms):
+        entry_post = {"_index": i, **{f: {} for f in fields}}
+        flat, key = postings[t], 0
+        for k in range(0, len(flat), 2):
+            key += flat[k]
+            doc, field_name = key // len(fields), fields[key % len(fields)]
+            entry_post[field_name][str(doc)] = {}
+            vectors.setdefault(f"{field_name}/{doc}", []).extend([i, flat[k + 1] / 1000])
+        inverted.append([t, entry_post])
+    field_vectors = [[ref, vectors.get(ref, [])] for field_name in fields
+                     for ref in (f"{field_name}/{d}" for d in range(entry["docs"]))]
+    serial = {"version": entry["version"], "fields": fields, "pipeline": entry["pipeline"],
+              "fieldVectors": field_vectors, "invertedIndex": inverted}
+    docs: list = [None] * entry["docs"]
+    articles: dict[int, list] = {}
+    for k in range(n["t"]):
+        shard = load(f"t/{k}.json")
+        docs[shard["d0"]:shard["d0"] + len(shard["docs"])] = shard["docs"]
+        articles.update({int(a): v for a, v in shard["articles"].items()})
+    table = {"articles": [articles.get(a) for a in range(max(articles, default=-1) + 1)], "docs": docs,
+             "synonyms": entry["synonyms"], "trad": load("trad.json"), "maxWord": entry["maxWord"]}
+    return serial, table
 
 
 # ----------------------------------------------------------------------------- lunr.py, lean

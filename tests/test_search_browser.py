@@ -7,16 +7,20 @@ synonyms), not by running this search. Semantics: every word of the query must o
 one section (its text, its article's title, or its region's names incl. city and
 province); a "quoted" phrase must occur contiguously; pinyin matches region names;
 catalogue synonyms are one word (GDP = 地区生产总值 = 生产总值).
+
+The same table runs against the seeds built as a large corpus would be (every kind of
+search file in several shards), through the page's own search code.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import quote, unquote, urlsplit
 
 import pytest
 
-from helpers import serve
+from helpers import ROOT, build_site, serve, write_config
 
 pytestmark = pytest.mark.browser
 
@@ -196,3 +200,71 @@ def test_search_under_a_sub_path(page, seeds_site):
         href = page.eval_on_selector(".digest-search__panel li.search-hit a", "a => a.href")
         assert unquote(urlsplit(href).path).startswith("/sub/articles/")
     assert not failed, f"failed requests: {failed}"
+
+
+# ----------------------------------------------------------------------------- sharded
+
+@pytest.fixture(scope="module")
+def sharded_site(tmp_path_factory):
+    """The seeds with every kind of search file split as for a large corpus."""
+    work = tmp_path_factory.mktemp("sharded_site")
+    site = work / "site"
+    build_site(write_config(work, ROOT / "seeds"), site,
+               env={"SOURCE_DATE_EPOCH": "1764028800", "DIGEST_SEARCH_ONE_FILE_BYTES": "1"})
+    return site
+
+
+@pytest.fixture(scope="module")
+def sharded_url(sharded_site):
+    with serve(sharded_site) as url:
+        yield url
+
+
+def test_sharded_index_returns_exactly_the_same_regions(page, sharded_site, sharded_url):
+    entry = json.loads((sharded_site / "assets" / "search" / "index.json").read_text(encoding="utf-8"))
+    assert entry["shards"]["v"] > 1 and entry["shards"]["c"] > 0 and entry["shards"]["t"] > 1
+    assert len(list((sharded_site / "assets" / "search" / "p").iterdir())) > entry["shards"]["v"]
+    page.goto(f"{sharded_url}search/")
+    page.wait_for_selector("#search-results[data-state=done]")
+    got = page.evaluate("""async queries => {
+        const out = {};
+        for (const q of queries) {
+            const r = await window.digestSearch.search(q, 1e9);  // every hit checked
+            out[q] = [r.exact, r.hits.map(h => h.region)];
+        }
+        return out;
+    }""", [q for q, _ in QUERIES])
+    for query, expected in QUERIES:
+        exact, regions = got[query]
+        assert exact, query
+        assert set(regions) == expected, query
+
+
+def test_sharded_results_page_loads_a_page_of_hits_at_a_time(page, sharded_url):
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(urlsplit(r.url).path))
+    total = None
+    page.goto(f"{sharded_url}search/?q={quote('湘')}")
+    page.wait_for_selector("#search-results[data-state=done]")
+    total = page.evaluate("window.digestSearch.search('湘', 1e9).then(r => r.hits.length)")
+    assert total > 20
+    assert page.locator("#search-results li.search-hit").count() == 10
+    assert "/assets/search/trad.json" not in fetched  # every character of 湘 starts a term
+    page.click("#search-results button.search-more")
+    page.wait_for_selector("#search-results[data-state=done]")
+    assert page.locator("#search-results li.search-hit").count() == 20
+    # Facets name the regions whose text is loaded; a facet filters all candidates.
+    page.click("button.search-facet[data-region='岳塘区']")
+    page.wait_for_selector("#search-results[data-state=done]")
+    regions = page.eval_on_selector_all("#search-results li.search-hit", "els => els.map(e => e.dataset.region)")
+    assert regions and set(regions) == {"岳塘区"}
+
+
+def test_sharded_phrase_hits_shown_are_checked(page, sharded_url):
+    hits = results(page, sharded_url, "办好民生实事")
+    assert hits and {h["region"] for h in hits} <= {"岳塘区", "蒸湘区"}
+    summary = page.inner_text(".search-summary")
+    exact = page.evaluate("window.digestSearch.search('办好民生实事').then(r => r.exact)")
+    assert ("约" in summary) == (not exact)
+    hits = results(page, sharded_url, "鄉村振興")
+    assert {h["region"] for h in hits} <= {"安仁县", "蒸湘区"} and hits

@@ -16,7 +16,7 @@ from lunr.query import Query, QueryPresence
 
 from generator import searchindex
 from generator.records import Article, ArticleDraft, Digest, Region, Section
-from generator.searchindex import DOCS_PATH, INDEX_PATH, build_search, pack, unpack
+from generator.searchindex import INDEX_PATH, assemble, build_search, pack, unpack
 from generator.segment import Segmenter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,23 +78,29 @@ def files(segmenter) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def packed(files) -> dict:
-    return json.loads(files[INDEX_PATH])
+def assembled(files) -> tuple[dict, dict]:
+    """The whole index and docs table, put back together from the shards."""
+    return assemble(files)
 
 
 @pytest.fixture(scope="module")
-def table(files) -> dict:
-    return json.loads(files[DOCS_PATH])
+def serial(assembled) -> dict:
+    return assembled[0]
 
 
 @pytest.fixture(scope="module")
-def terms(packed) -> list[str]:
-    return packed["terms"].split(" ")
+def table(assembled) -> dict:
+    return assembled[1]
 
 
 @pytest.fixture(scope="module")
-def index(packed) -> Index:
-    return Index.load(unpack(packed))
+def terms(serial) -> list[str]:
+    return [t for t, _ in serial["invertedIndex"]]
+
+
+@pytest.fixture(scope="module")
+def index(serial) -> Index:
+    return Index.load(serial)
 
 
 def required(index: Index, *words: str) -> set[str]:
@@ -106,14 +112,17 @@ def required(index: Index, *words: str) -> set[str]:
 
 
 def test_files_shipped(files):
-    assert set(files) == {INDEX_PATH, DOCS_PATH, "assets/search/lunr.js", "assets/search/search.js",
+    # A small corpus: the entry file and one file per shard kind (no inner-character
+    # table: with one vocabulary shard search.js scans it whole).
+    assert set(files) == {INDEX_PATH, "assets/search/v/0.json", "assets/search/p/0-0.json",
+                          "assets/search/t/0.json", "assets/search/trad.json", "assets/search/lunr.js", "assets/search/search.js",
                           "assets/search/search.css"}
     assert b"lunr" in files["assets/search/lunr.js"][:2000]
     assert b"digestSearch" in files["assets/search/search.js"]
 
 
-def test_no_stemmer_or_stop_word_filter(packed, terms):
-    assert packed["pipeline"] == []
+def test_no_stemmer_or_stop_word_filter(serial, terms):
+    assert serial["pipeline"] == []
     # An English stemmer would index "run" and "servic"; lunr's stop-word filter drops "for".
     assert {"running", "services", "for", "the"} <= set(terms)
     assert "run" not in terms and "servic" not in terms
@@ -157,7 +166,7 @@ def test_missing_catalogue_is_reported(segmenter, caplog):
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.digest"):
         out = build_search(make_digest(), FakeResources(segmenter, None))
     assert "synonyms" in caplog.text and "off" in caplog.text
-    assert json.loads(next(f.content for f in out if f.path == DOCS_PATH))["synonyms"] == {}
+    assert json.loads(next(f.content for f in out if f.path == INDEX_PATH))["synonyms"] == {}
 
 
 def test_trad_map_only_for_characters_the_corpus_uses(table):
@@ -198,8 +207,9 @@ def test_pack_is_lossless(segmenter):
 
 
 def test_json_is_safe_inside_a_script_tag(files, table):
-    assert b"</script>" not in files[DOCS_PATH] and b"<" not in files[DOCS_PATH]
-    assert b"\\u003c/script\\u003e" in files[DOCS_PATH]
+    text = files["assets/search/t/0.json"]
+    assert all(b"<" not in content for path, content in files.items() if path.endswith(".json"))
+    assert b"\\u003c/script\\u003e" in text
     assert "</script><script>alert(1)</script>" in table["docs"][2][4][0]  # decoded intact
 
 
@@ -228,3 +238,32 @@ def test_region_pinyin_keys():
     assert searchindex.short_name("蒸湘区") == "蒸湘"
     assert searchindex.short_name("广西壮族自治区") == "广西"
     assert searchindex.short_name("城区") == "城区"  # too short to strip
+
+
+def test_sharded_index_is_the_same_index(files, segmenter, monkeypatch):
+    """A corpus too big for one file per kind: many shards, documents grouped by region,
+    and put back together the same terms, documents and scores."""
+    monkeypatch.setattr(searchindex, "ONE_FILE_BYTES", 1)
+    monkeypatch.setattr(searchindex, "VOCAB_SHARD_BYTES", 64)
+    monkeypatch.setattr(searchindex, "POSTINGS_SHARD_BYTES", 64)
+    sharded = {f.path: f.content for f in build_search(make_digest(), FakeResources(segmenter, CATALOGUE))}
+    names = set(sharded)
+    for kind in ("v", "c", "p", "t"):
+        assert sum(1 for n in names if n.startswith(f"assets/search/{kind}/")) > 1, kind
+    entry = json.loads(sharded[INDEX_PATH])
+    assert entry["textDocs"] == searchindex.TEXT_SHARD_DOCS
+    assert entry["runs"] == [1, 3] and "runRegion" not in entry  # 天心区 first, then 蒸湘区
+    serial, table = assemble(sharded)
+    one_serial, one_table = assemble(files)
+    assert {t for t, _ in serial["invertedIndex"]} == {t for t, _ in one_serial["invertedIndex"]}
+    key = lambda docs: [(d[0], d[1]) for d in docs]  # noqa: E731
+    assert sorted(key(table["docs"])) == sorted(key(one_table["docs"]))
+    renumber = {str(i): key(table["docs"])[i] for i in range(len(table["docs"]))}
+    renumber_one = {str(i): key(one_table["docs"])[i] for i in range(len(one_table["docs"]))}
+    index, one = Index.load(serial), Index.load(one_serial)
+    for words in (["老旧", "小区"], ["zxq"], ["地区生产总值"], ["民生"], ["改造"]):
+        got = {renumber[r["ref"]]: round(r["score"], 6) for r in index.search(" ".join(words))}
+        expected = {renumber_one[r["ref"]]: round(r["score"], 6) for r in one.search(" ".join(words))}
+        assert got == expected and got, words
+    again = {f.path: f.content for f in build_search(make_digest(), FakeResources(segmenter, CATALOGUE))}
+    assert again == sharded
