@@ -57,6 +57,8 @@ class DigestConfig(base.Config):
     """Largest number of regions shown as one metrics x regions table."""
     chart_max_bars = c.Type(int, default=Settings.chart_max_bars)
     """Bars per chart on a metric's page."""
+    search_one_file_bytes = c.Type(int, default=Settings.search_one_file_bytes)
+    """Search data up to this size stays one file per kind; beyond, it is sharded."""
 
 
 class DigestPlugin(BasePlugin[DigestConfig]):
@@ -81,6 +83,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             keywords=self.config.keywords,
             compare_matrix_max_regions=self.config.compare_matrix_max_regions,
             chart_max_bars=self.config.chart_max_bars,
+            search_one_file_bytes=self.config.search_one_file_bytes,
         )
         return config
 
@@ -118,7 +121,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             ("data/figures.csv", digest_mod.figures_csv(data)),
         ]
         log.info("building the search index")
-        outputs += [(f.path, f.content) for f in searchindex.build_search(shown, self.resources)]
+        outputs += [(f.path, f.content) for f in searchindex.build_search(shown, self.resources, settings.search_one_file_bytes)]
         for path, content in outputs:
             files.append(File.generated(config, path, content=content))
 

@@ -26,7 +26,6 @@ import importlib.resources
 import importlib.util
 import json
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +40,7 @@ from pypinyin import Style, lazy_pinyin
 from . import segment
 from .records import Article, Digest, GeneratedFile, Region
 from .segment import Segmenter
+from .settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
@@ -68,16 +68,16 @@ class SectionDoc:
     paragraphs: tuple[str, ...]
 
 
-def build_search(digest: Digest, resources=None) -> list[GeneratedFile]:
+def build_search(digest: Digest, resources=None, one_file_bytes: int = Settings.search_one_file_bytes) -> list[GeneratedFile]:
     """Every file the search needs, as site-relative paths and bytes.
 
     `resources` (generator.resources.Resources) supplies the jieba Segmenter loaded once
     and the metric catalogue for synonyms; without them a private Segmenter is made and
-    synonyms are off.
+    synonyms are off. A kind of search data of at most `one_file_bytes` stays one file.
     """
     segmenter = getattr(resources, "segmenter", None) or Segmenter()
     synonyms = synonym_table(getattr(resources, "catalogue", None))
-    files = build_shards(digest, segmenter, synonyms)
+    files = build_shards(digest, segmenter, synonyms, one_file_bytes)
     files.append(GeneratedFile(f"{ASSET_DIR}/lunr.js", lunr_js()))
     files += [GeneratedFile(f"{ASSET_DIR}/{name}", (STATIC_DIR / name).read_bytes()) for name in STATIC_FILES]
     index = sum(len(f.content) for f in files if f.path.endswith(".json") and not f.path.startswith(f"{ASSET_DIR}/t/"))
@@ -270,9 +270,6 @@ def build_index(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str],
 # ----------------------------------------------------------------------------- shards
 
 SHARD_KINDS = ("v", "c", "p", "t")
-# A kind whose data is at most this many bytes stays one file (the seeds: one file per kind).
-# The environment variable lets tests and benchmarks shard a small corpus.
-ONE_FILE_BYTES = int(os.environ.get("DIGEST_SEARCH_ONE_FILE_BYTES", 256 * 1024))
 # Above that, shards of about these many bytes (raw JSON) ...
 VOCAB_SHARD_BYTES = 6 * 1024
 POSTINGS_SHARD_BYTES = 12 * 1024
@@ -302,7 +299,8 @@ def text_length(docs: list, articles: list) -> int:
     return sum(len(p.encode("utf-8")) for d in docs for p in d[4]) + sum(len(a[0].encode("utf-8")) for a in articles)
 
 
-def build_shards(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str]) -> list[GeneratedFile]:
+def build_shards(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str],
+                 one_file_bytes: int = Settings.search_one_file_bytes) -> list[GeneratedFile]:
     """The entry file (index.json), the shards and trad.json under assets/search/:
 
     * v/K.json    {"v": [key, terms, key, terms, ...], "p": [count, ...]}: the terms by
@@ -329,7 +327,7 @@ def build_shards(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str])
     """
     text_bytes = text_length([[0, 0, 0, "", list(d.paragraphs)] for d in sections(digest.articles)],
                              [[a.title] for a in digest.articles])
-    large = text_bytes > ONE_FILE_BYTES
+    large = text_bytes > one_file_bytes
     packed, table = build_index(digest, segmenter, synonyms, by_region=large)
     terms = packed["terms"].split(" ") if packed["terms"] else []
     fields = packed["fields"]
@@ -360,14 +358,14 @@ def build_shards(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str])
     for i, t in enumerate(terms):
         prefix[vocab_key(t)].append(i)
     # (every query loads a vocabulary shard or two: the one-file limit is a quarter)
-    n_prefix = shard_count(len(" ".join(terms).encode()) + 4 * len(prefix), VOCAB_SHARD_BYTES, ONE_FILE_BYTES // 4)
+    n_prefix = shard_count(len(" ".join(terms).encode()) + 4 * len(prefix), VOCAB_SHARD_BYTES, one_file_bytes // 4)
     groups: list[list[str]] = [[] for _ in range(n_prefix)]
     for key in prefix:
         groups[fnv(key) % n_prefix].append(key)
 
     shards: dict[str, object] = {}
     post_sizes = [len(",".join(map(str, p))) + 3 for p in postings]  # bytes in a p file
-    split_postings = sum(post_sizes) > ONE_FILE_BYTES
+    split_postings = sum(post_sizes) > one_file_bytes
     for k, keys in enumerate(groups):
         keys.sort(key=lambda key: key.encode("utf-16-be"))
         listing, order = [], []

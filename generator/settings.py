@@ -46,6 +46,10 @@ class Settings:
     chart_max_bars: int = 30
     """Bars in a metric's chart: the regions with the largest values, the rest in its table."""
 
+    search_one_file_bytes: int = 256 * 1024
+    """Each kind of search data (vocabulary, postings, text) up to this size is one file; a
+    larger corpus is split into shards that a query fetches on demand."""
+
     @classmethod
     def names(cls) -> list[str]:
         return [f.name for f in fields(cls)]

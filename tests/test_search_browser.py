@@ -209,8 +209,8 @@ def sharded_site(tmp_path_factory):
     """The seeds with every kind of search file split as for a large corpus."""
     work = tmp_path_factory.mktemp("sharded_site")
     site = work / "site"
-    build_site(write_config(work, ROOT / "seeds"), site,
-               env={"SOURCE_DATE_EPOCH": "1764028800", "DIGEST_SEARCH_ONE_FILE_BYTES": "1"})
+    build_site(write_config(work, ROOT / "seeds", search_one_file_bytes=1), site,
+               env={"SOURCE_DATE_EPOCH": "1764028800"})
     return site
 
 

@@ -243,10 +243,10 @@ def test_region_pinyin_keys():
 def test_sharded_index_is_the_same_index(files, segmenter, monkeypatch):
     """A corpus too big for one file per kind: many shards, documents grouped by region,
     and put back together the same terms, documents and scores."""
-    monkeypatch.setattr(searchindex, "ONE_FILE_BYTES", 1)
     monkeypatch.setattr(searchindex, "VOCAB_SHARD_BYTES", 64)
     monkeypatch.setattr(searchindex, "POSTINGS_SHARD_BYTES", 64)
-    sharded = {f.path: f.content for f in build_search(make_digest(), FakeResources(segmenter, CATALOGUE))}
+    sharded = {f.path: f.content for f in build_search(make_digest(), FakeResources(segmenter, CATALOGUE),
+                                                       one_file_bytes=1)}
     names = set(sharded)
     for kind in ("v", "c", "p", "t"):
         assert sum(1 for n in names if n.startswith(f"assets/search/{kind}/")) > 1, kind
@@ -265,5 +265,6 @@ def test_sharded_index_is_the_same_index(files, segmenter, monkeypatch):
         got = {renumber[r["ref"]]: round(r["score"], 6) for r in index.search(" ".join(words))}
         expected = {renumber_one[r["ref"]]: round(r["score"], 6) for r in one.search(" ".join(words))}
         assert got == expected and got, words
-    again = {f.path: f.content for f in build_search(make_digest(), FakeResources(segmenter, CATALOGUE))}
+    again = {f.path: f.content for f in build_search(make_digest(), FakeResources(segmenter, CATALOGUE),
+                                                     one_file_bytes=1)}
     assert again == sharded
