@@ -215,12 +215,17 @@ def _segment(blocks: list[Block], subjects: Subjects) -> tuple[list[Head], list[
     return heads, pieces
 
 
+def _one_char_clause(text: str) -> bool:
+    """'上,该区…': a clause of one character cannot open a paragraph; it ends a word cut off before."""
+    return len(text) > 2 and bool(re.match(f"[{CJK}]", text[0])) and text[1] in "，,、；;"
+
+
 def _looks_mid(block: Block) -> bool:
     """Text that cannot open a paragraph: a comma, a closing bracket before any opening one."""
     if block.kind != BlockKind.PARAGRAPH:
         return False
     t = block.text
-    if t[:1] in CONT_START or t[:1] in _START_FUNCTION:
+    if t[:1] in CONT_START or t[:1] in _START_FUNCTION or _one_char_clause(t):
         return True
     head = t[:40]
     for o, c in ("“”", "《》", "（）", "「」", "‘’"):
@@ -319,7 +324,7 @@ def _link_fragments(heads: list[Head], pieces: list[Piece], subjects: Subjects, 
                 evidence += 3
             if bracket_bridge(a, b):
                 evidence += 3
-            if b[:1] in CONT_START:
+            if b[:1] in CONT_START or _one_char_clause(b):
                 evidence += 1
             if b[:1] in _START_FUNCTION or a[-1:] in FUNCTION_END or a[-1:] in CONT_END:
                 evidence += 0.5
@@ -350,6 +355,7 @@ def _link_fragments(heads: list[Head], pieces: list[Piece], subjects: Subjects, 
         e.next, s.prev = s, e
         a, b = e.blocks[-1].text, s.blocks[0].text
         if not (words.crosses(a, b) or bracket_bridge(a, b) or b[:1] in CONT_START or b[:1] in _START_FUNCTION
+                or _one_char_clause(b)
                 or a[-1:] in FUNCTION_END or a[-1:] in CONT_END):
             s.gap_before = True
 

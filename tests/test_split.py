@@ -85,3 +85,13 @@ def test_without_gazetteer_still_splits_on_titles_and_bylines():
     drafts = split_articles(clean_source(page_source("interleaved.txt")))
     assert drafts and drafts[0].title == "竹海安吉 绿色发展再提速"
     assert all("（" not in p[:1] for d in drafts for p in d.paragraphs)
+
+
+def test_a_one_character_clause_continues_the_paragraph_before_it(gaz):
+    page = ("潮涌新城\n\n记者 王五\n\n"
+            "近年来，新城区坚持党建引领，建立信息台账，让分散的党员找到组织。在此基础\n\n"
+            "上，该区积极探索社区兜底覆盖模式，先后成立新就业群体党支部12个。\n\n"
+            "下一步，新城区将持续深化党建引领基层治理。\n").encode("utf-8")
+    draft = drafts_of("one_char.txt", gaz, page)[0]
+    assert MISSING not in draft.paragraphs
+    assert any("在此基础上，该区积极探索" in p for p in draft.paragraphs)
