@@ -188,7 +188,8 @@ def key_figures(figures: list[Figure], n: int, catalogue: Catalogue | None = Non
     """
     picked: dict[tuple[str, str], Figure] = {}
     for f in figures:
-        if not (f.comparable and f.canonical):
+        # A bare number (one part of a 1.0:31.9:67.1 ratio) means nothing alone on a card.
+        if not (f.comparable and f.canonical and f.unit):
             continue
         key = (f.canonical, f.kind)
         if key not in picked or period_key(f.period) > period_key(picked[key].period):

@@ -101,3 +101,16 @@ def test_key_figures_comparable_first_in_catalogue_order(catalogue):
     assert cards[0].value == "320"  # latest period of the metric
     assert cards[2].canonical == ""  # then the other figures
     assert len(key_figures(figures, 1, catalogue)) == 1
+
+
+def test_cards_skip_bare_numbers_without_a_unit():
+    from generator.compare import key_figures
+    from generator.records import Figure
+
+    def fig(value, unit, canonical, kind="level"):
+        return Figure(id=value, article="a", region="安吉县", metric=canonical, value=value, unit=unit,
+                      value_normalized=float(value), unit_normalized=unit, period="2024", quote=value,
+                      paragraph=1, kind=kind, canonical=canonical, comparable=True)
+
+    cards = key_figures([fig("1.0", "", "industry_structure", "share"), fig("605.3", "亿元", "gdp")], 6)
+    assert [c.value for c in cards] == ["605.3"]
