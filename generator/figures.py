@@ -53,7 +53,7 @@ LEAD_TRIM = re.compile(
 TAIL_TRIM = re.compile(
     r"(?:达到|达|为|是|至|增至|增长至|增长到|提升至|提升到|提高到|提高至|跃升至|跃升到|攀升至|上升至|上升到|"
     r"突破|超过|超|约|近|逾|共|有|累计|实现|完成|从|由|分别|均|已|保持|稳定控制在|控制在|稳定在|在|的|了|"
-    r"总量|总数|合计|共计|高达|多达|仅|以|将|拥有|新增了|"
+    r"总量|总数|合计|共计|高达|多达|仅|以|将|拥有|新增了|和|与|及|"
     r"[、，,（(])+$"
 )
 TIME_WORDS = re.compile(
@@ -335,7 +335,8 @@ def _noun_after(paragraph: str, token: _Token, limit: int) -> str:
     """The words right after a number's unit, up to the next separator: 建成3个[驿站]."""
     after = paragraph[token.end : limit]
     after = re.split(r"[，,。；;、]|以上|以下|等|分别|均|全部|相继|共", after)[0]
-    return after.strip()
+    # 10个部门的[300项…]: a noun ending in 的 qualifies the next number, it is not a label of its own.
+    return re.sub(r"的$", "", after.strip())
 
 
 def _cjk(text: str) -> int:
@@ -367,7 +368,10 @@ def _label_clause(paragraph: str, drafts: list[_Draft], region_words: tuple[str,
         if len(drafts) == 1 and "、" in before and not re.search("[均都].{0,2}$", raw):
             tail = before.rsplit("、", 1)[1]
             before = tail if _cjk(tail) >= 4 else before
-        if number_first and _cjk(afters[i]) >= 2:
+        if raw.rstrip().endswith("等") and _cjk(afters[i]) >= 2:
+            # 甲、乙等10余家品牌首店: the named examples end in 等, the category comes after the number.
+            d.label = afters[i][:20]
+        elif number_first and _cjk(afters[i]) >= 2:
             verb = lead if i == 0 or len(drafts) == 1 else ""
             d.label = (verb + afters[i])[:20]
         else:

@@ -258,3 +258,9 @@ def test_average_growth_after_a_from_to_takes_that_metric(extract):
     growth = one(figures, 6.6)
     assert growth.kind == "growth"
     assert growth.metric.startswith("城镇居民人均可支配收入")
+
+
+def test_named_examples_ending_in_deng_take_the_category_after_the_number(extract):
+    figures = extract("南湖里街区吸引了老街咖啡、云上书店等12家品牌首店入驻，整合8个部门的120项高频事项。")
+    assert one(figures, 12).metric == "品牌首店"
+    assert not one(figures, 8).metric.endswith("的")
