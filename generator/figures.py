@@ -334,7 +334,7 @@ def _clean_label(text: str, region_words: tuple[str, ...]) -> str:
 def _noun_after(paragraph: str, token: _Token, limit: int) -> str:
     """The words right after a number's unit, up to the next separator: 建成3个[驿站]."""
     after = paragraph[token.end : limit]
-    after = re.split(r"[，,。；;、]|以上|以下|等|分别|均|全部|相继|共", after)[0]
+    after = re.split(r"[，,。；;、]|以上|以下|等|分别|均|全部|相继|共|入驻|落户|落地|开业|投产|签约|上线|挂牌", after)[0]
     # 10个部门的[300项…]: a noun ending in 的 qualifies the next number, it is not a label of its own.
     return re.sub(r"的$", "", after.strip())
 
