@@ -556,11 +556,6 @@ def _title_blocks(units: list[Unit]) -> None:
                 units[k].kind = BlockKind.SUBTITLE
 
 
-def _ends_open_clause(text: str) -> bool:
-    """'聚力惠民生：' style heading lead-ins, and lines ending with a dash, are not interrupted."""
-    return text.endswith(("：", "——", "…"))
-
-
 def _zone_has_title(units: list[Unit], i: int) -> bool:
     for u in units[i + 1:]:
         if u.kind == BlockKind.PARAGRAPH:
