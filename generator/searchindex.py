@@ -26,15 +26,12 @@ import importlib.resources
 import importlib.util
 import json
 import logging
+import math
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from collections import defaultdict
-
 from lunr.builder import Builder
-from lunr.field_ref import FieldRef
-from lunr.idf import idf as Idf
-from lunr.vector import Vector
 from pypinyin import Style, lazy_pinyin
 
 from . import segment
@@ -208,7 +205,7 @@ def trad_map(chars: set[str]) -> str:
 
 def build_index(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str],
                 by_region: bool = False) -> tuple[dict, dict]:
-    """(packed lunr index, docs table) for the digest.
+    """(index, docs table) for the digest: the index is LeanBuilder.postings()'s dict.
 
     Documents are numbered in article order, or with `by_region` grouped by region name
     (stable: article order within a region), so a large index can say which region each
@@ -234,8 +231,6 @@ def build_index(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str],
         return segment.dense_tokens(text, vocab, cache=run_cache)
 
     builder = LeanBuilder()
-    builder.pipeline.reset()  # no stemmer, stop-word filter or trimmer: wrong for Chinese
-    builder.search_pipeline.reset()
     builder.ref("id")
     for name, boost in BOOSTS.items():
         builder.field(name, boost=boost)
@@ -255,8 +250,8 @@ def build_index(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str],
             "body": body,
             "region": region_tokens[article.region],
         })
-    index = pack(builder.build().serialize(), len(docs))
-    chars = {c for term in index["terms"].split(" ") for c in term}
+    index = builder.postings()
+    chars = {c for term in index["terms"] for c in term}
     table = {
         "articles": [[a.title, a.url, a.region.name, a.region.label] for a in articles],
         "docs": [[d.article, d.section, d.first_paragraph, d.heading, list(d.paragraphs)] for d in docs],
@@ -328,29 +323,9 @@ def build_shards(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str],
     text_bytes = text_length([[0, 0, 0, "", list(d.paragraphs)] for d in sections(digest.articles)],
                              [[a.title] for a in digest.articles])
     large = text_bytes > one_file_bytes
-    packed, table = build_index(digest, segmenter, synonyms, by_region=large)
-    terms = packed["terms"].split(" ") if packed["terms"] else []
-    fields = packed["fields"]
+    index, table = build_index(digest, segmenter, synonyms, by_region=large)
+    terms, postings, fields = index["terms"], index["postings"], index["fields"]
     articles, docs = table["articles"], table["docs"]
-
-    # postings: the packed vectors transposed. A term's postings are one flat list of
-    # (delta of doc x fields + field number, score x 1000) pairs, in that key's order.
-    nf = len(fields)
-    pairs: list[list[tuple[int, int]]] = [[] for _ in terms]
-    for f, field_name in enumerate(fields):
-        for doc, flat in enumerate(packed["vectors"][field_name]):
-            term = 0
-            for k in range(0, len(flat), 2):
-                term += flat[k]
-                pairs[term].append((doc * nf + f, flat[k + 1]))
-    postings: list[list[int]] = []
-    for entries in pairs:
-        entries.sort()
-        flat, last = [], 0
-        for key, score in entries:
-            flat += [key - last, score]
-            last = key
-        postings.append(flat)
 
     # vocabulary by prefix key, keys hashed to v shards; in a shard, keys in JS string
     # order and each key's terms in term order, stripped of the key
@@ -429,7 +404,7 @@ def build_shards(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str],
            for name, data in sorted(shards.items(), key=shard_order)]
     digest_of_shards = hashlib.sha256(b"".join(f.path.encode() + b"\0" + f.content for f in out)).hexdigest()
     entry = {
-        "version": packed["version"], "fields": fields, "pipeline": packed["pipeline"],
+        "version": index["version"], "fields": fields, "pipeline": index["pipeline"],
         "maxWord": table["maxWord"], "synonyms": table["synonyms"],
         "shards": {"v": n_prefix, "c": n_inner, "t": n_text}, "textDocs": per_text,
         "docs": len(docs), "runs": runs, "build": digest_of_shards[:12],
@@ -496,107 +471,69 @@ def assemble(files: dict[str, bytes]) -> tuple[dict, dict]:
 # ----------------------------------------------------------------------------- lunr.py, lean
 
 class LeanBuilder(Builder):
-    """lunr.py's Builder for pre-tokenised fields, an empty pipeline and no metadata.
+    """lunr.py's Builder for pre-tokenised fields, empty pipelines and no metadata, read
+    out as postings: per term, the (document x fields + field number, score x 1000) pairs.
 
-    `add` and `_create_field_vectors` do what lunr.py's do (same term numbering, same
-    BM25 formula in the same order of operations, same rounding) without wrapping every
-    token in a deep-copied lunr Token or inserting vector elements one by one; the built
-    index serialises to the same JSON. Anything else falls back to lunr.py.
+    That is `Builder.build().serialize()` transposed (with no metadata, lunr's inverted
+    index only says which field vectors hold a term), computed without lunr Tokens, Vectors
+    or a TokenSet: the same BM25 formula in the same order of operations, the same rounding
+    (lunr.py rounds scores to 3 decimals). tests/test_searchindex.py compares it with
+    lunr.py's own Builder. Fields, boosts, k1 and b are lunr.py's.
     """
+
+    def __init__(self):
+        super().__init__()
+        self.pipeline.reset()  # no stemmer, stop-word filter or trimmer: wrong for Chinese
+        self.search_pipeline.reset()
+        self._counts: list[list[Counter]] = []  # per document, per field: term frequencies
 
     def add(self, doc, attributes=None):
-        if self.metadata_whitelist or len(self.pipeline):
-            return super().add(doc, attributes)
-        doc_ref = str(doc[self._ref])
-        self._documents[doc_ref] = attributes or {}
+        if attributes or self.metadata_whitelist:
+            raise ValueError("LeanBuilder indexes tokens only: no attributes or metadata")
+        if str(doc[self._ref]) != str(len(self._counts)):
+            raise ValueError("LeanBuilder numbers documents 0, 1, 2... in the order they are added")
         self.document_count += 1
-        inverted = self.inverted_index
-        for field_name, field in self._fields.items():
-            extractor = field.extractor
-            value = doc[field_name] if extractor is None else extractor(doc)
-            terms = [str(t).lower() for t in value] if value is not None else []
-            field_ref = str(FieldRef(doc_ref, field_name))
-            field_terms: dict[str, int] = defaultdict(int)
-            self.field_term_frequencies[field_ref] = field_terms
-            self.field_lengths[field_ref] = len(terms)
-            for term in terms:
-                field_terms[term] += 1
-                posting = inverted.get(term)
-                if posting is None:
-                    posting = {name: {} for name in self._fields}
-                    posting["_index"] = self.term_index
-                    self.term_index += 1
-                    inverted[term] = posting
-                if doc_ref not in posting[field_name]:
-                    posting[field_name][doc_ref] = defaultdict(list)
+        self._counts.append([Counter(map(str.lower, doc[name])) for name in self._fields])
 
-    def _create_field_vectors(self):
-        field_vectors = {}
-        idf_cache: dict[str, float] = {}
+    def postings(self) -> dict:
+        """{"terms": in lunr.js order (UTF-16), "postings": per term a flat list of
+        (key delta, score x 1000) pairs in key order, "fields", "version", "pipeline"}."""
+        from lunr import __TARGET_JS_VERSION__
+
+        fields = list(self._fields)
+        nf, n = len(fields), self.document_count
+        # lunr counts a term once per field vector holding it, and averages each field's
+        # length over all documents
+        df: Counter = Counter()
+        total = [0] * nf
+        for counts in self._counts:
+            for f, counter in enumerate(counts):
+                df.update(counter.keys())
+                total[f] += sum(counter.values())
+        average = [t / n if n else 0 for t in total]
+        terms = sorted(df, key=lambda t: t.encode("utf-16-be"))  # lunr.js's term order
+        number = {t: i for i, t in enumerate(terms)}
+        idf = {t: math.log(1 + abs((n - d + 0.5) / (d + 0.5))) for t, d in df.items()}
         k1, b = self._k1, self._b
-        for field_ref, term_frequencies in self.field_term_frequencies.items():
-            ref = FieldRef.from_string(field_ref)
-            field_name = ref.field_name
-            field_length = self.field_lengths[field_ref]
-            field_boost = self._fields[field_name].boost
-            doc_boost = self._documents[ref.doc_ref].get("boost", 1)
-            pairs = []
-            for term, tf in term_frequencies.items():
-                posting = self.inverted_index[term]
-                idf = idf_cache.get(term)
-                if idf is None:
-                    idf = idf_cache[term] = Idf(posting, self.document_count)
-                score = (idf * ((k1 + 1) * tf)
-                         / (k1 * (1 - b + b * (field_length / self.average_field_length[field_name])) + tf))
-                score *= field_boost
-                score *= doc_boost
-                pairs.append((posting["_index"], round(score, 3)))
-            pairs.sort()
-            field_vectors[field_ref] = Vector([x for pair in pairs for x in pair])
-        self.field_vectors = field_vectors
-
-
-# ----------------------------------------------------------------------------- transport
-
-def pack(serialized: dict, n_docs: int) -> dict:
-    """lunr.py's serialised index, re-encoded losslessly at a third of the size.
-
-    With no metadata whitelisted, lunr's inverted index is the transpose of its field
-    vectors, so only the vectors are shipped (search.js rebuilds the postings, `unpack`
-    here does the same for tests). Terms are numbered in the order lunr.js inserts them
-    (UTF-16 code units, which differs from Python's order past the BMP), so a term's
-    index is its position in the space-separated `terms`. Each vector lists
-    (index delta, score x 1000) pairs; lunr.py has already rounded scores to 3 decimals.
-    """
-    entries = sorted(serialized["invertedIndex"], key=lambda item: item[0].encode("utf-16-be"))
-    renumber = {posting["_index"]: new for new, (_, posting) in enumerate(entries)}
-    fields = serialized["fields"]
-    vectors = {f: [[] for _ in range(n_docs)] for f in fields}
-    for ref, elements in serialized["fieldVectors"]:
-        field_name, _, doc = ref.partition("/")
-        pairs = sorted((renumber[elements[k]], elements[k + 1]) for k in range(0, len(elements), 2))
-        flat, last = [], 0
-        for term_index, score in pairs:
-            flat += [term_index - last, round(score * 1000)]
-            last = term_index
-        vectors[field_name][int(doc)] = flat
-    return {"version": serialized["version"], "fields": fields, "pipeline": serialized["pipeline"],
-            "terms": " ".join(term for term, _ in entries), "vectors": vectors}
-
-
-def unpack(packed: dict) -> dict:
-    """The lunr serialisation (lunr.Index.load's input) from `pack`'s output; mirrors search.js."""
-    terms = packed["terms"].split(" ") if packed["terms"] else []
-    fields = packed["fields"]
-    postings = [{"_index": i, **{f: {} for f in fields}} for i in range(len(terms))]
-    field_vectors = []
-    for field_name in fields:
-        for doc, flat in enumerate(packed["vectors"][field_name]):
-            elements, term_index = [], 0
-            for k in range(0, len(flat), 2):
-                term_index += flat[k]
-                elements += [term_index, flat[k + 1] / 1000]
-                postings[term_index][field_name][str(doc)] = {}
-            field_vectors.append([f"{field_name}/{doc}", elements])
-    return {"version": packed["version"], "fields": fields, "pipeline": packed["pipeline"],
-            "fieldVectors": field_vectors, "invertedIndex": [[t, p] for t, p in zip(terms, postings)]}
+        boosts = [self._fields[name].boost for name in fields]
+        pairs: list[list[tuple[int, int]]] = [[] for _ in terms]
+        for doc, counts in enumerate(self._counts):
+            for f, counter in enumerate(counts):
+                if not counter:
+                    continue
+                key = doc * nf + f
+                norm = k1 * (1 - b + b * (sum(counter.values()) / average[f]))
+                boost = boosts[f]
+                for term, tf in counter.items():
+                    score = idf[term] * ((k1 + 1) * tf) / (norm + tf)
+                    score *= boost
+                    pairs[number[term]].append((key, round(round(score, 3) * 1000)))
+        postings: list[list[int]] = []
+        for entries in pairs:  # keys ascend already: documents, then fields, in order
+            flat, last = [], 0
+            for key, score in entries:
+                flat += [key - last, score]
+                last = key
+            postings.append(flat)
+        return {"version": __TARGET_JS_VERSION__, "fields": fields, "pipeline": [],
+                "terms": terms, "postings": postings}

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from lunr.builder import Builder
 from lunr.index import Index
 from lunr.query import Query, QueryPresence
 
 from generator import searchindex
 from generator.records import Article, ArticleDraft, Digest, Region, Section
-from generator.searchindex import INDEX_PATH, assemble, build_search, pack, unpack
+from generator.searchindex import INDEX_PATH, LeanBuilder, assemble, build_search
 from generator.segment import Segmenter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -178,32 +179,58 @@ def test_trad_map_only_for_characters_the_corpus_uses(table):
     assert all(s in corpus for s in pairs.values())
 
 
-def test_pack_is_lossless(segmenter):
-    digest = make_digest()
-    _, table = searchindex.build_index(digest, segmenter, {})
-    # Rebuild the raw lunr.py index the same way and compare query results and scores.
-    from lunr.builder import Builder
+def stock_postings(builder: Builder) -> dict:
+    """lunr.py's own index, serialised, turned into LeanBuilder.postings()'s form."""
+    serial = builder.build().serialize()
+    fields = serial["fields"]
+    number = {posting["_index"]: term for term, posting in serial["invertedIndex"]}
+    pairs: dict[str, list] = {term: [] for term in number.values()}
+    for ref, elements in serial["fieldVectors"]:
+        field_name, _, doc = ref.partition("/")
+        for k in range(0, len(elements), 2):
+            key = int(doc) * len(fields) + fields.index(field_name)
+            pairs[number[elements[k]]].append((key, round(elements[k + 1] * 1000)))
+    terms = sorted(pairs, key=lambda t: t.encode("utf-16-be"))
+    postings = []
+    for term in terms:
+        flat, last = [], 0
+        for key, score in sorted(pairs[term]):
+            flat += [key - last, score]
+            last = key
+        postings.append(flat)
+    return {"fields": fields, "terms": terms, "postings": postings}
 
-    builder = Builder()
-    builder.pipeline.reset()
-    builder.search_pipeline.reset()
+
+def test_lean_builder_gives_lunr_py_scores():
+    """Same terms, documents and BM25 scores as lunr.py's Builder, for fields with boosts,
+    repeated and upper-case terms, empty fields and a character beyond the BMP."""
+    docs = [
+        {"title": ["老旧", "小区"], "body": ["老旧", "小区", "改造", "改造", "GDP"]},
+        {"title": [], "body": ["老旧", "改造", "𠀀", "热线"] * 3},
+        {"title": ["热线"], "body": []},
+        {"title": ["ｋ", "小区"], "body": ["小区", "热线", "12345", "gdp", "改造"]},
+    ]
+    stock, lean = Builder(), LeanBuilder()
+    for builder in (stock, lean):
+        builder.pipeline.reset()
+        builder.search_pipeline.reset()
+        builder.ref("id")
+        builder.field("title", boost=10)
+        builder.field("body")
+        for i, doc in enumerate(docs):
+            builder.add({"id": str(i), **doc})
+    mine = lean.postings()
+    assert {k: mine[k] for k in ("fields", "terms", "postings")} == stock_postings(stock)
+    # lunr.js sorts UTF-16 code units: a surrogate pair (𠀀) before ｋ, unlike Python's str order
+    assert mine["terms"].index("𠀀") < mine["terms"].index("ｋ") and "𠀀" > "ｋ"
+
+
+def test_lean_builder_refuses_what_it_does_not_do():
+    builder = LeanBuilder()
     builder.ref("id")
     builder.field("body")
-    docs = [["老旧", "小区", "改造"], ["老旧", "改造", "改造"], ["小区", "热线"]]
-    for i, tokens in enumerate(docs):
-        builder.add({"id": str(i), "body": tokens})
-    raw = builder.build()
-    again = Index.load(unpack(pack(raw.serialize(), len(docs))))
-    for words in (["改造"], ["小区"], ["老旧", "改造"], ["热线"]):
-        query = raw.create_query()
-        for w in words:
-            query.term(w, use_pipeline=False)
-        a = [(r["ref"], round(r["score"], 6)) for r in raw.query(query)]
-        query = again.create_query()
-        for w in words:
-            query.term(w, use_pipeline=False)
-        b = [(r["ref"], round(r["score"], 6)) for r in again.query(query)]
-        assert a == b
+    with pytest.raises(ValueError):
+        builder.add({"id": "7", "body": ["小区"]})  # documents are numbered from 0 in order
 
 
 def test_json_is_safe_inside_a_script_tag(files, table):
