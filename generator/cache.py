@@ -32,6 +32,7 @@ class ResultCache:
         self.directory = directory
         self.fingerprint = fingerprint
         self.hits = 0
+        self.used: set[str] = set()  # keys read or written by this build
 
     def key(self, source: Source) -> str:
         override = json.dumps(source.override, sort_keys=True, ensure_ascii=False, default=str)
@@ -50,6 +51,7 @@ class ResultCache:
         except Exception:  # a cache entry from another version: just recompute
             return None
         self.hits += 1
+        self.used.add(path.stem)
         return result
 
     def put(self, source: Source, result) -> None:
@@ -60,3 +62,16 @@ class ResultCache:
         tmp = path.with_suffix(".tmp")
         tmp.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
         tmp.replace(path)  # atomic: a killed build never leaves a half-written entry
+        self.used.add(path.stem)
+
+    def prune(self) -> int:
+        """Remove the entries this build did not use (old versions of changed or removed
+        seeds, results of older code), so the cache stays the size of one corpus."""
+        if self.directory is None or not self.directory.is_dir():
+            return 0
+        removed = 0
+        for path in self.directory.glob("*.pickle"):
+            if path.stem not in self.used:
+                path.unlink()
+                removed += 1
+        return removed

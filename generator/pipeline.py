@@ -117,4 +117,5 @@ def run(settings: Settings, resources: Resources | None = None,
             record(source, process_source(source, resources))
     if cache.hits:
         log.info("reused cached results for %d of %d files", cache.hits, len(readable))
+    cache.prune()
     return digest.build_digest(sources, results, settings)

@@ -12,6 +12,7 @@ import logging
 import time
 from pathlib import Path
 
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin
@@ -19,6 +20,8 @@ from mkdocs.structure.files import File, Files
 
 from . import digest as digest_mod
 from . import pipeline, searchindex
+from .cache import code_fingerprint
+from .pagememo import EMPTY_TEMPLATE, PageMemo, site_key
 from .pages import Renderer
 from .progress import make_progress
 from .resources import Resources, load_resources
@@ -66,6 +69,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.settings: Settings | None = None
         self.resources: Resources | None = None  # kept across `mkdocs serve` rebuilds
         self.pages: dict[str, str] = {}
+        self.memo = PageMemo(None)
+        self.memo_keys: dict[str, str] = {}  # generated page -> its memo key
+        self.memo_hits: dict[str, str] = {}  # memoised page -> the template it would have used
+        self.nav = None
+        self.env = None
+        self.context = None
         self.home_summary = ""
         self.started = 0.0
         self.summary = ""
@@ -138,9 +147,47 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             return html_body + self.home_summary
         return html_body
 
+    def on_nav(self, nav, /, *, config, files):
+        self.nav = nav
+        return nav
+
+    def on_env(self, env, /, *, config, files):
+        """Pages whose finished HTML is memoised get an empty template; on_post_page fills it."""
+        self.env = env
+        env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({EMPTY_TEMPLATE: ""})])
+        self.memo = PageMemo(self.settings.cache_dir / "pages" if self.settings.cache_dir else None)
+        site = site_key(config, self.nav, code_fingerprint())
+        self.memo_keys, self.memo_hits = {}, {}
+        for file in files.documentation_pages():
+            if file.src_uri in self.pages and file.page is not None:
+                key = self.memo_keys[file.src_uri] = self.memo.key(site, file.page)
+                if self.memo.has(key):
+                    self.memo_hits[file.src_uri] = file.page.meta.get("template", "main.html")
+                    file.page.meta["template"] = EMPTY_TEMPLATE
+        return env
+
+    def on_page_context(self, context, /, *, page, config, nav):
+        self.context = context  # kept for on_post_page, should a memo entry have vanished
+        return context
+
+    def on_post_page(self, output: str, /, *, page, config) -> str:
+        key = self.memo_keys.get(page.file.src_uri)
+        if key is None:
+            return output
+        if page.file.src_uri in self.memo_hits:
+            memoised = self.memo.get(key)
+            if memoised is not None:
+                return memoised
+            page.meta["template"] = self.memo_hits[page.file.src_uri]
+            output = self.env.get_template(page.meta["template"]).render(self.context)
+        self.memo.put(key, output)
+        return output
+
     def on_serve(self, server, /, *, config, builder):
         server.watch(str(self.settings.seeds_dir))
         return server
 
     def on_post_build(self, *, config) -> None:
-        log.info("digest: %s in %.1f s", self.summary, time.monotonic() - self.started)
+        self.memo.prune()
+        log.info("digest: %s in %.1f s (%d of %d pages unchanged since the last build)", self.summary,
+                 time.monotonic() - self.started, self.memo.hits, len(self.memo_keys))

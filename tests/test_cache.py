@@ -42,3 +42,18 @@ def test_disabled_cache_stores_nothing(tmp_path):
 def test_code_fingerprint_is_stable():
     assert code_fingerprint() == code_fingerprint()
     assert len(code_fingerprint()) == 64
+
+
+def test_prune_keeps_only_what_this_build_used(tmp_path):
+    first = ResultCache(tmp_path, "code1")
+    first.put(_source(), "kept")
+    first.put(_source(sha="b" * 64), "old version of an edited seed")
+    (tmp_path / "pages").mkdir()  # another cache beside it is left alone
+    second = ResultCache(tmp_path, "code1")
+    assert second.get(_source()) == "kept"
+    second.put(_source(sha="c" * 64), "new")
+    assert second.prune() == 1
+    third = ResultCache(tmp_path, "code1")
+    assert third.get(_source()) == "kept" and third.get(_source(sha="c" * 64)) == "new"
+    assert third.get(_source(sha="b" * 64)) is None
+    assert (tmp_path / "pages").is_dir()
