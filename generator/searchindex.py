@@ -31,6 +31,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from lunr.builder import Builder
 from pypinyin import Style, lazy_pinyin
 
@@ -470,6 +471,20 @@ def assemble(files: dict[str, bytes]) -> tuple[dict, dict]:
 
 # ----------------------------------------------------------------------------- lunr.py, lean
 
+def scores_x1000(score: "np.ndarray") -> "np.ndarray":
+    """round(round(s, 3) * 1000) for every s, as lunr.py rounds and `pack` scales.
+
+    rint(s x 1000) gives the same integer unless s x 1000 lies within a hair of .5, where
+    float error could tip it; those few are rounded by Python itself.
+    """
+    scaled = score * 1000
+    out = np.rint(scaled).astype(np.int64)
+    near_tie = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
+    for i in np.flatnonzero(near_tie).tolist():
+        out[i] = round(round(float(score[i]), 3) * 1000)
+    return out
+
+
 class LeanBuilder(Builder):
     """lunr.py's Builder for pre-tokenised fields, empty pipelines and no metadata, read
     out as postings: per term, the (document x fields + field number, score x 1000) pairs.
@@ -516,24 +531,39 @@ class LeanBuilder(Builder):
         idf = {t: math.log(1 + abs((n - d + 0.5) / (d + 0.5))) for t, d in df.items()}
         k1, b = self._k1, self._b
         boosts = [self._fields[name].boost for name in fields]
-        pairs: list[list[tuple[int, int]]] = [[] for _ in terms]
+        # One entry per (document, field, term), in key order; numpy computes the scores
+        # with the same float operations in the same order as the loop in lunr.py.
+        term_ids: list[int] = []
+        tfs: list[int] = []
+        keys: list[int] = []
+        norms: list[float] = []
+        pair_boosts: list[int] = []
         for doc, counts in enumerate(self._counts):
             for f, counter in enumerate(counts):
                 if not counter:
                     continue
-                key = doc * nf + f
-                norm = k1 * (1 - b + b * (sum(counter.values()) / average[f]))
-                boost = boosts[f]
-                for term, tf in counter.items():
-                    score = idf[term] * ((k1 + 1) * tf) / (norm + tf)
-                    score *= boost
-                    pairs[number[term]].append((key, round(round(score, 3) * 1000)))
-        postings: list[list[int]] = []
-        for entries in pairs:  # keys ascend already: documents, then fields, in order
-            flat, last = [], 0
-            for key, score in entries:
-                flat += [key - last, score]
-                last = key
-            postings.append(flat)
+                size = len(counter)
+                term_ids.extend(map(number.__getitem__, counter.keys()))
+                tfs.extend(counter.values())
+                keys.extend([doc * nf + f] * size)
+                norms.extend([k1 * (1 - b + b * (sum(counter.values()) / average[f]))] * size)
+                pair_boosts.extend([boosts[f]] * size)
+        ids = np.array(term_ids, dtype=np.int64)
+        tf = np.array(tfs, dtype=np.float64)
+        idf = np.array([math.log(1 + abs((n - df[t] + 0.5) / (df[t] + 0.5))) for t in terms], dtype=np.float64)
+        score = idf[ids] * ((k1 + 1) * tf) / (np.array(norms) + tf)
+        score *= np.array(pair_boosts, dtype=np.float64)
+        scores = scores_x1000(score)
+        # group by term (stable: keys stay ascending), then delta-encode each term's keys
+        order = np.argsort(ids, kind="stable")
+        key = np.array(keys, dtype=np.int64)[order]
+        ids, scores = ids[order], scores[order]
+        starts = np.searchsorted(ids, np.arange(len(terms) + 1))
+        delta = np.diff(key, prepend=0)
+        delta[starts[:-1]] = key[starts[:-1]]  # every term has entries; its first key is absolute
+        flat = np.empty(2 * len(key), dtype=np.int64)
+        flat[0::2], flat[1::2] = delta, scores
+        flat_list = flat.tolist()
+        postings = [flat_list[2 * starts[i]:2 * starts[i + 1]] for i in range(len(terms))]
         return {"version": __TARGET_JS_VERSION__, "fields": fields, "pipeline": [],
                 "terms": terms, "postings": postings}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import subprocess
 import sys
@@ -295,3 +296,19 @@ def test_sharded_index_is_the_same_index(files, segmenter, monkeypatch):
     again = {f.path: f.content for f in build_search(make_digest(), FakeResources(segmenter, CATALOGUE),
                                                      one_file_bytes=1)}
     assert again == sharded
+
+
+def test_scores_x1000_round_like_python():
+    """Vectorised rounding equals lunr.py's round(s, 3) scaled by 1000, ties and near-ties included."""
+    import random
+
+    import numpy as np
+
+    rng = random.Random(7)
+    values = [k / 2000 for k in range(20000)]  # every .5 boundary
+    values += [k / 2000 + d for k in range(0, 20000, 7) for d in (1e-12, -1e-12, 1e-9, -1e-9)]
+    values += [rng.uniform(0, 80) for _ in range(20000)]
+    values += [math.log(1 + abs((9 - d + 0.5) / (d + 0.5))) * 2.2 * t / (1.2 * 0.8 + t) * 10
+               for d in range(1, 9) for t in range(1, 6)]
+    got = searchindex.scores_x1000(np.array(values, dtype=np.float64)).tolist()
+    assert got == [round(round(v, 3) * 1000) for v in values]
