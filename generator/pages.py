@@ -58,14 +58,20 @@ def format_number(value: float) -> str:
 
 
 def relative(from_url: str, to_url: str) -> str:
-    """Link from one directory-style page URL to another site URL ('' is the home page)."""
+    """Link from one directory-style page URL to another site URL ('' is the home page).
+
+    Plain string work on URL segments (what posixpath.relpath computes, without its
+    getcwd() per call: pages make hundreds of thousands of links).
+    """
     target, _, anchor = to_url.partition("#")
-    base = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else "."
-    rel = posixpath.relpath(target or ".", base or ".")
+    base = [part for part in from_url.split("/") if part]
+    parts = [part for part in target.split("/") if part and part != "."]
+    common = 0
+    while common < min(len(base), len(parts)) and base[common] == parts[common]:
+        common += 1
+    rel = "/".join([".."] * (len(base) - common) + parts[common:]) or "."
     if target.endswith("/") or target == "":
         rel = rel.rstrip("/") + "/"
-    if rel == "./":
-        rel = "./"
     return rel + (f"#{anchor}" if anchor else "")
 
 

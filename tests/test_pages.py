@@ -85,3 +85,24 @@ def test_few_regions_keep_the_matrix(resources):
 
     pages = {p.path: p for p in Renderer(_digest_with_three_regions(), Settings(), resources).pages()}
     assert "digest-compare\"" in pages["compare.md"].html
+
+
+def test_relative_links_match_posixpath():
+    """The string version gives what posixpath.relpath would, over many URL pairs."""
+    import itertools
+    import posixpath
+
+    def reference(from_url: str, to_url: str) -> str:
+        target, _, anchor = to_url.partition("#")
+        base = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else "."
+        rel = posixpath.relpath(target or ".", base or ".")
+        if target.endswith("/") or target == "":
+            rel = rel.rstrip("/") + "/"
+        return rel + (f"#{anchor}" if anchor else "")
+
+    pages = ["", "search/", "compare/", "compare/gdp/", "regions/", "regions/zhengxiang-qu/", "articles/abc/",
+             "articles/abd/", "regions/x/y/"]
+    targets = pages + ["data/digest.json", "assets/search/index.json", "articles/abc/#p-3", "regions/#r",
+                       "compare/gdp", "regions/zhengxiang-qu/#s-1"]
+    for from_url, to_url in itertools.product(pages, targets):
+        assert relative(from_url, to_url) == reference(from_url, to_url), (from_url, to_url)
