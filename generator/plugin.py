@@ -49,7 +49,7 @@ class DigestConfig(base.Config):
     max_file_bytes = c.Type(int, default=Settings.max_file_bytes)
     """Seed files larger than this are listed with a warning and not read."""
     cache_dir = c.Type(str, default=str(Settings.cache_dir))
-    """Content-hash cache of per-file results, relative to mkdocs.yml."""
+    """Content-hash cache of per-file results and finished pages, relative to mkdocs.yml."""
     workers = c.Type(int, default=Settings.workers)
     """Processes for the per-file stages (0 = one per CPU, 1 = in-process)."""
     key_figures = c.Type(int, default=Settings.key_figures)

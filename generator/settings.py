@@ -27,7 +27,8 @@ class Settings:
     """Units and their normalisation factors."""
 
     cache_dir: Path = Path(".cache/digest")
-    """Per-file results keyed by content hash, so a rebuild only redoes changed seeds."""
+    """Per-file results and finished pages keyed by content hash, so a rebuild only redoes
+    what changed; entries the last build did not use are removed."""
 
     workers: int = 0
     """Processes for the per-file stages; 0 = one per CPU, 1 = run in-process."""
