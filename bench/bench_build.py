@@ -211,14 +211,17 @@ def write_reference(pages: list[synth.SynthPage], folder: Path) -> Path:
 # --------------------------------------------------------------------------- one size
 
 def touch_one_seed(seeds: Path) -> str:
-    """Change one page's text (a content change: the cache is keyed by content, not mtime)."""
+    """Edit one page's text the way a correction would: a sentence added to its longest
+    paragraph, so an article, its region page and the search index really change (the
+    cache is keyed by content, not mtime)."""
     path = sorted(seeds.glob("*.txt"))[len(list(seeds.glob("*.txt"))) // 2]
     raw = path.read_bytes()
     try:
         text, enc = raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         text, enc = raw.decode("gb18030"), "gb18030"
-    path.write_bytes((text + "\n（本版编辑：基准测试）\n").encode(enc))
+    longest = max(text.splitlines(), key=len)
+    path.write_bytes(text.replace(longest, longest + "全年新增就业岗位1234个。", 1).encode(enc))
     return path.name
 
 
