@@ -238,12 +238,17 @@ def build_index(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str],
 
     title_tokens = [tokens(a.title) for a in articles]
     region_tokens = {r: [t for n in names for t in tokens(n)] + pinyin_keys(r) for r, names in region_fields.items()}
+    # synonyms by first character: a section is only searched for those it can start
+    by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key, canon in synonyms.items():
+        by_first[key[0]].append((key, canon))
     for ref, doc in enumerate(docs):
         article = articles[doc.article]
         text = "\n".join(doc.paragraphs)
         body = tokens(text)
         normalised = segment.normalise(text)  # once per section, not once per synonym
-        body += sorted({canon for key, canon in synonyms.items() if key in normalised})
+        body += sorted({canon for char in by_first.keys() & set(normalised)
+                        for key, canon in by_first[char] if key in normalised})
         builder.add({
             "id": str(ref),
             "title": title_tokens[doc.article],
