@@ -27,51 +27,84 @@ def code_fingerprint() -> str:
     return h.hexdigest()
 
 
+class KeyedFiles:
+    """One file per key in a folder (None: store nothing), written atomically.
+
+    Keys read or written by this build are remembered; prune() removes the other files
+    with this suffix, so the folder stays the size of one site.
+    """
+
+    def __init__(self, directory: Path | None, suffix: str):
+        self.directory = directory
+        self.suffix = suffix
+        self.used: set[str] = set()
+
+    def path(self, key: str) -> Path:
+        return self.directory / f"{key}{self.suffix}"
+
+    def has(self, key: str) -> bool:
+        return self.directory is not None and self.path(key).is_file()
+
+    def read(self, key: str) -> bytes | None:
+        if self.directory is None:
+            return None
+        try:
+            return self.path(key).read_bytes()
+        except OSError:
+            return None
+
+    def mark_used(self, key: str) -> None:
+        self.used.add(key)
+
+    def write(self, key: str, data: bytes) -> None:
+        if self.directory is None:
+            return
+        self.directory.mkdir(parents=True, exist_ok=True)
+        tmp = self.path(key).with_suffix(".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(self.path(key))  # atomic: a killed build never leaves a half-written entry
+        self.used.add(key)
+
+    def prune(self) -> int:
+        """Remove the entries this build did not use; returns how many."""
+        if self.directory is None or not self.directory.is_dir():
+            return 0
+        removed = 0
+        for path in self.directory.glob(f"*{self.suffix}"):
+            if path.name[: -len(self.suffix)] not in self.used:
+                path.unlink()
+                removed += 1
+        return removed
+
+
 class ResultCache:
     def __init__(self, directory: Path | None, fingerprint: str):
-        self.directory = directory
+        self.files = KeyedFiles(directory, ".pickle")
         self.fingerprint = fingerprint
         self.hits = 0
-        self.used: set[str] = set()  # keys read or written by this build
 
     def key(self, source: Source) -> str:
         override = json.dumps(source.override, sort_keys=True, ensure_ascii=False, default=str)
         parts = [self.fingerprint, source.file, source.sha256, override]
         return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
-    def _path(self, source: Source) -> Path | None:
-        return self.directory / f"{self.key(source)}.pickle" if self.directory else None
-
     def get(self, source: Source):
-        path = self._path(source)
-        if path is None or not path.is_file():
+        key = self.key(source)
+        data = self.files.read(key)
+        if data is None:
             return None
         try:
-            result = pickle.loads(path.read_bytes())
+            result = pickle.loads(data)
         except Exception:  # a cache entry from another version: just recompute
             return None
         self.hits += 1
-        self.used.add(path.stem)
+        self.files.mark_used(key)
         return result
 
     def put(self, source: Source, result) -> None:
-        path = self._path(source)
-        if path is None:
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(path)  # atomic: a killed build never leaves a half-written entry
-        self.used.add(path.stem)
+        self.files.write(self.key(source), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
 
     def prune(self) -> int:
         """Remove the entries this build did not use (old versions of changed or removed
         seeds, results of older code), so the cache stays the size of one corpus."""
-        if self.directory is None or not self.directory.is_dir():
-            return 0
-        removed = 0
-        for path in self.directory.glob("*.pickle"):
-            if path.stem not in self.used:
-                path.unlink()
-                removed += 1
-        return removed
+        return self.files.prune()

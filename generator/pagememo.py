@@ -18,6 +18,8 @@ from pathlib import Path
 
 import mkdocs
 
+from .cache import KeyedFiles
+
 # The template a memo hit is rendered with: nothing, the finished HTML replaces it.
 EMPTY_TEMPLATE = "digest-memo-hit.html"
 
@@ -58,8 +60,7 @@ class PageMemo:
     """Finished HTML by key, one file per page under `directory` (None: no memo)."""
 
     def __init__(self, directory: Path | None):
-        self.directory = directory
-        self.used: set[str] = set()
+        self.files = KeyedFiles(directory, ".html")
         self.hits = 0
 
     def key(self, site: str, page) -> str:
@@ -69,39 +70,23 @@ class PageMemo:
             h.update(part.encode("utf-8") + b"\0")
         return h.hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.directory / f"{key}.html"
+    def has(self, key: str) -> bool:
+        return self.files.has(key)
 
     def get(self, key: str) -> str | None:
-        if self.directory is None:
-            return None
+        data = self.files.read(key)
         try:
-            html = self._path(key).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            return None
-        self.used.add(key)
-        self.hits += 1
+            html = data.decode("utf-8") if data is not None else None
+        except UnicodeDecodeError:
+            html = None
+        if html is not None:
+            self.files.mark_used(key)
+            self.hits += 1
         return html
 
-    def has(self, key: str) -> bool:
-        return self.directory is not None and self._path(key).is_file()
-
     def put(self, key: str, html: str) -> None:
-        if self.directory is None:
-            return
-        self.directory.mkdir(parents=True, exist_ok=True)
-        tmp = self._path(key).with_suffix(".tmp")
-        tmp.write_text(html, encoding="utf-8")
-        tmp.replace(self._path(key))  # atomic: a killed build never leaves half a page
-        self.used.add(key)
+        self.files.write(key, html.encode("utf-8"))
 
     def prune(self) -> int:
         """Remove the entries this build did not use; returns how many."""
-        if self.directory is None or not self.directory.is_dir():
-            return 0
-        removed = 0
-        for path in self.directory.iterdir():
-            if path.stem not in self.used:
-                path.unlink()
-                removed += 1
-        return removed
+        return self.files.prune()
