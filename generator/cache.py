@@ -27,6 +27,16 @@ def code_fingerprint() -> str:
     return h.hexdigest()
 
 
+def inputs_fingerprint(settings) -> str:
+    """code_fingerprint plus the metric catalogue and unit table the settings name: a
+    config may point them outside the package, and per-file results depend on them."""
+    h = hashlib.sha256(code_fingerprint().encode())
+    for path in (settings.catalogue, settings.units):
+        h.update(str(path).encode() + b"\0")
+        h.update(Path(path).read_bytes() if Path(path).is_file() else b"")
+    return h.hexdigest()
+
+
 class KeyedFiles:
     """One file per key in a folder (None: store nothing), written atomically.
 

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from . import clean, decode, digest, figures, keywords, locate, split
-from .cache import ResultCache, code_fingerprint
+from . import clean, decode, digest, figures, keywords, locate, searchindex, split
+from .cache import ResultCache, inputs_fingerprint
 from .records import Article, Digest, Figure, Region, Source, SourceStatus, Warning
 from .resources import Resources, load_resources
 from .settings import Settings
@@ -48,6 +48,7 @@ def process_source(source: Source, resources: Resources) -> FileResult:
     extra: dict[str, Region] = {}
     for article in articles:
         article.term_counts = keywords.count_terms(article, resources.segmenter.tokenizer, resources.idf)
+        article.search_terms = searchindex.article_terms(article, resources.segmenter, resources.synonyms)
         article_figures = figures.extract_figures(article, resources.catalogue, resources.units,
                                                   gazetteer=resources.gazetteer)
         found.extend(article_figures)
@@ -86,7 +87,7 @@ def run(settings: Settings, resources: Resources | None = None,
     """Read seeds/ and return the whole digest. `resources` is loaded on demand when None."""
     sources = decode.read_sources(settings.seeds_dir, settings)
     readable = [s for s in sources if s.status in READABLE]
-    cache = ResultCache(settings.cache_dir, code_fingerprint())
+    cache = ResultCache(settings.cache_dir, inputs_fingerprint(settings))
     results: dict[str, FileResult] = {}
     todo: list[Source] = []
     for source in readable:

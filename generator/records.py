@@ -151,6 +151,18 @@ class Region:
 UNKNOWN_REGION = Region(name="未识别地区", city="", province="", code="", level="unknown", slug="unknown")
 
 
+@dataclass(frozen=True)
+class SearchTerms:
+    """The part of an article's search data that needs no other article (searchindex.article_terms).
+
+    Computed in the cached per-file stage, so a rebuild does not run jieba or the synonym
+    scan again over the articles that did not change.
+    """
+
+    words: tuple[str, ...]  # jieba vocabulary words of title, headings and paragraphs, sorted
+    synonyms: tuple[tuple[str, ...], ...]  # per searchable section: canonical metric names it mentions
+
+
 @dataclass
 class Article:
     """An article with everything the site shows about it."""
@@ -163,6 +175,7 @@ class Article:
     region_evidence: str = ""
     url: str = ""  # site-relative URL of its page, e.g. articles/<id>/
     term_counts: dict[str, int] = field(default_factory=dict)  # keyword candidates (keywords.py)
+    search_terms: SearchTerms | None = None  # None: searchindex computes them at build time
 
     # Convenience pass-throughs so templates and stages read naturally.
     @property

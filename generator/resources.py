@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from . import catalogue as catalogue_mod
 from .gazetteer import Gazetteer
 from .keywords import Idf
+from .searchindex import Synonyms
 from .segment import Segmenter
 from .settings import Settings
 from .words import Words
@@ -20,15 +21,18 @@ class Resources:
     units: "catalogue_mod.Units"
     idf: Idf
     segmenter: Segmenter  # search segmentation, on the same tokenizer
+    synonyms: Synonyms  # the catalogue's metric names and synonyms, as search terms
 
 
 def load_resources(settings: Settings) -> Resources:
     words = Words()
+    catalogue = catalogue_mod.load_catalogue(settings.catalogue)
     return Resources(
         words=words,
         gazetteer=Gazetteer.load(words),
-        catalogue=catalogue_mod.load_catalogue(settings.catalogue),
+        catalogue=catalogue,
         units=catalogue_mod.load_units(settings.units),
         idf=Idf.load(),
         segmenter=Segmenter(words.tokenizer),
+        synonyms=Synonyms.from_catalogue(catalogue),
     )

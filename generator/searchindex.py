@@ -27,7 +27,7 @@ import importlib.util
 import json
 import logging
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +36,7 @@ from lunr.builder import Builder
 from pypinyin import Style, lazy_pinyin
 
 from . import segment
-from .records import Article, Digest, GeneratedFile, Region
+from .records import Article, Digest, GeneratedFile, Region, SearchTerms
 from .segment import Segmenter
 from .settings import Settings
 
@@ -74,7 +74,7 @@ def build_search(digest: Digest, resources=None, one_file_bytes: int = Settings.
     synonyms are off. A kind of search data of at most `one_file_bytes` stays one file.
     """
     segmenter = getattr(resources, "segmenter", None) or Segmenter()
-    synonyms = synonym_table(getattr(resources, "catalogue", None))
+    synonyms = getattr(resources, "synonyms", None) or Synonyms.from_catalogue(getattr(resources, "catalogue", None))
     files = build_shards(digest, segmenter, synonyms, one_file_bytes)
     files.append(GeneratedFile(f"{ASSET_DIR}/lunr.js", lunr_js()))
     files += [GeneratedFile(f"{ASSET_DIR}/{name}", (STATIC_DIR / name).read_bytes()) for name in STATIC_FILES]
@@ -175,6 +175,44 @@ def synonym_table(catalogue) -> dict[str, str]:
     return table
 
 
+@dataclass(frozen=True)
+class Synonyms:
+    """The synonym table, with its keys grouped by first character for scanning texts."""
+
+    table: dict[str, str]
+    by_first: dict[str, tuple[tuple[str, str], ...]]
+
+    @classmethod
+    def of(cls, table: dict[str, str]) -> "Synonyms":
+        by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for key, canon in table.items():
+            by_first[key[0]].append((key, canon))
+        return cls(table, {c: tuple(pairs) for c, pairs in by_first.items()})
+
+    @classmethod
+    def from_catalogue(cls, catalogue) -> "Synonyms":
+        return cls.of(synonym_table(catalogue))
+
+    def hits(self, normalised: str) -> tuple[str, ...]:
+        """Canonical names of the synonyms in a normalised text, sorted; only the
+        characters the text contains are looked up as first characters."""
+        return tuple(sorted({canon for char in self.by_first.keys() & set(normalised)
+                             for key, canon in self.by_first[char] if key in normalised}))
+
+
+def article_terms(article: Article, segmenter: Segmenter, synonyms: Synonyms) -> SearchTerms:
+    """What one article contributes to the search index on its own: its jieba words (the
+    vocabulary is their union) and each section's synonym hits.
+
+    Punctuation typesetting does not change either (normalise folds full-width ，：；
+    back), so the per-file stage computes them from the data copy and caches them.
+    """
+    docs = sections([article])
+    texts = [article.title] + [text for d in docs for text in (d.heading, *d.paragraphs)]
+    words = tuple(sorted(segment.vocabulary(segmenter, texts)))
+    return SearchTerms(words, tuple(synonyms.hits(segment.normalise("\n".join(d.paragraphs))) for d in docs))
+
+
 def trad_map(chars: set[str]) -> str:
     """Traditional -> simplified pairs for the characters the corpus uses, as "繁简繁简...".
 
@@ -204,32 +242,39 @@ def trad_map(chars: set[str]) -> str:
 
 # ----------------------------------------------------------------------------- the index
 
-def build_index(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str],
+def build_index(digest: Digest, segmenter: Segmenter, synonyms: Synonyms,
                 by_region: bool = False) -> tuple[dict, dict]:
     """(index, docs table) for the digest: the index is LeanBuilder.postings()'s dict.
 
     Documents are numbered in article order, or with `by_region` grouped by region name
     (stable: article order within a region), so a large index can say which region each
-    document belongs to with one count per region.
+    document belongs to with one count per region. Each article's own words and synonym
+    hits come from article.search_terms (the per-file stage) when present.
     """
     articles = digest.articles
+    own = [a.search_terms or article_terms(a, segmenter, synonyms) for a in articles]
     docs = sections(articles)
+    # per document, its synonym hits: the article's, in its section order
+    hits: list[tuple[str, ...]] = [h for terms in own for h in terms.synonyms]
+    if len(hits) != len(docs):
+        raise ValueError("article.search_terms does not match the article's sections: "
+                         "delete the cache folder (cache_dir) and build again")
     if by_region:
-        docs.sort(key=lambda d: articles[d.article].region.name)  # stable
+        order = sorted(range(len(docs)), key=lambda i: articles[docs[i].article].region.name)  # stable
+        docs, hits = [docs[i] for i in order], [hits[i] for i in order]
     region_fields = {a.region: region_names(a.region) for a in articles}
 
     # Vocabulary: jieba's words over every field, region names, and canonical metric names.
-    # (segment.vocabulary cuts each distinct Chinese run once: same set, a fraction of the time.)
-    vocab = segment.vocabulary(segmenter, [a.title for a in articles]
-                               + [text for d in docs for text in (d.heading, *d.paragraphs)])
+    vocab: set[str] = set().union(*(terms.words for terms in own))
     for names in region_fields.values():
         vocab.update(segment.normalise(n) for n in names)
-    vocab.update(k for k in synonyms.values() if segment.CJK_RE.fullmatch(k))
+    vocab.update(k for k in synonyms.table.values() if segment.CJK_RE.fullmatch(k))
 
     run_cache: dict[str, list[str]] = {}
+    stems = segment.word_stems(vocab)
 
     def tokens(text: str) -> list[str]:
-        return segment.dense_tokens(text, vocab, cache=run_cache)
+        return segment.dense_tokens(text, vocab, cache=run_cache, stems=stems)
 
     builder = LeanBuilder()
     builder.ref("id")
@@ -238,22 +283,13 @@ def build_index(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str],
 
     title_tokens = [tokens(a.title) for a in articles]
     region_tokens = {r: [t for n in names for t in tokens(n)] + pinyin_keys(r) for r, names in region_fields.items()}
-    # synonyms by first character: a section is only searched for those it can start
-    by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for key, canon in synonyms.items():
-        by_first[key[0]].append((key, canon))
     for ref, doc in enumerate(docs):
         article = articles[doc.article]
-        text = "\n".join(doc.paragraphs)
-        body = tokens(text)
-        normalised = segment.normalise(text)  # once per section, not once per synonym
-        body += sorted({canon for char in by_first.keys() & set(normalised)
-                        for key, canon in by_first[char] if key in normalised})
         builder.add({
             "id": str(ref),
             "title": title_tokens[doc.article],
             "heading": tokens(doc.heading),
-            "body": body,
+            "body": tokens("\n".join(doc.paragraphs)) + list(hits[ref]),
             "region": region_tokens[article.region],
         })
     index = builder.postings()
@@ -262,7 +298,7 @@ def build_index(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str],
         "articles": [[a.title, a.url, a.region.name, a.region.label] for a in articles],
         "docs": [[d.article, d.section, d.first_paragraph, d.heading, list(d.paragraphs)] for d in docs],
         "maxWord": segment.MAX_WORD,
-        "synonyms": synonyms,
+        "synonyms": synonyms.table,
         "trad": trad_map(chars),
     }
     return index, table
@@ -300,7 +336,7 @@ def text_length(docs: list, articles: list) -> int:
     return sum(len(p.encode("utf-8")) for d in docs for p in d[4]) + sum(len(a[0].encode("utf-8")) for a in articles)
 
 
-def build_shards(digest: Digest, segmenter: Segmenter, synonyms: dict[str, str],
+def build_shards(digest: Digest, segmenter: Segmenter, synonyms: Synonyms,
                  one_file_bytes: int = Settings.search_one_file_bytes) -> list[GeneratedFile]:
     """The entry file (index.json), the shards and trad.json under assets/search/:
 
@@ -505,15 +541,24 @@ class LeanBuilder(Builder):
         super().__init__()
         self.pipeline.reset()  # no stemmer, stop-word filter or trimmer: wrong for Chinese
         self.search_pipeline.reset()
-        self._counts: list[list[Counter]] = []  # per document, per field: term frequencies
+        # Every token as (term number, document x fields + field): arrays, not per-field
+        # Counters, so postings() counts and scores millions of them with numpy.
+        self._term_ids: dict[str, int] = defaultdict()
+        self._term_ids.default_factory = self._term_ids.__len__  # a new term gets the next number
+        self._tokens: list[int] = []
+        self._token_keys: list[int] = []
 
     def add(self, doc, attributes=None):
         if attributes or self.metadata_whitelist:
             raise ValueError("LeanBuilder indexes tokens only: no attributes or metadata")
-        if str(doc[self._ref]) != str(len(self._counts)):
+        if str(doc[self._ref]) != str(self.document_count):
             raise ValueError("LeanBuilder numbers documents 0, 1, 2... in the order they are added")
+        base = self.document_count * len(self._fields)
+        for f, name in enumerate(self._fields):
+            before = len(self._tokens)
+            self._tokens.extend(map(self._term_ids.__getitem__, map(str.lower, doc[name])))
+            self._token_keys.extend([base + f] * (len(self._tokens) - before))
         self.document_count += 1
-        self._counts.append([Counter(map(str.lower, doc[name])) for name in self._fields])
 
     def postings(self) -> dict:
         """{"terms": in lunr.js order (UTF-16), "postings": per term a flat list of
@@ -522,53 +567,41 @@ class LeanBuilder(Builder):
 
         fields = list(self._fields)
         nf, n = len(fields), self.document_count
-        # lunr counts a term once per field vector holding it, and averages each field's
-        # length over all documents
-        df: Counter = Counter()
-        total = [0] * nf
-        for counts in self._counts:
-            for f, counter in enumerate(counts):
-                df.update(counter.keys())
-                total[f] += sum(counter.values())
-        average = [t / n if n else 0 for t in total]
-        terms = sorted(df, key=lambda t: t.encode("utf-16-be"))  # lunr.js's term order
-        number = {t: i for i, t in enumerate(terms)}
-        idf = {t: math.log(1 + abs((n - d + 0.5) / (d + 0.5))) for t, d in df.items()}
+        names = list(self._term_ids)  # by term number
+        n_terms = len(names)
+        tokens = np.array(self._tokens, dtype=np.int64)
+        token_keys = np.array(self._token_keys, dtype=np.int64)
+        # one entry per (document x field, term) with its frequency, in key order
+        pair, tf_counts = np.unique(token_keys * max(n_terms, 1) + tokens, return_counts=True)
+        keys, ids = np.divmod(pair, max(n_terms, 1))
+        tf = tf_counts.astype(np.float64)
+        # lunr: a field's length is its token count, averaged over all documents; a term's
+        # document frequency counts the field vectors holding it
+        lengths = np.bincount(token_keys, minlength=n * nf).astype(np.float64)
+        total = np.bincount(np.arange(n * nf) % nf, weights=lengths, minlength=nf) if n else np.zeros(nf)
+        average = [float(t) / n if n else 0.0 for t in total.tolist()]
+        df = np.bincount(ids, minlength=n_terms).tolist()
         k1, b = self._k1, self._b
-        boosts = [self._fields[name].boost for name in fields]
-        # One entry per (document, field, term), in key order; numpy computes the scores
-        # with the same float operations in the same order as the loop in lunr.py.
-        term_ids: list[int] = []
-        tfs: list[int] = []
-        keys: list[int] = []
-        norms: list[float] = []
-        pair_boosts: list[int] = []
-        for doc, counts in enumerate(self._counts):
-            for f, counter in enumerate(counts):
-                if not counter:
-                    continue
-                size = len(counter)
-                term_ids.extend(map(number.__getitem__, counter.keys()))
-                tfs.extend(counter.values())
-                keys.extend([doc * nf + f] * size)
-                norms.extend([k1 * (1 - b + b * (sum(counter.values()) / average[f]))] * size)
-                pair_boosts.extend([boosts[f]] * size)
-        ids = np.array(term_ids, dtype=np.int64)
-        tf = np.array(tfs, dtype=np.float64)
-        idf = np.array([math.log(1 + abs((n - df[t] + 0.5) / (df[t] + 0.5))) for t in terms], dtype=np.float64)
-        score = idf[ids] * ((k1 + 1) * tf) / (np.array(norms) + tf)
-        score *= np.array(pair_boosts, dtype=np.float64)
+        # idf in Python floats, per term; the rest with the same float operations in the
+        # same order as the loop in lunr.py
+        idf = np.array([math.log(1 + abs((n - d + 0.5) / (d + 0.5))) for d in df], dtype=np.float64)
+        field_of = keys % nf
+        norms = k1 * (1 - b + b * (lengths[keys] / np.array(average, dtype=np.float64)[field_of]))
+        score = idf[ids] * ((k1 + 1) * tf) / (norms + tf)
+        score *= np.array([self._fields[name].boost for name in fields], dtype=np.float64)[field_of]
         scores = scores_x1000(score)
-        # group by term (stable: keys stay ascending), then delta-encode each term's keys
-        order = np.argsort(ids, kind="stable")
-        key = np.array(keys, dtype=np.int64)[order]
-        ids, scores = ids[order], scores[order]
-        starts = np.searchsorted(ids, np.arange(len(terms) + 1))
+        # terms in lunr.js order; entries grouped by term, keys ascending within each
+        order_of_terms = sorted(range(n_terms), key=lambda i: names[i].encode("utf-16-be"))
+        rank = np.empty(n_terms, dtype=np.int64)
+        rank[order_of_terms] = np.arange(n_terms)
+        order = np.argsort(rank[ids], kind="stable")  # entries are already in key order
+        key, term_rank, scores = keys[order], rank[ids][order], scores[order]
+        starts = np.searchsorted(term_rank, np.arange(n_terms + 1))
         delta = np.diff(key, prepend=0)
         delta[starts[:-1]] = key[starts[:-1]]  # every term has entries; its first key is absolute
         flat = np.empty(2 * len(key), dtype=np.int64)
         flat[0::2], flat[1::2] = delta, scores
         flat_list = flat.tolist()
-        postings = [flat_list[2 * starts[i]:2 * starts[i + 1]] for i in range(len(terms))]
+        postings = [flat_list[2 * starts[i]:2 * starts[i + 1]] for i in range(n_terms)]
         return {"version": __TARGET_JS_VERSION__, "fields": fields, "pipeline": [],
-                "terms": terms, "postings": postings}
+                "terms": [names[i] for i in order_of_terms], "postings": postings}

@@ -59,8 +59,14 @@ class Segmenter:
         return out
 
 
+def word_stems(vocabulary: set[str], max_word: int = MAX_WORD) -> set[str]:
+    """Proper prefixes (2+ characters) of the vocabulary words dense_tokens can match: a
+    piece of text that is none of them cannot grow into a word, so the scan stops there."""
+    return {word[:k] for word in vocabulary if len(word) <= max_word for k in range(2, len(word))}
+
+
 def dense_tokens(text: str, vocabulary: set[str], max_word: int = MAX_WORD,
-                 cache: dict[str, list[str]] | None = None) -> list[str]:
+                 cache: dict[str, list[str]] | None = None, stems: set[str] | None = None) -> list[str]:
     """Every occurrence of a vocabulary word in text, ASCII tokens whole.
 
     Chinese: all substrings of 2..max_word characters that are vocabulary words, and each
@@ -68,8 +74,8 @@ def dense_tokens(text: str, vocabulary: set[str], max_word: int = MAX_WORD,
     some token: a query character that starts no word is looked up as "any word containing
     it" (a lunr wildcard, see search.js) and finds every occurrence.
 
-    `cache` (run -> its tokens) saves recomputing the runs that recur across a corpus;
-    the result is the same with or without it.
+    `cache` (run -> its tokens) saves recomputing the runs that recur across a corpus, and
+    `stems` (word_stems(vocabulary)) cuts the scan short; the result is the same without them.
     """
     out: list[str] = []
     for kind, run in runs(normalise(text)):
@@ -79,23 +85,26 @@ def dense_tokens(text: str, vocabulary: set[str], max_word: int = MAX_WORD,
         if cache is not None:
             tokens = cache.get(run)
             if tokens is None:
-                tokens = cache[run] = _run_tokens(run, vocabulary, max_word)
+                tokens = cache[run] = _run_tokens(run, vocabulary, max_word, stems)
             out.extend(tokens)
         else:
-            out.extend(_run_tokens(run, vocabulary, max_word))
+            out.extend(_run_tokens(run, vocabulary, max_word, stems))
     return out
 
 
-def _run_tokens(run: str, vocabulary: set[str], max_word: int) -> list[str]:
+def _run_tokens(run: str, vocabulary: set[str], max_word: int, stems: set[str] | None = None) -> list[str]:
     """dense_tokens of one Chinese run."""
     n = len(run)
     covered = [False] * n
     words: list[tuple[int, str]] = []
     for i in range(n):
         for j in range(i + 2, min(n, i + max_word) + 1):
-            if run[i:j] in vocabulary:
-                words.append((i, run[i:j]))
+            piece = run[i:j]
+            if piece in vocabulary:
+                words.append((i, piece))
                 covered[i:j] = [True] * (j - i)
+            if stems is not None and piece not in stems:
+                break
     singles = [(i, run[i]) for i in range(n) if not covered[i]]
     return [word for _, word in sorted(words + singles)]
 

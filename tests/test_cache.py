@@ -57,3 +57,16 @@ def test_prune_keeps_only_what_this_build_used(tmp_path):
     assert third.get(_source()) == "kept" and third.get(_source(sha="c" * 64)) == "new"
     assert third.get(_source(sha="b" * 64)) is None
     assert (tmp_path / "pages").is_dir()
+
+
+def test_inputs_fingerprint_follows_a_catalogue_outside_the_package(tmp_path):
+    """A config may point the catalogue elsewhere; editing it must invalidate per-file results."""
+    from generator.cache import inputs_fingerprint
+    from generator.settings import Settings
+    catalogue = tmp_path / "metrics.yml"
+    catalogue.write_text("metrics: []\n", "utf-8")
+    settings = Settings(catalogue=catalogue)
+    before = inputs_fingerprint(settings)
+    assert before == inputs_fingerprint(settings) and before != code_fingerprint()
+    catalogue.write_text("metrics: [{key: x, name: 水库, theme: t, unit: 座}]\n", "utf-8")
+    assert inputs_fingerprint(settings) != before

@@ -16,7 +16,7 @@ from lunr.builder import Builder
 from lunr.index import Index
 from lunr.query import Query, QueryPresence
 
-from generator import searchindex
+from generator import searchindex, segment
 from generator.records import Article, ArticleDraft, Digest, Region, Section
 from generator.searchindex import INDEX_PATH, LeanBuilder, assemble, build_search
 from generator.segment import Segmenter
@@ -312,3 +312,37 @@ def test_scores_x1000_round_like_python():
                for d in range(1, 9) for t in range(1, 6)]
     got = searchindex.scores_x1000(np.array(values, dtype=np.float64)).tolist()
     assert got == [round(round(v, 3) * 1000) for v in values]
+
+
+def test_precomputed_article_terms_give_the_same_files(files, segmenter):
+    """The per-file stage stores article_terms on each article; the index built from them
+    must be the one built from scratch, sharded or not."""
+    synonyms = searchindex.Synonyms.from_catalogue(CATALOGUE)
+    for one_file_bytes in (searchindex.Settings.search_one_file_bytes, 1):
+        digest = make_digest()
+        scratch = {f.path: f.content for f in build_search(digest, FakeResources(segmenter, CATALOGUE),
+                                                           one_file_bytes=one_file_bytes)}
+        for a in digest.articles:
+            a.search_terms = searchindex.article_terms(a, segmenter, synonyms)
+        assert digest.articles[0].search_terms.synonyms[1] == ("地区生产总值",)  # GDP in 聚力提效能
+        stored = {f.path: f.content for f in build_search(digest, FakeResources(segmenter, CATALOGUE),
+                                                          one_file_bytes=one_file_bytes)}
+        assert stored == scratch
+    assert scratch != files  # (the sharded variant really was a different layout)
+
+
+def test_article_terms_that_do_not_fit_the_article_are_refused(segmenter):
+    digest = make_digest()
+    digest.articles[1].search_terms = searchindex.SearchTerms(words=("天心",), synonyms=())  # it has one section
+    with pytest.raises(ValueError, match="cache"):
+        build_search(digest, FakeResources(segmenter, CATALOGUE))
+
+
+def test_typesetting_does_not_change_what_search_sees():
+    """article_terms is computed from the data copy, the index from the typeset copy."""
+    from generator.clean import _HALF_TO_FULL, normalize_punctuation
+    text = "全区GDP增长5.7%,其中:民生支出(含教育);是否?是!12,345 人 (A) Q&A?"
+    assert normalize_punctuation(text) != text
+    assert segment.normalise(normalize_punctuation(text)) == segment.normalise(text)
+    for half, full in _HALF_TO_FULL.items():
+        assert segment.normalise(full) == segment.normalise(half), (half, full)

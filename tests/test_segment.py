@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -63,6 +64,19 @@ def test_dense_tokens_cover_every_character(vocab):
 def test_dense_tokens_do_not_depend_on_the_context(vocab):
     # jieba cuts 和平 out of 和平发展, but 总和平均 has it too: the index must hold it there.
     assert "和平" in dense_tokens("总和平均", vocab)
+
+
+def test_word_stems_only_cut_the_scan_short():
+    """With stems the scan stops early; the tokens must be exactly those of the full scan."""
+    rng = random.Random(7)
+    alphabet = "蒸湘区民生实事热线中华人民共和国和平发展总均"
+    vocab = {"".join(rng.choice(alphabet) for _ in range(rng.randint(2, 10))) for _ in range(300)}
+    vocab |= {"民生", "民生实事", "中华人民共和国", "和平", "和平发展"}
+    stems = segment.word_stems(vocab)
+    assert {"中华人民共和", "民生", "和平"} <= stems
+    for _ in range(200):
+        text = "".join(rng.choice(alphabet + "，5g") for _ in range(rng.randint(1, 40)))
+        assert dense_tokens(text, vocab, stems=stems) == dense_tokens(text, vocab), text
 
 
 def test_longest_match_prefers_long_words_and_falls_back_to_characters(vocab):
