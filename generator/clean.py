@@ -123,17 +123,19 @@ def _units(text: str) -> list[Unit]:
 
 # ---------------------------------------------------------------- punctuation
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+_HALF_RE = re.compile("[" + re.escape("".join(_HALF_TO_FULL)) + "]")
 
 
 def normalize_punctuation(text: str) -> str:
     """Half-width , : ; ? ! ( ) in Chinese text -> full-width; ASCII kept in numbers/URLs/Latin."""
-    if not _CJK_RE.search(text):
+    # Only the half-width marks are visited (most paragraphs have none): every decision
+    # reads the original text, so the order of visits does not matter.
+    if not _HALF_RE.search(text) or not _CJK_RE.search(text):
         return text
     out = list(text)
     n = len(text)
-    for i, ch in enumerate(text):
-        if ch not in _HALF_TO_FULL:
-            continue
+    for i in (m.start() for m in _HALF_RE.finditer(text)):
+        ch = text[i]
         prev = _neighbour(text, i, -1)
         nxt = _neighbour(text, i, +1)
         if ch in ",:" and prev.isdigit() and nxt.isdigit():

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .clean import normalize_punctuation as typeset
-from .records import Article, Digest, Section
+from .records import Article, Digest, Figure, Section
 
 
 def typeset_article(article: Article) -> Article:
@@ -33,6 +33,12 @@ def typeset_digest(digest: Digest) -> Digest:
     return replace(
         digest,
         articles=[typeset_article(a) for a in digest.articles],
-        figures=[replace(f, quote=typeset(f.quote), metric=typeset(f.metric), subject=typeset(f.subject))
-                 for f in digest.figures],
+        figures=[typeset_figure(f) for f in digest.figures],
     )
+
+
+def typeset_figure(figure: Figure) -> Figure:
+    shown = {name: typeset(getattr(figure, name)) for name in ("quote", "metric", "subject")}
+    if all(shown[name] == getattr(figure, name) for name in shown):
+        return figure  # most figures: nothing to typeset, no copy (records are not mutated)
+    return replace(figure, **shown)
