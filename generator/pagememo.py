@@ -63,10 +63,12 @@ class PageMemo:
         self.files = KeyedFiles(directory, ".html")
         self.hits = 0
 
-    def key(self, site: str, page) -> str:
+    def key(self, site: str, page, body: str) -> str:
+        """`body` stands for the page's body HTML: the HTML itself or a hash of everything
+        it is rendered from (pages.PagePlan.inputs), so a hit needs no rendering."""
         h = hashlib.sha256(site.encode())
         for part in (page.url, page.title or "", json.dumps(page.meta, sort_keys=True, ensure_ascii=False,
-                                                             default=str), str(page.toc), page.content or ""):
+                                                             default=str), str(page.toc), body):
             h.update(part.encode("utf-8") + b"\0")
         return h.hexdigest()
 

@@ -2,12 +2,21 @@
 
 Templates hold presentation; this module only gathers the context for each page.
 Every template is rendered with autoescaping on: seed text is data, never markup.
+
+Pages are planned first and rendered on demand: an article or region page's plan carries
+a hash of everything its body is made from (its context, pickled, and the templates), so
+a rebuild whose finished page is memoised (pagememo.py) never renders it at all.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
-import posixpath
+import pickle
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
 import jinja2
 
@@ -25,6 +34,36 @@ STATUS_LABELS = {"ok": "正常", "repaired": "已修复（部分字节无法解�
                  "binary": "非文本文件", "too_large": "文件过大，未读取", "duplicate": "与其他文件重复"}
 DATA_JSON = "data/digest.json"
 DATA_CSV = "data/figures.csv"
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """A generated page before its body is rendered."""
+
+    path: str  # docs source path: regions/x.md
+    title: str
+    inputs: str  # hash of everything the body is rendered from: equal inputs, equal body
+    render: Callable[[], str]  # the body's HTML
+
+
+def data_bytes(value) -> bytes:
+    """Pickle without its memo: equal data gives equal bytes however its objects happen to
+    be shared (a region object reused by many articles in one build, copies in another).
+    Records hold no cycles, which is what the memo would be needed for."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True
+    pickler.dump(value)
+    return buffer.getvalue()
+
+
+def templates_fingerprint() -> str:
+    h = hashlib.sha256()
+    for path in sorted(TEMPLATE_DIR.rglob("*")):
+        if path.is_file():
+            h.update(path.relative_to(TEMPLATE_DIR).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
 
 
 def make_environment() -> jinja2.Environment:
@@ -95,6 +134,7 @@ class Renderer:
         self.catalogue = resources.catalogue
         self.idf = resources.idf
         self.env = env or make_environment()
+        self.templates = templates_fingerprint()
         self.articles = {a.id: a for a in digest.articles}
         self.source_urls = {s.file: digest_mod.source_url(s) for s in digest.sources}
         self.regions_by_name = {r.name: r for r in digest.regions}
@@ -106,26 +146,40 @@ class Renderer:
             self.figures_by_region.setdefault(figure.region, []).append(figure)
             self.figures_by_article.setdefault(figure.article, []).append(figure)
 
-    def _render(self, template: str, url: str, title: str, **context) -> GeneratedPage:
-        html = self.env.get_template(template).render(
+    def _html(self, template: str, url: str, context: dict) -> str:
+        return self.env.get_template(template).render(
             url=lambda target: relative(url, target),
-            digest=self.digest,
             links={"search": SEARCH_PAGE, "compare": COMPARE_PAGE, "regions": REGIONS_PAGE,
                    "sources": SOURCES_PAGE, "json": DATA_JSON, "csv": DATA_CSV},
             region_url=digest_mod.region_url,
             **context,
         )
-        return GeneratedPage(path=page_path(url), title=title, html=html)
 
-    def pages(self) -> list[GeneratedPage]:
+    def _render(self, template: str, url: str, title: str, **context) -> PagePlan:
+        """Rendered now; the inputs hash is the body's own."""
+        html = self._html(template, url, context)
+        return PagePlan(page_path(url), title, hashlib.sha256(html.encode("utf-8")).hexdigest(), lambda: html)
+
+    def _deferred(self, template: str, url: str, title: str, **context) -> PagePlan:
+        """Rendered when asked. The context must be plain data (records, strings, numbers)
+        and all the template reads besides the fixed links and functions above: its pickle
+        is the inputs hash, so two equal contexts always render the same body."""
+        h = hashlib.sha256(self.templates.encode())
+        h.update(data_bytes((template, url, title, context)))
+        return PagePlan(page_path(url), title, h.hexdigest(), lambda: self._html(template, url, context))
+
+    def plans(self) -> list[PagePlan]:
         comparison = compare.build_comparison(self.digest.figures, self.digest.regions, self.digest.articles,
                                               catalogue=self.catalogue)
-        pages = [self.regions_index(), self.comparison(comparison), self.search(), self.sources()]
-        pages += [self.metric(comparison, row) for row in comparison.rows]
-        pages += [self.region(r) for r in self.digest.regions]
-        pages += [self.article(a) for a in self.digest.articles]
-        _refuse_collisions(pages)
-        return pages
+        plans = [self.regions_index(), self.comparison(comparison), self.search(), self.sources()]
+        plans += [self.metric(comparison, row) for row in comparison.rows]
+        plans += [self.region(r) for r in self.digest.regions]
+        plans += [self.article(a) for a in self.digest.articles]
+        _refuse_collisions(plans)
+        return plans
+
+    def pages(self) -> list[GeneratedPage]:
+        return [GeneratedPage(path=plan.path, title=plan.title, html=plan.render()) for plan in self.plans()]
 
     def home_summary(self) -> str:
         """Appended to the hand-written home page: coverage, regions, build date."""
@@ -136,31 +190,31 @@ class Renderer:
                    "sources": SOURCES_PAGE, "json": DATA_JSON, "csv": DATA_CSV},
         )
 
-    def regions_index(self) -> GeneratedPage:
-        return self._render("regions_index.html", REGIONS_PAGE, "地区", by_region=self.by_region)
+    def regions_index(self) -> PagePlan:
+        return self._render("regions_index.html", REGIONS_PAGE, "地区", by_region=self.by_region, digest=self.digest)
 
-    def region(self, region: Region) -> GeneratedPage:
+    def region(self, region: Region) -> PagePlan:
         figures = self.figures_by_region.get(region.name, [])
         articles = self.by_region.get(region, [])
-        return self._render(
+        return self._deferred(
             "region.html", digest_mod.region_url(region), region.name,
             region=region, articles=articles, figures=figures,
             key_figures=compare.key_figures(figures, self.settings.key_figures, self.catalogue),
             keywords=keywords.top_keywords((a.term_counts for a in articles), self.idf, self.settings.keywords),
-            article_index=self.articles,
+            article_urls={f.article: self.articles[f.article].url for f in figures},
         )
 
-    def article(self, article: Article) -> GeneratedPage:
+    def article(self, article: Article) -> PagePlan:
         figures = self.figures_by_article.get(article.id, [])
-        return self._render("article.html", article.url, article.title, article=article, figures=figures,
-                            gap_marker=split.MISSING, source_url=self.source_urls.get(article.source, ""))
+        return self._deferred("article.html", article.url, article.title, article=article, figures=figures,
+                              gap_marker=split.MISSING, source_url=self.source_urls.get(article.source, ""))
 
-    def comparison(self, table: compare.Comparison) -> GeneratedPage:
+    def comparison(self, table: compare.Comparison) -> PagePlan:
         matrix = len(table.regions) <= self.settings.compare_matrix_max_regions
         return self._render("compare.html", COMPARE_PAGE, "地区对比", comparison=table, matrix=matrix,
                             charts=charts, article_index=self.articles, metric_url=metric_url)
 
-    def metric(self, table: compare.Comparison, row: compare.Row) -> GeneratedPage:
+    def metric(self, table: compare.Comparison, row: compare.Row) -> PagePlan:
         theme = next(t for t in table.themes if row in t.rows)
         ranked = row.ranked()
         bars = [(name, cell.figure.value_normalized, compare.value_label(cell))
@@ -168,7 +222,7 @@ class Renderer:
         return self._render("compare_metric.html", metric_url(row), row.metric, row=row, theme=theme,
                             ranked=ranked, bars=bars, charts=charts, regions_by_name=self.regions_by_name)
 
-    def sources(self) -> GeneratedPage:
+    def sources(self) -> PagePlan:
         by_source: dict[str, list[Article]] = {}
         for article in self.digest.articles:
             by_source.setdefault(article.source, []).append(article)
@@ -176,14 +230,14 @@ class Renderer:
         for warning in self.digest.warnings:
             if warning not in warnings_by_file.setdefault(warning.file, []):
                 warnings_by_file[warning.file].append(warning)
-        return self._render("sources.html", SOURCES_PAGE, "数据来源", by_source=by_source,
+        return self._render("sources.html", SOURCES_PAGE, "数据来源", by_source=by_source, digest=self.digest,
                             warnings_by_file=warnings_by_file, status_labels=STATUS_LABELS)
 
-    def search(self) -> GeneratedPage:
+    def search(self) -> PagePlan:
         return self._render("search.html", SEARCH_PAGE, "搜索")
 
 
-def _refuse_collisions(pages: list[GeneratedPage]) -> None:
+def _refuse_collisions(pages: list[PagePlan]) -> None:
     """Two pages on one path would silently overwrite each other."""
     seen: set[str] = set()
     for page in pages:

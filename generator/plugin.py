@@ -22,7 +22,7 @@ from . import digest as digest_mod
 from . import pipeline, searchindex
 from .cache import code_fingerprint
 from .pagememo import EMPTY_TEMPLATE, PageMemo, site_key
-from .pages import Renderer
+from .pages import PagePlan, Renderer
 from .progress import make_progress
 from .resources import Resources, load_resources
 from .settings import Settings
@@ -68,7 +68,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def __init__(self) -> None:
         self.settings: Settings | None = None
         self.resources: Resources | None = None  # kept across `mkdocs serve` rebuilds
-        self.pages: dict[str, str] = {}
+        self.pages: dict[str, PagePlan] = {}  # generated page -> its plan, rendered on demand
         self.memo = PageMemo(None)
         self.memo_keys: dict[str, str] = {}  # generated page -> its memo key
         self.memo_hits: dict[str, str] = {}  # memoised page -> the template it would have used
@@ -117,11 +117,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         renderer = Renderer(shown, settings, self.resources)
         self.pages = {}
         log.info("rendering pages for %d regions and %d articles", len(digest.regions), len(digest.articles))
-        for page in renderer.pages():
+        for plan in renderer.plans():
             # Title in front matter, HTML-escaped: MkDocs themes print page titles unescaped.
-            front = "---\ntitle: " + json.dumps(html.escape(page.title), ensure_ascii=False) + "\n---\n"
-            files.append(File.generated(config, page.path, content=front))
-            self.pages[page.path] = page.html
+            front = "---\ntitle: " + json.dumps(html.escape(plan.title), ensure_ascii=False) + "\n---\n"
+            files.append(File.generated(config, plan.path, content=front))
+            self.pages[plan.path] = plan
         self.home_summary = renderer.home_summary()
 
         data = digest_mod.to_contract(digest)
@@ -140,9 +140,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return files
 
     def on_page_content(self, html_body: str, /, *, page, config, files) -> str:
-        generated = self.pages.get(page.file.src_uri)
-        if generated is not None:
-            return generated
+        plan = self.pages.get(page.file.src_uri)
+        if plan is not None:
+            # A memoised page is never rendered: its finished HTML replaces the template.
+            return "" if page.file.src_uri in self.memo_hits else plan.render()
         if page.is_homepage:
             return html_body + self.home_summary
         return html_body
@@ -152,7 +153,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return nav
 
     def on_env(self, env, /, *, config, files):
-        """Pages whose finished HTML is memoised get an empty template; on_post_page fills it."""
+        """Pages whose finished HTML is memoised get an empty template; on_post_page fills it.
+        (on_env runs after every page's Markdown is read and before any is rendered.)"""
         self.env = env
         env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({EMPTY_TEMPLATE: ""})])
         self.memo = PageMemo(self.settings.cache_dir / "pages" if self.settings.cache_dir else None)
@@ -160,7 +162,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.memo_keys, self.memo_hits = {}, {}
         for file in files.documentation_pages():
             if file.src_uri in self.pages and file.page is not None:
-                key = self.memo_keys[file.src_uri] = self.memo.key(site, file.page)
+                key = self.memo_keys[file.src_uri] = self.memo.key(site, file.page, self.pages[file.src_uri].inputs)
                 if self.memo.has(key):
                     self.memo_hits[file.src_uri] = file.page.meta.get("template", "main.html")
                     file.page.meta["template"] = EMPTY_TEMPLATE
@@ -178,7 +180,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             memoised = self.memo.get(key)
             if memoised is not None:
                 return memoised
+            # The entry vanished since on_env: render the page after all.
             page.meta["template"] = self.memo_hits[page.file.src_uri]
+            page.content = self.pages[page.file.src_uri].render()
             output = self.env.get_template(page.meta["template"]).render(self.context)
         self.memo.put(key, output)
         return output

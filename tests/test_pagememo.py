@@ -19,17 +19,17 @@ class FakePage:
     title: str = "标题"
     meta: dict = field(default_factory=lambda: {"title": "标题"})
     toc: list = field(default_factory=list)
-    content: str = "<p>正文</p>"
 
 
 def test_key_changes_with_every_input_of_the_page():
     memo = PageMemo(None)
-    base = memo.key("site", FakePage())
-    assert memo.key("site", FakePage()) == base
+    base = memo.key("site", FakePage(), "body-inputs")
+    assert memo.key("site", FakePage(), "body-inputs") == base
     variants = [FakePage(url="articles/a2/"), FakePage(title="别的"), FakePage(meta={"title": "别的"}),
-                FakePage(toc=["x"]), FakePage(content="<p>正文。</p>")]
-    keys = {memo.key("site", page) for page in variants} | {memo.key("other site", FakePage())}
-    assert base not in keys and len(keys) == len(variants) + 1
+                FakePage(toc=["x"])]
+    keys = {memo.key("site", page, "body-inputs") for page in variants}
+    keys |= {memo.key("other site", FakePage(), "body-inputs"), memo.key("site", FakePage(), "other body")}
+    assert base not in keys and len(keys) == len(variants) + 2
 
 
 def test_put_get_prune(tmp_path):
@@ -104,12 +104,19 @@ def test_a_vanished_memo_entry_is_rendered_again(tmp_path):
 
     from generator.plugin import DigestPlugin
 
+    from generator.pages import PagePlan
+
     plugin = DigestPlugin()
     plugin.memo = PageMemo(tmp_path)
-    plugin.env = jinja2.Environment(loader=jinja2.DictLoader({"main.html": "<html>{{ body }}</html>"}))
+    plugin.env = jinja2.Environment(loader=jinja2.DictLoader({"main.html": "<html>{{ page.content }}</html>"}))
     page = SimpleNamespace(file=SimpleNamespace(src_uri="articles/a1.md"), meta={"template": "digest-memo-hit.html"})
+    plugin.pages = {"articles/a1.md": PagePlan("articles/a1.md", "标题", "inputs", lambda: "正文")}
     plugin.memo_keys = {"articles/a1.md": "k"}
     plugin.memo_hits = {"articles/a1.md": "main.html"}
-    plugin.on_page_context({"body": "正文"}, page=page, config=None, nav=None)
+    # a memo hit's body is not rendered ...
+    page.content = plugin.on_page_content("", page=page, config=None, files=None)
+    assert page.content == ""
+    plugin.on_page_context({"page": page}, page=page, config=None, nav=None)
+    # ... until its entry turns out to be gone
     assert plugin.on_post_page("", page=page, config=None) == "<html>正文</html>"
     assert PageMemo(tmp_path).get("k") == "<html>正文</html>"  # and memoised for next time

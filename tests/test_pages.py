@@ -106,3 +106,46 @@ def test_relative_links_match_posixpath():
                        "compare/gdp", "regions/zhengxiang-qu/#s-1"]
     for from_url, to_url in itertools.product(pages, targets):
         assert relative(from_url, to_url) == reference(from_url, to_url), (from_url, to_url)
+
+
+def test_plan_inputs_follow_every_input_of_a_page(resources, monkeypatch):
+    """Article and region pages are rendered on demand; their inputs hash (the page memo's
+    key) must be equal for equal data built separately and change with anything shown."""
+    import copy
+    from dataclasses import replace
+
+    from generator import pages as pages_mod
+    from generator.pages import Renderer
+    from generator.settings import Settings
+
+    def plans(digest):
+        return {p.path: p for p in Renderer(digest, Settings(), resources).plans()}
+
+    base = plans(_digest_with_three_regions())
+    again = plans(copy.deepcopy(_digest_with_three_regions()))
+    assert {k: p.inputs for k, p in base.items()} == {k: p.inputs for k, p in again.items()}
+    assert {k: p.render() for k, p in base.items()} == {k: p.render() for k, p in again.items()}
+    unshared = _digest_with_three_regions()  # as loaded from separate cache entries: no shared objects
+    for article in unshared.articles:
+        article.region = replace(article.region)
+    assert unshared.articles[0].region is not unshared.regions[0]
+    assert {k: p.inputs for k, p in plans(unshared).items()} == {k: p.inputs for k, p in base.items()}
+
+    edited = _digest_with_three_regions()
+    edited.articles[0].draft.sections[0].paragraphs.append("新增一段。")
+    changed = plans(edited)
+    assert changed["articles/a0.md"].inputs != base["articles/a0.md"].inputs
+    assert "新增一段" in changed["articles/a0.md"].render()
+    assert changed["articles/a1.md"].inputs == base["articles/a1.md"].inputs
+
+    edited = _digest_with_three_regions()
+    edited.figures[1] = replace(edited.figures[1], quote="全区地区生产总值达到1300亿元")
+    changed = plans(edited)
+    region = "regions/wuhou-qu.md"
+    assert changed[region].inputs != base[region].inputs and "1300亿元" in changed[region].render()
+    assert changed["articles/a1.md"].inputs != base["articles/a1.md"].inputs  # its figure table
+    assert changed["regions/anji-xian.md"].inputs == base["regions/anji-xian.md"].inputs
+
+    monkeypatch.setattr(pages_mod, "templates_fingerprint", lambda: "edited templates")
+    retemplated = plans(_digest_with_three_regions())
+    assert all(retemplated[k].inputs != base[k].inputs for k in ("articles/a0.md", region))
