@@ -9,6 +9,8 @@ one-character words left out.
 
 from __future__ import annotations
 
+import heapq
+
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -54,5 +56,5 @@ def top_keywords(counts: Iterable[dict[str, int]], idf: Idf, n: int) -> list[str
     size = sum(total.values())
     if not size:
         return []
-    weight = {w: k * idf.freq.get(w, idf.median) / size for w, k in total.items()}
-    return sorted(weight, key=lambda w: (-weight[w], w))[:n]
+    # (nsmallest = sorted(...)[:n] without sorting every word of a large region)
+    return heapq.nsmallest(n, total, key=lambda w: (-(total[w] * idf.freq.get(w, idf.median) / size), w))

@@ -152,6 +152,7 @@ class Renderer:
             links={"search": SEARCH_PAGE, "compare": COMPARE_PAGE, "regions": REGIONS_PAGE,
                    "sources": SOURCES_PAGE, "json": DATA_JSON, "csv": DATA_CSV},
             region_url=digest_mod.region_url,
+            charts=charts,
             **context,
         )
 
@@ -212,15 +213,16 @@ class Renderer:
     def comparison(self, table: compare.Comparison) -> PagePlan:
         matrix = len(table.regions) <= self.settings.compare_matrix_max_regions
         return self._render("compare.html", COMPARE_PAGE, "地区对比", comparison=table, matrix=matrix,
-                            charts=charts, article_index=self.articles, metric_url=metric_url)
+                            article_index=self.articles, metric_url=metric_url)
 
     def metric(self, table: compare.Comparison, row: compare.Row) -> PagePlan:
         theme = next(t for t in table.themes if row in t.rows)
         ranked = row.ranked()
         bars = [(name, cell.figure.value_normalized, compare.value_label(cell))
                 for name, cell in ranked[: self.settings.chart_max_bars]]
-        return self._render("compare_metric.html", metric_url(row), row.metric, row=row, theme=theme,
-                            ranked=ranked, bars=bars, charts=charts, regions_by_name=self.regions_by_name)
+        return self._deferred("compare_metric.html", metric_url(row), row.metric, row=row, theme_name=theme.name,
+                              ranked=ranked, bars=bars,
+                              regions_by_name={n: self.regions_by_name[n] for n in row.cells if n in self.regions_by_name})
 
     def sources(self) -> PagePlan:
         by_source: dict[str, list[Article]] = {}

@@ -72,7 +72,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.memo = PageMemo(None)
         self.memo_keys: dict[str, str] = {}  # generated page -> its memo key
         self.memo_hits: dict[str, str] = {}  # memoised page -> the template it would have used
-        self.nav = None
+        self.site = ""  # pagememo.site_key of this build
         self.env = None
         self.context = None
         self.home_summary = ""
@@ -139,33 +139,30 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                         f"{len(digest.warnings)} data warnings")
         return files
 
-    def on_page_content(self, html_body: str, /, *, page, config, files) -> str:
-        plan = self.pages.get(page.file.src_uri)
-        if plan is not None:
-            # A memoised page is never rendered: its finished HTML replaces the template.
-            return "" if page.file.src_uri in self.memo_hits else plan.render()
-        if page.is_homepage:
-            return html_body + self.home_summary
-        return html_body
-
     def on_nav(self, nav, /, *, config, files):
-        self.nav = nav
+        """Everything outside a page that shapes its finished HTML is known now (MkDocs reads
+        the pages next, then renders them): start this build's page memo."""
+        self.memo = PageMemo(self.settings.cache_dir / "pages" if self.settings.cache_dir else None)
+        self.site = site_key(config, nav, code_fingerprint())
+        self.memo_keys, self.memo_hits = {}, {}
         return nav
 
+    def on_page_content(self, html_body: str, /, *, page, config, files) -> str:
+        plan = self.pages.get(page.file.src_uri)
+        if plan is None:
+            return html_body + self.home_summary if page.is_homepage else html_body
+        key = self.memo_keys[page.file.src_uri] = self.memo.key(self.site, page, plan.inputs)
+        if self.memo.has(key):
+            # Memoised: the body is not rendered, and an empty template stands in for the
+            # theme's; on_post_page writes the finished HTML.
+            self.memo_hits[page.file.src_uri] = page.meta.get("template", "main.html")
+            page.meta["template"] = EMPTY_TEMPLATE
+            return ""
+        return plan.render()
+
     def on_env(self, env, /, *, config, files):
-        """Pages whose finished HTML is memoised get an empty template; on_post_page fills it.
-        (on_env runs after every page's Markdown is read and before any is rendered.)"""
         self.env = env
         env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({EMPTY_TEMPLATE: ""})])
-        self.memo = PageMemo(self.settings.cache_dir / "pages" if self.settings.cache_dir else None)
-        site = site_key(config, self.nav, code_fingerprint())
-        self.memo_keys, self.memo_hits = {}, {}
-        for file in files.documentation_pages():
-            if file.src_uri in self.pages and file.page is not None:
-                key = self.memo_keys[file.src_uri] = self.memo.key(site, file.page, self.pages[file.src_uri].inputs)
-                if self.memo.has(key):
-                    self.memo_hits[file.src_uri] = file.page.meta.get("template", "main.html")
-                    file.page.meta["template"] = EMPTY_TEMPLATE
         return env
 
     def on_page_context(self, context, /, *, page, config, nav):
@@ -180,7 +177,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             memoised = self.memo.get(key)
             if memoised is not None:
                 return memoised
-            # The entry vanished since on_env: render the page after all.
+            # The entry vanished since on_page_content: render the page after all.
             page.meta["template"] = self.memo_hits[page.file.src_uri]
             page.content = self.pages[page.file.src_uri].render()
             output = self.env.get_template(page.meta["template"]).render(self.context)

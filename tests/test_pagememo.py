@@ -97,26 +97,28 @@ def test_memoised_pages_follow_config_theme_and_seed_changes(tmp_path):
 
 
 def test_a_vanished_memo_entry_is_rendered_again(tmp_path):
-    """on_env saw the entry, on_post_page cannot read it: the page is rendered as usual."""
+    """on_page_content saw the entry, on_post_page cannot read it: the page is rendered as usual."""
     from types import SimpleNamespace
 
     import jinja2
 
-    from generator.plugin import DigestPlugin
-
     from generator.pages import PagePlan
+    from generator.plugin import DigestPlugin
 
     plugin = DigestPlugin()
     plugin.memo = PageMemo(tmp_path)
+    plugin.site = "site"
     plugin.env = jinja2.Environment(loader=jinja2.DictLoader({"main.html": "<html>{{ page.content }}</html>"}))
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="articles/a1.md"), meta={"template": "digest-memo-hit.html"})
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="articles/a1.md"), url="articles/a1/", title="标题",
+                           meta={"title": "标题"}, toc=[], is_homepage=False)
     plugin.pages = {"articles/a1.md": PagePlan("articles/a1.md", "标题", "inputs", lambda: "正文")}
-    plugin.memo_keys = {"articles/a1.md": "k"}
-    plugin.memo_hits = {"articles/a1.md": "main.html"}
-    # a memo hit's body is not rendered ...
+    key = plugin.memo.key("site", page, "inputs")
+    plugin.memo.put(key, "<html>旧</html>")
+    # a memo hit's body is not rendered, and the theme's template is set aside ...
     page.content = plugin.on_page_content("", page=page, config=None, files=None)
-    assert page.content == ""
+    assert page.content == "" and page.meta["template"] == "digest-memo-hit.html"
     plugin.on_page_context({"page": page}, page=page, config=None, nav=None)
-    # ... until its entry turns out to be gone
+    (tmp_path / f"{key}.html").unlink()
+    # ... until its entry turns out to be gone: then the page is rendered after all
     assert plugin.on_post_page("", page=page, config=None) == "<html>正文</html>"
-    assert PageMemo(tmp_path).get("k") == "<html>正文</html>"  # and memoised for next time
+    assert PageMemo(tmp_path).get(key) == "<html>正文</html>"  # and memoised for next time
