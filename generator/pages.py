@@ -15,12 +15,14 @@ import io
 import json
 import pickle
 from collections.abc import Callable
+from importlib import metadata
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
 from . import charts, compare, keywords, split
+from .cache import inputs_fingerprint
 from . import digest as digest_mod
 from .records import Article, Digest, GeneratedPage, Region
 from .resources import Resources
@@ -134,7 +136,11 @@ class Renderer:
         self.catalogue = resources.catalogue
         self.idf = resources.idf
         self.env = env or make_environment()
-        self.templates = templates_fingerprint()
+        # What deferred pages depend on besides their context: templates, code, catalogue,
+        # units (cache.inputs_fingerprint) and jieba's IDF table (its version).
+        self.fingerprint = hashlib.sha256("\0".join([templates_fingerprint(), inputs_fingerprint(settings),
+                                                      metadata.version("jieba")]).encode()).hexdigest()
+        self._article_digests: dict[str, tuple[Article, bytes]] = {}
         self.articles = {a.id: a for a in digest.articles}
         self.source_urls = {s.file: digest_mod.source_url(s) for s in digest.sources}
         self.regions_by_name = {r.name: r for r in digest.regions}
@@ -161,13 +167,29 @@ class Renderer:
         html = self._html(template, url, context)
         return PagePlan(page_path(url), title, hashlib.sha256(html.encode("utf-8")).hexdigest(), lambda: html)
 
-    def _deferred(self, template: str, url: str, title: str, **context) -> PagePlan:
+    def _deferred(self, template: str, url: str, title: str, context: dict, *, inputs: dict | None = None,
+                  derive: Callable[[dict], dict] | None = None) -> PagePlan:
         """Rendered when asked. The context must be plain data (records, strings, numbers)
         and all the template reads besides the fixed links and functions above: its pickle
-        is the inputs hash, so two equal contexts always render the same body."""
-        h = hashlib.sha256(self.templates.encode())
-        h.update(data_bytes((template, url, title, context)))
-        return PagePlan(page_path(url), title, h.hexdigest(), lambda: self._html(template, url, context))
+        is the inputs hash, so two equal contexts always render the same body.
+
+        `inputs` may stand in for the context in that hash, with records replaced by their
+        own hashes (article_digest); `derive` computes further values from the context at
+        render time, with this build's resources (in `self.fingerprint`).
+        """
+        h = hashlib.sha256(self.fingerprint.encode())
+        h.update(data_bytes((template, url, title, context if inputs is None else inputs)))
+
+        def render() -> str:
+            return self._html(template, url, {**context, **(derive(context) if derive else {})})
+        return PagePlan(page_path(url), title, h.hexdigest(), render)
+
+    def article_digest(self, article: Article) -> bytes:
+        """Hash of an article record, computed once though several pages show the article."""
+        known = self._article_digests.get(article.id)
+        if known is None or known[0] is not article:
+            known = self._article_digests[article.id] = (article, hashlib.sha256(data_bytes(article)).digest())
+        return known[1]
 
     def plans(self) -> list[PagePlan]:
         comparison = compare.build_comparison(self.digest.figures, self.digest.regions, self.digest.articles,
@@ -197,18 +219,25 @@ class Renderer:
     def region(self, region: Region) -> PagePlan:
         figures = self.figures_by_region.get(region.name, [])
         articles = self.by_region.get(region, [])
-        return self._deferred(
-            "region.html", digest_mod.region_url(region), region.name,
-            region=region, articles=articles, figures=figures,
-            key_figures=compare.key_figures(figures, self.settings.key_figures, self.catalogue),
-            keywords=keywords.top_keywords((a.term_counts for a in articles), self.idf, self.settings.keywords),
-            article_urls={f.article: self.articles[f.article].url for f in figures},
-        )
+        context = {"region": region, "articles": articles, "figures": figures,
+                   "article_urls": {f.article: self.articles[f.article].url for f in figures},
+                   "key_figure_count": self.settings.key_figures, "keyword_count": self.settings.keywords}
+        return self._deferred("region.html", digest_mod.region_url(region), region.name, context,
+                              inputs={**context, "articles": [self.article_digest(a) for a in articles]},
+                              derive=self._region_extras)
+
+    def _region_extras(self, context: dict) -> dict:
+        """A region page's key-figure cards and keywords, from its figures and articles."""
+        articles = context["articles"]
+        return {"key_figures": compare.key_figures(context["figures"], context["key_figure_count"], self.catalogue),
+                "keywords": keywords.top_keywords((a.term_counts for a in articles), self.idf,
+                                                  context["keyword_count"])}
 
     def article(self, article: Article) -> PagePlan:
-        figures = self.figures_by_article.get(article.id, [])
-        return self._deferred("article.html", article.url, article.title, article=article, figures=figures,
-                              gap_marker=split.MISSING, source_url=self.source_urls.get(article.source, ""))
+        context = {"article": article, "figures": self.figures_by_article.get(article.id, []),
+                   "gap_marker": split.MISSING, "source_url": self.source_urls.get(article.source, "")}
+        return self._deferred("article.html", article.url, article.title, context,
+                              inputs={**context, "article": self.article_digest(article)})
 
     def comparison(self, table: compare.Comparison) -> PagePlan:
         matrix = len(table.regions) <= self.settings.compare_matrix_max_regions
@@ -220,9 +249,9 @@ class Renderer:
         ranked = row.ranked()
         bars = [(name, cell.figure.value_normalized, compare.value_label(cell))
                 for name, cell in ranked[: self.settings.chart_max_bars]]
-        return self._deferred("compare_metric.html", metric_url(row), row.metric, row=row, theme_name=theme.name,
-                              ranked=ranked, bars=bars,
-                              regions_by_name={n: self.regions_by_name[n] for n in row.cells if n in self.regions_by_name})
+        return self._deferred("compare_metric.html", metric_url(row), row.metric, {
+            "row": row, "theme_name": theme.name, "ranked": ranked, "bars": bars,
+            "regions_by_name": {n: self.regions_by_name[n] for n in row.cells if n in self.regions_by_name}})
 
     def sources(self) -> PagePlan:
         by_source: dict[str, list[Article]] = {}

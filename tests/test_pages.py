@@ -137,6 +137,8 @@ def test_plan_inputs_follow_every_input_of_a_page(resources, monkeypatch):
     assert changed["articles/a0.md"].inputs != base["articles/a0.md"].inputs
     assert "新增一段" in changed["articles/a0.md"].render()
     assert changed["articles/a1.md"].inputs == base["articles/a1.md"].inputs
+    assert changed["regions/anji-xian.md"].inputs != base["regions/anji-xian.md"].inputs  # its article list
+    assert changed["regions/wuhou-qu.md"].inputs == base["regions/wuhou-qu.md"].inputs
 
     edited = _digest_with_three_regions()
     edited.figures[1] = replace(edited.figures[1], quote="全区地区生产总值达到1300亿元")
