@@ -381,7 +381,7 @@ def build_shards(digest: Digest, segmenter: Segmenter, synonyms: Synonyms,
         groups[fnv(key) % n_prefix].append(key)
 
     shards: dict[str, object] = {}
-    post_sizes = [len(",".join(map(str, p))) + 3 for p in postings]  # bytes in a p file
+    post_sizes = [n + 1 for n in index["json_chars"]]  # bytes in a p file, with the comma after it
     split_postings = sum(post_sizes) > one_file_bytes
     for k, keys in enumerate(groups):
         keys.sort(key=lambda key: key.encode("utf-16-be"))
@@ -562,7 +562,8 @@ class LeanBuilder(Builder):
 
     def postings(self) -> dict:
         """{"terms": in lunr.js order (UTF-16), "postings": per term a flat list of
-        (key delta, score x 1000) pairs in key order, "fields", "version", "pipeline"}."""
+        (key delta, score x 1000) pairs in key order, "json_chars": per term the length of
+        that list written as compact JSON, "fields", "version", "pipeline"}."""
         from lunr import __TARGET_JS_VERSION__
 
         fields = list(self._fields)
@@ -602,6 +603,12 @@ class LeanBuilder(Builder):
         flat = np.empty(2 * len(key), dtype=np.int64)
         flat[0::2], flat[1::2] = delta, scores
         flat_list = flat.tolist()
-        postings = [flat_list[2 * starts[i]:2 * starts[i + 1]] for i in range(n_terms)]
+        bounds = (2 * starts).tolist()
+        postings = [flat_list[bounds[i]:bounds[i + 1]] for i in range(n_terms)]
+        # characters of each term's list written as JSON ("[1,2,3]"): decimal digits of
+        # every number, the commas between them and the brackets
+        digits = 1 + np.searchsorted(10 ** np.arange(1, 19, dtype=np.int64), flat, side="right")
+        json_chars = np.add.reduceat(digits, bounds[:-1]) + (np.diff(bounds) - 1) + 2 if n_terms else digits[:0]
         return {"version": __TARGET_JS_VERSION__, "fields": fields, "pipeline": [],
-                "terms": [names[i] for i in order_of_terms], "postings": postings}
+                "terms": [names[i] for i in order_of_terms], "postings": postings,
+                "json_chars": json_chars.tolist()}

@@ -224,6 +224,18 @@ def test_lean_builder_gives_lunr_py_scores():
     assert {k: mine[k] for k in ("fields", "terms", "postings")} == stock_postings(stock)
     # lunr.js sorts UTF-16 code units: a surrogate pair (𠀀) before ｋ, unlike Python's str order
     assert mine["terms"].index("𠀀") < mine["terms"].index("ｋ") and "𠀀" > "ｋ"
+    assert mine["json_chars"] == [len(json.dumps(p, separators=(",", ":"))) for p in mine["postings"]]
+
+
+def test_postings_json_chars_count_every_digit():
+    """json_chars sizes the postings files; numbers of every length, 0 and powers of ten."""
+    builder = LeanBuilder()
+    builder.ref("id")
+    builder.field("body")
+    for i in range(1001):
+        builder.add({"id": str(i), "body": ["常见"] + (["少见"] if i in (0, 9, 10, 99, 100, 999, 1000) else [])})
+    out = builder.postings()
+    assert out["json_chars"] == [len(json.dumps(p, separators=(",", ":"))) for p in out["postings"]]
 
 
 def test_lean_builder_refuses_what_it_does_not_do():
