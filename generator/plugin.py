@@ -15,11 +15,13 @@ from pathlib import Path
 import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from . import digest as digest_mod
 from . import pipeline, searchindex
+from .background import BackgroundWriter
 from .cache import code_fingerprint
 from .pagememo import EMPTY_TEMPLATE, PageMemo, site_key
 from .pages import PagePlan, Renderer
@@ -73,6 +75,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.memo_keys: dict[str, str] = {}  # generated page -> its memo key
         self.memo_hits: dict[str, str] = {}  # memoised page -> the template it would have used
         self.site = ""  # pagememo.site_key of this build
+        self.search = BackgroundWriter(list, Path("."), "search index", parallel=False)  # this build's, once started
         self.env = None
         self.context = None
         self.home_summary = ""
@@ -129,10 +132,15 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             ("data/digest.json", digest_mod.contract_json(data)),
             ("data/figures.csv", digest_mod.figures_csv(data)),
         ]
-        log.info("building the search index")
-        outputs += [(f.path, f.content) for f in searchindex.build_search(shown, self.resources, settings.search_one_file_bytes)]
         for path, content in outputs:
             files.append(File.generated(config, path, content=content))
+        # Built beside MkDocs's page work (a forked process on Linux), written straight into
+        # site_dir (MkDocs has cleaned it already); on_post_build waits for it.
+        log.info("building the search index")
+        resources, one_file_bytes = self.resources, settings.search_one_file_bytes
+        self.search = BackgroundWriter(lambda: searchindex.build_search(shown, resources, one_file_bytes),
+                                       Path(config.site_dir), "search index")
+        self.search.start()
 
         self.summary = (f"{len(digest.sources)} files, {len(digest.articles)} articles, "
                         f"{len(digest.regions)} regions, {len(digest.figures)} figures, "
@@ -184,11 +192,18 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.memo.put(key, output)
         return output
 
+    def on_build_error(self, *, error) -> None:
+        self.search.cancel()
+
     def on_serve(self, server, /, *, config, builder):
         server.watch(str(self.settings.seeds_dir))
         return server
 
     def on_post_build(self, *, config) -> None:
+        try:
+            self.search.finish()
+        except RuntimeError as error:
+            raise PluginError(str(error)) from error
         self.memo.prune()
         log.info("digest: %s in %.1f s (%d of %d pages unchanged since the last build)", self.summary,
                  time.monotonic() - self.started, self.memo.hits, len(self.memo_keys))

@@ -1,0 +1,72 @@
+"""Output built beside MkDocs's own work: the search index, in a forked process.
+
+After the digest is ready, MkDocs spends seconds reading, rendering and writing pages on
+one core, and the search index takes seconds more on one core too. Neither needs the
+other, so on Linux the index is built and written by a forked child (it sees the
+parent's memory as it was at the fork: nothing is copied or pickled) while the parent
+goes on with the pages. Elsewhere, or with `parallel=False`, the work runs in-process
+when started. Either way the same files are written.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from .records import GeneratedFile
+
+log = logging.getLogger("mkdocs.plugins.digest")
+
+
+def can_fork() -> bool:
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+def write_files(files: list[GeneratedFile], site_dir: Path) -> None:
+    for f in files:
+        path = site_dir / f.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(f.content)
+
+
+class BackgroundWriter:
+    """Calls `make()` and writes the files it returns under `site_dir`; finish() waits for
+    that and raises RuntimeError if it failed."""
+
+    def __init__(self, make: Callable[[], list[GeneratedFile]], site_dir: Path, what: str,
+                 parallel: bool | None = None):
+        self.make = make
+        self.site_dir = site_dir
+        self.what = what
+        self.parallel = can_fork() if parallel is None else parallel
+        self.process: multiprocessing.process.BaseProcess | None = None
+
+    def _run(self) -> None:
+        write_files(self.make(), self.site_dir)
+
+    def start(self) -> None:
+        if not self.parallel:
+            self._run()
+            return
+        self.process = multiprocessing.get_context("fork").Process(target=self._run, name=f"digest {self.what}",
+                                                                   daemon=True)
+        self.process.start()
+
+    def finish(self) -> None:
+        if self.process is None:
+            return
+        process, self.process = self.process, None
+        process.join()
+        if process.exitcode != 0:
+            raise RuntimeError(f"building the {self.what} failed (exit code {process.exitcode}); the error is "
+                               "printed above. Fix it and build again.")
+
+    def cancel(self) -> None:
+        """Stop the work (the build failed elsewhere): no files appear after the build ended."""
+        if self.process is not None:
+            self.process.terminate()
+            self.process.join()
+            self.process = None
