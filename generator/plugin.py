@@ -117,6 +117,14 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             data_log.warning("%s", warning)
 
         shown = typeset_digest(digest)  # pages and snippets: full-width punctuation
+        # The search index is built beside the rest of the build (a forked process on Linux)
+        # and written straight into site_dir (MkDocs has cleaned it already); on_post_build
+        # waits for it.
+        log.info("building the search index")
+        resources, one_file_bytes = self.resources, settings.search_one_file_bytes
+        self.search = BackgroundWriter(lambda: searchindex.build_search(shown, resources, one_file_bytes),
+                                       Path(config.site_dir), "search index")
+        self.search.start()
         renderer = Renderer(shown, settings, self.resources)
         self.pages = {}
         log.info("rendering pages for %d regions and %d articles", len(digest.regions), len(digest.articles))
@@ -134,13 +142,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         ]
         for path, content in outputs:
             files.append(File.generated(config, path, content=content))
-        # Built beside MkDocs's page work (a forked process on Linux), written straight into
-        # site_dir (MkDocs has cleaned it already); on_post_build waits for it.
-        log.info("building the search index")
-        resources, one_file_bytes = self.resources, settings.search_one_file_bytes
-        self.search = BackgroundWriter(lambda: searchindex.build_search(shown, resources, one_file_bytes),
-                                       Path(config.site_dir), "search index")
-        self.search.start()
 
         self.summary = (f"{len(digest.sources)} files, {len(digest.articles)} articles, "
                         f"{len(digest.regions)} regions, {len(digest.figures)} figures, "

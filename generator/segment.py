@@ -47,6 +47,20 @@ class Segmenter:
     """jieba loaded once, explicitly: a private Tokenizer, not jieba's module-level one."""
 
     tokenizer: jieba.Tokenizer = field(default_factory=jieba.Tokenizer)
+    # Chinese run -> its search-mode words. Stock phrases, names and clauses recur across
+    # the articles one process handles; the memo is emptied when it reaches MEMO_RUNS.
+    memo: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+
+    MEMO_RUNS = 500_000
+
+    def run_words(self, run: str) -> tuple[str, ...]:
+        """jieba's search-mode words of one Chinese run (the vocabulary's source)."""
+        words = self.memo.get(run)
+        if words is None:
+            if len(self.memo) >= self.MEMO_RUNS:
+                self.memo.clear()
+            words = self.memo[run] = tuple(w for w in self.tokenizer.cut_for_search(run, HMM=True) if CJK_RE.fullmatch(w))
+        return words
 
     def words(self, text: str) -> list[str]:
         """jieba search-mode words and ASCII tokens of text, in order (the vocabulary source)."""
@@ -55,7 +69,7 @@ class Segmenter:
             if kind == "ascii":
                 out.append(run)
             else:
-                out.extend(w for w in self.tokenizer.cut_for_search(run, HMM=True) if CJK_RE.fullmatch(w))
+                out.extend(self.run_words(run))
         return out
 
 
@@ -147,6 +161,6 @@ def vocabulary(segmenter: Segmenter, texts: Iterable[str]) -> set[str]:
                 words.add(run)
             else:
                 cjk_runs.add(run)
-    for run in sorted(cjk_runs):
-        words.update(w for w in segmenter.tokenizer.cut_for_search(run, HMM=True) if CJK_RE.fullmatch(w))
+    for run in cjk_runs:
+        words.update(segmenter.run_words(run))
     return words

@@ -110,3 +110,14 @@ def test_search_js_uses_the_same_token_pattern():
     js_pattern = found.group(1)
     py_pattern = f"({segment.ASCII_RE.pattern})|({segment.CJK_RE.pattern})"
     assert js_pattern == py_pattern.replace("\\.", "\\.")
+
+
+def test_run_words_memo_gives_jieba_words_and_stays_bounded(monkeypatch):
+    segmenter = Segmenter()
+    monkeypatch.setattr(Segmenter, "MEMO_RUNS", 2)
+    direct = [w for w in segmenter.tokenizer.cut_for_search("中华人民共和国成立", HMM=True)]
+    assert segmenter.run_words("中华人民共和国成立") == tuple(direct)
+    assert segmenter.run_words("中华人民共和国成立") == tuple(direct)  # from the memo
+    for run in ("老旧小区", "民生实事", "热线电话"):
+        segmenter.run_words(run)
+    assert len(segmenter.memo) <= 2
