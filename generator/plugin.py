@@ -1,7 +1,9 @@
 """MkDocs adapter: runs the pipeline inside `mkdocs build` / `mkdocs serve`.
 
 No logic lives here: it turns the plugin config into Settings, calls pipeline.run,
-hands the rendered pages and data files to MkDocs, and reports what happened.
+hands the planned pages and data files to MkDocs (a memoised page is never rendered,
+see pagememo.py), has the search index written beside them (background.py), and reports
+what happened.
 """
 
 from __future__ import annotations

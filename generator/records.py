@@ -8,8 +8,8 @@ Every stage is a function from these records to these records:
     locate.locate_articles   ArticleDraft    -> Article          (region, year)
     figures.extract_figures  Article         -> list[Figure]
     digest.build_digest      ...             -> Digest           (the data contract)
-    pages.render_pages       Digest          -> list[GeneratedPage]
-    searchindex.build_search Digest          -> list[GeneratedFile]
+    pages.Renderer.plans     Digest          -> list[PagePlan]   (bodies rendered on demand)
+    searchindex.build_search Digest          -> list[GeneratedFile] (background.py: beside the pages)
 
 Nothing here does work; the records are plain data so that tests can build them by hand.
 """
