@@ -10,7 +10,6 @@ one-character words left out.
 from __future__ import annotations
 
 import heapq
-
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass

@@ -15,15 +15,15 @@ import io
 import json
 import pickle
 from collections.abc import Callable
-from importlib import metadata
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 import jinja2
 
 from . import charts, compare, keywords, split
-from .cache import inputs_fingerprint
 from . import digest as digest_mod
+from .cache import inputs_fingerprint
 from .records import Article, Digest, GeneratedPage, Region
 from .resources import Resources
 from .settings import Settings
@@ -140,7 +140,7 @@ class Renderer:
         # units (cache.inputs_fingerprint) and jieba's IDF table (its version).
         self.fingerprint = hashlib.sha256("\0".join([templates_fingerprint(), inputs_fingerprint(settings),
                                                       metadata.version("jieba")]).encode()).hexdigest()
-        self._article_digests: dict[str, tuple[Article, bytes]] = {}
+        self._article_digests: dict[str, bytes] = {}  # article id -> article_digest
         self.articles = {a.id: a for a in digest.articles}
         self.source_urls = {s.file: digest_mod.source_url(s) for s in digest.sources}
         self.regions_by_name = {r.name: r for r in digest.regions}
@@ -187,9 +187,9 @@ class Renderer:
     def article_digest(self, article: Article) -> bytes:
         """Hash of an article record, computed once though several pages show the article."""
         known = self._article_digests.get(article.id)
-        if known is None or known[0] is not article:
-            known = self._article_digests[article.id] = (article, hashlib.sha256(data_bytes(article)).digest())
-        return known[1]
+        if known is None:
+            known = self._article_digests[article.id] = hashlib.sha256(data_bytes(article)).digest()
+        return known
 
     def plans(self) -> list[PagePlan]:
         comparison = compare.build_comparison(self.digest.figures, self.digest.regions, self.digest.articles,

@@ -77,7 +77,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.memo_keys: dict[str, str] = {}  # generated page -> its memo key
         self.memo_hits: dict[str, str] = {}  # memoised page -> the template it would have used
         self.site = ""  # pagememo.site_key of this build
-        self.search = BackgroundWriter(list, Path("."), "search index", parallel=False)  # this build's, once started
+        self.search: BackgroundWriter | None = None  # this build's search index, once started
         self.env = None
         self.context = None
         self.home_summary = ""
@@ -196,7 +196,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return output
 
     def on_build_error(self, *, error) -> None:
-        self.search.cancel()
+        if self.search is not None:
+            self.search.cancel()
 
     def on_serve(self, server, /, *, config, builder):
         server.watch(str(self.settings.seeds_dir))
@@ -204,7 +205,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_post_build(self, *, config) -> None:
         try:
-            self.search.finish()
+            if self.search is not None:
+                self.search.finish()
         except RuntimeError as error:
             raise PluginError(str(error)) from error
         self.memo.prune()

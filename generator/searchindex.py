@@ -183,15 +183,12 @@ class Synonyms:
     by_first: dict[str, tuple[tuple[str, str], ...]]
 
     @classmethod
-    def of(cls, table: dict[str, str]) -> "Synonyms":
+    def from_catalogue(cls, catalogue) -> "Synonyms":
+        table = synonym_table(catalogue)
         by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for key, canon in table.items():
             by_first[key[0]].append((key, canon))
         return cls(table, {c: tuple(pairs) for c, pairs in by_first.items()})
-
-    @classmethod
-    def from_catalogue(cls, catalogue) -> "Synonyms":
-        return cls.of(synonym_table(catalogue))
 
     def hits(self, normalised: str) -> tuple[str, ...]:
         """Canonical names of the synonyms in a normalised text, sorted; only the
