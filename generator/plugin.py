@@ -18,18 +18,20 @@ import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from . import digest as digest_mod
 from . import pipeline, searchindex
 from .background import BackgroundWriter
 from .cache import code_fingerprint
+from .cachelock import NO_CACHE, BuildLock
 from .pagememo import EMPTY_TEMPLATE, PageMemo, site_key
 from .pages import PagePlan, Renderer
 from .progress import make_progress
 from .resources import Resources, load_resources
 from .settings import Settings
+from .sitemarker import mark_complete, mark_incomplete
 from .typeset import typeset_digest
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -78,6 +80,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.memo_hits: dict[str, str] = {}  # memoised page -> the template it would have used
         self.site = ""  # pagememo.site_key of this build
         self.search: BackgroundWriter | None = None  # this build's search index, once started
+        self.lock = BuildLock(None)  # this build's hold on the cache folder (cachelock.py)
+        self.access = NO_CACHE
+        self.site_dir: Path | None = None
         self.env = None
         self.context = None
         self.home_summary = ""
@@ -101,6 +106,14 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         )
         return config
 
+    @event_priority(100)  # first: before MkDocs or any plugin touches site_dir
+    def on_pre_build(self, *, config) -> None:
+        """Mark site_dir as unfinished until on_post_build, and take the cache for this build."""
+        self.site_dir = Path(config.site_dir)
+        mark_incomplete(self.site_dir)
+        self.lock = BuildLock(self.settings.cache_dir)
+        self.access = self.lock.acquire()
+
     def on_files(self, files: Files, /, *, config) -> Files:
         self.started = time.monotonic()
         settings = self.settings
@@ -112,7 +125,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             self.resources = load_resources(settings)
         update, close = make_progress(log)
         try:
-            digest = pipeline.run(settings, self.resources, progress=update)
+            digest = pipeline.run(settings, self.resources, progress=update, cache=self.access)
         finally:
             close()
         for warning in digest.warnings:
@@ -153,7 +166,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_nav(self, nav, /, *, config, files):
         """Everything outside a page that shapes its finished HTML is known now (MkDocs reads
         the pages next, then renders them): start this build's page memo."""
-        self.memo = PageMemo(self.settings.cache_dir / "pages" if self.settings.cache_dir else None)
+        self.memo = PageMemo.for_build(self.access)
         self.site = site_key(config, nav, code_fingerprint())
         self.memo_keys, self.memo_hits = {}, {}
         return nav
@@ -198,11 +211,15 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_build_error(self, *, error) -> None:
         if self.search is not None:
             self.search.cancel()
+        self.lock.release()
+        if self.site_dir is not None:  # also after on_post_build, when --strict aborts
+            mark_incomplete(self.site_dir)
 
     def on_serve(self, server, /, *, config, builder):
         server.watch(str(self.settings.seeds_dir))
         return server
 
+    @event_priority(-100)  # last: the marker goes only when every plugin has written its files
     def on_post_build(self, *, config) -> None:
         try:
             if self.search is not None:
@@ -210,5 +227,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         except RuntimeError as error:
             raise PluginError(str(error)) from error
         self.memo.prune()
+        self.lock.release()
+        mark_complete(Path(config.site_dir))
         log.info("digest: %s in %.1f s (%d of %d pages unchanged since the last build)", self.summary,
                  time.monotonic() - self.started, self.memo.hits, len(self.memo_keys))
