@@ -8,6 +8,8 @@ import hashlib
 import logging
 import os
 import pickle
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -19,6 +21,7 @@ from generator.cache import KeyedFiles, ResultCache
 from generator.cachelock import LOCK_NAME, NO_CACHE, BuildLock, CacheAccess
 from generator.pagememo import PageMemo
 from generator.records import Source, Warning
+from helpers import ROOT, write_config
 
 KEY = "a" * 64
 
@@ -221,3 +224,53 @@ def test_a_write_that_fails_stops_writing_with_one_warning(tmp_path, monkeypatch
     monkeypatch.undo()
     assert caplog.text.count("cannot write to the cache folder") == 1
     assert not files.writable and list(tmp_path.iterdir()) == []
+
+
+# ----------------------------------------------------------------------------- whole builds
+
+EPOCH = {"SOURCE_DATE_EPOCH": "1764028800"}
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def _build(config: Path, site: Path) -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)]
+    return subprocess.Popen(cmd, cwd=config.parent, env={**os.environ, **EPOCH}, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory):
+    """Two builds of the seeds started together, sharing one cache folder."""
+    work = tmp_path_factory.mktemp("shared_cache")
+    config = write_config(work, ROOT / "seeds")
+    builds = [_build(config, work / name) for name in ("site_a", "site_b")]
+    logs = [build.communicate(timeout=900)[0] for build in builds]
+    return {"work": work, "config": config, "codes": [b.returncode for b in builds], "logs": logs}
+
+
+@pytest.mark.slow
+def test_two_builds_sharing_a_cache_both_succeed_alike(shared):
+    assert shared["codes"] == [0, 0], "\n".join(shared["logs"])
+    assert any("waiting for another build" in log for log in shared["logs"])
+    a, b = _tree(shared["work"] / "site_a"), _tree(shared["work"] / "site_b")
+    assert len(a) > 10 and a == b
+    assert not list((shared["work"] / "cache").rglob("*.tmp"))
+
+
+@pytest.mark.slow
+def test_a_damaged_cache_rebuilds_the_same_site_with_warnings(shared):
+    cache = shared["work"] / "cache"
+    entries, pages = list(cache.glob("*.json")), list((cache / "pages").glob("*.html"))
+    assert entries and pages
+    for path in entries:
+        path.write_bytes(path.read_bytes()[:100])  # cut short
+    for path in pages:
+        path.write_bytes(path.read_bytes()[:-50])  # a page cut mid-tag
+    build = _build(shared["config"], shared["work"] / "site_c")
+    log = build.communicate(timeout=900)[0]
+    assert build.returncode == 0, log
+    assert _tree(shared["work"] / "site_c") == _tree(shared["work"] / "site_a")
+    assert log.count("cut short") >= len(entries) + len(pages)
