@@ -75,3 +75,11 @@ def test_inputs_fingerprint_follows_a_catalogue_outside_the_package(tmp_path):
     assert before == inputs_fingerprint(settings) and before != code_fingerprint()
     catalogue.write_text("metrics: [{key: x, name: 水库, theme: t, unit: 座}]\n", "utf-8")
     assert inputs_fingerprint(settings) != before
+
+
+def test_a_file_name_that_is_not_utf8_has_a_key(tmp_path):
+    """decode.py keeps undecodable bytes of a name as surrogates; the key must not crash on them."""
+    cache = _cache(tmp_path)
+    source = Source(file="\udcff\udcfe.txt", sha256="a" * 64, size=1)
+    cache.put(source, "x")
+    assert cache.get(source) == "x" and len(cache.key(source)) == 64
