@@ -16,7 +16,6 @@ from pathlib import Path
 
 import jinja2
 from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
@@ -29,7 +28,7 @@ from .pagememo import EMPTY_TEMPLATE, PageMemo, site_key
 from .pages import PagePlan, Renderer
 from .progress import make_progress
 from .resources import Resources, load_resources
-from .settings import Settings
+from .settings import Settings, plugin_config_scheme
 from .typeset import typeset_digest
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -43,29 +42,8 @@ if not data_log.handlers:
     data_log.propagate = False
 
 
-class DigestConfig(base.Config):
-    seeds_dir = c.Type(str, default="seeds")
-    """Folder of input page texts, relative to mkdocs.yml."""
-    catalogue = c.Optional(c.Type(str))
-    """Metric catalogue YAML, relative to mkdocs.yml (default: the one shipped in generator/data)."""
-    units = c.Optional(c.Type(str))
-    """Units YAML, relative to mkdocs.yml (default: the one shipped in generator/data)."""
-    max_file_bytes = c.Type(int, default=Settings.max_file_bytes)
-    """Seed files larger than this are listed with a warning and not read."""
-    cache_dir = c.Type(str, default=str(Settings.cache_dir))
-    """Content-hash cache of per-file results and finished pages, relative to mkdocs.yml."""
-    workers = c.Type(int, default=Settings.workers)
-    """Processes for the per-file stages (0 = one per CPU, 1 = in-process)."""
-    key_figures = c.Type(int, default=Settings.key_figures)
-    """Key-figure cards per region page."""
-    keywords = c.Type(int, default=Settings.keywords)
-    """Keywords per region page."""
-    compare_matrix_max_regions = c.Type(int, default=Settings.compare_matrix_max_regions)
-    """Largest number of regions shown as one metrics x regions table."""
-    chart_max_bars = c.Type(int, default=Settings.chart_max_bars)
-    """Bars per chart on a metric's page."""
-    search_one_file_bytes = c.Type(int, default=Settings.search_one_file_bytes)
-    """Search data up to this size stays one file per kind; beyond, it is sharded."""
+# The options are derived from the one table in settings.py.
+DigestConfig = type("DigestConfig", (base.Config,), plugin_config_scheme())
 
 
 class DigestPlugin(BasePlugin[DigestConfig]):
@@ -86,19 +64,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
-        self.settings = Settings(
-            seeds_dir=root / self.config.seeds_dir,
-            catalogue=root / self.config.catalogue if self.config.catalogue else Settings.catalogue,
-            units=root / self.config.units if self.config.units else Settings.units,
-            max_file_bytes=self.config.max_file_bytes,
-            cache_dir=root / self.config.cache_dir,
-            workers=self.config.workers,
-            key_figures=self.config.key_figures,
-            keywords=self.config.keywords,
-            compare_matrix_max_regions=self.config.compare_matrix_max_regions,
-            chart_max_bars=self.config.chart_max_bars,
-            search_one_file_bytes=self.config.search_one_file_bytes,
-        )
+        self.settings = Settings.from_options(dict(self.config), root)
         return config
 
     def on_files(self, files: Files, /, *, config) -> Files:
