@@ -25,6 +25,7 @@ from . import digest as digest_mod
 from . import pipeline, searchindex
 from .background import BackgroundWriter
 from .cache import code_fingerprint
+from .decode import display_name
 from .pagememo import EMPTY_TEMPLATE, PageMemo, site_key
 from .pages import PagePlan, Renderer
 from .progress import make_progress
@@ -32,15 +33,9 @@ from .resources import Resources, load_resources
 from .settings import Settings
 from .typeset import typeset_digest
 
+# Data warnings go to MkDocs' own logger at WARNING level, so they count towards
+# `mkdocs build --strict` (the README says how to build anyway).
 log = logging.getLogger("mkdocs.plugins.digest")
-# Problems in the input data are reported on their own logger: they must be visible,
-# but a messy seed page is not a broken site, so they do not fail `mkdocs build --strict`.
-data_log = logging.getLogger("digest.data")
-if not data_log.handlers:
-    _handler = logging.StreamHandler()
-    _handler.setFormatter(logging.Formatter("WARNING -  [digest] %(message)s"))
-    data_log.addHandler(_handler)
-    data_log.propagate = False
 
 
 class DigestConfig(base.Config):
@@ -116,7 +111,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         finally:
             close()
         for warning in digest.warnings:
-            data_log.warning("%s", warning)
+            log.warning("[digest] %s", display_name(str(warning)))  # one line per warning, always
 
         shown = typeset_digest(digest)  # pages and snippets: full-width punctuation
         # The search index is built beside the rest of the build (a forked process on Linux)

@@ -72,8 +72,9 @@ def test_folder_order_hidden_sidecar_duplicate_and_too_large(tmp_path: Path):
     (tmp_path / "b.yml").write_text("title: [unclosed\n", encoding="utf-8")
     (tmp_path / "big.txt").write_bytes("字".encode("utf-8") * 100)
     sources = read_sources(tmp_path, Settings(max_file_bytes=200))
-    assert [s.file for s in sources] == ["a.txt", "b.txt", "big.txt", "c.txt"]
+    assert [s.file for s in sources] == [".hidden.txt", "a.txt", "b.txt", "big.txt", "c.txt"]
     by = {s.file: s for s in sources}
+    assert by[".hidden.txt"].status == SourceStatus.HIDDEN and by[".hidden.txt"].text == ""
     assert by["a.txt"].override == {"title": "新标题", "region": "蒸湘区", "year": 2024}
     assert by["b.txt"].override == {} and any("sidecar" in w.message for w in by["b.txt"].warnings)
     assert by["c.txt"].status == SourceStatus.DUPLICATE and "b.txt" in by["c.txt"].warnings[0].message
