@@ -34,6 +34,10 @@ class _Loader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+# Dates stay text, so an impossible one (2025-02-30) is a warning on its field, not on the file.
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+
+
 def is_sidecar_name(name: str) -> bool:
     return name.lower().endswith((".yml", ".yaml"))
 
@@ -107,8 +111,6 @@ def _year(value, this_year: int) -> tuple[int | None, str]:
 
 
 def _date(value, this_year: int) -> tuple[str, str]:
-    if isinstance(value, datetime.datetime):
-        return "", "must be a date without a time"
     if isinstance(value, str) and _DATE.fullmatch(value.strip()):
         try:
             value = datetime.date.fromisoformat(value.strip())
