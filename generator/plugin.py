@@ -36,6 +36,14 @@ from .typeset import typeset_digest
 # Data warnings go to MkDocs' own logger at WARNING level, so they count towards
 # `mkdocs build --strict` (the README says how to build anyway).
 log = logging.getLogger("mkdocs.plugins.digest")
+# `-q` silences MkDocs' warnings, and with them its --strict count: data warnings are then
+# printed here instead, and on_post_build fails a strict build itself.
+_quiet_log = logging.getLogger("digest.data")
+if not _quiet_log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+    _quiet_log.addHandler(_handler)
+    _quiet_log.propagate = False
 
 
 class DigestConfig(base.Config):
@@ -78,6 +86,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.home_summary = ""
         self.started = 0.0
         self.summary = ""
+        self.data_warnings = 0
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
@@ -110,8 +119,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             digest = pipeline.run(settings, self.resources, progress=update)
         finally:
             close()
+        self.data_warnings = len(digest.warnings)
+        report = log if log.isEnabledFor(logging.WARNING) else _quiet_log
         for warning in digest.warnings:
-            log.warning("[digest] %s", display_name(str(warning)))  # one line per warning, always
+            report.warning("[digest] %s", display_name(str(warning)))  # one line per warning, always
 
         shown = typeset_digest(digest)  # pages and snippets: full-width punctuation
         # The search index is built beside the rest of the build (a forked process on Linux)
@@ -205,5 +216,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         except RuntimeError as error:
             raise PluginError(str(error)) from error
         self.memo.prune()
+        if config.strict and self.data_warnings and not log.isEnabledFor(logging.WARNING):
+            raise PluginError(f"Aborted with {self.data_warnings} data warnings in strict mode "
+                              "(build without --strict to publish anyway; see the README)")
         log.info("digest: %s in %.1f s (%d of %d pages unchanged since the last build)", self.summary,
                  time.monotonic() - self.started, self.memo.hits, len(self.memo_keys))

@@ -225,17 +225,21 @@ def builds(tmp_path_factory):
     start = time.monotonic()
     proc = build_site(config, site, env=EPOCH)  # raises unless it exits 0
     seconds = time.monotonic() - start
-    strict = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-f", str(config),
-                             "-d", str(work / "strict-site")], capture_output=True, text=True,
-                            env={**os.environ, **EPOCH}, cwd=work, timeout=900)
+    strict = {quiet: subprocess.run([sys.executable, "-m", "mkdocs", "build", *quiet, "--strict", "-f", str(config),
+                                     "-d", str(work / "strict-site")], capture_output=True, text=True,
+                                    env={**os.environ, **EPOCH}, cwd=work, timeout=900)
+              for quiet in ((), ("-q",))}
     return {"clean": clean_site, "site": site, "log": proc.stdout + proc.stderr, "strict": strict,
             "digest": load_digest(site), "seconds": seconds}
 
 
 @pytest.mark.slow
-def test_build_exits_zero_and_strict_fails_on_data_warnings(builds):
-    assert builds["strict"].returncode != 0
-    assert "[digest]" in builds["strict"].stdout + builds["strict"].stderr
+@pytest.mark.parametrize("quiet", [(), ("-q",)])
+def test_build_exits_zero_and_strict_fails_on_data_warnings(builds, quiet):
+    strict = builds["strict"][quiet]
+    assert strict.returncode != 0
+    output = strict.stdout + strict.stderr
+    assert "[digest]" in output and "strict mode" in output
 
 
 @pytest.mark.slow
