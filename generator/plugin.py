@@ -24,6 +24,7 @@ from . import digest as digest_mod
 from . import pipeline, searchindex
 from .background import BackgroundWriter
 from .cache import code_fingerprint
+from .decode import display_name
 from .pagememo import EMPTY_TEMPLATE, PageMemo, site_key
 from .pages import PagePlan, Renderer
 from .progress import make_progress
@@ -31,15 +32,17 @@ from .resources import Resources, load_resources
 from .settings import Settings, plugin_config_scheme
 from .typeset import typeset_digest
 
+# Data warnings go to MkDocs' own logger at WARNING level, so they count towards
+# `mkdocs build --strict` (the README says how to build anyway).
 log = logging.getLogger("mkdocs.plugins.digest")
-# Problems in the input data are reported on their own logger: they must be visible,
-# but a messy seed page is not a broken site, so they do not fail `mkdocs build --strict`.
-data_log = logging.getLogger("digest.data")
-if not data_log.handlers:
+# `-q` silences MkDocs' warnings, and with them its --strict count: data warnings are then
+# printed here instead, and on_post_build fails a strict build itself.
+_quiet_log = logging.getLogger("digest.data")
+if not _quiet_log.handlers:
     _handler = logging.StreamHandler()
-    _handler.setFormatter(logging.Formatter("WARNING -  [digest] %(message)s"))
-    data_log.addHandler(_handler)
-    data_log.propagate = False
+    _handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+    _quiet_log.addHandler(_handler)
+    _quiet_log.propagate = False
 
 
 # The options are derived from the one table in settings.py.
@@ -61,6 +64,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.home_summary = ""
         self.started = 0.0
         self.summary = ""
+        self.data_warnings = 0
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
@@ -81,8 +85,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             digest = pipeline.run(settings, self.resources, progress=update)
         finally:
             close()
+        self.data_warnings = len(digest.warnings)
+        report = log if log.isEnabledFor(logging.WARNING) else _quiet_log
         for warning in digest.warnings:
-            data_log.warning("%s", warning)
+            report.warning("[digest] %s", display_name(str(warning)))  # one line per warning, always
 
         shown = typeset_digest(digest)  # pages and snippets: full-width punctuation
         # The search index is built beside the rest of the build (a forked process on Linux)
@@ -176,5 +182,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         except RuntimeError as error:
             raise PluginError(str(error)) from error
         self.memo.prune()
+        if config.strict and self.data_warnings and not log.isEnabledFor(logging.WARNING):
+            raise PluginError(f"Aborted with {self.data_warnings} data warnings in strict mode "
+                              "(build without --strict to publish anyway; see the README)")
         log.info("digest: %s in %.1f s (%d of %d pages unchanged since the last build)", self.summary,
                  time.monotonic() - self.started, self.memo.hits, len(self.memo_keys))
