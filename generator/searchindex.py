@@ -45,7 +45,8 @@ log = logging.getLogger("mkdocs.plugins.digest")
 ASSET_DIR = "assets/search"
 INDEX_PATH = f"{ASSET_DIR}/index.json"
 STATIC_DIR = Path(__file__).parent / "static"
-STATIC_FILES = ("search.js", "search.css")
+# search.js (an ES module) and the modules it imports, and search.css
+STATIC_FILES = tuple(sorted(p.name for p in STATIC_DIR.iterdir() if p.suffix in (".js", ".css")))
 
 # title > heading > region > body. lunr multiplies term scores by these.
 BOOSTS = {"title": 10, "heading": 4, "region": 3, "body": 1}

@@ -3,7 +3,8 @@
 The index and the query must cut text the same way or a query term never meets its
 document. The rules, mirrored line for line in search.js:
 
-* normalise: NFKC (full-width letters/digits -> ASCII), lower case;
+* normalise: NFKC (full-width letters/digits -> ASCII), lower case, zero-width characters
+  (U+200B-U+200D, U+2060, U+FEFF) removed, so one pasted inside a word changes nothing;
 * runs of ASCII letters/digits (with inner decimal points: 146.04) are one token each,
   split from the Chinese around them: 12345热线 -> 12345, 热线; 5G -> 5g;
 * Chinese runs are cut by jieba in search mode (cut_for_search) to build the vocabulary,
@@ -30,10 +31,13 @@ TOKEN_RE = re.compile(f"(?P<ascii>{ASCII_RE.pattern})|(?P<cjk>{CJK_RE.pattern})"
 # HMM inventions; they stay searchable through their parts).
 MAX_WORD = 8
 
+# Invisible characters a copy-paste leaves inside words; static/search/normalise.js has the same class.
+ZERO_WIDTH_RE = re.compile("[\u200b-\u200d\u2060\ufeff]")
+
 
 def normalise(text: str) -> str:
-    """The form both sides compare: NFKC, lower case."""
-    return unicodedata.normalize("NFKC", text).lower()
+    """The form both sides compare: NFKC, lower case, no zero-width characters."""
+    return ZERO_WIDTH_RE.sub("", unicodedata.normalize("NFKC", text).lower())
 
 
 def runs(text: str) -> Iterator[tuple[str, str]]:
