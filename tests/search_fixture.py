@@ -25,7 +25,7 @@ from generator.segment import Segmenter  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "search"
 # one: a small corpus (one file per kind); sharded: every kind split, as for a large corpus
-LAYOUTS = {"one": searchindex.Settings.search_one_file_bytes, "sharded": 1}
+LAYOUTS = {"one": 1 << 20, "sharded": 1}
 ZW = "\u200b"  # a zero-width space, inside words of the text and of queries
 
 
