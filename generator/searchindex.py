@@ -1,22 +1,8 @@
 """Search: a lunr.js index of article sections built with lunr.py, shipped in shards.
 
-Files (site-relative, all under assets/search/; see build_shards for the formats):
-
-* index.json  the entry: fields, synonyms, each document's region, shard counts, a
-              build hash (shard URLs carry ?v=<hash>, so a rebuilt site is refetched).
-* v/K.json    the vocabulary (the index's terms) by prefix key. search.js cuts a query
-              by longest match against it (see segment.py), loading only the keys the
-              query's characters start.
-* p/K-J.json  postings of v shard K's terms.
-* c/K.json    which prefix keys hold a character further in (large corpora only).
-* t/K.json    section text, titles, links, regions: what a hit shows and phrase checks read.
-* trad.json   traditional -> simplified characters the corpus uses.
-* lunr.js     copied from the installed mkdocs package at build time (not committed).
-* search.js, search.css  from generator/static/.
-
-A small corpus (the seeds) gets one file per kind; a large one gets shards whose number
-grows with it, so a query downloads about the same amount whatever the corpus size.
-Nothing here touches English stemming: the builder's pipelines are empty on both sides.
+The files and their format: generator/search/FORMAT.md (the one description; the browser
+side reads them with generator/static/shards.js). Nothing here touches English stemming:
+the builder's pipelines are empty on both sides.
 """
 
 from __future__ import annotations
@@ -45,7 +31,8 @@ log = logging.getLogger("mkdocs.plugins.digest")
 ASSET_DIR = "assets/search"
 INDEX_PATH = f"{ASSET_DIR}/index.json"
 STATIC_DIR = Path(__file__).parent / "static"
-STATIC_FILES = ("search.js", "search.css")
+# search.js (an ES module) and the modules it imports, and search.css
+STATIC_FILES = tuple(sorted(p.name for p in STATIC_DIR.iterdir() if p.suffix in (".js", ".css")))
 
 # title > heading > region > body. lunr multiplies term scores by these.
 BOOSTS = {"title": 10, "heading": 4, "region": 3, "body": 1}
@@ -312,7 +299,7 @@ TEXT_SHARD_DOCS = 2
 
 
 def fnv(text: str) -> int:
-    """FNV-1a over UTF-16 code units; search.js has the same function (shard of a key or term)."""
+    """FNV-1a over UTF-16 code units (FORMAT.md, "Hash"; shards.js `hash` is the JS side)."""
     h = 2166136261
     data = text.encode("utf-16-le")
     for k in range(0, len(data), 2):
@@ -335,30 +322,9 @@ def text_length(docs: list, articles: list) -> int:
 
 def build_shards(digest: Digest, segmenter: Segmenter, synonyms: Synonyms,
                  one_file_bytes: int = Settings.search_one_file_bytes) -> list[GeneratedFile]:
-    """The entry file (index.json), the shards and trad.json under assets/search/:
-
-    * v/K.json    {"v": [key, terms, key, terms, ...], "p": [count, ...]}: the terms by
-                  prefix key (a term's first character, or first two ASCII characters),
-                  keys in JS string order, each key's terms space-separated with the key
-                  cut off. The query loads the key of each position its longest match
-                  reaches, so the cut is exact.
-    * p/K-J.json  postings of v shard K's terms in listing order, the first "p"[0] in
-                  file 0 and so on: per term a flat list of (delta of doc x fields +
-                  field number, score x 1000) pairs. lunr's scores divide by the query
-                  vector's magnitude only, so an index assembled from the terms a query
-                  uses scores every hit as the whole index would.
-    * c/K.json    character -> the prefix keys of terms holding it past their first
-                  character (only when the vocabulary is split): a fallback character's
-                  wildcard loads those v shards and expands exactly as in the whole index.
-    * t/K.json    {"d0", "docs", "articles"}: TEXT_SHARD_DOCS sections from d0 on (one
-                  file for a small corpus), with their articles.
-    * trad.json   traditional -> simplified pairs, loaded by a query with a character
-                  that starts no term (trad_map never maps a character the corpus uses).
-
-    v and c shard numbers are fnv(key) % count. Small corpora get one file per kind and
-    documents in article order; large ones group documents by region so that the entry
-    says each document's region with one count per region (facet counts before text).
-    """
+    """index.json, the v, p, c and t shards and trad.json, as generator/search/FORMAT.md
+    specifies them; a corpus larger than `one_file_bytes` gets several files per kind and
+    its documents grouped by region."""
     text_bytes = text_length([[0, 0, 0, "", list(d.paragraphs)] for d in sections(digest.articles)],
                              [[a.title] for a in digest.articles])
     large = text_bytes > one_file_bytes
@@ -403,9 +369,7 @@ def build_shards(digest: Digest, segmenter: Segmenter, synonyms: Synonyms,
             start += n
         shards[f"v/{k}"] = {"v": listing, "p": counts}
 
-    # inner characters (only when the vocabulary is split: with one v shard search.js
-    # scans it all): character -> the prefix keys of the terms holding it past their
-    # first character
+    # inner characters (c files; only when the vocabulary is split)
     inner: dict[str, set[str]] = defaultdict(set)
     if n_prefix > 1:
         for t in terms:
@@ -463,7 +427,7 @@ def shard_order(item: tuple[str, object]) -> tuple:
 def assemble(files: dict[str, bytes]) -> tuple[dict, dict]:
     """(lunr serialisation for lunr.Index.load, docs table) from build_search's files.
 
-    The whole index put back together, as search.js would if a query used every term;
+    The whole index put back together, as the browser would if a query used every term;
     for tests and tools.
     """
     def load(path: str) -> dict:

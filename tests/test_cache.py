@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.cache import ResultCache, code_fingerprint
 from generator.cachelock import NO_CACHE, CacheAccess
-from generator.records import Source
+from generator.records import Sidecar, Source
 
 
 def _cache(directory, fingerprint: str = "code1") -> ResultCache:
@@ -12,7 +12,7 @@ def _cache(directory, fingerprint: str = "code1") -> ResultCache:
 
 
 def _source(sha: str = "a" * 64, override: dict | None = None) -> Source:
-    return Source(file="x.txt", sha256=sha, size=1, override=override or {})
+    return Source(file="x.txt", sha256=sha, size=1, sidecar=Sidecar("x.yml", **override) if override else None)
 
 
 def test_round_trip_and_hit_count(tmp_path):

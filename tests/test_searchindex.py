@@ -18,7 +18,7 @@ from lunr.query import Query, QueryPresence
 
 from generator import searchindex, segment
 from generator.records import Article, ArticleDraft, Digest, Region, Section
-from generator.searchindex import INDEX_PATH, LeanBuilder, assemble, build_search
+from generator.searchindex import INDEX_PATH, STATIC_FILES, LeanBuilder, assemble, build_search
 from generator.segment import Segmenter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -117,8 +117,8 @@ def test_files_shipped(files):
     # A small corpus: the entry file and one file per shard kind (no inner-character
     # table: with one vocabulary shard search.js scans it whole).
     assert set(files) == {INDEX_PATH, "assets/search/v/0.json", "assets/search/p/0-0.json",
-                          "assets/search/t/0.json", "assets/search/trad.json", "assets/search/lunr.js", "assets/search/search.js",
-                          "assets/search/search.css"}
+                          "assets/search/t/0.json", "assets/search/trad.json", "assets/search/lunr.js",
+                          "assets/search/search.css"} | {f"assets/search/{name}" for name in STATIC_FILES}
     assert b"lunr" in files["assets/search/lunr.js"][:2000]
     assert b"digestSearch" in files["assets/search/search.js"]
 
