@@ -14,7 +14,7 @@ from pathlib import Path
 from .records import Source
 
 PACKAGE = Path(__file__).parent
-_CODE_SUFFIXES = {".py", ".yml", ".yaml", ".json"}
+_CODE_SUFFIXES = {".py", ".yml", ".yaml", ".json", ".tsv"}
 
 
 def code_fingerprint() -> str:
