@@ -82,7 +82,7 @@ def build_search(digest: Digest, resources=None, one_file_bytes: int = Settings.
     text = sum(len(f.content) for f in files if f.path.startswith(f"{ASSET_DIR}/t/"))
     kinds = {k: sum(1 for f in files if f.path.startswith(f"{ASSET_DIR}/{k}/")) for k in SHARD_KINDS}
     # (raw sizes: gzip of tens of MB would cost seconds; bench/bench_search.py measures gzip)
-    log.info("search: %d files (%s), index %d KB, text %d KB", len(files),
+    log.debug("search: %d files (%s), index %d KB, text %d KB", len(files),
              ", ".join(f"{k} {n}" for k, n in kinds.items()), index // 1024, text // 1024)
     return files
 
