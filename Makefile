@@ -34,6 +34,7 @@ test: $(TEST_STAMP) chromium  ## the whole suite, browser tests included
 	$(BIN)/python -m pytest
 
 bench: $(TEST_STAMP) chromium  ## build synthetic corpora and print size/speed figures
+	$(BIN)/python bench/bench_seeds.py
 	$(BIN)/python bench/bench_build.py
 	$(BIN)/python bench/bench_search.py
 
