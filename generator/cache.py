@@ -27,7 +27,7 @@ from .records import Source
 log = logging.getLogger("mkdocs.plugins.digest")
 
 PACKAGE = Path(__file__).parent
-_CODE_SUFFIXES = {".py", ".yml", ".yaml", ".json"}
+_CODE_SUFFIXES = {".py", ".yml", ".yaml", ".json", ".tsv"}
 # Entry header: magic, format version, key, payload length, payload SHA-256.
 _MAGIC = b"digest-cache"
 _FORMAT = b"1"

@@ -18,7 +18,7 @@ import jinja2
 from mkdocs.config import base
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import digest as digest_mod
 from . import pipeline, searchindex
@@ -91,7 +91,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             log.error("seeds folder %s does not exist: create it and put the page texts (.txt) in it",
                       settings.seeds_dir)
         if self.resources is None:
-            log.info("loading gazetteer, metric catalogue and dictionaries")
+            log.debug("loading gazetteer, metric catalogue and dictionaries")
             self.resources = load_resources(settings)
         update, close = make_progress(log)
         try:
@@ -107,18 +107,20 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         # The search index is built beside the rest of the build (a forked process on Linux)
         # and written straight into site_dir (MkDocs has cleaned it already); on_post_build
         # waits for it.
-        log.info("building the search index")
+        log.debug("building the search index")
         resources, one_file_bytes = self.resources, settings.search_one_file_bytes
         self.search = BackgroundWriter(lambda: searchindex.build_search(shown, resources, one_file_bytes),
                                        Path(config.site_dir), "search index")
         self.search.start()
         renderer = Renderer(shown, settings, self.resources)
         self.pages = {}
-        log.info("rendering pages for %d regions and %d articles", len(digest.regions), len(digest.articles))
+        log.debug("rendering pages for %d regions and %d articles", len(digest.regions), len(digest.articles))
         for plan in renderer.plans():
             # Title in front matter, HTML-escaped: MkDocs themes print page titles unescaped.
             front = "---\ntitle: " + json.dumps(html.escape(plan.title), ensure_ascii=False) + "\n---\n"
-            files.append(File.generated(config, plan.path, content=front))
+            # Reached through the region, article and comparison lists, not the nav: saying so
+            # keeps MkDocs from listing every generated page as missing from the nav.
+            files.append(File.generated(config, plan.path, content=front, inclusion=InclusionLevel.NOT_IN_NAV))
             self.pages[plan.path] = plan
         self.home_summary = renderer.home_summary()
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.resources
-import importlib.util
 import json
 import logging
 import math
@@ -31,6 +30,7 @@ log = logging.getLogger("mkdocs.plugins.digest")
 ASSET_DIR = "assets/search"
 INDEX_PATH = f"{ASSET_DIR}/index.json"
 STATIC_DIR = Path(__file__).parent / "static"
+TRAD_TABLE = Path(__file__).parent / "data" / "trad_simp.tsv"
 # search.js (an ES module) and the modules it imports, and search.css
 STATIC_FILES = tuple(sorted(p.name for p in STATIC_DIR.iterdir() if p.suffix in (".js", ".css")))
 
@@ -69,7 +69,7 @@ def build_search(digest: Digest, resources=None, one_file_bytes: int = Settings.
     text = sum(len(f.content) for f in files if f.path.startswith(f"{ASSET_DIR}/t/"))
     kinds = {k: sum(1 for f in files if f.path.startswith(f"{ASSET_DIR}/{k}/")) for k in SHARD_KINDS}
     # (raw sizes: gzip of tens of MB would cost seconds; bench/bench_search.py measures gzip)
-    log.info("search: %d files (%s), index %d KB, text %d KB", len(files),
+    log.debug("search: %d files (%s), index %d KB, text %d KB", len(files),
              ", ".join(f"{k} {n}" for k, n in kinds.items()), index // 1024, text // 1024)
     return files
 
@@ -197,31 +197,25 @@ def article_terms(article: Article, segmenter: Segmenter, synonyms: Synonyms) ->
     return SearchTerms(words, tuple(synonyms.hits(segment.normalise("\n".join(d.paragraphs))) for d in docs))
 
 
-def trad_map(chars: set[str]) -> str:
+def trad_map(chars: set[str], table: Path = TRAD_TABLE) -> str:
     """Traditional -> simplified pairs for the characters the corpus uses, as "繁简繁简...".
 
-    jionlp's tra2sim table sometimes gives a rare variant (餘 -> 馀); its sim2tra table,
-    read backwards, supplies the common one (余), and whichever the corpus uses wins.
-    A character the corpus itself uses is never mapped (台, 乾隆).
+    The table is OpenCC's (generator/data/README.md): each traditional character with its
+    simplified candidates, several when the choice depends on the word (餘 -> 余 or 馀,
+    於 -> 於 or 于); the first other character the corpus uses wins. A character the
+    corpus itself uses is never mapped (台, 乾隆).
     """
-    # Located, not imported: importing jionlp prints a banner and loads its C helpers.
-    spec = importlib.util.find_spec("jionlp")
-    folder = Path(spec.submodule_search_locations[0]) / "dictionary"
-    candidates: dict[str, list[str]] = {}
-    for line in (folder / "tra2sim_char.txt").read_text(encoding="utf-8").splitlines():
-        trad, _, simp = line.partition("\t")
-        candidates.setdefault(trad, []).append(simp)
-    for line in (folder / "sim2tra_char.txt").read_text(encoding="utf-8").splitlines():
-        simp, _, trad = line.partition("\t")
-        candidates.setdefault(trad, []).append(simp)
     pairs: list[str] = []
-    for trad in sorted(candidates):
-        if len(trad) != 1 or trad in chars or ord(trad) > 0xFFFF:
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
             continue
-        simp = next((s for s in candidates[trad] if len(s) == 1 and s in chars and s != trad), None)
+        trad, _, candidates = line.partition("\t")
+        if len(trad) != 1 or ord(trad) > 0xFFFF or trad in chars:
+            continue
+        simp = next((s for s in candidates.split() if len(s) == 1 and s in chars and s != trad), None)
         if simp:
             pairs.append(trad + simp)
-    return "".join(pairs)
+    return "".join(sorted(pairs))
 
 
 # ----------------------------------------------------------------------------- the index
