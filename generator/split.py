@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .clean import CJK, CONT_END, CONT_START, FUNCTION_END, bracket_bridge, ends_finished
+from .clean import CJK, CONT_END, CONT_START, FUNCTION_END, HEADING_MAX, bracket_bridge, ends_finished
 from .records import ArticleDraft, Block, BlockKind, CleanPage, Section, Warning
 from .words import Words
 
@@ -44,6 +44,7 @@ class Piece:
     prev: "Piece | None" = None
     gap_before: bool = False  # text is missing before this piece (no evidence joins it)
     bylines: list[str] = field(default_factory=list)  # a closing byline printed after it
+    moved: bool = False  # split off another article's run by topic: may continue an open end
 
     @property
     def paragraphs(self) -> list[Block]:
@@ -82,6 +83,7 @@ def split_articles(page: CleanPage, gazetteer: "Gazetteer | None" = None, words:
     subjects = Subjects(gazetteer)
     heads, pieces = _segment(blocks, subjects)
     _reassign_foreign_runs(heads, pieces, subjects)
+    _reassign_by_topic(heads, pieces, subjects)
     _link_fragments(heads, pieces, subjects, words or Words())
     per_article = _assign_chains(heads, pieces)
     drafts = [_draft(page, h, per_article[i]) for i, h in enumerate(heads)]
@@ -125,8 +127,23 @@ class Subjects:
         found = self.mentions(text)
         return sum(n for name, n in found.items() if name in terms)
 
+    def affinity_within(self, text: str, terms: set[str]) -> int:
+        """Like affinity, but a unit inside a named city counts too (龙泉市 for a 丽水市 article)."""
+        if self._gaz is None:
+            return 0
+        total = 0
+        for name, n in self.mentions(text).items():
+            units = self._gaz.lookup(name)
+            if name in terms or (len(units) == 1 and units[0].city in terms):
+                total += n
+        return total
+
 
 def _key_terms(head: Head, subjects: Subjects) -> set[str]:
+    if not head.title and head.pieces:
+        # an excerpt without a headline is about what its lead names
+        lead = next((b.text for b in head.pieces[0].paragraphs), "")
+        return subjects.terms(" ".join([head.subtitle, lead] + head.kicker))
     return subjects.terms(" ".join([head.title, head.subtitle] + head.kicker))
 
 
@@ -162,6 +179,9 @@ def _segment(blocks: list[Block], subjects: Subjects) -> tuple[list[Head], list[
 
     for i, b in enumerate(blocks):
         kind = b.kind
+        if kind == BlockKind.PARAGRAPH and not in_head and _headline_shape(b) and (_opens_article_after(blocks, i) or (
+                i == 0 and len(blocks) > 1 and blocks[1].kind in (BlockKind.CAPTION, BlockKind.CREDIT))):
+            kind = BlockKind.TITLE  # a long headline over a byline: 标题 / 记者 张三
         if kind == BlockKind.HEADING and _heading_is_title(b, i, blocks, heads, current, closed, subjects,
                                                              "".join(x.text for x in body)):
             kind = BlockKind.TITLE
@@ -186,6 +206,19 @@ def _segment(blocks: list[Block], subjects: Subjects) -> tuple[list[Head], list[
                 heads.append(Head())
                 current = len(heads) - 1
             closing = b.text[:1] in "(（" or bool(body and body[-1].line == b.line)
+            has_body = any(len(x.text) > 2 * HEADING_MAX for x in body) or \
+                any(p.owner == current and any(len(x.text) > 2 * HEADING_MAX for x in p.paragraphs) for p in pieces)
+            standalone = i + 1 < len(blocks) and blocks[i + 1].line > (b.end_line or b.line)
+            if not closing and not in_head and (closed or has_body) and standalone \
+                    and _opens_article_after(blocks, i):
+                # a reporter line after finished body text and before a lead: a new article
+                # whose headline the excerpt lost (川观新闻记者 张三 / 1月1日上午，…)
+                flush()
+                heads.append(Head(bylines=[b.text], kicker=pending.kicker, captions=pending.captions,
+                                  credits=pending.credits))
+                pending = Head()
+                current, closed, in_head, prev_open = len(heads) - 1, False, True, False
+                continue
             if closing and not in_head:
                 flush()
                 # the byline closes whatever article the piece above turns out to belong to
@@ -213,6 +246,22 @@ def _segment(blocks: list[Block], subjects: Subjects) -> tuple[list[Head], list[
         heads[-1].captions.extend(pending.captions)
         heads[-1].credits.extend(pending.credits)
     return heads, pieces
+
+
+def _headline_shape(b: Block) -> bool:
+    """One printed line, not a sentence: no sentence or clause punctuation inside."""
+    t = b.text
+    return (b.end_line or b.line) == b.line and 4 <= len(t) <= 2 * HEADING_MAX and not re.search("[。！？!?，；;]", t)
+
+
+def _opens_article_after(blocks: list[Block], i: int) -> bool:
+    """The block after i (captions and credits aside) is a body paragraph, or a non-closing
+    byline followed by one: what follows a headline or a reporter line."""
+    rest = [b for b in blocks[i + 1:] if b.kind not in (BlockKind.CAPTION, BlockKind.CREDIT)]
+    if rest and blocks[i].kind != BlockKind.BYLINE and rest[0].kind == BlockKind.BYLINE \
+            and rest[0].text[:1] not in "(（":
+        return len(rest) > 1 and rest[1].kind == BlockKind.PARAGRAPH
+    return bool(rest) and rest[0].kind == BlockKind.PARAGRAPH and blocks[i].kind == BlockKind.BYLINE
 
 
 def _one_char_clause(text: str) -> bool:
@@ -306,12 +355,92 @@ def _reassign_foreign_runs(heads: list[Head], pieces: list[Piece], subjects: Sub
         heads[target].pieces.insert(0, tail)
 
 
+# ---------------------------------------------------------------- paragraphs by topic
+def _reassign_by_topic(heads: list[Head], pieces: list[Piece], subjects: Subjects) -> None:
+    """On a page of several articles, whole paragraphs of one may be printed inside another's
+    run. A paragraph that names only another article's places (or units inside them) moves to
+    it; a paragraph naming none stays with the paragraph above it."""
+    if len(heads) < 2:
+        return
+    terms = [_key_terms(h, subjects) for h in heads]
+    if sum(1 for t in terms if t) < 2:
+        return
+
+    def by_places(text: str) -> int | None:
+        # units named outright decide first; units inside a named city only when nothing is
+        for affinity in (subjects.affinity, subjects.affinity_within):
+            aff = [affinity(text, t) for t in terms]
+            best = max(range(len(heads)), key=lambda k: aff[k])
+            if aff[best] > 0:
+                return best if all(a == 0 for k, a in enumerate(aff) if k != best) else None
+        return None
+
+    placed: dict[int, int | None] = {id(b): by_places(b.text) for p in pieces for b in p.blocks[1:]
+                                     if b.kind == BlockKind.PARAGRAPH}
+    refs = [_features(" ".join([h.title, h.subtitle] + h.kicker)) for h in heads]
+    for p in pieces:
+        for j, b in enumerate(p.blocks):
+            k = p.owner if j == 0 else placed.get(id(b))
+            if k is not None and b.kind == BlockKind.PARAGRAPH:
+                refs[k] |= _features(b.text)
+    for p in list(pieces):
+        if p.owner is None:
+            continue
+        # a run known to interleave two articles: paragraphs naming no place go by wording
+        mixed = any(placed.get(id(b)) not in (None, p.owner) for b in p.blocks[1:])
+        owners: list[int] = [p.owner]  # the first block stays: it opens the run (or is a lead)
+        for b in p.blocks[1:]:
+            k = placed.get(id(b))
+            if k is None and mixed and b.kind == BlockKind.PARAGRAPH:
+                k = _by_wording(b.text, refs)
+            owners.append(owners[-1] if k is None else k)
+        if all(o == p.owner for o in owners):
+            continue
+        runs: list[tuple[int, list[Block]]] = []
+        for o, b in zip(owners, p.blocks):
+            if runs and runs[-1][0] == o:
+                runs[-1][1].append(b)
+            else:
+                runs.append((o, [b]))
+        p.blocks = runs[0][1]
+        at = pieces.index(p)
+        for o, blocks in runs[1:]:
+            at += 1
+            q = Piece(blocks, o, moved=True)
+            pieces.insert(at, q)
+            heads[o].pieces.append(q)
+    for h in heads:
+        h.pieces.sort(key=pieces.index)
+
+
+_FEATURE = re.compile(f"[{CJK}]{{2}}|(?:19|20)\\d{{2}}(?=年)")
+# A paragraph goes by wording when it shares this many distinctive features (character
+# bigrams, years) with one article and at least twice as many as with any other.
+_WORDING_MIN = 3
+
+
+def _features(text: str) -> set[str]:
+    return {m.group(0) for i in range(len(text) - 1) if (m := _FEATURE.match(text, i))}
+
+
+def _by_wording(text: str, refs: list[set[str]]) -> int | None:
+    mine = _features(text)
+    hits = []
+    for k, ref in enumerate(refs):
+        others = set().union(*(r for i, r in enumerate(refs) if i != k))
+        hits.append(len((mine & ref) - others))
+    best = max(range(len(refs)), key=lambda k: hits[k])
+    second = max((h for k, h in enumerate(hits) if k != best), default=0)
+    return best if hits[best] >= _WORDING_MIN and hits[best] >= 2 * second else None
+
+
 # ---------------------------------------------------------------- fragment links
 def _link_fragments(heads: list[Head], pieces: list[Piece], subjects: Subjects, words: Words) -> None:
     """Pair each piece that ends mid-sentence with the piece that continues it."""
     terms = [_key_terms(h, subjects) for h in heads]
     ends = [p for p in pieces if p.ends_open]
-    starts = [p for p in pieces if p.blocks[0].kind == BlockKind.PARAGRAPH and (p.starts_mid or p.owner is None)]
+    starts = [p for p in pieces if p.blocks[0].kind == BlockKind.PARAGRAPH
+              and (p.starts_mid or p.owner is None or p.moved)]
     scored: list[tuple[float, int, int]] = []
     for ei, e in enumerate(ends):
         a = e.blocks[-1].text
