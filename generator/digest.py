@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import os
+import re
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
@@ -83,6 +84,19 @@ def source_url(source: Source) -> str:
     """The page's original URL from its sidecar, only when it is a web address (never javascript:)."""
     url = str(source.override.get("url", "")).strip()
     return url if url.lower().startswith(("http://", "https://")) else ""
+
+
+_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def source_credit(source: Source) -> dict:
+    """Where the page was printed, from its sidecar (outlet, date, page) for the article's
+    来源 line: {"outlet": str, "date": (y, m, d) | None, "page": str, "url": str}."""
+    found = _DATE.match(str(source.override.get("date", "")))
+    return {"outlet": str(source.override.get("outlet", "")).strip(),
+            "date": tuple(int(x) for x in found.groups()) if found else None,
+            "page": str(source.override.get("page", "")).strip(),
+            "url": source_url(source)}
 
 
 def region_url(region: Region) -> str:
