@@ -14,6 +14,7 @@ import re
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
+from .dedupe import merge_duplicates
 from .records import UNKNOWN_REGION, Article, Digest, Figure, Region, Source, Warning
 from .settings import Settings
 
@@ -37,6 +38,8 @@ def build_digest(sources: list[Source], results: dict[str, "FileResult"], settin
         figures.extend(result.figures)
         warnings.extend(result.warnings)
         regions.update(result.regions)
+    articles, figures, copies = merge_duplicates(articles, figures)
+    warnings.extend(copies)
     _make_ids_unique(articles)
     regions.update(a.region for a in articles)
     # A figure whose unit could not be resolved to a known region falls back to its article's.
@@ -126,7 +129,8 @@ def to_contract(digest: Digest) -> dict:
     """The digest as plain JSON data (see the schema)."""
     by_source: dict[str, list[str]] = {}
     for article in digest.articles:
-        by_source.setdefault(article.source, []).append(article.id)
+        for file in [article.source] + article.also_in:
+            by_source.setdefault(file, []).append(article.id)
     grouped = articles_by_region(digest)
     article_index = {a.id: a for a in digest.articles}
     # Every warning is listed under the file it is about, whichever stage raised it.

@@ -257,7 +257,8 @@ class Renderer:
     def sources(self) -> PagePlan:
         by_source: dict[str, list[Article]] = {}
         for article in self.digest.articles:
-            by_source.setdefault(article.source, []).append(article)
+            for file in [article.source] + article.also_in:
+                by_source.setdefault(file, []).append(article)
         warnings_by_file: dict[str, list] = {}
         for warning in self.digest.warnings:
             if warning not in warnings_by_file.setdefault(warning.file, []):

@@ -482,11 +482,27 @@ def _link_fragments(heads: list[Head], pieces: list[Piece], subjects: Subjects, 
         used_e.add(ei)
         used_s.add(si)
         e.next, s.prev = s, e
-        a, b = e.blocks[-1].text, s.blocks[0].text
-        if not (words.crosses(a, b) or bracket_bridge(a, b) or b[:1] in CONT_START or b[:1] in _START_FUNCTION
-                or _one_char_clause(b)
-                or a[-1:] in FUNCTION_END or a[-1:] in CONT_END):
-            s.gap_before = True
+        s.gap_before = _word_cut_off(e.blocks[-1].text, s.blocks[0].text, words)
+
+
+# A character jieba counts this often is a word by itself, not the tail of a cut one.
+_FREE_CHAR_FREQ = 10000
+
+
+def _is_sentence(text: str) -> bool:
+    """Running text, not a headline-shaped line (【…】 kickers end unfinished too)."""
+    return len(text) > 2 * HEADING_MAX or bool(re.search("[，。；：,;:]", text))
+
+
+def _word_cut_off(a: str, b: str, words: Words) -> bool:
+    """Evidence that text is missing between two linked fragments: b opens with the last
+    character of a word (务“加码”), not a word by itself, that finishes no word with a's end
+    (…平方米 | 务: the 服 of 服务 is lost). Lines that read on (茶油|焖鸡, 获|此殊荣) join."""
+    if len(b) < 2 or not re.match(f"[{CJK}]", b[0]) or re.match(f"[{CJK}0-9A-Za-z]", b[1]):
+        return False
+    if words.frequency(b[0]) >= _FREE_CHAR_FREQ:
+        return False  # 上，/ 中，: a word of its own closes the clause (在此基础 | 上，)
+    return not any(words.frequency(a[-k:] + b[0]) for k in (1, 2, 3) if len(a) >= k)
 
 
 def _reaches(a: Piece, b: Piece) -> bool:
@@ -556,7 +572,7 @@ def _draft(page: CleanPage, head: Head, chains: list[list[Piece]]) -> ArticleDra
                 continue  # a layout repeat of an earlier paragraph (or a piece of one)
             seen.append(key)
             sections[-1].paragraphs.append(b.text)
-        if piece.ends_open and piece.next is None and n < len(order) - 1:
+        if piece.ends_open and piece.next is None and n < len(order) - 1 and _is_sentence(piece.blocks[-1].text):
             sections[-1].paragraphs.append(MISSING)
     sections = [s for s in sections if s.paragraphs or s.heading]
     while sections and not sections[-1].paragraphs:
