@@ -26,7 +26,7 @@ W_TITLE, W_SUBTITLE, W_LEAD, W_HEADING, W_BODY = 10.0, 6.0, 3.0, 2.0, 1.0
 LEAD_PARAGRAPHS = 2
 # The winner must lead every unrelated candidate by this share of its score, else a warning.
 REGION_MARGIN = 0.25
-WEAK_REPEATS = 3  # a common-word name that is the only place named, this often, still counts
+WEAK_REPEATS = 3  # a common-word name, the only place named and in the title, counts this often
 _MEDIA = re.compile(r"(日报|晚报|晨报|都市报|报社|电视台|广播电视台|融媒体中心|新闻网|全媒体记者|记者站)")
 _INSTITUTION = re.compile(r"^(第[一二三四五六七八九十]+)?(人民医院|中医医院|医院|人民检察院|检察院|人民法院|法院|公安局|"
                           r"[^\s，。]{0,8}?(局|委员会|政府|中学|小学|大学|学院|公司|集团|银行|医院))")
@@ -106,9 +106,11 @@ def choose_region(draft: ArticleDraft, gazetteer: Gazetteer) -> tuple[Region, st
     all_mentions = [(m, w, text) for text, w in parts for m in gazetteer.scan(text)]
     named = _names_present(all_mentions)
     full_names = {m.text for m, _, _ in all_mentions if m.full and not m.weak}
-    # a common word (振兴, 老城) alone may still be the subject: the only place, named repeatedly
+    # a common word (振兴, 老城) may still be the subject: the only place named, in the title
+    # and again and again in the text (乡村振兴 six times in the body alone is not enough)
     only_weak = all(m.weak for m, _, _ in all_mentions)
     weak_counts = Counter(m.text for m, _, _ in all_mentions if m.weak)
+    weak_titled = {m.text for m, w, _ in all_mentions if m.weak and w >= W_SUBTITLE}
     for m, weight, text in all_mentions:
         unit = _resolve(m, named, gazetteer)
         if unit is None:
@@ -117,7 +119,7 @@ def choose_region(draft: ArticleDraft, gazetteer: Gazetteer) -> tuple[Region, st
             continue
         w = weight * (1.0 if m.full else 0.8)
         if m.weak and not (_backed(unit, named) or unit.name in full_names
-                           or (only_weak and weak_counts[m.text] >= WEAK_REPEATS)):
+                           or (only_weak and m.text in weak_titled and weak_counts[m.text] >= WEAK_REPEATS)):
             continue
         if not m.full and unit.name not in full_names and not _backed(unit, named):
             # A bare short name (老城, 南山) that the article never confirms with the full

@@ -206,8 +206,8 @@ def _segment(blocks: list[Block], subjects: Subjects) -> tuple[list[Head], list[
                 heads.append(Head())
                 current = len(heads) - 1
             closing = b.text[:1] in "(（" or bool(body and body[-1].line == b.line)
-            has_body = any(len(x.text) > 2 * HEADING_MAX for x in body) or \
-                any(p.owner == current and any(len(x.text) > 2 * HEADING_MAX for x in p.paragraphs) for p in pieces)
+            has_body = any(_is_body(x) for x in body) or \
+                any(p.owner == current and any(_is_body(x) for x in p.paragraphs) for p in pieces)
             standalone = i + 1 < len(blocks) and blocks[i + 1].line > (b.end_line or b.line)
             if not closing and not in_head and (closed or has_body) and standalone \
                     and _opens_article_after(blocks, i):
@@ -246,6 +246,11 @@ def _segment(blocks: list[Block], subjects: Subjects) -> tuple[list[Head], list[
         heads[-1].captions.extend(pending.captions)
         heads[-1].credits.extend(pending.credits)
     return heads, pieces
+
+
+def _is_body(b: Block) -> bool:
+    """Running text: a paragraph longer than any headline that has finished a sentence."""
+    return b.kind == BlockKind.PARAGRAPH and len(b.text) > HEADING_MAX and bool(re.search("[。！？!?]", b.text))
 
 
 def _headline_shape(b: Block) -> bool:
