@@ -92,14 +92,16 @@ def source_url(source: Source) -> str:
 _DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
-def source_credit(source: Source) -> dict:
+def source_credit(source: Source | None) -> dict:
     """Where the page was printed, from its sidecar (outlet, date, page) for the article's
-    来源 line: {"outlet": str, "date": (y, m, d) | None, "page": str, "url": str}."""
-    found = _DATE.match(str(source.override.get("date", "")))
-    return {"outlet": str(source.override.get("outlet", "")).strip(),
+    来源 line: {"outlet": str, "date": (y, m, d) | None, "page": str, "url": str}, all
+    empty when nothing is known."""
+    override = source.override if source is not None else {}
+    found = _DATE.match(str(override.get("date", "")))
+    return {"outlet": str(override.get("outlet", "")).strip(),
             "date": tuple(int(x) for x in found.groups()) if found else None,
-            "page": str(source.override.get("page", "")).strip(),
-            "url": source_url(source)}
+            "page": str(override.get("page", "")).strip(),
+            "url": source_url(source) if source is not None else ""}
 
 
 def region_url(region: Region) -> str:

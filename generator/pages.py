@@ -236,7 +236,7 @@ class Renderer:
     def article(self, article: Article) -> PagePlan:
         context = {"article": article, "figures": self.figures_by_article.get(article.id, []),
                    "gap_marker": split.MISSING,
-                   "credit": self.source_credits.get(article.source) or {}}
+                   "credit": self.source_credits.get(article.source) or digest_mod.source_credit(None)}
         return self._deferred("article.html", article.url, article.title, context,
                               inputs={**context, "article": self.article_digest(article)})
 
