@@ -54,6 +54,7 @@ _NAME_TOKEN = re.compile(rf"^[{CJK}]{{1,3}}$")
 _PAREN_BYLINE = re.compile(rf"[(（]\s*((?:[{CJK}]{{1,4}}\s*){{1,8}})[)）]$")
 _SUBTITLE = re.compile(r"^\s*(——|—|--|－－)\s*(?=\S)")
 _KICKER = re.compile(rf"[{_CIRCLED}]|·\S{{1,6}}$|[篇]$|系列|之[一二三四五六七八九十]+$|[(（][一二三四五六七八九十]+[)）]$")
+_BANNER = re.compile(r"^【[^【】]+】$")
 # A caption that ends with its photographer in brackets: …开幕（张三 摄）/ …（记者 李四 摄影）.
 _PAREN_CREDIT = re.compile(rf"[(（]\s*[^()（）。，]{{0,12}}?[{CJK}]{{2,4}}\s*摄影?\s*[)）]$")
 _PHOTO_END = re.compile(r"(一角|现场|美景|夜色|全景|风光|风貌|掠影|剪影|留影|合影|航拍图?|鸟瞰|近景|远景|图|景色|一景|场景|风采|瞬间)[。.]?$")
@@ -264,6 +265,8 @@ def _classify_alone(u: Unit) -> None:
         u.kind = BlockKind.FURNITURE
     elif len(text) <= 40 and _CREDIT.match(text) and not ends_finished(text):
         u.kind = BlockKind.CREDIT
+    elif _BANNER.match(text) and len(text) <= 2 * HEADING_MAX:
+        u.kind = BlockKind.KICKER  # 【…专栏名…】 over a title: a series banner, never the title
     elif _PAREN_CREDIT.search(text) and len(text) <= CAPTION_MAX + 20:
         u.kind = BlockKind.CAPTION
     elif _SUBTITLE.match(text) and len(text) <= 80 and not ends_finished(text):
@@ -548,7 +551,8 @@ def _title_blocks(units: list[Unit]) -> None:
                 a.kind = BlockKind.KICKER
             continue
         stack = above + [u]
-        title_at = next((k for k, a in enumerate(stack) if not _KICKER.search(a.text)), len(stack) - 1)
+        title_at = next((k for k, a in enumerate(stack) if a.kind != BlockKind.KICKER and not _KICKER.search(a.text)),
+                        len(stack) - 1)
         for k, a in enumerate(stack):
             a.kind = BlockKind.KICKER if k < title_at else (BlockKind.TITLE if k == title_at else BlockKind.SUBTITLE)
         if title_at < len(stack) - 1:
