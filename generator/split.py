@@ -364,7 +364,8 @@ def _reassign_foreign_runs(heads: list[Head], pieces: list[Piece], subjects: Sub
 def _reassign_by_topic(heads: list[Head], pieces: list[Piece], subjects: Subjects) -> None:
     """On a page of several articles, whole paragraphs of one may be printed inside another's
     run. A paragraph that names only another article's places (or units inside them) moves to
-    it; a paragraph naming none stays with the paragraph above it."""
+    it. In a run known to mix two articles, a paragraph naming no place goes with the article
+    whose distinctive wording it shares; otherwise it stays with the paragraph above it."""
     if len(heads) < 2:
         return
     terms = [_key_terms(h, subjects) for h in heads]
