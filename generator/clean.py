@@ -249,8 +249,14 @@ def _names_only(text: str) -> bool:
     return len(tokens) >= 2 or len(tokens[0]) <= 3
 
 
+_TRAILING_NOTE = re.compile(r"[（(][^（()）]*[)）]$")
+
+
 def ends_finished(text: str) -> bool:
     t = text.rstrip()
+    note = _TRAILING_NOTE.search(t)
+    if note and note.start() > 0 and t[note.start() - 1] in FINAL:
+        return True  # 俯瞰县城。（图片来源于…）: a note after a finished sentence
     while t and t[-1] in CLOSERS:
         t = t[:-1]
     return bool(t) and t[-1] in FINAL

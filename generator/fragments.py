@@ -30,7 +30,8 @@ class Piece:
     after_title: bool = False  # printed right after its owner's title block
     next: "Piece | None" = None
     prev: "Piece | None" = None
-    gap_before: bool = False  # text is missing before this piece (no evidence joins it)
+    gap_before: bool = False  # text is missing before this piece (a cut word's tail opens it)
+    glued: bool = False  # its first paragraph continues the sentence its prev piece left open
     bylines: list[str] = field(default_factory=list)  # a closing byline printed after it
     moved: bool = False  # split off another article's run by topic: may continue an open end
 

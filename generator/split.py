@@ -96,6 +96,9 @@ def _segment(blocks: list[Block], subjects: Subjects) -> tuple[list[Head], list[
             flush()
             pending.kicker.append(b.text)
             continue
+        if kind == BlockKind.PARAGRAPH and in_head and current is not None and heads[current].title \
+                and _headline_shape(b) and _opens_article_after(blocks, i):
+            kind = BlockKind.SUBTITLE  # a second headline line between the title and the byline
         if kind == BlockKind.SUBTITLE:
             if current is not None and in_head and not heads[current].subtitle:
                 heads[current].subtitle = _strip_dash(b.text)
@@ -274,7 +277,13 @@ def _link_fragments(heads: list[Head], pieces: list[Piece], subjects: Subjects, 
         used_e.add(ei)
         used_s.add(si)
         e.next, s.prev = s, e
-        s.gap_before = _word_cut_off(e.blocks[-1].text, s.blocks[0].text, words)
+        a, b = e.blocks[-1].text, s.blocks[0].text
+        evidence = (words.crosses(a, b) or bracket_bridge(a, b) or b[:1] in CONT_START or b[:1] in _START_FUNCTION
+                    or _one_char_clause(b) or a[-1:] in FUNCTION_END or a[-1:] in CONT_END)
+        s.gap_before = not evidence and _word_cut_off(a, b, words)
+        # without evidence in the words, only a sentence reads on (茶油 | 焖鸡); a headline-like
+        # line stays a paragraph of its own
+        s.glued = evidence or (not s.gap_before and _is_sentence(a))
 
 
 # A character jieba counts this often is a word by itself, not the tail of a cut one.
@@ -347,7 +356,7 @@ def _draft(page: CleanPage, head: Head, chains: list[list[Piece]]) -> ArticleDra
         if (piece.gap_before or (piece.starts_mid and piece.prev is None)) and \
                 any(s.paragraphs for s in sections) and sections[-1].paragraphs[-1:] != [MISSING]:
             sections[-1].paragraphs.append(MISSING)
-        glue = n > 0 and piece.prev is order[n - 1] and not piece.gap_before and sections[-1].paragraphs \
+        glue = n > 0 and piece.prev is order[n - 1] and piece.glued and sections[-1].paragraphs \
             and piece.blocks[0].kind == BlockKind.PARAGRAPH
         for b in piece.blocks:
             if glue:
