@@ -146,3 +146,16 @@ def test_cut_with_no_continuation_is_marked(gaz):
     a = drafts_of("cut.txt", gaz, data)[0]
     assert MISSING in a.paragraphs
     assert a.paragraphs.index(MISSING) == 1
+
+
+def test_second_headline_line_is_the_subtitle_not_the_first_paragraph(gaz):
+    data = _page("武功县苹果产业提质增效", "一颗苹果带富一方百姓武功县依托特色产业富民强县（走进县城看发展）", "记者 赵一鸣", _LEAD_A, _MORE_A)
+    (a,) = drafts_of("sub.txt", gaz, data)
+    assert a.subtitle == "一颗苹果带富一方百姓武功县依托特色产业富民强县（走进县城看发展）" and a.paragraphs == [_LEAD_A, _MORE_A]
+
+
+def test_headline_like_line_left_open_is_not_glued_to_the_next_sentence(gaz):
+    data = _page("奋进新征程!武功县第六届人民代表大会第五次会议开幕",
+                 "3月5日，武功县第六届人民代表大会第五次会议开幕。", _MORE_A)
+    paragraphs = [p for d in drafts_of("open.txt", gaz, data) for p in d.paragraphs]
+    assert "3月5日，武功县第六届人民代表大会第五次会议开幕。" in paragraphs and MISSING not in paragraphs
