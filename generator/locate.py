@@ -74,9 +74,11 @@ def _sidecar(source: Source, key: str):
 
 
 def _uncertain_region(file: str, draft: ArticleDraft, region: Region, rivals: list[Region]) -> Warning:
-    names = "、".join(r.label for r in [region] + rivals[:3])
+    known = [region] if region != UNKNOWN_REGION else []
+    names = "、".join(r.label for r in known + rivals[:4])
     return Warning(file, f"region of “{draft.title}” is a guess between {names} (chose {region.name})",
-                   hint=f"add the line `region: {region.label}` (or one of the others) to {_sidecar_name(file)}",
+                   hint=f"add the line `region: {(known + rivals)[0].label}` (or one of the others) to "
+                        f"{_sidecar_name(file)}",
                    line=draft.lines[0][0] if draft.lines else None)
 
 
@@ -111,9 +113,14 @@ def choose_region(draft: ArticleDraft, gazetteer: Gazetteer) -> tuple[Region, st
     only_weak = all(m.weak for m, _, _ in all_mentions)
     weak_counts = Counter(m.text for m, _, _ in all_mentions if m.weak)
     weak_titled = {m.text for m, w, _ in all_mentions if m.weak and w >= W_SUBTITLE}
+    unresolved: dict[str, float] = {}  # full names shared by several units, no parent named
+    shared: dict[str, tuple[Region, ...]] = {}
     for m, weight, text in all_mentions:
         unit = _resolve(m, named, gazetteer)
         if unit is None:
+            if m.full and not m.weak and not _in_media_name(text, m):
+                unresolved[m.text] = unresolved.get(m.text, 0.0) + weight  # 新华区 of which city?
+                shared[m.text] = m.units
             continue
         if _in_media_name(text, m):
             continue
@@ -133,8 +140,9 @@ def choose_region(draft: ArticleDraft, gazetteer: Gazetteer) -> tuple[Region, st
         scores[unit] += w
         if len(evidence[unit]) < 3:
             evidence[unit].append(_context(text, m))
+    top_shared = max(unresolved, key=lambda n: (unresolved[n], n), default="")
     if not scores:
-        return UNKNOWN_REGION, "", []
+        return UNKNOWN_REGION, "", list(shared.get(top_shared, ()))
     _credit_children(scores, gazetteer)
     best = max(scores, key=lambda r: (scores[r], _level_rank(r)))
     if best.level == "province" and len(scores) > 1:
@@ -148,6 +156,13 @@ def choose_region(draft: ArticleDraft, gazetteer: Gazetteer) -> tuple[Region, st
     rivals = sorted((r for r in scores if r != best and not _related(r, best)
                      and (best.name not in titled or r.name in titled)
                      and scores[r] >= scores[best] * (1 - REGION_MARGIN)), key=lambda r: (-scores[r], r.code))
+    if top_shared and unresolved[top_shared] >= scores[best] * (1 - REGION_MARGIN):
+        # a name the text repeats but does not place (新华区 in three cities) outweighs the
+        # rest: the subject is one of its units, and which one only a sidecar can say
+        candidates = [r for r in shared[top_shared] if r != best]
+        if unresolved[top_shared] > scores[best]:
+            return UNKNOWN_REGION, "", candidates + [best]
+        rivals += candidates
     return best, "；".join(evidence[best]) or best.name, rivals
 
 

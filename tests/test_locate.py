@@ -188,3 +188,12 @@ def test_sidecar_region_settles_a_close_call(gaz):
     source.override = {"region": "云南省 曲靖市 富源县"}
     (a,) = locate_articles([d], gaz, source)
     assert a.region.name == "富源县" and not [w for w in a.draft.warnings if "guess" in w.message]
+
+
+def test_repeated_name_of_several_units_is_not_outvoted_by_a_phrase(gaz):
+    # 鼓楼区 exists in four cities and none is named; 老城区 (a 洛阳 district) is only a phrase
+    d = draft("老街焕新", ["鼓楼区推进老城区改造。鼓楼区已完成街巷整治二十条，鼓楼区居民满意度提升。"])
+    (a,) = locate_articles([d], gaz, page_source("drum.txt", "老街焕新\n\n正文".encode()))
+    assert a.region.name != "老城区"
+    w = next(w for w in a.draft.warnings if "guess" in w.message)
+    assert "鼓楼区" in w.message and "region: " in w.hint and "drum.yml" in w.hint
