@@ -82,8 +82,10 @@ def _segment(blocks: list[Block], subjects: Subjects) -> tuple[list[Head], list[
         if kind == BlockKind.PARAGRAPH and not in_head and _headline_shape(b) and (_opens_article_after(blocks, i) or (
                 i == 0 and len(blocks) > 1 and blocks[1].kind in (BlockKind.CAPTION, BlockKind.CREDIT))):
             kind = BlockKind.TITLE  # a long headline over a byline: 标题 / 记者 张三
-        if kind == BlockKind.HEADING and _heading_is_title(b, i, blocks, heads, current, closed, subjects,
-                                                             "".join(x.text for x in body)):
+        headline = kind == BlockKind.HEADING or (kind == BlockKind.PARAGRAPH and not in_head and not prev_open
+                                                 and _headline_shape(b))
+        if headline and _heading_is_title(b, i, blocks, heads, current, closed, subjects,
+                                          "".join(x.text for x in body)):
             kind = BlockKind.TITLE
         if kind == BlockKind.TITLE:
             flush()

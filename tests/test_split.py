@@ -159,3 +159,12 @@ def test_headline_like_line_left_open_is_not_glued_to_the_next_sentence(gaz):
                  "3月5日，武功县第六届人民代表大会第五次会议开幕。", _MORE_A)
     paragraphs = [p for d in drafts_of("open.txt", gaz, data) for p in d.paragraphs]
     assert "3月5日，武功县第六届人民代表大会第五次会议开幕。" in paragraphs and MISSING not in paragraphs
+
+
+@pytest.mark.parametrize("headline", ["富源县生姜产业蓬勃发展",
+                                      "小小生姜撬动大产业 富源县生姜产业蓬勃发展带动两千余户增收致富奔小康"])
+def test_headline_in_the_middle_of_the_page_opens_an_article(gaz, headline):
+    data = _page("武功县苹果产业提质增效", "记者 赵一鸣", _LEAD_A, _MORE_A, headline, _LEAD_B, _MORE_B)
+    a, b = drafts_of("mid.txt", gaz, data)
+    assert a.paragraphs == [_LEAD_A, _MORE_A] and b.paragraphs == [_LEAD_B, _MORE_B]
+    assert b.title.replace(" ", "") == headline.replace(" ", "")
