@@ -54,6 +54,9 @@ _NAME_TOKEN = re.compile(rf"^[{CJK}]{{1,3}}$")
 _PAREN_BYLINE = re.compile(rf"[(（]\s*((?:[{CJK}]{{1,4}}\s*){{1,8}})[)）]$")
 _SUBTITLE = re.compile(r"^\s*(——|—|--|－－)\s*(?=\S)")
 _KICKER = re.compile(rf"[{_CIRCLED}]|·\S{{1,6}}$|[篇]$|系列|之[一二三四五六七八九十]+$|[(（][一二三四五六七八九十]+[)）]$")
+_BANNER = re.compile(r"^【[^【】]+】$")
+# A caption that ends with its photographer in brackets: …开幕（张三 摄）/ …（记者 李四 摄影）.
+_PAREN_CREDIT = re.compile(rf"[(（]\s*[^()（）。，]{{0,12}}?[{CJK}]{{2,4}}\s*摄影?\s*[)）]$")
 _PHOTO_END = re.compile(r"(一角|现场|美景|夜色|全景|风光|风貌|掠影|剪影|留影|合影|航拍图?|鸟瞰|近景|远景|图|景色|一景|场景|风采|瞬间)[。.]?$")
 
 
@@ -219,7 +222,8 @@ def _split_glued(units: list[Unit]) -> list[Unit]:
             out.append(u.piece(m.start(1), m.end(1), kind=BlockKind.CREDIT, gap=0))
             continue
         m = _DATELINE.match(text)
-        if m and len(text) > m.end():
+        # not when the line breaks right after it, inside the lead's first word (…）1 | 月10日)
+        if m and len(text.rstrip()) > m.end() + 3:
             out.append(u.piece(0, m.end(), kind=BlockKind.BYLINE))
             u = u.piece(m.end(), gap=0)
             text = u.text
@@ -245,8 +249,14 @@ def _names_only(text: str) -> bool:
     return len(tokens) >= 2 or len(tokens[0]) <= 3
 
 
+_TRAILING_NOTE = re.compile(r"[（(][^（()）]*[)）]$")
+
+
 def ends_finished(text: str) -> bool:
     t = text.rstrip()
+    note = _TRAILING_NOTE.search(t)
+    if note and note.start() > 0 and t[note.start() - 1] in FINAL:
+        return True  # 俯瞰县城。（图片来源于…）: a note after a finished sentence
     while t and t[-1] in CLOSERS:
         t = t[:-1]
     return bool(t) and t[-1] in FINAL
@@ -261,6 +271,10 @@ def _classify_alone(u: Unit) -> None:
         u.kind = BlockKind.FURNITURE
     elif len(text) <= 40 and _CREDIT.match(text) and not ends_finished(text):
         u.kind = BlockKind.CREDIT
+    elif _BANNER.match(text) and len(text) <= 2 * HEADING_MAX:
+        u.kind = BlockKind.KICKER  # 【…专栏名…】 over a title: a series banner, never the title
+    elif _PAREN_CREDIT.search(text) and len(text) <= CAPTION_MAX + 20:
+        u.kind = BlockKind.CAPTION
     elif _SUBTITLE.match(text) and len(text) <= 80 and not ends_finished(text):
         u.kind = BlockKind.SUBTITLE
     elif text[0] in MARKERS and _ROLE.search(text[1:]) and len(text) <= 120:
@@ -543,7 +557,8 @@ def _title_blocks(units: list[Unit]) -> None:
                 a.kind = BlockKind.KICKER
             continue
         stack = above + [u]
-        title_at = next((k for k, a in enumerate(stack) if not _KICKER.search(a.text)), len(stack) - 1)
+        title_at = next((k for k, a in enumerate(stack) if a.kind != BlockKind.KICKER and not _KICKER.search(a.text)),
+                        len(stack) - 1)
         for k, a in enumerate(stack):
             a.kind = BlockKind.KICKER if k < title_at else (BlockKind.TITLE if k == title_at else BlockKind.SUBTITLE)
         if title_at < len(stack) - 1:

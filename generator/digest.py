@@ -10,9 +10,11 @@ import csv
 import io
 import json
 import os
+import re
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
+from .dedupe import merge_duplicates
 from .records import UNKNOWN_REGION, Article, Digest, Figure, Region, Source, Warning
 from .settings import Settings
 
@@ -36,6 +38,8 @@ def build_digest(sources: list[Source], results: dict[str, "FileResult"], settin
         figures.extend(result.figures)
         warnings.extend(result.warnings)
         regions.update(result.regions)
+    articles, figures, copies = merge_duplicates(articles, figures)
+    warnings.extend(copies)
     _make_ids_unique(articles)
     regions.update(a.region for a in articles)
     # A figure whose unit could not be resolved to a known region falls back to its article's.
@@ -85,6 +89,21 @@ def source_url(source: Source) -> str:
     return url if url.lower().startswith(("http://", "https://")) else ""
 
 
+_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def source_credit(source: Source | None) -> dict:
+    """Where the page was printed, from its sidecar (outlet, date, page) for the article's
+    来源 line: {"outlet": str, "date": (y, m, d) | None, "page": str, "url": str}, all
+    empty when nothing is known."""
+    override = source.override if source is not None else {}
+    found = _DATE.match(str(override.get("date", "")))
+    return {"outlet": str(override.get("outlet", "")).strip(),
+            "date": tuple(int(x) for x in found.groups()) if found else None,
+            "page": str(override.get("page", "")).strip(),
+            "url": source_url(source) if source is not None else ""}
+
+
 def region_url(region: Region) -> str:
     return f"regions/{region.slug}/"
 
@@ -112,7 +131,8 @@ def to_contract(digest: Digest) -> dict:
     """The digest as plain JSON data (see the schema)."""
     by_source: dict[str, list[str]] = {}
     for article in digest.articles:
-        by_source.setdefault(article.source, []).append(article.id)
+        for file in [article.source] + article.also_in:
+            by_source.setdefault(file, []).append(article.id)
     grouped = articles_by_region(digest)
     article_index = {a.id: a for a in digest.articles}
     # Every warning is listed under the file it is about, whichever stage raised it.

@@ -24,9 +24,13 @@ _PLACEHOLDER = "直辖"
 _ZONE_NAME = re.compile(r"(开发区|产业园|工业园|园区|管委会|管理区|示范区|保税区|试验区)$")
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
              "林区", "特区", "地区", "省", "市", "区", "县", "州", "盟", "旗")
-# Aliases that jieba knows as ordinary (non place-name) words this often are common words.
-_COMMON_WORD_FREQ = 1000
-_PLACE_TAGS = {"ns"}
+# Aliases that jieba knows as ordinary words this often are common words (振兴 v, 老城 n,
+# 新华 nz); place and person tags are proper names (jieba tags some cities nr: 常德).
+_COMMON_WORD_FREQ = 100
+_PROPER_TAGS = {"ns", "nr", "nrt", "nrfg"}
+# Longer ordinary words that may contain an alias (新华社, 市中心) are looked for among these.
+_CONTAINER_FREQ = 20
+_CONTAINER_MAX = 6
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ class Gazetteer:
     _weak: set[str] = field(default_factory=set, repr=False)
     _by_code: dict[str, Region] = field(default_factory=dict, repr=False)
     _lengths: list[int] = field(default_factory=list, repr=False)
+    _containers: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)  # alias -> 新华社...
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -108,10 +113,13 @@ class Gazetteer:
                 if len(name) >= 2 and name != region.name:
                     alias.setdefault(name, []).append(region)
         weak = {n for n in full if len(n) <= 2}  # 城区, 郊区, 矿区: only with their city
+        containers: dict[str, tuple[str, ...]] = {}
         if common_words is not None:
             weak |= set(common_words([n for n in alias if n not in full]))
+            if hasattr(common_words, "containers"):
+                containers = common_words.containers(set(alias) | set(full))
         gaz = cls(regions=regions, _full=full, _alias=alias, _weak=weak,
-                  _by_code={r.code: r for r in regions if r.code})
+                  _by_code={r.code: r for r in regions if r.code}, _containers=containers)
         gaz._lengths = sorted({len(n) for n in list(full) + list(alias)}, reverse=True)
         return gaz
 
@@ -174,8 +182,8 @@ class Gazetteer:
                     hit = Mention(i, i + length, piece, tuple(self._full[piece]), True, piece in self._weak)
                     break
                 if piece in self._alias:
-                    # An alias directly followed by a unit suffix is a different unit's full name
-                    # we do not know (e.g. a renamed county): do not claim it.
+                    if self._inside_word(text, i, piece):
+                        continue  # 新华 in 新华社, 市中 in 市中心: not a place
                     hit = Mention(i, i + length, piece, tuple(_prefer_higher(self._alias[piece])), False,
                                   piece in self._weak)
                     break
@@ -185,6 +193,16 @@ class Gazetteer:
             else:
                 i += 1
         return out
+
+
+    def _inside_word(self, text: str, i: int, name: str) -> bool:
+        for word in self._containers.get(name, ()):
+            at = word.find(name)
+            while at >= 0:
+                if text.startswith(word, i - at) and i - at >= 0:
+                    return True
+                at = word.find(name, at + 1)
+        return False
 
 
 def _prefer_higher(regions: list[Region]) -> list[Region]:
@@ -222,9 +240,33 @@ def split_suffix(name: str) -> tuple[str, str]:
     return name, ""
 
 
-def common_words_of(words: Words):
+@dataclass(frozen=True)
+class CommonWords:
+    """What jieba's dictionary says about place names: which are ordinary frequent words
+    (中方, 资源, 振兴), and which longer ordinary words contain one (新华社, 市中心)."""
+
+    words: Words
+
+    def __call__(self, names: list[str]) -> list[str]:
+        tags = self.words.tags()
+        return [n for n in names if self.words.frequency(n) >= _COMMON_WORD_FREQ and tags.get(n) not in _PROPER_TAGS]
+
+    def containers(self, names: set[str]) -> dict[str, tuple[str, ...]]:
+        """name -> the dictionary's ordinary words that contain it and are not place names."""
+        tags = self.words.tags()
+        self.words.tokenizer.check_initialized()
+        found: dict[str, list[str]] = {}
+        for word, freq in self.words.tokenizer.FREQ.items():
+            if freq < _CONTAINER_FREQ or not 3 <= len(word) <= _CONTAINER_MAX or tags.get(word) == "ns" \
+                    or word in names:
+                continue
+            for size in range(2, len(word)):
+                for i in range(len(word) - size + 1):
+                    if word[i:i + size] in names:
+                        found.setdefault(word[i:i + size], []).append(word)
+        return {n: tuple(sorted(ws)) for n, ws in found.items()}
+
+
+def common_words_of(words: Words) -> CommonWords:
     """A filter: aliases that jieba's dictionary tags as ordinary frequent words (中方, 资源, 城区)."""
-    def common(names: list[str]) -> list[str]:
-        tags = words.tags()
-        return [n for n in names if words.frequency(n) >= _COMMON_WORD_FREQ and tags.get(n) not in _PLACE_TAGS]
-    return common
+    return CommonWords(words)

@@ -13,7 +13,7 @@ latest year that is not in the future of the page; else the page's other article
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import cn2an
 
@@ -24,6 +24,9 @@ from .records import UNKNOWN_REGION, Article, ArticleDraft, Region, Source, Warn
 # Where a mention sits, and how much it says about the subject.
 W_TITLE, W_SUBTITLE, W_LEAD, W_HEADING, W_BODY = 10.0, 6.0, 3.0, 2.0, 1.0
 LEAD_PARAGRAPHS = 2
+# The winner must lead every unrelated candidate by this share of its score, else a warning.
+REGION_MARGIN = 0.25
+WEAK_REPEATS = 3  # a common-word name, the only place named and in the title, counts this often
 _MEDIA = re.compile(r"(日报|晚报|晨报|都市报|报社|电视台|广播电视台|融媒体中心|新闻网|全媒体记者|记者站)")
 _INSTITUTION = re.compile(r"^(第[一二三四五六七八九十]+)?(人民医院|中医医院|医院|人民检察院|检察院|人民法院|法院|公安局|"
                           r"[^\s，。]{0,8}?(局|委员会|政府|中学|小学|大学|学院|公司|集团|银行|医院))")
@@ -41,8 +44,11 @@ _FUTURE = re.compile(r"((?<![长高升加大少降增达])到|力争|预计|计�
 def locate_articles(drafts: list[ArticleDraft], gazetteer: Gazetteer, source: Source) -> list[Article]:
     """Articles with region, year and id; never drops an article."""
     articles: list[Article] = []
+    settled = bool(_sidecar(source, "region"))
     for draft in drafts:
-        region, region_evidence = find_region(draft, gazetteer)
+        region, region_evidence, rivals = choose_region(draft, gazetteer)
+        if rivals and not settled:
+            draft.warnings.append(_uncertain_region(source.file, draft, region, rivals))
         year, year_evidence = find_year(draft)
         articles.append(Article(id="", draft=draft, region=region, year=year, year_evidence=year_evidence,
                                 region_evidence=region_evidence))
@@ -62,6 +68,20 @@ def locate_articles(drafts: list[ArticleDraft], gazetteer: Gazetteer, source: So
     return articles
 
 
+def _sidecar(source: Source, key: str):
+    """One sidecar value (seeds/NAME.yml), None when absent: the one place locate reads it."""
+    return (source.override or {}).get(key)
+
+
+def _uncertain_region(file: str, draft: ArticleDraft, region: Region, rivals: list[Region]) -> Warning:
+    known = [region] if region != UNKNOWN_REGION else []
+    names = "、".join(r.label for r in known + rivals[:4])
+    return Warning(file, f"region of “{draft.title}” is a guess between {names} (chose {region.name})",
+                   hint=f"add the line `region: {(known + rivals)[0].label}` (or one of the others) to "
+                        f"{_sidecar_name(file)}",
+                   line=draft.lines[0][0] if draft.lines else None)
+
+
 def _sidecar_name(file: str) -> str:
     stem = file.rsplit(".", 1)[0]
     return f"{stem}.yml"
@@ -70,6 +90,13 @@ def _sidecar_name(file: str) -> str:
 # ---------------------------------------------------------------- region
 def find_region(draft: ArticleDraft, gazetteer: Gazetteer) -> tuple[Region, str]:
     """The county-level or higher unit the article is about, with a short evidence string."""
+    region, evidence, _ = choose_region(draft, gazetteer)
+    return region, evidence
+
+
+def choose_region(draft: ArticleDraft, gazetteer: Gazetteer) -> tuple[Region, str, list[Region]]:
+    """find_region, plus the rivals: unrelated units scored too close to the winner to tell
+    them apart (empty when the choice is clear)."""
     scores: dict[Region, float] = defaultdict(float)
     evidence: dict[Region, list[str]] = defaultdict(list)
     parts: list[tuple[str, float]] = [(draft.title, W_TITLE), (draft.subtitle, W_SUBTITLE), (draft.kicker, W_SUBTITLE)]
@@ -80,15 +107,26 @@ def find_region(draft: ArticleDraft, gazetteer: Gazetteer) -> tuple[Region, str]
     parts += [(c, W_BODY * 0.5) for c in draft.captions]
     all_mentions = [(m, w, text) for text, w in parts for m in gazetteer.scan(text)]
     named = _names_present(all_mentions)
-    full_names = {m.text for m, _, _ in all_mentions if m.full}
+    full_names = {m.text for m, _, _ in all_mentions if m.full and not m.weak}
+    # a common word (振兴, 老城) may still be the subject: the only place named, in the title
+    # and again and again in the text (乡村振兴 six times in the body alone is not enough)
+    only_weak = all(m.weak for m, _, _ in all_mentions)
+    weak_counts = Counter(m.text for m, _, _ in all_mentions if m.weak)
+    weak_titled = {m.text for m, w, _ in all_mentions if m.weak and w >= W_SUBTITLE}
+    unresolved: dict[str, float] = {}  # full names shared by several units, no parent named
+    shared: dict[str, tuple[Region, ...]] = {}
     for m, weight, text in all_mentions:
         unit = _resolve(m, named, gazetteer)
         if unit is None:
+            if m.full and not m.weak and not _in_media_name(text, m):
+                unresolved[m.text] = unresolved.get(m.text, 0.0) + weight  # 新华区 of which city?
+                shared[m.text] = m.units
             continue
         if _in_media_name(text, m):
             continue
         w = weight * (1.0 if m.full else 0.8)
-        if m.weak and not _backed(unit, named):
+        if m.weak and not (_backed(unit, named) or unit.name in full_names
+                           or (only_weak and m.text in weak_titled and weak_counts[m.text] >= WEAK_REPEATS)):
             continue
         if not m.full and unit.name not in full_names and not _backed(unit, named):
             # A bare short name (老城, 南山) that the article never confirms with the full
@@ -102,8 +140,9 @@ def find_region(draft: ArticleDraft, gazetteer: Gazetteer) -> tuple[Region, str]
         scores[unit] += w
         if len(evidence[unit]) < 3:
             evidence[unit].append(_context(text, m))
+    top_shared = max(unresolved, key=lambda n: (unresolved[n], n), default="")
     if not scores:
-        return UNKNOWN_REGION, ""
+        return UNKNOWN_REGION, "", list(shared.get(top_shared, ()))
     _credit_children(scores, gazetteer)
     best = max(scores, key=lambda r: (scores[r], _level_rank(r)))
     if best.level == "province" and len(scores) > 1:
@@ -113,7 +152,23 @@ def find_region(draft: ArticleDraft, gazetteer: Gazetteer) -> tuple[Region, str]
             alt = max(lower, key=lambda r: scores[r])
             if scores[alt] >= scores[best] * 0.5:
                 best = alt
-    return best, "；".join(evidence[best]) or best.name
+    titled = {u.name for m, w, _ in all_mentions if w >= W_SUBTITLE for u in m.units}
+    rivals = sorted((r for r in scores if r != best and not _related(r, best)
+                     and (best.name not in titled or r.name in titled)
+                     and scores[r] >= scores[best] * (1 - REGION_MARGIN)), key=lambda r: (-scores[r], r.code))
+    if top_shared and unresolved[top_shared] >= scores[best] * (1 - REGION_MARGIN):
+        # a name the text repeats but does not place (新华区 in three cities) outweighs the
+        # rest: the subject is one of its units, and which one only a sidecar can say
+        candidates = [r for r in shared[top_shared] if r != best]
+        if unresolved[top_shared] > scores[best]:
+            return UNKNOWN_REGION, "", candidates + [best]
+        rivals += candidates
+    return best, "；".join(evidence[best]) or best.name, rivals
+
+
+def _related(a: Region, b: Region) -> bool:
+    """One contains the other (a county and its city or province)."""
+    return a.name in (b.city, b.province) or b.name in (a.city, a.province)
 
 
 def _level_rank(r: Region) -> int:
@@ -121,14 +176,13 @@ def _level_rank(r: Region) -> int:
 
 
 def _names_present(mentions: list[tuple[Mention, float, str]]) -> set[str]:
+    """Units the text itself names. A name never brings in its parents: 老城区 the phrase
+    must not make 洛阳市 and 河南省 present; a parent counts when the text writes it."""
     names: set[str] = set()
     for m, _, _ in mentions:
         # An ambiguous name (南山区: 深圳 or 鹤岗) says nothing about which parent is meant.
         if not m.weak and len(m.units) == 1:
-            u = m.units[0]
-            # Only a full name vouches for its parents: a bare alias (老城) must not back itself.
-            names.update((u.name, u.city, u.province) if m.full else (u.name,))
-    names.discard("")
+            names.add(m.units[0].name)
     return names
 
 
@@ -178,7 +232,8 @@ def _following_county(text: str, m: Mention, gazetteer: Gazetteer) -> Region | N
 def _credit_children(scores: dict[Region, float], gazetteer: Gazetteer) -> None:
     """A county's mentions also speak for nothing above it, but a city named alongside
     its own dominant county should not win: give a county half its city's score when the
-    county is named more often than any sibling."""
+    county is named more often than any sibling (all of it when no sibling is named: the
+    city is then only the county's wider setting, 郴州市 around 资兴市)."""
     for r in list(scores):
         if r.level != "county" or not r.city:
             continue
@@ -187,7 +242,7 @@ def _credit_children(scores: dict[Region, float], gazetteer: Gazetteer) -> None:
             continue
         siblings = [s for s in scores if s.level == "county" and s.city == r.city and s != r]
         if all(scores[r] > scores[s] * 2 for s in siblings) and scores[r] >= scores[city] * 0.4:
-            scores[r] += scores[city] * 0.5
+            scores[r] += scores[city] * (0.5 if siblings else 1.0)
 
 
 def _context(text: str, m: Mention) -> str:

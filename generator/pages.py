@@ -144,7 +144,7 @@ class Renderer:
                                                       metadata.version("jieba")]).encode()).hexdigest()
         self._article_digests: dict[str, bytes] = {}  # article id -> article_digest
         self.articles = {a.id: a for a in digest.articles}
-        self.source_urls = {s.file: digest_mod.source_url(s) for s in digest.sources}
+        self.source_credits = {s.file: digest_mod.source_credit(s) for s in digest.sources}
         self.regions_by_name = {r.name: r for r in digest.regions}
         self.by_region = digest_mod.articles_by_region(digest)
         # Grouped once: per-page scans of all figures would make the build quadratic.
@@ -237,7 +237,8 @@ class Renderer:
 
     def article(self, article: Article) -> PagePlan:
         context = {"article": article, "figures": self.figures_by_article.get(article.id, []),
-                   "gap_marker": split.MISSING, "source_url": self.source_urls.get(article.source, "")}
+                   "gap_marker": split.MISSING,
+                   "credit": self.source_credits.get(article.source) or digest_mod.source_credit(None)}
         return self._deferred("article.html", article.url, article.title, context,
                               inputs={**context, "article": self.article_digest(article)})
 
@@ -258,7 +259,8 @@ class Renderer:
     def sources(self) -> PagePlan:
         by_source: dict[str, list[Article]] = {}
         for article in self.digest.articles:
-            by_source.setdefault(article.source, []).append(article)
+            for file in [article.source] + article.also_in:
+                by_source.setdefault(file, []).append(article)
         warnings_by_file: dict[str, list] = {}
         for warning in self.digest.warnings:
             if warning not in warnings_by_file.setdefault(warning.file, []):

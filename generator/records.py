@@ -206,6 +206,7 @@ class Article:
     year_evidence: str = ""
     region_evidence: str = ""
     url: str = ""  # site-relative URL of its page, e.g. articles/<id>/
+    also_in: list[str] = field(default_factory=list)  # other seed files carrying the same text (dedupe.py)
     term_counts: dict[str, int] = field(default_factory=dict)  # keyword candidates (keywords.py)
     search_terms: SearchTerms | None = None  # None: searchindex computes them at build time
 

@@ -92,8 +92,13 @@ def lunr_js() -> bytes:
 
 # ----------------------------------------------------------------------------- documents
 
+CAPTIONS_LABEL = "图片说明"  # heading of an article's photo captions as a search section
+
+
 def sections(articles: list[Article]) -> list[SectionDoc]:
-    """Sections with at least one paragraph, in article order, numbered like article.html."""
+    """Sections with at least one paragraph, in article order, numbered like article.html;
+    an article's photo captions last, as one more section labelled 图片说明 (article.html
+    numbers the captions on from the last paragraph: #p-N)."""
     docs: list[SectionDoc] = []
     for a_index, article in enumerate(articles):
         paragraph = 0
@@ -102,6 +107,9 @@ def sections(articles: list[Article]) -> list[SectionDoc]:
                 docs.append(SectionDoc(a_index, s_index, paragraph + 1, section.heading or "",
                                        tuple(section.paragraphs)))
             paragraph += len(section.paragraphs)
+        if article.draft.captions:
+            docs.append(SectionDoc(a_index, len(article.draft.sections) + 1, paragraph + 1, CAPTIONS_LABEL,
+                                   tuple(article.draft.captions)))
     return docs
 
 

@@ -15,11 +15,10 @@ signals used here are general:
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .clean import CJK, CONT_END, CONT_START, FUNCTION_END, bracket_bridge, ends_finished
+from .clean import CJK, CONT_END, CONT_START, FUNCTION_END, HEADING_MAX, bracket_bridge, ends_finished
+from .fragments import Head, Piece, Subjects, key_terms, reassign_by_topic, reassign_foreign_runs
 from .records import ArticleDraft, Block, BlockKind, CleanPage, Section, Warning
 from .words import Words
 
@@ -32,47 +31,6 @@ _ROLE_WORDS = re.compile(r"(■|策划|统筹|撰文|文字|文图|图文|摄影
 _ORG = re.compile(r"(日报|晚报|报社|全媒体|融媒体|中心|电视台|新闻|宣传部|提供|供图|委|局|办)")
 
 
-@dataclass
-class Piece:
-    """A run of body blocks printed together."""
-
-    blocks: list[Block]
-    owner: int | None  # index of the article whose title precedes it on the page
-    starts_mid: bool = False  # first paragraph starts mid-sentence
-    after_title: bool = False  # printed right after its owner's title block
-    next: "Piece | None" = None
-    prev: "Piece | None" = None
-    gap_before: bool = False  # text is missing before this piece (no evidence joins it)
-    bylines: list[str] = field(default_factory=list)  # a closing byline printed after it
-
-    @property
-    def paragraphs(self) -> list[Block]:
-        return [b for b in self.blocks if b.kind == BlockKind.PARAGRAPH]
-
-    @property
-    def ends_open(self) -> bool:
-        last = self.blocks[-1]
-        return last.kind == BlockKind.PARAGRAPH and not ends_finished(last.text) and not last.text.endswith(("：", "——"))
-
-    @property
-    def text(self) -> str:
-        return "".join(b.text for b in self.blocks)
-
-
-@dataclass
-class Head:
-    """An article's title block as printed."""
-
-    title: str = ""
-    title_line: int = 0
-    kicker: list[str] = field(default_factory=list)
-    subtitle: str = ""
-    bylines: list[str] = field(default_factory=list)
-    credits: list[str] = field(default_factory=list)
-    captions: list[str] = field(default_factory=list)
-    pieces: list[Piece] = field(default_factory=list)
-
-
 def split_articles(page: CleanPage, gazetteer: "Gazetteer | None" = None, words: Words | None = None) -> list[ArticleDraft]:
     """Articles of one page, fragments in reading order. With a gazetteer, the places an
     article's title names also help to tell its paragraphs from other articles'."""
@@ -81,53 +39,12 @@ def split_articles(page: CleanPage, gazetteer: "Gazetteer | None" = None, words:
         return []
     subjects = Subjects(gazetteer)
     heads, pieces = _segment(blocks, subjects)
-    _reassign_foreign_runs(heads, pieces, subjects)
+    reassign_foreign_runs(heads, pieces, subjects)
+    reassign_by_topic(heads, pieces, subjects)
     _link_fragments(heads, pieces, subjects, words or Words())
     per_article = _assign_chains(heads, pieces)
     drafts = [_draft(page, h, per_article[i]) for i, h in enumerate(heads)]
     return [d for d in drafts if d.paragraphs]
-
-
-# ---------------------------------------------------------------- subject words
-class Subjects:
-    """Which administrative units a text names (via the gazetteer), for telling articles
-    apart. Provinces are left out: a Hunan page names 湖南 everywhere. Without a gazetteer
-    every text names nothing and only the textual signals are used."""
-
-    def __init__(self, gazetteer: "Gazetteer | None"):
-        self._gaz = gazetteer
-        self._cache: dict[str, Counter] = {}
-
-    def mentions(self, text: str) -> Counter:
-        if self._gaz is None:
-            return Counter()
-        if text not in self._cache:
-            found: Counter = Counter()
-            for m in self._gaz.scan(text):
-                if m.weak or len(m.units) != 1 or m.units[0].level == "province":
-                    continue
-                found[m.units[0].name] += 1
-            self._cache[text] = found
-        return self._cache[text]
-
-    def terms(self, text: str) -> set[str]:
-        """Units named in a title block, with the city of each county (a county's article
-        often names its city too: 中方县 / 怀化市)."""
-        names = set(self.mentions(text))
-        if self._gaz is not None:
-            for name in list(names):
-                for r in self._gaz.lookup(name):
-                    if r.level == "county" and r.city:
-                        names.add(r.city)
-        return names
-
-    def affinity(self, text: str, terms: set[str]) -> int:
-        found = self.mentions(text)
-        return sum(n for name, n in found.items() if name in terms)
-
-
-def _key_terms(head: Head, subjects: Subjects) -> set[str]:
-    return subjects.terms(" ".join([head.title, head.subtitle] + head.kicker))
 
 
 # ---------------------------------------------------------------- segmentation
@@ -162,8 +79,13 @@ def _segment(blocks: list[Block], subjects: Subjects) -> tuple[list[Head], list[
 
     for i, b in enumerate(blocks):
         kind = b.kind
-        if kind == BlockKind.HEADING and _heading_is_title(b, i, blocks, heads, current, closed, subjects,
-                                                             "".join(x.text for x in body)):
+        if kind == BlockKind.PARAGRAPH and not in_head and _headline_shape(b) and (_opens_article_after(blocks, i) or (
+                i == 0 and len(blocks) > 1 and blocks[1].kind in (BlockKind.CAPTION, BlockKind.CREDIT))):
+            kind = BlockKind.TITLE  # a long headline over a byline: 标题 / 记者 张三
+        headline = kind == BlockKind.HEADING or (kind == BlockKind.PARAGRAPH and not in_head and not prev_open
+                                                 and _headline_shape(b))
+        if headline and _heading_is_title(b, i, blocks, heads, current, closed, subjects,
+                                          "".join(x.text for x in body)):
             kind = BlockKind.TITLE
         if kind == BlockKind.TITLE:
             flush()
@@ -176,6 +98,9 @@ def _segment(blocks: list[Block], subjects: Subjects) -> tuple[list[Head], list[
             flush()
             pending.kicker.append(b.text)
             continue
+        if kind == BlockKind.PARAGRAPH and in_head and current is not None and heads[current].title \
+                and _headline_shape(b) and _opens_article_after(blocks, i):
+            kind = BlockKind.SUBTITLE  # a second headline line between the title and the byline
         if kind == BlockKind.SUBTITLE:
             if current is not None and in_head and not heads[current].subtitle:
                 heads[current].subtitle = _strip_dash(b.text)
@@ -186,6 +111,19 @@ def _segment(blocks: list[Block], subjects: Subjects) -> tuple[list[Head], list[
                 heads.append(Head())
                 current = len(heads) - 1
             closing = b.text[:1] in "(（" or bool(body and body[-1].line == b.line)
+            has_body = any(_is_body(x) for x in body) or \
+                any(p.owner == current and any(_is_body(x) for x in p.paragraphs) for p in pieces)
+            standalone = i + 1 < len(blocks) and blocks[i + 1].line > (b.end_line or b.line)
+            if not closing and not in_head and (closed or has_body) and standalone \
+                    and _opens_article_after(blocks, i):
+                # a reporter line after finished body text and before a lead: a new article
+                # whose headline the excerpt lost (川观新闻记者 张三 / 1月1日上午，…)
+                flush()
+                heads.append(Head(bylines=[b.text], kicker=pending.kicker, captions=pending.captions,
+                                  credits=pending.credits))
+                pending = Head()
+                current, closed, in_head, prev_open = len(heads) - 1, False, True, False
+                continue
             if closing and not in_head:
                 flush()
                 # the byline closes whatever article the piece above turns out to belong to
@@ -213,6 +151,27 @@ def _segment(blocks: list[Block], subjects: Subjects) -> tuple[list[Head], list[
         heads[-1].captions.extend(pending.captions)
         heads[-1].credits.extend(pending.credits)
     return heads, pieces
+
+
+def _is_body(b: Block) -> bool:
+    """Running text: a paragraph longer than any headline that has finished a sentence."""
+    return b.kind == BlockKind.PARAGRAPH and len(b.text) > HEADING_MAX and bool(re.search("[。！？!?]", b.text))
+
+
+def _headline_shape(b: Block) -> bool:
+    """One printed line, not a sentence: no sentence or clause punctuation inside."""
+    t = b.text
+    return (b.end_line or b.line) == b.line and 4 <= len(t) <= 2 * HEADING_MAX and not re.search("[。！？!?，；;]", t)
+
+
+def _opens_article_after(blocks: list[Block], i: int) -> bool:
+    """The block after i (captions and credits aside) is a body paragraph, or a non-closing
+    byline followed by one: what follows a headline or a reporter line."""
+    rest = [b for b in blocks[i + 1:] if b.kind not in (BlockKind.CAPTION, BlockKind.CREDIT)]
+    if rest and blocks[i].kind != BlockKind.BYLINE and rest[0].kind == BlockKind.BYLINE \
+            and rest[0].text[:1] not in "(（":
+        return len(rest) > 1 and rest[1].kind == BlockKind.PARAGRAPH
+    return bool(rest) and rest[0].kind == BlockKind.PARAGRAPH and blocks[i].kind == BlockKind.BYLINE
 
 
 def _one_char_clause(text: str) -> bool:
@@ -257,7 +216,7 @@ def _heading_is_title(b: Block, i: int, blocks: list[Block], heads: list[Head], 
     if not run:
         return False
     text = "".join(run)
-    own = _key_terms(heads[current], subjects)
+    own = key_terms(heads[current], subjects)
     if not own:
         return False
     cur_body = "".join(b.text for p in heads[current].pieces for b in p.paragraphs) + pending_text
@@ -266,52 +225,19 @@ def _heading_is_title(b: Block, i: int, blocks: list[Block], heads: list[Head], 
     if subjects.affinity(text, own) > 0:
         return False
     for k, h in enumerate(heads):
-        if k != current and subjects.affinity(text, _key_terms(h, subjects)) > 0:
+        if k != current and subjects.affinity(text, key_terms(h, subjects)) > 0:
             return False
     mine = subjects.terms(b.text)
     return bool(mine) and subjects.affinity(text, mine) > 0
 
 
-# ---------------------------------------------------------------- foreign runs
-def _reassign_foreign_runs(heads: list[Head], pieces: list[Piece], subjects: Subjects) -> None:
-    """A piece that ends open may carry at its tail the lead of another article printed
-    inside this one: split that tail off when its paragraphs name the other article's
-    subject and not their host's."""
-    terms = [_key_terms(h, subjects) for h in heads]
-    for pi, p in enumerate(list(pieces)):
-        if p.owner is None or not p.ends_open or len(p.blocks) < 2:
-            continue
-        cut = None
-        target = None
-        for j in range(len(p.blocks) - 1, 0, -1):
-            blk = p.blocks[j]
-            if blk.kind == BlockKind.HEADING:
-                continue
-            scores = [subjects.affinity(blk.text, t) for t in terms]
-            best = max(range(len(heads)), key=lambda k: scores[k])
-            if best != p.owner and scores[best] > 0 and scores[p.owner] == 0:
-                cut, target = j, best if target in (None, best) else target
-                continue
-            if scores[p.owner] == 0 and target is not None:
-                cut = j
-                continue
-            break
-        if cut is None or target is None:
-            continue
-        while cut > 0 and p.blocks[cut - 1].kind == BlockKind.HEADING and cut - 1 > 0:
-            cut -= 1
-        tail = Piece(p.blocks[cut:], target, starts_mid=False, after_title=True)
-        p.blocks = p.blocks[:cut]
-        pieces.insert(pieces.index(p) + 1, tail)
-        heads[target].pieces.insert(0, tail)
-
-
 # ---------------------------------------------------------------- fragment links
 def _link_fragments(heads: list[Head], pieces: list[Piece], subjects: Subjects, words: Words) -> None:
     """Pair each piece that ends mid-sentence with the piece that continues it."""
-    terms = [_key_terms(h, subjects) for h in heads]
+    terms = [key_terms(h, subjects) for h in heads]
     ends = [p for p in pieces if p.ends_open]
-    starts = [p for p in pieces if p.blocks[0].kind == BlockKind.PARAGRAPH and (p.starts_mid or p.owner is None)]
+    starts = [p for p in pieces if p.blocks[0].kind == BlockKind.PARAGRAPH
+              and (p.starts_mid or p.owner is None or p.moved)]
     scored: list[tuple[float, int, int]] = []
     for ei, e in enumerate(ends):
         a = e.blocks[-1].text
@@ -354,10 +280,32 @@ def _link_fragments(heads: list[Head], pieces: list[Piece], subjects: Subjects, 
         used_s.add(si)
         e.next, s.prev = s, e
         a, b = e.blocks[-1].text, s.blocks[0].text
-        if not (words.crosses(a, b) or bracket_bridge(a, b) or b[:1] in CONT_START or b[:1] in _START_FUNCTION
-                or _one_char_clause(b)
-                or a[-1:] in FUNCTION_END or a[-1:] in CONT_END):
-            s.gap_before = True
+        evidence = (words.crosses(a, b) or bracket_bridge(a, b) or b[:1] in CONT_START or b[:1] in _START_FUNCTION
+                    or _one_char_clause(b) or a[-1:] in FUNCTION_END or a[-1:] in CONT_END)
+        s.gap_before = not evidence and _word_cut_off(a, b, words)
+        # without evidence in the words, only a sentence reads on (茶油 | 焖鸡); a headline-like
+        # line stays a paragraph of its own
+        s.glued = evidence or (not s.gap_before and _is_sentence(a))
+
+
+# A character jieba counts this often is a word by itself, not the tail of a cut one.
+_FREE_CHAR_FREQ = 10000
+
+
+def _is_sentence(text: str) -> bool:
+    """Running text, not a headline-shaped line (【…】 kickers end unfinished too)."""
+    return len(text) > 2 * HEADING_MAX or bool(re.search("[，。；：,;:]", text))
+
+
+def _word_cut_off(a: str, b: str, words: Words) -> bool:
+    """Evidence that text is missing between two linked fragments: b opens with the last
+    character of a word (务“加码”), not a word by itself, that finishes no word with a's end
+    (…平方米 | 务: the 服 of 服务 is lost). Lines that read on (茶油|焖鸡, 获|此殊荣) join."""
+    if len(b) < 2 or not re.match(f"[{CJK}]", b[0]) or re.match(f"[{CJK}0-9A-Za-z]", b[1]):
+        return False
+    if words.frequency(b[0]) >= _FREE_CHAR_FREQ:
+        return False  # 上，/ 中，: a word of its own closes the clause (在此基础 | 上，)
+    return not any(words.frequency(a[-k:] + b[0]) for k in (1, 2, 3) if len(a) >= k)
 
 
 def _reaches(a: Piece, b: Piece) -> bool:
@@ -410,7 +358,7 @@ def _draft(page: CleanPage, head: Head, chains: list[list[Piece]]) -> ArticleDra
         if (piece.gap_before or (piece.starts_mid and piece.prev is None)) and \
                 any(s.paragraphs for s in sections) and sections[-1].paragraphs[-1:] != [MISSING]:
             sections[-1].paragraphs.append(MISSING)
-        glue = n > 0 and piece.prev is order[n - 1] and not piece.gap_before and sections[-1].paragraphs \
+        glue = n > 0 and piece.prev is order[n - 1] and piece.glued and sections[-1].paragraphs \
             and piece.blocks[0].kind == BlockKind.PARAGRAPH
         for b in piece.blocks:
             if glue:
@@ -427,7 +375,7 @@ def _draft(page: CleanPage, head: Head, chains: list[list[Piece]]) -> ArticleDra
                 continue  # a layout repeat of an earlier paragraph (or a piece of one)
             seen.append(key)
             sections[-1].paragraphs.append(b.text)
-        if piece.ends_open and piece.next is None and n < len(order) - 1:
+        if piece.ends_open and piece.next is None and n < len(order) - 1 and _is_sentence(piece.blocks[-1].text):
             sections[-1].paragraphs.append(MISSING)
     sections = [s for s in sections if s.paragraphs or s.heading]
     while sections and not sections[-1].paragraphs:

@@ -134,3 +134,22 @@ def test_kicker_ending_with_the_word_the_title_starts_with_is_not_joined():
 def test_a_line_announcing_a_photo_is_a_caption():
     got = kinds("标题在这里\n\n今年以来，全县新建美丽乡村示范村12个，村容村貌焕然一新，群众获得感持续增强。\n\n图为新建成的乡村文化广场。")
     assert ("caption", "图为新建成的乡村文化广场。") in got
+
+
+def test_banner_over_a_title_is_a_kicker_and_bracketed_photo_credit_ends_a_caption():
+    page = ("【奋进新时代 建设新家园——走进县城看发展系列报道】\n\n武功县苹果产业提质增效\n\n记者 赵一鸣\n\n"
+            "本报讯近日，武功县召开苹果产业发展推进会，总结去年工作，部署今年任务。\n\n"
+            "果农在武功县果园里采摘苹果（王小明 摄）\n\n"
+            "全县苹果种植面积稳定在八万亩左右，果农人均增收一千二百元。")
+    got = kinds(page)
+    assert got[0][0] == "kicker" and got[1] == ("title", "武功县苹果产业提质增效")
+    assert ("caption", "果农在武功县果园里采摘苹果（王小明摄）") in got
+    assert [k for k, _ in got].count("paragraph") == 2  # the caption is not glued to the next paragraph
+
+
+def test_dateline_is_not_cut_off_one_character_of_the_lead():
+    # the dateline's line breaks inside the lead's date (3 | 月5日): no one-character block
+    got = kinds("标题一行\n\n记者 赵一鸣\n\n本报讯近日，武功县召开苹果产业发展推进会，总结去年工作。\n\n"
+                "中新网西安3月5日电 (记者 赵一鸣)3\n月5日上午，武功县召开苹果产业发展推进会，部署今年任务。")
+    assert not [t for _, t in got if t == "3"]
+    assert not [t for k, t in got if k == "byline" and t.startswith("中新网")]

@@ -92,3 +92,13 @@ def test_sidecar_url_is_listed_only_when_it_is_a_web_address():
     web = Source(file="a.txt", sha256="0" * 64, size=1, sidecar=Sidecar("a.yml", url="https://example.com/p1"))
     assert digest_mod.source_url(web) == "https://example.com/p1"
     assert digest_mod.source_url(Source(file="c.txt", sha256="", size=0)) == ""
+
+
+def test_source_credit_from_sidecar_and_fallback():
+    printed = Source(file="p.txt", sha256="", size=0,
+                     sidecar=Sidecar("p.yml", outlet="某某日报", date="2025-11-20", page="3",
+                                     url="https://example.com/a"))
+    assert digest_mod.source_credit(printed) == {"outlet": "某某日报", "date": (2025, 11, 20), "page": "3",
+                                                 "url": "https://example.com/a"}
+    bare = digest_mod.source_credit(Source(file="q.txt", sha256="", size=0))
+    assert bare == {"outlet": "", "date": None, "page": "", "url": ""}

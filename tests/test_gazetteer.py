@@ -70,3 +70,15 @@ def test_scan_positions(gaz):
 def test_common_words_are_not_aliases(gaz):
     assert all(m.weak for m in gaz.scan("资源") ) or gaz.scan("资源") == []
     assert gaz.is_weak("城区")
+
+
+def test_common_words_are_weak_and_proper_names_are_not(gaz):
+    # jieba knows these as ordinary words (a verb, a noun, a brand name): weak aliases
+    assert gaz.is_weak("振兴") and gaz.is_weak("老城") and gaz.is_weak("新华")
+    # place names, and cities jieba mis-tags as person names, stay strong
+    assert not gaz.is_weak("蒸湘") and not gaz.is_weak("常德") and not gaz.is_weak("桂阳")
+
+
+def test_alias_inside_an_ordinary_word_is_skipped_but_not_when_standing_alone(gaz):
+    assert [m.text for m in gaz.scan("新华社记者在市中心采访")] == []
+    assert [m.text for m in gaz.scan("枣庄市市中区")] == ["枣庄市", "市中区"]

@@ -138,3 +138,62 @@ def test_a_year_reached_by_growth_is_a_result_not_a_target():
     draft = ArticleDraft("p.txt", "稳步增长", [Section(None, [
         "全区居民人均可支配收入从2019年的3万元增长到2023年的4万元，到2030年力争突破6万元。"])])
     assert find_year(draft)[0] == 2023
+
+
+# ---------------------------------------------------------------- common words, parents, close calls
+def test_common_word_alias_does_not_outweigh_the_named_county(gaz):
+    # 振兴 is also 振兴区 (丹东市); here it is only the word in 乡村振兴, said again and again
+    body = [f"武功县第{n}个乡村振兴示范片区建成，乡村振兴带动农民增收。" for n in "一二三"]
+    region, _ = find_region(draft("乡村振兴的新答卷", body), gaz)
+    assert region.name == "武功县"
+    alone = find_region(draft("春耕时节", ["乡村振兴正当时，乡村振兴看产业，乡村振兴靠人才。"]), gaz)[0]
+    assert alone == UNKNOWN_REGION
+
+
+def test_common_word_alias_counts_with_its_parent(gaz):
+    region, _ = find_region(draft("丹东新闻", ["丹东市振兴区今年新开工项目十个。振兴区还将新建公园两座。"]), gaz)
+    assert (region.name, region.city) == ("振兴区", "丹东市")
+
+
+def test_alias_inside_a_longer_word_is_not_a_place(gaz):
+    assert not [m for m in gaz.scan("据新华社报道，市中心广场开放") if m.text in ("新华", "市中")]
+
+
+def test_shared_county_name_is_resolved_by_the_city_the_text_names(gaz):
+    d = draft("老街焕新", ["福州市鼓楼区推进老街改造。鼓楼区已完成街巷整治二十条，鼓楼区居民满意度提升。"])
+    region, _ = find_region(d, gaz)
+    assert (region.name, region.city) == ("鼓楼区", "福州市")
+    d = draft("老街焕新", ["开封市鼓楼区推进老街改造。鼓楼区已完成街巷整治二十条。"])
+    assert find_region(d, gaz)[0].city == "开封市"
+
+
+def test_a_phrase_that_is_a_unit_name_brings_in_no_parents(gaz):
+    # 老城区 is a district of 洛阳市, but the phrase must not make 洛阳市/河南省 "named"
+    d = draft("城市更新", ["富源县推进老城区改造，老城区道路全部完成提质。富源县新增停车位八百个。"])
+    region, _ = find_region(d, gaz)
+    assert region.name == "富源县"
+
+
+def test_close_call_warns_with_candidates_and_the_sidecar_line(gaz):
+    d = draft("两地携手", ["武功县与富源县签订合作协议。武功县企业赴富源县考察，富源县客商回访武功县。"])
+    (a,) = locate_articles([d], gaz, page_source("pair.txt", "两地携手\n\n正文".encode()))
+    w = next(w for w in a.draft.warnings if "guess" in w.message)
+    assert w.file == "pair.txt" and "武功县" in w.message and "富源县" in w.message
+    assert "region: " in w.hint and "pair.yml" in w.hint
+
+
+def test_sidecar_region_settles_a_close_call(gaz):
+    d = draft("两地携手", ["武功县与富源县签订合作协议。武功县企业赴富源县考察，富源县客商回访武功县。"])
+    source = page_source("pair.txt", "两地携手\n\n正文".encode())
+    source.sidecar = Sidecar(file="pair.yml", region="云南省 曲靖市 富源县")
+    (a,) = locate_articles([d], gaz, source)
+    assert a.region.name == "富源县" and not [w for w in a.draft.warnings if "guess" in w.message]
+
+
+def test_repeated_name_of_several_units_is_not_outvoted_by_a_phrase(gaz):
+    # 鼓楼区 exists in four cities and none is named; 老城区 (a 洛阳 district) is only a phrase
+    d = draft("老街焕新", ["鼓楼区推进老城区改造。鼓楼区已完成街巷整治二十条，鼓楼区居民满意度提升。"])
+    (a,) = locate_articles([d], gaz, page_source("drum.txt", "老街焕新\n\n正文".encode()))
+    assert a.region.name != "老城区"
+    w = next(w for w in a.draft.warnings if "guess" in w.message)
+    assert "鼓楼区" in w.message and "region: " in w.hint and "drum.yml" in w.hint

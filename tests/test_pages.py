@@ -151,3 +151,19 @@ def test_plan_inputs_follow_every_input_of_a_page(resources, monkeypatch):
     monkeypatch.setattr(pages_mod, "templates_fingerprint", lambda: "edited templates")
     retemplated = plans(_digest_with_three_regions())
     assert all(retemplated[k].inputs != base[k].inputs for k in ("articles/a0.md", region))
+
+
+def test_article_page_credits_the_printed_source_else_the_file(resources):
+    from generator.pages import Renderer
+    from generator.records import Sidecar, Source
+    from generator.settings import Settings
+
+    digest = _digest_with_three_regions()
+    digest.sources = [Source(file="0.txt", sha256="", size=0,
+                             sidecar=Sidecar("0.yml", outlet="某某日报", date="2025-11-20", page="3",
+                                             url="https://example.com/a")),
+                      Source(file="1.txt", sha256="", size=0)]
+    pages = {p.path: p for p in Renderer(digest, Settings(), resources).pages()}
+    printed, bare = pages["articles/a0.md"].html, pages["articles/a1.md"].html
+    assert "《某某日报》2025年11月20日 第3版" in printed and 'href="https://example.com/a"' in printed
+    assert "<code>1.txt</code>" in bare and "《" not in bare.split("来源")[1].split("</dd>")[0]

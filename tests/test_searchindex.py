@@ -367,3 +367,12 @@ def test_typesetting_does_not_change_what_search_sees():
     assert segment.normalise(normalize_punctuation(text)) == segment.normalise(text)
     for half, full in _HALF_TO_FULL.items():
         assert segment.normalise(full) == segment.normalise(half), (half, full)
+
+
+def test_captions_are_a_labelled_search_section():
+    a = article(1, "标题", ZHENGXIANG, [(None, ["正文一。", "正文二。"]), ("小标题", ["正文三。"])])
+    a.draft.captions = ["游客在古镇赏灯。"]
+    docs = searchindex.sections([a])
+    assert [d.heading for d in docs] == ["", "小标题", searchindex.CAPTIONS_LABEL]
+    # numbered on from the last paragraph, as article.html numbers the caption items
+    assert docs[-1].first_paragraph == 4 and docs[-1].paragraphs == ("游客在古镇赏灯。",)

@@ -95,3 +95,76 @@ def test_a_one_character_clause_continues_the_paragraph_before_it(gaz):
     draft = drafts_of("one_char.txt", gaz, page)[0]
     assert MISSING not in draft.paragraphs
     assert any("在此基础上，该区积极探索" in p for p in draft.paragraphs)
+
+
+# ---------------------------------------------------------------- composed pages (pieces in no corpus)
+_LEAD_A = "本报讯近日，武功县召开苹果产业发展推进会，全县苹果种植面积稳定在八万亩，果农人均增收一千二百元，产业链条不断延伸。"
+_MORE_A = "武功县还将新建冷链仓储中心三座，力争明年鲜果外销量突破十万吨，让更多果农分享产业发展的红利。"
+_LEAD_B = "5月8日，富源县举办生姜产业博览会，吸引省内外客商三百余人参会，现场签约金额超过两亿元，带动种植户两千余户。"
+_MORE_B = "富源县生姜种植面积达到两万亩，已建成标准化育苗基地五个，今年还将培育深加工企业三家。"
+
+
+def _page(*lines: str) -> bytes:
+    return "\n\n".join(lines).encode("utf-8")
+
+
+def test_reporter_line_after_body_text_opens_a_second_article(gaz):
+    data = _page("武功县苹果产业提质增效", "记者 赵一鸣", _LEAD_A, _MORE_A, "通讯员 钱二", _LEAD_B, _MORE_B)
+    a, b = drafts_of("two.txt", gaz, data)
+    assert a.title == "武功县苹果产业提质增效"
+    assert a.paragraphs[-1] == _MORE_A and b.paragraphs == [_LEAD_B, _MORE_B]
+    assert "钱二" in b.authors
+
+
+def test_long_headline_over_a_byline_is_a_title(gaz):
+    title = "二〇二五年度全县苹果产业高质量发展大会召开 武功县多个项目集中签约落地"
+    (a,) = drafts_of("long.txt", gaz, _page(title, "记者 赵一鸣", _LEAD_A, _MORE_A))
+    assert a.title.replace(" ", "") == title.replace(" ", "") and a.paragraphs == [_LEAD_A, _MORE_A]
+
+
+def test_paragraph_naming_only_the_other_articles_place_moves_to_it(gaz):
+    data = _page("武功县苹果产业提质增效", "记者 赵一鸣", _LEAD_A, "通讯员 钱二", _LEAD_B, _MORE_A, _MORE_B)
+    a, b = drafts_of("mixed.txt", gaz, data)
+    assert _MORE_A in a.paragraphs and _MORE_A not in b.paragraphs
+    assert b.paragraphs == [_LEAD_B, _MORE_B]
+
+
+def test_column_break_joins_without_a_gap_marker(gaz):
+    # one sentence broken at a column edge, a photo caption printed in between; the words
+    # do not cross the break (苹果 | 为主导), yet nothing is missing
+    data = _page("武功县苹果产业提质增效", "记者 赵一鸣", "本报讯近日，武功县召开苹果产业发展推进会，总结去年工作，部署今年任务。会议提出，全县要坚持以苹果",
+                 "▲果农在果园里忙着采摘。", "为主导的特色产业集群加快成形，果农人均增收一千二百元。")
+    a = drafts_of("break.txt", gaz, data)[0]
+    assert MISSING not in a.paragraphs
+    assert any("全县要坚持以苹果为主导的特色产业集群" in p for p in a.paragraphs)
+
+
+def test_cut_with_no_continuation_is_marked(gaz):
+    # the first fragment stops mid-sentence (a page edge) and nothing on the page continues it
+    data = _page("武功县苹果产业提质增效", "记者 赵一鸣", "本报讯近日，武功县召开苹果产业发展推进会，总结去年工作，部署今年任务。全县苹果种植面积稳定在八万亩左右，果农人均",
+                 "冷链物流补短板", _MORE_A)
+    a = drafts_of("cut.txt", gaz, data)[0]
+    assert MISSING in a.paragraphs
+    assert a.paragraphs.index(MISSING) == 1
+
+
+def test_second_headline_line_is_the_subtitle_not_the_first_paragraph(gaz):
+    data = _page("武功县苹果产业提质增效", "一颗苹果带富一方百姓武功县依托特色产业富民强县（走进县城看发展）", "记者 赵一鸣", _LEAD_A, _MORE_A)
+    (a,) = drafts_of("sub.txt", gaz, data)
+    assert a.subtitle == "一颗苹果带富一方百姓武功县依托特色产业富民强县（走进县城看发展）" and a.paragraphs == [_LEAD_A, _MORE_A]
+
+
+def test_headline_like_line_left_open_is_not_glued_to_the_next_sentence(gaz):
+    data = _page("奋进新征程!武功县第六届人民代表大会第五次会议开幕",
+                 "3月5日，武功县第六届人民代表大会第五次会议开幕。", _MORE_A)
+    paragraphs = [p for d in drafts_of("open.txt", gaz, data) for p in d.paragraphs]
+    assert "3月5日，武功县第六届人民代表大会第五次会议开幕。" in paragraphs and MISSING not in paragraphs
+
+
+@pytest.mark.parametrize("headline", ["富源县生姜产业蓬勃发展",
+                                      "小小生姜撬动大产业 富源县生姜产业蓬勃发展带动两千余户增收致富奔小康"])
+def test_headline_in_the_middle_of_the_page_opens_an_article(gaz, headline):
+    data = _page("武功县苹果产业提质增效", "记者 赵一鸣", _LEAD_A, _MORE_A, headline, _LEAD_B, _MORE_B)
+    a, b = drafts_of("mid.txt", gaz, data)
+    assert a.paragraphs == [_LEAD_A, _MORE_A] and b.paragraphs == [_LEAD_B, _MORE_B]
+    assert b.title.replace(" ", "") == headline.replace(" ", "")

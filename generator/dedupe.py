@@ -1,0 +1,52 @@
+"""One article printed in two files (a re-encoded copy, a reposted page) is one article.
+
+After decoding and cleaning, two copies of an article have the same text whatever bytes
+they came in (UTF-8 and GB18030, half- and full-width punctuation). The first copy in
+file order is kept and told where else it appears; the others and their figures are
+dropped, so a region never counts the same figures twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from .records import Article, Figure, Warning
+from .split import MISSING
+
+# Shorter texts (a caption-only piece, a one-line notice) may well repeat without being one article.
+MIN_CHARS = 40
+_SPACE = re.compile(r"\s+")
+
+
+def text_key(article: Article) -> str | None:
+    """Hash of the article's body once width, spacing and the gap markers are ignored."""
+    text = "".join(p for p in article.paragraphs if p != MISSING)
+    text = _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    if len(text) < MIN_CHARS:
+        return None
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def merge_duplicates(articles: list[Article], figures: list[Figure]) -> tuple[list[Article], list[Figure], list[Warning]]:
+    """(articles without later copies, figures of the kept articles only, one warning per dropped copy)."""
+    first: dict[str, Article] = {}
+    dropped: set[str] = set()
+    warnings: list[Warning] = []
+    kept: list[Article] = []
+    for article in articles:
+        key = text_key(article)
+        original = first.get(key) if key else None
+        if original is None or original.source == article.source:
+            if key:
+                first.setdefault(key, article)
+            kept.append(article)
+            continue
+        if article.source not in original.also_in:
+            original.also_in.append(article.source)
+        dropped.add(article.id)
+        warnings.append(Warning(article.source, f"article “{article.title}” is the same as in {original.source}: "
+                                f"listed once, its figures counted once",
+                                hint="nothing to do if both files are wanted; else remove one copy from seeds/"))
+    return kept, [f for f in figures if f.article not in dropped], warnings
