@@ -39,7 +39,7 @@ _BOMS: list[tuple[bytes, str]] = [
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 ]
 _SIDECAR_SUFFIXES = (".yml", ".yaml")
-_OVERRIDE_KEYS = {"title", "region", "year", "url"}
+_OVERRIDE_KEYS = {"title", "region", "year", "url", "date"}
 
 
 def read_sources(seeds_dir: Path, settings: Settings) -> list[Source]:
@@ -94,7 +94,7 @@ def _attach_sidecar(source: Source, path: Path) -> None:
         unknown = sorted(str(k) for k in data if k not in _OVERRIDE_KEYS)
         if unknown:
             source.warnings.append(Warning(source.file, f"sidecar {sidecar.name} has unknown keys: {', '.join(unknown)}",
-                                           hint="allowed keys: title, region, year, url"))
+                                           hint="allowed keys: title, region, year, date, url"))
         source.override = {k: v for k, v in data.items() if k in _OVERRIDE_KEYS and v not in (None, "")}
         return
 

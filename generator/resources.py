@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import catalogue as catalogue_mod
+from .figures.cues import Cues, load_cues
 from .gazetteer import Gazetteer
 from .keywords import Idf
 from .searchindex import Synonyms
@@ -22,6 +23,7 @@ class Resources:
     idf: Idf
     segmenter: Segmenter  # search segmentation, on the same tokenizer
     synonyms: Synonyms  # the catalogue's metric names and synonyms, as search terms
+    cues: Cues  # cue words and standard indicators for reading figures into frames
 
 
 def load_resources(settings: Settings) -> Resources:
@@ -35,4 +37,5 @@ def load_resources(settings: Settings) -> Resources:
         idf=Idf.load(),
         segmenter=Segmenter(words.tokenizer),
         synonyms=Synonyms.from_catalogue(catalogue),
+        cues=load_cues(),
     )

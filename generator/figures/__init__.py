@@ -1,0 +1,206 @@
+"""Figures: every number of an article read into a frame (records.Figure; slots: shared FRAMES.md).
+
+Paragraphs are cut into sentences and clauses; all work is per sentence (linear in the
+paragraph). For each number: tokens.py finds value, unit and hedges; labels.py the measure;
+slots.py aspect, modality, scope and base from cue words (data/frames.yml); periods.py the
+governing time words; cues.py the standard indicator (data/indicators.yml).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..catalogue import Catalogue, Units
+from ..ids import stable_id
+from ..records import Article, Aspect, Figure, Modality, Period
+from . import labels, periods, slots
+from .cues import Cues, load_cues
+from .tokens import CLAUSE_END, inside_quoted_name, scan
+
+__all__ = ["extract_figures", "load_cues", "Cues", "reference_year", "sentences"]
+
+SENTENCE_END = re.compile(r"[。；！？;!?\n]")
+MAX_SENTENCE = 400  # longer runs are cut at clause marks (bounded work per piece)
+ASPECT_TAIL = re.compile(
+    r"(?:同比|比上年|较上年|年均|年平均|平均)?(?:增长|增速|增幅|提高|提升|下降|降低|增加|减少|上涨|回落)+$|"
+    r"(?:的)?(?:占比|比重|排名|排位|位次)$")
+GROWTH_OF = ("增速", "增幅", "增长", "占比", "比重")
+
+
+def reference_year(article: Article, published: str | None = None) -> int | None:
+    """The year relative time words resolve against: the publication date's, else the article's."""
+    m = re.match(r"((?:19|20)\d{2})", str(published or ""))
+    return int(m.group(1)) if m else article.year
+
+
+def sentences(paragraph: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) of each sentence; a long run is cut at clause marks, then hard."""
+    start = 0
+    for m in SENTENCE_END.finditer(paragraph + "。"):
+        end = min(m.end(), len(paragraph))
+        while end - start > MAX_SENTENCE:
+            cut = start + MAX_SENTENCE
+            piece = paragraph[start:cut]
+            marks = [c.end() for c in CLAUSE_END.finditer(piece)]
+            cut = start + marks[-1] if marks and marks[-1] > MAX_SENTENCE // 4 else cut
+            yield start, paragraph[start:cut]
+            start = cut
+        if end > start:
+            yield start, paragraph[start:end]
+        start = end
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in CLAUSE_END.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _frame(reader: periods.TimeReader, texts: list[str]) -> periods.Time | None:
+    """The first plain time of a headline or lead (the frame a section or article sets)."""
+    for text in texts:
+        for t in reader.find(text or ""):
+            if not t.baseline:
+                return t
+    return None
+
+
+def _first_sentence(paragraphs: list[str]) -> str:
+    return next((s for _, s in sentences(paragraphs[0])), "") if paragraphs else ""
+
+
+def _level_word(name: str) -> str:
+    return "全" + name[-1] if name else ""
+
+
+def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazetteer=None,
+                    cues: Cues | None = None, published: str | None = None) -> list[Figure]:
+    """Every figure of an article, in reading order. `published`: the page's date (sidecar)."""
+    del catalogue, gazetteer  # indicators come from cues; sub-regions are scopes, not regions
+    cues = cues or load_cues()
+    reader = periods.TimeReader(reference_year(article, published))
+    own = labels.region_words(article.region)
+    level_word = _level_word(article.region.name)
+    article_frame = _frame(reader, [article.title, article.draft.subtitle, _first_sentence(article.paragraphs)])
+    figures: list[Figure] = []
+    seen: dict[str, int] = {}
+    index = 0
+    for section in article.draft.sections:
+        section_frame = _frame(reader, [section.heading or "", _first_sentence(section.paragraphs)]) or article_frame
+        for paragraph in section.paragraphs:
+            index += 1
+            para_time = None
+            for _, sentence in sentences(paragraph):
+                found, para_time = _read_sentence(sentence, article, units, cues, reader, own, level_word,
+                                                  para_time or section_frame, index)
+                for figure in found:
+                    if figure.id in seen:
+                        if seen[figure.id] != index:
+                            continue  # the same clause printed twice (a layout repeat)
+                        figure.id = stable_id(figure.id, figure.measure, str(len(figures)))
+                    seen[figure.id] = index
+                    figures.append(figure)
+    return figures
+
+
+def _read_sentence(sentence, article, units, cues, reader, own, level_word, context, index):
+    """Figures of one sentence, and the time that governs the rest of the paragraph."""
+    times = reader.find(sentence)
+    last_plain = next((t for t in reversed(times) if not t.baseline), None)
+    next_context = last_plain or context
+    tokens = [t for t in scan(sentence, units) if not inside_quoted_name(sentence, t)]
+    if not tokens:
+        return [], next_context
+    clauses = _spans(sentence)
+    drafts: list[labels.Draft] = []
+    ci = 0
+    for token in tokens:
+        while ci < len(clauses) - 1 and token.start >= clauses[ci][1]:
+            ci += 1
+        drafts.append(labels.Draft(token, clauses[ci], (0, len(sentence)), "level"))
+    _from_to(sentence, drafts, cues)
+    prev_end = {}
+    for d in drafts:
+        c0 = d.clause[0]
+        before = sentence[max(c0, prev_end.get(d.clause, c0)):d.token.start]
+        d.kind = slots.aspect(d.token, before, sentence[c0:d.token.start], cues, d.is_start or d.previous is not None)
+        prev_end[d.clause] = d.token.end
+    labels.label_sentence(sentence, drafts, own)
+    out = []
+    for d in drafts:
+        out.extend(_frames(sentence, d, article, cues, times, context, own, level_word, index))
+    return out, next_context
+
+
+def _from_to(sentence: str, drafts: list[labels.Draft], cues: Cues) -> None:
+    """从149个增至315个: mark the pair."""
+    to_words = cues.get("to_words")
+    for a, b in zip(drafts, drafts[1:]):
+        if a.token.base != b.token.base or a.clause[0] > b.clause[0] and b.clause[0] - a.token.end > 20:
+            continue
+        between = sentence[a.token.end:b.token.start]
+        lead = sentence[max(0, a.token.start - 14):a.token.start]
+        if len(between) <= 24 and any(w in between for w in to_words) and any(w in lead for w in cues.get("from_words")):
+            a.is_start = True
+            b.previous = a.token.number * a.token.factor
+
+
+def _period(d, sentence, times, context, clause_start) -> tuple[Period | None, str | None]:
+    """(period, base) of a draft."""
+    own = periods.governing(times, d.token.start)
+    chosen = own or context
+    if chosen is None:
+        return None, None
+    period = chosen.period
+    if chosen.span and period.start is not None and d.kind in (Aspect.LEVEL, Aspect.SHARE, Aspect.RANK) \
+            and not (d.kind == Aspect.LEVEL and d.token.base in slots.MONEY_BASES):
+        period = periods.point_of(period)
+    if d.is_start and own is None and chosen.span and chosen.period.start:
+        # 从A增至B under a multi-year frame: A stands at the year before the span.
+        y = chosen.period.start[:4]
+        period = Period(chosen.period.text, str(int(y) - 1), str(int(y) - 1))
+    ref = periods.baseline_before(times, clause_start, d.token.start)
+    if ref is not None and d.kind in (Aspect.GROWTH, Aspect.CHANGE, Aspect.MULTIPLE, Aspect.GROWTH_AVG):
+        return periods.after_reference(period, ref), ref.period.text
+    return period, None
+
+
+def _measure(label: str, indicator: str | None) -> str:
+    text = label
+    for _ in range(2):
+        text = ASPECT_TAIL.sub("", text).strip("，、的")
+    return indicator or text or label
+
+
+def _frames(sentence, d, article, cues, times, context, own, level_word, index) -> list[Figure]:
+    token = d.token
+    c0, c1 = d.clause
+    clause_before = sentence[c0:token.start]
+    sentence_before = sentence[:token.start]
+    after = sentence[token.end:c1]
+    period, base = _period(d, sentence, times, context, c0)
+    per = slots.per_unit(clause_before, token, after, cues)
+    base = d.extras.get("base") or per or base
+    scope = slots.scope(sentence_before, own, level_word, cues)
+    modality = slots.modality(sentence_before, cues)
+    value = token.number * token.factor
+    if d.kind in (Aspect.GROWTH, Aspect.CHANGE) and slots.decrease(sentence[max(c0, token.start - 6):token.start], cues):
+        value = -value
+    quote = sentence[c0:c1].strip()
+    out = []
+    for label in labels.both(sentence, d):
+        ind = cues.indicator(label) or (cues.indicator(clause_before) if not label else None)
+        name = ind.name if ind else None
+        if name and (d.kind == Aspect.RANK or token.base == "百分点") and any(w in label for w in GROWTH_OF):
+            name = None  # 增速居全市第三: the rank of a rate is no indicator
+        fid = stable_id(article.id, quote, token.value, token.unit)
+        out.append(Figure(
+            id=fid, article=article.id, region=article.region.name, measure=_measure(label, name),
+            value=token.value, unit=token.unit, value_normalized=round(value, 6), unit_normalized=token.base,
+            quote=quote, paragraph=index, aspect=Aspect(d.kind), indicator=name, base=base,
+            scope=scope, modality=modality, period=period, qualifier=token.qualifier, start_value=d.is_start))
+    return out
