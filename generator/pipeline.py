@@ -49,7 +49,7 @@ def process_source(source: Source, resources: Resources) -> FileResult:
         article.term_counts = keywords.count_terms(article, resources.segmenter.tokenizer, resources.idf)
         article.search_terms = searchindex.article_terms(article, resources.segmenter, resources.synonyms)
         found.extend(figures.extract_figures(article, resources.catalogue, resources.units,
-                                             gazetteer=resources.gazetteer, cues=resources.cues,
+                                             gazetteer=resources.gazetteer, cues=resources.cues, pos=resources.pos,
                                              published=published_date(source)))
     warnings = list(page.warnings)
     for draft in drafts:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import jieba.posseg
+
 from . import catalogue as catalogue_mod
 from .figures.cues import Cues, load_cues
 from .gazetteer import Gazetteer
@@ -24,6 +26,7 @@ class Resources:
     segmenter: Segmenter  # search segmentation, on the same tokenizer
     synonyms: Synonyms  # the catalogue's metric names and synonyms, as search terms
     cues: Cues  # cue words and standard indicators for reading figures into frames
+    pos: jieba.posseg.POSTokenizer  # part-of-speech tagging on the shared tokenizer (figure scopes)
 
 
 def load_resources(settings: Settings) -> Resources:
@@ -38,4 +41,5 @@ def load_resources(settings: Settings) -> Resources:
         segmenter=Segmenter(words.tokenizer),
         synonyms=Synonyms.from_catalogue(catalogue),
         cues=load_cues(),
+        pos=jieba.posseg.POSTokenizer(words.tokenizer),
     )

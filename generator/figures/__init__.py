@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..catalogue import Catalogue, Units
 from ..ids import stable_id
@@ -25,13 +26,23 @@ MAX_SENTENCE = 400  # longer runs are cut at clause marks (bounded work per piec
 ASPECT_TAIL = re.compile(
     r"(?:同比|比上年|较上年|年均|年平均|平均)?(?:增长|增速|增幅|提高|提升|下降|降低|增加|减少|上涨|回落)+$|"
     r"(?:的)?(?:占比|比重|排名|排位|位次)$")
+REFERENCE_TAIL = re.compile(r"(?:较|比|相比|高于|低于|高出|快于)(?:全省|全市|全国|全区|上年|去年|同期|[0-9]{4}年)?.*$")
 GROWTH_OF = ("增速", "增幅", "增长", "占比", "比重")
+ENUM_JOINS = ("、", "和", "与", "及", ",", "，")
 
 
-def reference_year(article: Article, published: str | None = None) -> int | None:
-    """The year relative time words resolve against: the publication date's, else the article's."""
-    m = re.match(r"((?:19|20)\d{2})", str(published or ""))
-    return int(m.group(1)) if m else article.year
+def reference_year(article: Article, published: str | None = None, cues: Cues | None = None) -> int | None:
+    """The year relative time words resolve against: the publication date's, else the article's.
+    A work report published in January–April reports on the year before."""
+    m = re.match(r"((?:19|20)\d{2})(?:-(\d{2}))?", str(published or ""))
+    if not m:
+        return article.year
+    year = int(m.group(1))
+    if cues is not None and m.group(2) and int(m.group(2)) <= 4:
+        lead = article.title + article.draft.subtitle + "".join(article.paragraphs[:2])
+        if any(w in lead for w in cues.get("closed_year_report")):
+            return year - 1
+    return year
 
 
 def sentences(paragraph: str) -> Iterator[tuple[int, str]]:
@@ -77,15 +88,32 @@ def _level_word(name: str) -> str:
     return "全" + name[-1] if name else ""
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """What every sentence of one article is read with."""
+
+    article: Article
+    units: Units
+    cues: Cues
+    times: periods.TimeReader
+    own: tuple[str, ...]  # the region's names
+    level_word: str  # 全县 for a county
+    pos: object  # jieba.posseg.POSTokenizer or None
+    closed_year: bool  # a work report on the year before publication: its targets are for the next
+
+
 def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazetteer=None,
-                    cues: Cues | None = None, published: str | None = None) -> list[Figure]:
-    """Every figure of an article, in reading order. `published`: the page's date (sidecar)."""
+                    cues: Cues | None = None, published: str | None = None, pos=None) -> list[Figure]:
+    """Every figure of an article, in reading order. `published`: the page's date (sidecar);
+    `pos`: jieba's POSTokenizer, loaded once by the caller (None: no named sub-units as scopes)."""
     del catalogue, gazetteer  # indicators come from cues; sub-regions are scopes, not regions
     cues = cues or load_cues()
-    reader = periods.TimeReader(reference_year(article, published))
-    own = labels.region_words(article.region)
-    level_word = _level_word(article.region.name)
-    article_frame = _frame(reader, [article.title, article.draft.subtitle, _first_sentence(article.paragraphs)])
+    ref = reference_year(article, published, cues)
+    reader = periods.TimeReader(ref)
+    r = _Reading(article, units, cues, reader, labels.region_words(article.region),
+                 _level_word(article.region.name), pos, ref != reference_year(article, published))
+    # The lead: headline, subtitle, then the first two paragraphs.
+    article_frame = _frame(reader, [article.title, article.draft.subtitle, *article.paragraphs[:2]])
     figures: list[Figure] = []
     seen: dict[str, int] = {}
     index = 0
@@ -95,8 +123,7 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
             index += 1
             para_time = None
             for _, sentence in sentences(paragraph):
-                found, para_time = _read_sentence(sentence, article, units, cues, reader, own, level_word,
-                                                  para_time or section_frame, index)
+                found, para_time = _read_sentence(r, sentence, para_time or section_frame, index)
                 for figure in found:
                     if figure.id in seen:
                         if seen[figure.id] != index:
@@ -107,12 +134,14 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
     return figures
 
 
-def _read_sentence(sentence, article, units, cues, reader, own, level_word, context, index):
+def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None,
+                   index: int) -> tuple[list[Figure], periods.Time | None]:
     """Figures of one sentence, and the time that governs the rest of the paragraph."""
-    times = reader.find(sentence)
+    cues = r.cues
+    times = r.times.find(sentence)
     last_plain = next((t for t in reversed(times) if not t.baseline), None)
     next_context = last_plain or context
-    tokens = [t for t in scan(sentence, units) if not inside_quoted_name(sentence, t)]
+    tokens = [t for t in scan(sentence, r.units) if not inside_quoted_name(sentence, t)]
     if not tokens:
         return [], next_context
     clauses = _spans(sentence)
@@ -123,16 +152,21 @@ def _read_sentence(sentence, article, units, cues, reader, own, level_word, cont
             ci += 1
         drafts.append(labels.Draft(token, clauses[ci], (0, len(sentence)), "level"))
     _from_to(sentence, drafts, cues)
-    prev_end = {}
+    prev: labels.Draft | None = None
     for d in drafts:
-        c0 = d.clause[0]
-        before = sentence[max(c0, prev_end.get(d.clause, c0)):d.token.start]
-        d.kind = slots.aspect(d.token, before, sentence[c0:d.token.start], cues, d.is_start or d.previous is not None)
-        prev_end[d.clause] = d.token.end
-    labels.label_sentence(sentence, drafts, own)
+        c0, c1 = d.clause
+        start = prev.token.end if prev is not None and prev.clause == d.clause else c0
+        before = sentence[start:d.token.start]
+        if prev is not None and prev.clause == d.clause and before.strip() in ENUM_JOINS:
+            d.kind = prev.kind  # A、B分别增长5%、6%: the items share the first one's aspect
+        else:
+            d.kind = slots.aspect(d.token, before, sentence[c0:d.token.start], sentence[d.token.end:c1], cues,
+                                  d.is_start or d.previous is not None)
+        prev = d
+    labels.label_sentence(sentence, drafts, r.own)
     out = []
     for d in drafts:
-        out.extend(_frames(sentence, d, article, cues, times, context, own, level_word, index))
+        out.extend(_frames(r, sentence, d, times, context, index))
     return out, next_context
 
 
@@ -149,16 +183,20 @@ def _from_to(sentence: str, drafts: list[labels.Draft], cues: Cues) -> None:
             b.previous = a.token.number * a.token.factor
 
 
-def _period(d, sentence, times, context, clause_start) -> tuple[Period | None, str | None]:
+def _period(d, sentence, times, context, clause_start, cues) -> tuple[Period | None, str | None]:
     """(period, base) of a draft."""
     own = periods.governing(times, d.token.start)
-    chosen = own or context
+    background = d.kind == Aspect.LEVEL and any(w in d.label for w in cues.get("background"))
+    chosen = own or (None if background else context)
     if chosen is None:
         return None, None
     period = chosen.period
-    if chosen.span and period.start is not None and d.kind in (Aspect.LEVEL, Aspect.SHARE, Aspect.RANK) \
-            and not (d.kind == Aspect.LEVEL and d.token.base in slots.MONEY_BASES):
-        period = periods.point_of(period)
+    point = d.kind in (Aspect.LEVEL, Aspect.SHARE, Aspect.RANK) and not slots.flow(
+        sentence[clause_start:d.token.start], cues)
+    if chosen.span and period.start is not None and point:
+        period = periods.point_of(period)  # a stock reached by the end of a multi-year review
+    if chosen.stock_end and point:
+        period = periods.point_of(period)  # 截至10月底 for a stock: that month
     if d.is_start and own is None and chosen.span and chosen.period.start:
         # 从A增至B under a multi-year frame: A stands at the year before the span.
         y = chosen.period.start[:4]
@@ -169,24 +207,28 @@ def _period(d, sentence, times, context, clause_start) -> tuple[Period | None, s
     return period, None
 
 
-def _measure(label: str, indicator: str | None) -> str:
-    text = label
+def _measure(label: str, indicator: str | None, clause_before: str) -> str:
+    text = REFERENCE_TAIL.sub("", label)
     for _ in range(2):
         text = ASPECT_TAIL.sub("", text).strip("，、的")
-    return indicator or text or label
+    return indicator or text or label or clause_before.strip()[-12:] or "数值"
 
 
-def _frames(sentence, d, article, cues, times, context, own, level_word, index) -> list[Figure]:
+def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Time],
+            context: periods.Time | None, index: int) -> list[Figure]:
+    cues, article = r.cues, r.article
     token = d.token
     c0, c1 = d.clause
     clause_before = sentence[c0:token.start]
     sentence_before = sentence[:token.start]
     after = sentence[token.end:c1]
-    period, base = _period(d, sentence, times, context, c0)
+    modality = slots.modality(sentence_before, cues, after)
+    period, base = _period(d, sentence, times, context, c0, cues)
+    if r.closed_year and modality == Modality.TARGET and period is not None and period.end == str(r.times.ref):
+        period = Period(period.text, str(r.times.ref + 1), str(r.times.ref + 1))  # 今年的目标 in the report
     per = slots.per_unit(clause_before, token, after, cues)
     base = d.extras.get("base") or per or base
-    scope = slots.scope(sentence_before, own, level_word, cues)
-    modality = slots.modality(sentence_before, cues)
+    scope = slots.scope(clause_before, r.own, r.level_word, cues, r.pos)
     value = token.number * token.factor
     if d.kind in (Aspect.GROWTH, Aspect.CHANGE) and slots.decrease(sentence[max(c0, token.start - 6):token.start], cues):
         value = -value
@@ -199,7 +241,7 @@ def _frames(sentence, d, article, cues, times, context, own, level_word, index) 
             name = None  # 增速居全市第三: the rank of a rate is no indicator
         fid = stable_id(article.id, quote, token.value, token.unit)
         out.append(Figure(
-            id=fid, article=article.id, region=article.region.name, measure=_measure(label, name),
+            id=fid, article=article.id, region=article.region.name, measure=_measure(label, name, clause_before),
             value=token.value, unit=token.unit, value_normalized=round(value, 6), unit_normalized=token.base,
             quote=quote, paragraph=index, aspect=Aspect(d.kind), indicator=name, base=base,
             scope=scope, modality=modality, period=period, qualifier=token.qualifier, start_value=d.is_start))

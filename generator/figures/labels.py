@@ -220,6 +220,8 @@ def _enumerations(paragraph: str, drafts: list[Draft]) -> None:
 
 def _split_shared(label: str, n: int) -> list[str] | None:
     """"城镇居民、农村居民人均可支配收入" with 2 values -> the two full names."""
+    if n == 2 and "城乡居民" in label:  # 城乡居民收入分别达A和B: urban first, then rural
+        return [label.replace("城乡居民", "城镇居民"), label.replace("城乡居民", "农村居民")]
     m = re.fullmatch(r"(.+?)((?:、[^、]+?)+)(人均[\u4e00-\u9fff]+|[\u4e00-\u9fff]{2,}?(?:率|量|额|数|值|面积|产量))", label)
     if not m:
         return None

@@ -19,6 +19,7 @@ Y = r"((?:19|20)[0-9]{2})"
 N = r"([0-9]{1,2}|[一二两三四五六七八九十]{1,3})"
 DASH = r"\s*[—–\-~至到]\s*"
 PLANS = {"十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
+HOLIDAYS = {"五一": 5, "国庆": 10}
 QUARTERS = {"一": (1, 3), "1": (1, 3), "二": (4, 6), "2": (4, 6), "三": (7, 9), "3": (7, 9), "四": (10, 12), "4": (10, 12)}
 # A time right after these is the reference of a comparison (较2020年增长), not the figure's period.
 BASELINE_BEFORE = ("较", "比", "相比", "同比", "与", "比上", "是", "对比", "高于", "低于", "于")
@@ -105,8 +106,10 @@ def _rules(ref: int | None) -> list[tuple[re.Pattern[str], Callable[[re.Match[st
          lambda m: years_back(_Alias(m[1] or m["b"])), "span"),
         (re.compile(r"连续" + N + "年"), lambda m: years_back(_Alias(m[1])), "span"),
         (re.compile(r"近年来|近年|多年来|近些年"), lambda m: (None, str(r)) if r else None, "span"),
+        (re.compile(r"(?:{}年)?“?(五一|国庆)”?(?:假期|小长假|黄金周|期间)".format(Y)),
+         lambda m: (_ym(year_or_ref(m, 1), HOLIDAYS[m[2]]),) * 2 if year_or_ref(m, 1) else None, ""),
         (re.compile(r"今年以来|今年来|今年|年内|本年度|目前|截至目前|如今|现在|当前|近日|日前|年初以来"), rel(0), ""),
-        (re.compile(r"去年|上年|上一年"), rel(-1), ""),
+        (re.compile(r"过去一年|过去的一年|去年|上年|上一年"), rel(-1), ""),
         (re.compile(r"前年"), rel(-2), ""),
         (re.compile(r"明年"), rel(1), ""),
     ]
@@ -177,6 +180,8 @@ def after_reference(period: Period | None, ref: Time) -> Period | None:
     r_end = ref.period.end
     if len(r_end) == 4 and len(period.end) == 4 and r_end < period.end:
         return Period(period.text, str(int(r_end) + 1), period.end)
+    if len(r_end) == 4 and len(period.end) == 7 and r_end < period.end[:4]:
+        return Period(period.text, _ym(int(r_end) + 1, 1), period.end)  # 比2019年同期: from 2020-01
     if len(r_end) == 7 and len(period.end) == 7 and r_end < period.end:
         y, m = int(r_end[:4]), int(r_end[5:])
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)

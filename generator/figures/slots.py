@@ -24,9 +24,9 @@ def _ends(text: str, words: tuple[str, ...], within: int) -> str:
     return best
 
 
-def aspect(token: Token, before: str, clause_before: str, cues: Cues, from_to: bool) -> Aspect:
+def aspect(token: Token, before: str, clause_before: str, after: str, cues: Cues, from_to: bool) -> Aspect:
     """The aspect of a token: `before` is its clause's text since the previous number,
-    `clause_before` the whole clause before it."""
+    `clause_before` the whole clause before it, `after` the clause after it."""
     if token.kind == "rank":
         return Aspect.RANK
     if token.base == "倍":
@@ -36,6 +36,8 @@ def aspect(token: Token, before: str, clause_before: str, cues: Cues, from_to: b
     if token.base in PERCENT_BASES or token.base == "比例":
         if _ends(before, cues.get("aspect.growth_avg"), 8):
             return Aspect.GROWTH_AVG
+        if _ends(before, cues.get("aspect.growth_noun"), 8):
+            return Aspect.GROWTH
         if from_to or _ends(before, cues.get("aspect.share_to"), 3):
             return Aspect.SHARE
         if _ends(before, cues.get("aspect.growth"), 6):
@@ -48,13 +50,21 @@ def aspect(token: Token, before: str, clause_before: str, cues: Cues, from_to: b
     change = _ends(near, cues.get("aspect.change"), 4)
     if change and (has_reference or near.endswith(change)):
         return Aspect.CHANGE
-    level = _ends(clause_before, cues.get("aspect.level"), 12)
-    increment = _ends(clause_before, cues.get("aspect.increment"), 14)
     if token.base in MONEY_BASES:
         return Aspect.INCREMENT if _ends(clause_before, cues.get("aspect.money_increment"), 14) else Aspect.LEVEL
+    level = _ends(clause_before, cues.get("aspect.level"), 40)
+    increment = _ends(clause_before, cues.get("aspect.increment"), 40)
     if increment and (not level or clause_before.rfind(increment) > clause_before.rfind(level)):
         return Aspect.INCREMENT
+    # 153个老旧小区改造焕新: the verb after a number that opens its clause
+    if not level and not before.strip("、，和与及") and _ends(after[:12], cues.get("aspect.increment"), 12):
+        return Aspect.INCREMENT
     return Aspect.LEVEL
+
+
+def flow(clause_before: str, cues: Cues) -> bool:
+    """累计完成投资, 迈上…台阶: a total over a span, not a stock at its end."""
+    return bool(_ends(clause_before, cues.get("aspect.flow"), 40))
 
 
 def decrease(before: str, cues: Cues) -> bool:
@@ -62,11 +72,12 @@ def decrease(before: str, cues: Cues) -> bool:
     return bool(_ends(before, cues.get("aspect.decrease"), 5))
 
 
-def modality(sentence_before: str, cues: Cues) -> Modality:
-    """target / estimate from the words of the sentence before the number."""
-    if _ends(sentence_before, cues.get("modality.estimate"), 40):
+def modality(sentence_before: str, cues: Cues, after: str = "") -> Modality:
+    """target / estimate from the words of the sentence before the number (or a note right
+    after it: 252.5亿元(预计数))."""
+    if _ends(sentence_before, cues.get("modality.estimate"), 60) or _ends(after[:6], cues.get("modality.estimate"), 6):
         return Modality.ESTIMATE
-    if _ends(sentence_before, cues.get("modality.target") + cues.get("modality.target_future"), 40):
+    if _ends(sentence_before, cues.get("modality.target") + cues.get("modality.target_future"), 60):
         return Modality.TARGET
     return Modality.ACTUAL
 
@@ -82,33 +93,33 @@ def per_unit(clause_before: str, token: Token, after: str, cues: Cues) -> str | 
     return None
 
 
-def scope(text: str, own: tuple[str, ...], level_word: str, cues: Cues) -> str | None:
-    """The named part of the region the figure covers, from the clause text before the number.
+def scope(clause: str, own: tuple[str, ...], level_word: str, cues: Cues, pos) -> str | None:
+    """The part of the region the figure covers, from its clause's text before the number:
+    another level (全省新增…), or a named unit (土桥村, 某某有限公司) found by part of speech.
 
-    `own` are the region's names; `level_word` its whole-region word (全县 for a county)."""
+    `own` are the region's names; `level_word` its whole-region word (全县 for a county);
+    `pos` jieba's POSTokenizer (None: named units are not looked for)."""
+    head = clause.lstrip("其中，,另外此外同时")[:4]
     for word in cues.get("scope.other_levels"):
-        if word in text and word != level_word:
+        if head.startswith(word) and not any(w in clause for w in cues.get("scope.other_level_not")):
             return word
     for word in cues.get("scope.whole"):
-        if text.startswith(word) or word in text[:4]:
-            if word != level_word and word.startswith("全") and word not in ("全省",):
-                return word
-            return None
-    generic = cues.get("scope.generic")
-    for m in CJK_RUN.finditer(text):
-        run = m.group().replace("“", "").replace("”", "")
-        for suffix in cues.get("scope.suffixes"):
-            at = run.find(suffix)
-            while at >= 0:
-                name = run[:at + len(suffix)]
-                head = run[:at]
-                if len(head) >= 2 and not any(head.endswith(g) or head == g for g in generic) \
-                        and not any(name.endswith(o) or o.endswith(name) for o in own) and not _generic_head(head, generic):
-                    return name[-12:]
-                at = run.find(suffix, at + 1)
+        if head.startswith(word):
+            return None if word == level_word or not word.startswith("全") or word == "全省" else word
+    suffixes = cues.get("scope.suffixes")
+    if pos is None or not any(s in clause for s in suffixes):
+        return None
+    tags = cues.get("scope.name_tags")
+    words = [(w.word, w.flag) for w in pos.cut(clause)]
+    for i, (word, _) in enumerate(words):
+        if not any(word.endswith(s) for s in suffixes):
+            continue
+        name, proper = [word], False
+        for w, flag in reversed(words[max(0, i - 4):i]):
+            if flag in ("v", "p", "x", "c", "uj", "d", "r", "m") and not w.startswith("第"):
+                break
+            name.insert(0, w)
+            proper = proper or (flag in tags and w not in own and not any(o.startswith(w) for o in own))
+        if proper and len(name) > 1:
+            return "".join(name)[-16:]
     return None
-
-
-def _generic_head(head: str, generic: tuple[str, ...]) -> bool:
-    # 全区128个行政村: a count word or a generic word right before the suffix.
-    return bool(re.search(r"[0-9一二两三四五六七八九十百千万个家座]$", head)) or any(head[-len(g):] == g for g in generic)

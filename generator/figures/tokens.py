@@ -27,6 +27,7 @@ NUM_RE = re.compile(rf"(?<![0-9A-Za-z.．\-+_/#@])(?:{NUM})")
 RATIO_RE = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?:[:：][0-9]+(?:\.[0-9]+)?)+(?![0-9])")
 RANK_RE = re.compile(r"第([0-9]+|[一二三四五六七八九十]+)(名|位)?")
 RANK_CUES = ("全国", "全省", "全市", "全州", "全区", "全县", "省内", "市内", "居", "列", "排")
+RANK_BEFORE = re.compile(r"(?:前|排名|排|居|列|位列|位居)$")
 CLAUSE_END = re.compile(r"[，。；！？;!?]|(?<![0-9]),|,(?![0-9])")
 SENTENCE_END = re.compile(r"[。；！？;!?]")
 
@@ -111,6 +112,10 @@ def scan(text: str, units: Units) -> list[Token]:
             continue
         if chinese and value == "一":
             continue  # 一个 / 一件事 / 一批: idiom, not a count worth a card
+        if token.unit in ("位", "名") and RANK_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+            # 前40位, 排名28位: a place in a list, not a number of people
+            token.kind, token.base, token.factor = "rank", "位次", 1.0
+            token.qualifier = "前" if text.endswith("前", 0, m.start()) else token.qualifier
         tokens.append(token)
 
     # 从3000跃升到10000个, 3、5个: a bare number takes the unit of the number it runs into.
