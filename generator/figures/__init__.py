@@ -141,7 +141,7 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None,
     times = r.times.find(sentence)
     last_plain = next((t for t in reversed(times) if not t.baseline), None)
     next_context = last_plain or context
-    tokens = [t for t in scan(sentence, r.units) if not inside_quoted_name(sentence, t)]
+    tokens = [t for t in scan(sentence, r.units) if not inside_quoted_name(sentence, t) and not _not_figure(sentence, t, cues)]
     if not tokens:
         return [], next_context
     clauses = _spans(sentence)
@@ -168,6 +168,14 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None,
     for d in drafts:
         out.extend(_frames(r, sentence, d, times, context, index))
     return out, next_context
+
+
+def _not_figure(sentence: str, token, cues: Cues) -> bool:
+    """十七届人大 / 二十届历次全会 (a session), GDP≥600亿元 (a threshold)."""
+    after = sentence[token.end:token.end + 4]
+    before = sentence[max(0, token.start - 4):token.start].rstrip()
+    return any(after.startswith(w) for w in cues.get("not_figure_after")) or \
+        any(before.endswith(w) for w in cues.get("not_figure_before"))
 
 
 def _from_to(sentence: str, drafts: list[labels.Draft], cues: Cues) -> None:
