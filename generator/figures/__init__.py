@@ -22,7 +22,8 @@ from .tokens import CLAUSE_END, inside_quoted_name, scan
 __all__ = ["extract_figures", "load_cues", "Cues", "reference_year", "sentences"]
 
 SENTENCE_END = re.compile(r"[。；！？;!?\n]")
-MAX_SENTENCE = 400  # longer runs are cut at clause marks (bounded work per piece)
+MAX_SENTENCE = 400
+LEAD_CHARS = 600  # how much of a lead paragraph can set the article's time frame  # longer runs are cut at clause marks (bounded work per piece)
 ASPECT_TAIL = re.compile(
     r"(?:同比|比上年|较上年|年均|年平均|平均)?(?:增长|增速|增幅|提高|提升|下降|降低|增加|减少|上涨|回落)+$|"
     r"(?:的)?(?:占比|比重|排名|排位|位次)$")
@@ -81,7 +82,7 @@ def _frame(reader: periods.TimeReader, texts: list[str]) -> periods.Time | None:
 
 
 def _first_sentence(paragraphs: list[str]) -> str:
-    return next((s for _, s in sentences(paragraphs[0])), "") if paragraphs else ""
+    return next((s for _, s in sentences(paragraphs[0][:LEAD_CHARS])), "") if paragraphs else ""
 
 
 def _level_word(name: str) -> str:
@@ -112,10 +113,13 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
     reader = periods.TimeReader(ref)
     r = _Reading(article, units, cues, reader, labels.region_words(article.region),
                  _level_word(article.region.name), pos, ref != reference_year(article, published))
-    # The lead: headline, subtitle, then the first two paragraphs.
-    article_frame = _frame(reader, [article.title, article.draft.subtitle, *article.paragraphs[:2]])
+    # The lead: headline, subtitle, then the start of the first two paragraphs.
+    article_frame = _frame(reader, [article.title, article.draft.subtitle,
+                                    *(p[:LEAD_CHARS] for p in article.paragraphs[:2])])
     figures: list[Figure] = []
-    seen: dict[str, int] = {}
+    seen: set[tuple[str, str]] = set()  # (id, measure): a verbatim restatement is one fact
+    ids: set[str] = set()
+    done: dict[tuple, periods.Time | None] = {}  # a sentence read before in the same frame adds nothing
     index = 0
     for section in article.draft.sections:
         section_frame = _frame(reader, [section.heading or "", _first_sentence(section.paragraphs)]) or article_frame
@@ -123,13 +127,20 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
             index += 1
             para_time = None
             for _, sentence in sentences(paragraph):
-                found, para_time = _read_sentence(r, sentence, para_time or section_frame, index)
+                context = para_time or section_frame
+                key = (sentence, context)
+                if key in done:
+                    para_time = done[key]
+                    continue
+                found, para_time = _read_sentence(r, sentence, context, index)
+                done[key] = para_time
                 for figure in found:
-                    if figure.id in seen:
-                        if seen[figure.id] != index:
-                            continue  # the same clause printed twice (a layout repeat)
-                        figure.id = stable_id(figure.id, figure.measure, str(len(figures)))
-                    seen[figure.id] = index
+                    if (figure.id, figure.measure) in seen:
+                        continue
+                    seen.add((figure.id, figure.measure))
+                    if figure.id in ids:  # 3个综合体、3个街区: same clause and value, another measure
+                        figure.id = stable_id(figure.id, figure.measure)
+                    ids.add(figure.id)
                     figures.append(figure)
     return figures
 
@@ -205,7 +216,7 @@ def _period(d, sentence, times, context, clause_start, cues) -> tuple[Period | N
         period = periods.point_of(period)  # a stock reached by the end of a multi-year review
     if chosen.stock_end and point:
         period = periods.point_of(period)  # 截至10月底 for a stock: that month
-    if d.is_start and own is None and chosen.span and chosen.period.start:
+    if d.is_start and chosen.span and chosen.period.start:
         # 从A增至B under a multi-year frame: A stands at the year before the span.
         y = chosen.period.start[:4]
         period = Period(chosen.period.text, str(int(y) - 1), str(int(y) - 1))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -25,6 +25,9 @@ class Cues:
 
     lists: dict[str, tuple[str, ...]]
     indicators: tuple[Indicator, ...]
+    patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)  # one alternation per list
+    terms: re.Pattern[str] | None = None  # every indicator term
+    term_owner: dict[str, tuple[Indicator, ...]] = field(default_factory=dict)
 
     def get(self, name: str) -> tuple[str, ...]:
         """A list by dotted name (aspect.growth); longest words first, so 年均增长 beats 增长."""
@@ -32,28 +35,32 @@ class Cues:
 
     def indicator(self, text: str) -> Indicator | None:
         """The indicator named in `text`: the longest term, the last one on a tie (nearest the number)."""
+        if self.terms is None or not text:
+            return None
         best: tuple[int, int, Indicator] | None = None
-        for ind in self.indicators:
-            for term in ind.terms:
-                at = text.rfind(term)
-                if at < 0:
-                    continue
+        for at in range(len(text)):  # overlapping matches: a shorter term may sit inside a longer one
+            m = self.terms.match(text, at)
+            if m is None:
+                continue
+            for ind in self.term_owner[m.group()]:
                 if any(n in text and text.find(n) <= at < text.find(n) + len(n) for n in ind.not_terms):
                     continue
-                key = (len(term), at + len(term))
+                key = (len(m.group()), m.end())
                 if best is None or key > best[:2]:
                     best = (key[0], key[1], ind)
         return best[2] if best else None
 
-    def pattern(self, name: str) -> re.Pattern[str]:
-        """One regex alternation of a list (cached on the frozen record's dict)."""
-        key = "re:" + name
-        cached = self.lists.get(key)
-        if cached is None:
-            words = self.get(name) or ("\uffff",)
-            cached = (re.compile("|".join(re.escape(w) for w in words)),)
-            self.lists[key] = cached  # type: ignore[index]
-        return cached[0]
+    def last(self, name: str, text: str) -> str:
+        """The cue word of list `name` that ends last in `text` ('' if none)."""
+        pattern = self.patterns.get(name)
+        if pattern is None or not text:
+            return ""
+        best, end = "", -1
+        for at in range(len(text)):
+            m = pattern.match(text, at)
+            if m and m.end() >= end:
+                best, end = m.group(), m.end()
+        return best
 
 
 def _flatten(data: dict, prefix: str, out: dict[str, tuple[str, ...]]) -> None:
@@ -75,4 +82,11 @@ def load_cues(frames: Path = DATA_DIR / "frames.yml", indicators: Path = DATA_DI
         terms += [t.replace("“", "").replace("”", "") for t in terms if "“" in t]
         found.append(Indicator(str(spec["name"]), i, tuple(sorted(set(terms), key=len, reverse=True)),
                                tuple(str(s) for s in spec.get("not") or ())))
-    return Cues(lists=lists, indicators=tuple(found))
+    patterns = {name: re.compile("|".join(re.escape(w) for w in words)) for name, words in lists.items() if words}
+    owner: dict[str, list[Indicator]] = {}
+    for ind in found:
+        for term in ind.terms:
+            owner.setdefault(term, []).append(ind)
+    terms = re.compile("|".join(re.escape(t) for t in sorted(owner, key=len, reverse=True))) if owner else None
+    return Cues(lists=lists, indicators=tuple(found), patterns=patterns, terms=terms,
+                term_owner={t: tuple(v) for t, v in owner.items()})

@@ -13,15 +13,9 @@ MONEY_BASES = ("元", "美元", "欧元")
 CJK_RUN = re.compile(r"[\u4e00-\u9fff“”]+")
 
 
-def _ends(text: str, words: tuple[str, ...], within: int) -> str:
-    """The cue word among `words` found in the last `within` characters of text (nearest wins)."""
-    tail = text[-within:]
-    best, at = "", -1
-    for w in words:
-        i = tail.rfind(w)
-        if i >= 0 and i + len(w) > at:
-            best, at = w, i + len(w)
-    return best
+def _ends(text: str, cues: Cues, name: str, within: int) -> str:
+    """The cue word of list `name` found in the last `within` characters of text (nearest wins)."""
+    return cues.last(name, text[-within:])
 
 
 def aspect(token: Token, before: str, clause_before: str, after: str, cues: Cues, from_to: bool) -> Aspect:
@@ -34,60 +28,60 @@ def aspect(token: Token, before: str, clause_before: str, after: str, cues: Cues
     if token.base in ("百分点", "位次"):
         return Aspect.CHANGE
     if token.base in PERCENT_BASES or token.base == "比例":
-        if _ends(before, cues.get("aspect.growth_avg"), 8):
+        if _ends(before, cues, "aspect.growth_avg", 8):
             return Aspect.GROWTH_AVG
-        if _ends(before, cues.get("aspect.growth_noun"), 8):
+        if _ends(before, cues, "aspect.growth_noun", 8):
             return Aspect.GROWTH
-        if from_to or _ends(before, cues.get("aspect.share_to"), 3):
+        if from_to or _ends(before, cues, "aspect.share_to", 3):
             return Aspect.SHARE
-        if _ends(before, cues.get("aspect.growth"), 6):
+        if _ends(before, cues, "aspect.growth", 6):
             return Aspect.GROWTH
         return Aspect.SHARE
     if from_to:
         return Aspect.LEVEL
     near = before[-8:]
-    has_reference = bool(_ends(clause_before, cues.get("aspect.reference"), 16))
-    change = _ends(near, cues.get("aspect.change"), 4)
+    has_reference = bool(_ends(clause_before, cues, "aspect.reference", 16))
+    change = _ends(near, cues, "aspect.change", 4)
     if change and (has_reference or near.endswith(change)):
         return Aspect.CHANGE
     if token.base in MONEY_BASES:
-        return Aspect.INCREMENT if _ends(clause_before, cues.get("aspect.money_increment"), 14) else Aspect.LEVEL
-    level = _ends(clause_before, cues.get("aspect.level"), 40)
-    increment = _ends(clause_before, cues.get("aspect.increment"), 40)
+        return Aspect.INCREMENT if _ends(clause_before, cues, "aspect.money_increment", 14) else Aspect.LEVEL
+    level = _ends(clause_before, cues, "aspect.level", 40)
+    increment = _ends(clause_before, cues, "aspect.increment", 40)
     if increment and (not level or clause_before.rfind(increment) > clause_before.rfind(level)):
         return Aspect.INCREMENT
     # 153个老旧小区改造焕新: the verb after a number that opens its clause
-    if not level and not before.strip("、，和与及") and _ends(after[:12], cues.get("aspect.increment"), 12):
+    if not level and not before.strip("、，和与及") and _ends(after[:12], cues, "aspect.increment", 12):
         return Aspect.INCREMENT
     return Aspect.LEVEL
 
 
 def flow(clause_before: str, cues: Cues) -> bool:
     """累计完成投资, 迈上…台阶: a total over a span, not a stock at its end."""
-    return bool(_ends(clause_before, cues.get("aspect.flow"), 40))
+    return bool(_ends(clause_before, cues, "aspect.flow", 40))
 
 
 def decrease(before: str, cues: Cues) -> bool:
     """下降3%, 减少12家: the normalised value is negative."""
-    return bool(_ends(before, cues.get("aspect.decrease"), 5))
+    return bool(_ends(before, cues, "aspect.decrease", 5))
 
 
 def modality(sentence_before: str, cues: Cues, after: str = "") -> Modality:
     """target / estimate from the words of the sentence before the number (or a note right
     after it: 252.5亿元(预计数))."""
-    if _ends(sentence_before, cues.get("modality.estimate"), 60) or _ends(after[:6], cues.get("modality.estimate"), 6):
+    if _ends(sentence_before, cues, "modality.estimate", 60) or _ends(after[:6], cues, "modality.estimate", 6):
         return Modality.ESTIMATE
-    if _ends(sentence_before, cues.get("modality.target") + cues.get("modality.target_future"), 60):
+    if _ends(sentence_before, cues, "modality.target", 60) or _ends(sentence_before, cues, "modality.target_future", 60):
         return Modality.TARGET
     return Modality.ACTUAL
 
 
 def per_unit(clause_before: str, token: Token, after: str, cues: Cues) -> str | None:
     """The denominator of a per-unit or threshold figure (每个网格, 超15万元的村), else None."""
-    unit = _ends(clause_before, cues.get("scope.per_unit"), 10)
+    unit = _ends(clause_before, cues, "scope.per_unit", 10)
     if unit and unit != "人均":
         return unit
-    if after.startswith("的") and (token.qualifier or _ends(clause_before, cues.get("scope.threshold_before"), 3)):
+    if after.startswith("的") and (token.qualifier or _ends(clause_before, cues, "scope.threshold_before", 3)):
         m = CJK_RUN.match(after[1:])
         return "门槛：" + (m.group()[:8] if m else "")
     return None
