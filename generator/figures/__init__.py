@@ -226,8 +226,11 @@ def _period(d, sentence, times, context, clause_start, cues) -> tuple[Period | N
     return period, None
 
 
-def _measure(label: str, indicator: str | None, clause_before: str) -> str:
+def _measure(label: str, indicator: str | None, clause_before: str, cues: Cues) -> str:
     text = REFERENCE_TAIL.sub("", label)
+    lead = cues.patterns.get("measure_lead")
+    while lead is not None and (m := lead.match(text)) and len(text) - m.end() >= 2:
+        text = text[m.end():]
     for _ in range(2):
         text = ASPECT_TAIL.sub("", text).strip("，、的")
     return indicator or text or label or clause_before.strip()[-12:] or "数值"
@@ -254,13 +257,13 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
     quote = sentence[c0:c1].strip()
     out = []
     for label in labels.both(sentence, d):
-        ind = cues.indicator(label) or (cues.indicator(clause_before) if not label else None)
-        name = ind.name if ind else None
+        found = cues.indicator_term(label) or (cues.indicator_term(clause_before) if not label else None)
+        name, term = (found[0].name, found[1]) if found and cues.fits(found[0], token.base) else (None, None)
         if name and (d.kind == Aspect.RANK or token.base == "百分点") and any(w in label for w in GROWTH_OF):
-            name = None  # 增速居全市第三: the rank of a rate is no indicator
+            name = term = None  # 增速居全市第三: the rank of a rate is no indicator
         fid = stable_id(article.id, quote, token.value, token.unit)
         out.append(Figure(
-            id=fid, article=article.id, region=article.region.name, measure=_measure(label, name, clause_before),
+            id=fid, article=article.id, region=article.region.name, measure=_measure(label, term, clause_before, cues),
             value=token.value, unit=token.unit, value_normalized=round(value, 6), unit_normalized=token.base,
             quote=quote, paragraph=index, aspect=Aspect(d.kind), indicator=name, base=base,
             scope=scope, modality=modality, period=period, qualifier=token.qualifier, start_value=d.is_start))

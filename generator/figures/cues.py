@@ -15,6 +15,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 class Indicator:
     name: str
     rank: int  # importance: position in indicators.yml
+    bases: tuple[str, ...]  # normalised units a level of it is counted in (rates are always allowed)
     terms: tuple[str, ...]  # name and synonyms, longest first
     not_terms: tuple[str, ...] = ()
 
@@ -29,15 +30,26 @@ class Cues:
     terms: re.Pattern[str] | None = None  # every indicator term
     term_owner: dict[str, tuple[Indicator, ...]] = field(default_factory=dict)
 
+    RATES = ("%", "倍", "百分点", "位次", "比例")
+
+    def fits(self, indicator: Indicator, base: str) -> bool:
+        """Can a number in this normalised unit be a value of the indicator? (五个千亿级台阶 cannot)."""
+        return base in self.RATES or base in indicator.bases
+
     def get(self, name: str) -> tuple[str, ...]:
         """A list by dotted name (aspect.growth); longest words first, so 年均增长 beats 增长."""
         return self.lists.get(name, ())
 
     def indicator(self, text: str) -> Indicator | None:
         """The indicator named in `text`: the longest term, the last one on a tie (nearest the number)."""
+        found = self.indicator_term(text)
+        return found[0] if found else None
+
+    def indicator_term(self, text: str) -> tuple[Indicator, str] | None:
+        """The indicator named in `text` and the term as written there (外商直接投资, 人均GDP)."""
         if self.terms is None or not text:
             return None
-        best: tuple[int, int, Indicator] | None = None
+        best: tuple[int, int, Indicator, str] | None = None
         for at in range(len(text)):  # overlapping matches: a shorter term may sit inside a longer one
             m = self.terms.match(text, at)
             if m is None:
@@ -47,8 +59,8 @@ class Cues:
                     continue
                 key = (len(m.group()), m.end())
                 if best is None or key > best[:2]:
-                    best = (key[0], key[1], ind)
-        return best[2] if best else None
+                    best = (key[0], key[1], ind, m.group())
+        return (best[2], best[3]) if best else None
 
     def last(self, name: str, text: str) -> str:
         """The cue word of list `name` that ends last in `text` ('' if none)."""
@@ -75,12 +87,16 @@ def _flatten(data: dict, prefix: str, out: dict[str, tuple[str, ...]]) -> None:
 def load_cues(frames: Path = DATA_DIR / "frames.yml", indicators: Path = DATA_DIR / "indicators.yml") -> Cues:
     lists: dict[str, tuple[str, ...]] = {}
     _flatten(yaml.safe_load(Path(frames).read_text(encoding="utf-8")) or {}, "", lists)
-    table = (yaml.safe_load(Path(indicators).read_text(encoding="utf-8")) or {}).get("indicators") or []
+    table_data = yaml.safe_load(Path(indicators).read_text(encoding="utf-8")) or {}
+    table = table_data.get("indicators") or []
+    data_kinds = table_data.get("kinds") or {}
     found = []
     for i, spec in enumerate(table):
         terms = [str(spec["name"]), *(str(s) for s in spec.get("synonyms") or ())]
         terms += [t.replace("“", "").replace("”", "") for t in terms if "“" in t]
-        found.append(Indicator(str(spec["name"]), i, tuple(sorted(set(terms), key=len, reverse=True)),
+        kind = str(spec.get("kind", "money"))
+        bases = tuple(str(b) for b in (data_kinds.get(kind) or ()))
+        found.append(Indicator(str(spec["name"]), i, bases, tuple(sorted(set(terms), key=len, reverse=True)),
                                tuple(str(s) for s in spec.get("not") or ())))
     patterns = {name: re.compile("|".join(re.escape(w) for w in words)) for name, words in lists.items() if words}
     owner: dict[str, list[Indicator]] = {}

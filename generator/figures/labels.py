@@ -174,11 +174,11 @@ def _ratio_labels(drafts: list[Draft]) -> None:
     for members in groups.values():
         base = members[0].label
         if len(members) == 3 and "产业" in base:
-            names = ("第一产业", "第二产业", "第三产业")  # 三次产业结构 a:b:c is always in this order
+            names = ("第一产业增加值", "第二产业增加值", "第三产业增加值")  # 三次产业结构 a:b:c, in this order
         else:
             names = tuple(str(i + 1) for i in range(len(members)))
         for d, name in zip(members, names):
-            d.label = f"{base}（{name}）"
+            d.label = name if name.endswith("增加值") else f"{base}（{name}）"
 
 
 def _groups(paragraph: str, drafts: list[Draft]) -> list[list[Draft]]:
@@ -218,10 +218,22 @@ def _enumerations(paragraph: str, drafts: list[Draft]) -> None:
                 break
 
 
+ENUM_TAIL = re.compile(r"(?:分别|均|都)?(?:同比|比上年|较上年)?(?:增长|增速|增幅|提高|提升|下降|达到|达|为|是)?$")
+
+
 def _split_shared(label: str, n: int) -> list[str] | None:
     """"城镇居民、农村居民人均可支配收入" with 2 values -> the two full names."""
     if n == 2 and "城乡居民" in label:  # 城乡居民收入分别达A和B: urban first, then rural
         return [label.replace("城乡居民", "城镇居民"), label.replace("城乡居民", "农村居民")]
+    # 固定资产投资、一般公共预算收入分别增长A和B: one named item per value; 水稻、油菜机械化率:
+    # short heads of one length share what follows the last head.
+    items = [p for p in re.split(r"[、和及与]", ENUM_TAIL.sub("", label)) if p]
+    if len(items) == n and all(_cjk(p) >= 2 for p in items):
+        size = len(items[0])
+        if all(len(p) == size for p in items[:-1]) and len(items[-1]) > size + 1 and size <= 4:
+            shared = items[-1][size:]
+            return [p + shared for p in items[:-1]] + [items[-1]]
+        return items
     m = re.fullmatch(r"(.+?)((?:、[^、]+?)+)(人均[\u4e00-\u9fff]+|[\u4e00-\u9fff]{2,}?(?:率|量|额|数|值|面积|产量))", label)
     if not m:
         return None
