@@ -126,14 +126,19 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
         for paragraph in section.paragraphs:
             index += 1
             para_time = None
+            lead_in = ""  # a target announced before a list (主要预期目标：A；B；C。) governs the list
             for _, sentence in sentences(paragraph):
                 context = para_time or section_frame
-                key = (sentence, context)
+                key = (sentence, context, lead_in)
                 if key in done:
                     para_time = done[key]
                     continue
-                found, para_time = _read_sentence(r, sentence, context, index)
+                found, para_time = _read_sentence(r, sentence, context, index, lead_in)
                 done[key] = para_time
+                if sentence.endswith(("；", ";")):
+                    lead_in = lead_in or (sentence if slots.modality(sentence, cues) != Modality.ACTUAL else "")
+                else:
+                    lead_in = ""
                 for figure in found:
                     if (figure.id, figure.measure) in seen:
                         continue
@@ -146,7 +151,7 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
 
 
 def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None,
-                   index: int) -> tuple[list[Figure], periods.Time | None]:
+                   index: int, lead_in: str = "") -> tuple[list[Figure], periods.Time | None]:
     """Figures of one sentence, and the time that governs the rest of the paragraph."""
     cues = r.cues
     times = r.times.find(sentence)
@@ -177,7 +182,7 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None,
     labels.label_sentence(sentence, drafts, r.own)
     out = []
     for d in drafts:
-        out.extend(_frames(r, sentence, d, times, context, index))
+        out.extend(_frames(r, sentence, d, times, context, index, lead_in))
     return out, next_context
 
 
@@ -237,14 +242,14 @@ def _measure(label: str, indicator: str | None, clause_before: str, cues: Cues) 
 
 
 def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Time],
-            context: periods.Time | None, index: int) -> list[Figure]:
+            context: periods.Time | None, index: int, lead_in: str = "") -> list[Figure]:
     cues, article = r.cues, r.article
     token = d.token
     c0, c1 = d.clause
     clause_before = sentence[c0:token.start]
     sentence_before = sentence[:token.start]
     after = sentence[token.end:c1]
-    modality = slots.modality(sentence_before, cues, after)
+    modality = slots.modality(lead_in[-30:] + sentence_before, cues, after)
     period, base = _period(d, sentence, times, context, c0, cues)
     if r.closed_year and modality == Modality.TARGET and period is not None and period.end == str(r.times.ref):
         period = Period(period.text, str(r.times.ref + 1), str(r.times.ref + 1))  # 今年的目标 in the report
@@ -259,6 +264,7 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
     for label in labels.both(sentence, d):
         found = cues.indicator_term(label) or (cues.indicator_term(clause_before) if not label else None)
         name, term = (found[0].name, found[1]) if found and cues.fits(found[0], token.base) else (None, None)
+        term = name if term and term.isascii() else term  # GDP: the indicator's own name
         if name and (d.kind == Aspect.RANK or token.base == "百分点") and any(w in label for w in GROWTH_OF):
             name = term = None  # 增速居全市第三: the rank of a rate is no indicator
         fid = stable_id(article.id, quote, token.value, token.unit)
