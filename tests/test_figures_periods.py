@@ -40,7 +40,7 @@ def test_time_words(text, expected):
 
 def test_dates_and_decades_are_not_periods():
     assert read("80年代") == []
-    assert all(s == "2024" for s, _, _ in read("2024年3月5日"))  # the year of a date only
+    assert read("2023年3月5日") == [("2023-03", "2023-03", False)]  # an event on a day: its month
 
 
 def test_relative_words_without_a_reference_year_give_nothing():

@@ -76,7 +76,7 @@ def _frame(reader: periods.TimeReader, texts: list[str]) -> periods.Time | None:
     """The first plain time of a headline or lead (the frame a section or article sets)."""
     for text in texts:
         for t in reader.find(text or ""):
-            if not t.baseline:
+            if not t.baseline and not t.day:
                 return t
     return None
 
@@ -155,7 +155,7 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None,
     """Figures of one sentence, and the time that governs the rest of the paragraph."""
     cues = r.cues
     times = r.times.find(sentence)
-    last_plain = next((t for t in reversed(times) if not t.baseline), None)
+    last_plain = next((t for t in reversed(times) if not t.baseline and not t.day), None)
     next_context = last_plain or context
     tokens = [t for t in scan(sentence, r.units) if not inside_quoted_name(sentence, t) and not _not_figure(sentence, t, cues)]
     if not tokens:

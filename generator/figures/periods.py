@@ -35,6 +35,7 @@ class Time:
     baseline: bool  # 较2020年: the reference R of a comparison
     span: bool  # a multi-year review frame (十四五, N年来, X年以来)
     stock_end: bool = False  # 截至N月底 / 年末: a point in time for stocks
+    day: bool = False  # 12月6日: an event's date governs its own sentence only
 
 
 def _n(text: str) -> int:
@@ -83,6 +84,11 @@ def _rules(ref: int | None) -> list[tuple[re.Pattern[str], Callable[[re.Match[st
         mo = _n(m[2])
         return (_ym(y, mo), str(r or y)) if y and 1 <= mo <= 12 else None
 
+    def on_day(m: re.Match[str]):
+        """12月6日: an event on a day stands for its month."""
+        y, mo = year_or_ref(m, 1), _n(m[2])
+        return (_ym(y, mo),) * 2 if y and 1 <= mo <= 12 else None
+
     def years_back(m: re.Match[str]):
         n = _n(m[1])
         return (str(r - n + 1), str(r)) if r and 1 <= n <= 50 else None
@@ -100,8 +106,8 @@ def _rules(ref: int | None) -> list[tuple[re.Pattern[str], Callable[[re.Match[st
         (re.compile(r"“?(十[二三四五]五)”?(?:时期|期间|以来)?末"), lambda m: (str(PLANS[m[1]][1]),) * 2, ""),
         (re.compile(r"“?(十[二三四五]五)”?(?:时期|期间|以来|规划)?"), lambda m: tuple(map(str, PLANS[m[1]])), "span"),
         (re.compile(Y + "年(?:以来|来)"), lambda m: (m[1], str(r)) if r and int(m[1]) <= r else None, "span"),
-        (re.compile(Y + r"年(?!代|[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日)"),
-         lambda m: (m[1], m[1]), ""),
+        (re.compile(f"(?:{Y}年)?([0-9]{{1,2}})月[0-9]{{1,2}}日"), on_day, "day"),
+        (re.compile(Y + r"年(?!代)"), lambda m: (m[1], m[1]), ""),
         (re.compile(r"(?:近|过去|这)" + N + "年(?:来|以来|间|里)?|" + N.replace("(", "(?P<b>", 1) + "年(?:来|以来|间)"),
          lambda m: years_back(_Alias(m[1] or m["b"])), "span"),
         (re.compile(r"连续" + N + "年"), lambda m: years_back(_Alias(m[1])), "span"),
@@ -146,7 +152,7 @@ class TimeReader:
                 before = sentence[max(0, m.start() - 2) : m.start()]
                 baseline = before.endswith(BASELINE_BEFORE)
                 found.append(Time(m.start(), m.end(), Period(m.group(), se[0], se[1]), baseline,
-                                  flag == "span" and se[0] != se[1], flag == "stock"))
+                                  flag == "span" and se[0] != se[1], flag == "stock", flag == "day"))
         found.sort(key=lambda t: t.start)
         return found
 
