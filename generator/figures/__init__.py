@@ -210,6 +210,8 @@ def _from_to(sentence: str, drafts: list[labels.Draft], cues: Cues) -> None:
 def _period(d, sentence, times, context, clause_start, cues) -> tuple[Period | None, str | None]:
     """(period, base) of a draft."""
     own = periods.governing(times, d.token.start)
+    if own is not None and own.weak and context is not None:
+        own = None  # 全年 in a paragraph about 2023: that year
     background = d.kind == Aspect.LEVEL and any(w in d.label for w in cues.get("background"))
     chosen = own or (None if background else context)
     if chosen is None:

@@ -36,6 +36,7 @@ class Time:
     span: bool  # a multi-year review frame (十四五, N年来, X年以来)
     stock_end: bool = False  # 截至N月底 / 年末: a point in time for stocks
     day: bool = False  # 12月6日: an event's date governs its own sentence only
+    weak: bool = False  # 全年: the year the paragraph is about, else the reference year
 
 
 def _n(text: str) -> int:
@@ -116,6 +117,7 @@ def _rules(ref: int | None) -> list[tuple[re.Pattern[str], Callable[[re.Match[st
          lambda m: (_ym(year_or_ref(m, 1), HOLIDAYS[m[2]]),) * 2 if year_or_ref(m, 1) else None, ""),
         (re.compile(r"今年以来|今年来|今年|年内|本年度|目前|截至目前|如今|现在|当前|近日|日前|年初以来"), rel(0), ""),
         (re.compile(r"过去一年|过去的一年|去年|上年|上一年"), rel(-1), ""),
+        (re.compile(r"全年"), rel(0), "weak"),
         (re.compile(r"前年"), rel(-2), ""),
         (re.compile(r"明年"), rel(1), ""),
     ]
@@ -152,7 +154,7 @@ class TimeReader:
                 before = sentence[max(0, m.start() - 2) : m.start()]
                 baseline = before.endswith(BASELINE_BEFORE)
                 found.append(Time(m.start(), m.end(), Period(m.group(), se[0], se[1]), baseline,
-                                  flag == "span" and se[0] != se[1], flag == "stock", flag == "day"))
+                                  flag == "span" and se[0] != se[1], flag == "stock", flag == "day", flag == "weak"))
         found.sort(key=lambda t: t.start)
         return found
 
