@@ -264,7 +264,11 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
     quote = sentence[c0:c1].strip()
     out = []
     for label in labels.both(sentence, d):
-        found = cues.indicator_term(label) or (cues.indicator_term(clause_before) if not label else None)
+        share_base = None
+        if d.kind == Aspect.SHARE and "占" in label:  # 工业占GDP比重40%: the whole is the base, not the indicator
+            label, _, whole = label.partition("占")
+            share_base = re.sub(r"(?:的)?(?:比重|比例|比)?$", "", whole) or None
+        found = cues.indicator_term(label) or (cues.indicator_term(clause_before) if not label and not share_base else None)
         name, term = (found[0].name, found[1]) if found and cues.fits(found[0], token.base) else (None, None)
         term = name if term and term.isascii() else term  # GDP: the indicator's own name
         if name and (d.kind == Aspect.RANK or token.base == "百分点") and any(w in label for w in GROWTH_OF):
@@ -273,6 +277,6 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
         out.append(Figure(
             id=fid, article=article.id, region=article.region.name, measure=_measure(label, term, clause_before, cues),
             value=token.value, unit=token.unit, value_normalized=round(value, 6), unit_normalized=token.base,
-            quote=quote, paragraph=index, aspect=Aspect(d.kind), indicator=name, base=base,
+            quote=quote, paragraph=index, aspect=Aspect(d.kind), indicator=name, base=base or share_base,
             scope=scope, modality=modality, period=period, qualifier=token.qualifier, start_value=d.is_start))
     return out
