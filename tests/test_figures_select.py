@@ -61,3 +61,10 @@ def test_contract_json_has_the_frame_slots():
     assert data["aspect"] == "level" and data["modality"] == "actual"
     assert data["period"] == {"text": "t", "start": "2024", "end": "2024"}
     assert select.figure_json(fig("y", "甲县", period=None))["period"] is None
+
+
+def test_a_growth_rate_over_several_years_without_average_or_base_is_no_card():
+    figures = [fig("span", "甲县", aspect=Aspect.GROWTH, period=("2021", "2025")),
+               fig("year", "乙县", aspect=Aspect.GROWTH, period=("2025", "2025"))]
+    assert select.key_figures(figures, 6, CUES) == {"乙县": ["year"]}
+    assert select.comparisons(figures, CUES) == []

@@ -24,9 +24,14 @@ def period_key(figure: Figure) -> tuple:
 
 
 def complete(figure: Figure) -> bool:
-    """A whole-region figure with a standard indicator and a known period."""
-    return bool(figure.indicator) and figure.scope is None and figure.base is None \
-        and figure.period is not None and not figure.start_value and figure.period.start is not None
+    """A whole-region figure with a standard indicator and a known period. A growth rate over
+    several years with no average and no named base (增长4.8% under “十四五”) is ambiguous."""
+    p = figure.period
+    if not figure.indicator or figure.scope is not None or figure.base is not None or figure.start_value:
+        return False
+    if p is None or p.start is None:
+        return False
+    return not (figure.aspect.value == "growth" and p.start[:4] != p.end[:4])
 
 
 def _importance(cues: Cues | None):

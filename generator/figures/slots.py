@@ -71,7 +71,7 @@ def modality(sentence_before: str, cues: Cues, after: str = "") -> Modality:
     after it: 252.5亿元(预计数))."""
     if _ends(sentence_before, cues, "modality.estimate", 60) or _ends(after[:6], cues, "modality.estimate", 6):
         return Modality.ESTIMATE
-    if _ends(sentence_before, cues, "modality.target", 60) or _ends(sentence_before, cues, "modality.target_future", 60):
+    if _ends(sentence_before, cues, "modality.target", 150) or _ends(sentence_before, cues, "modality.target_future", 60):
         return Modality.TARGET
     return Modality.ACTUAL
 
@@ -105,10 +105,12 @@ def scope(clause: str, own: tuple[str, ...], level_word: str, cues: Cues, pos) -
         return None
     tags = cues.get("scope.name_tags")
     words = [(w.word, w.flag) for w in pos.cut(clause)]
-    for i, (word, _) in enumerate(words):
+    for i, (word, flag) in enumerate(words):
         if not any(word.endswith(s) for s in suffixes):
             continue
-        name, proper = [word], False
+        # 大寨村 tagged as a place name by itself counts as named
+        name = [word]
+        proper = flag in tags and not any(word == s for s in suffixes) and word not in own
         for w, flag in reversed(words[max(0, i - 4):i]):
             if flag in ("v", "p", "x", "c", "uj", "d", "r", "m") and not w.startswith("第"):
                 break
