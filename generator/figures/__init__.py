@@ -167,6 +167,7 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None,
         while ci < len(clauses) - 1 and token.start >= clauses[ci][1]:
             ci += 1
         drafts.append(labels.Draft(token, clauses[ci], (0, len(sentence)), "level"))
+    drafts = [d for i, d in enumerate(drafts) if not _threshold(sentence, d, drafts[:i], cues)]
     _from_to(sentence, drafts, cues)
     prev: labels.Draft | None = None
     for d in drafts:
@@ -190,8 +191,20 @@ def _not_figure(sentence: str, token, cues: Cues) -> bool:
     """十七届人大 / 二十届历次全会 (a session), GDP≥600亿元 (a threshold)."""
     after = sentence[token.end:token.end + 4]
     before = sentence[max(0, token.start - 4):token.start].rstrip()
+    clause_after = CLAUSE_END.split(sentence[token.end:token.end + 40], 1)[0]
     return any(after.startswith(w) for w in cues.get("not_figure_after")) or \
-        any(before.endswith(w) for w in cues.get("not_figure_before"))
+        any(before.endswith(w) for w in cues.get("not_figure_before")) or \
+        any(w in clause_after for w in cues.get("not_figure_in_clause_after"))
+
+
+def _threshold(sentence: str, d: labels.Draft, earlier: list[labels.Draft], cues: Cues) -> bool:
+    """超15万元的村, 21个村年收入超15万元: an amount that sorts things, not a region total."""
+    token = d.token
+    if token.qualifier not in cues.get("scope.threshold_qualifiers") or token.base not in slots.MONEY_BASES:
+        return False
+    if sentence[token.end:token.end + 1] == "的":
+        return True
+    return any(e.clause == d.clause and e.token.base in ("个", "家", "户") for e in earlier)
 
 
 def _from_to(sentence: str, drafts: list[labels.Draft], cues: Cues) -> None:

@@ -78,6 +78,8 @@ def scan(text: str, units: Units) -> list[Token]:
         parts = re.split(r"[:：]", m.group())
         if len(parts) < 3 and not any("." in p for p in parts):
             continue  # 8:30 is a time
+        if len(parts) == 2 and parts[1] == "1":
+            parts = parts[:1]  # 城乡居民收入比1.61:1 is one number
         pos = m.start()
         for i, part in enumerate(parts):
             tokens.append(Token(pos, pos + len(part), pos + len(part), part, float(part), "", "比例", 1.0, "share", group=m.start()))
@@ -207,6 +209,10 @@ def inside_quoted_name(paragraph: str, token: Token) -> bool:
     if open_at < 0 or paragraph.rfind("”", 0, token.start) > open_at:
         return False
     close_at = paragraph.find("”", token.end)
+    if close_at < 0:
+        return False
+    if close_at - open_at <= 8:
+        return True  # “最后一百米”: a short quoted phrase is a name
     return close_at - token.end >= 2 and _cjk(paragraph[token.end : close_at]) >= 2 and close_at - open_at <= 30
 
 
