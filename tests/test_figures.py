@@ -93,9 +93,9 @@ def test_enumeration_items_share_the_increment_verb(extract):
 
 
 def test_threshold_and_per_unit_are_not_region_totals(extract):
-    figs = extract("全县年收入超20万元的村达到46个。", "每个小组配备1名联络员。")
-    threshold = [f for f in figs if f.value == "20"]
-    assert not threshold or threshold[0].base  # never a bare region total
+    figs = extract("全县年收入超20万元的村达到46个。", "全县18个村集体经济收入超50万元。", "每个小组配备1名联络员。")
+    assert [f.value for f in figs if f.value in ("20", "50")] == []  # thresholds sort things
+    assert one(figs, 46).base is None and one(figs, 18).base is None
     per_unit = one(figs, 1)
     assert per_unit.base == "每个"
 
@@ -114,8 +114,9 @@ def test_sessions_ordinals_and_dates_are_not_figures(extract):
     assert figs == []
 
 
-def test_thresholds_after_a_comparison_sign_are_not_figures(extract):
+def test_thresholds_after_a_comparison_sign_and_list_members_are_not_figures(extract):
     assert extract("入选门槛为生产总值≥500亿元。") == []
+    assert extract("该县入选全国40个示范县之一。") == []
 
 
 def test_qualifiers_are_placed_as_written(extract):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.figures.periods import TimeReader, after_reference, baseline_before, governing
+from generator.figures.periods import TimeReader, after_reference, baseline_before, governing, streak_span
 
 
 def read(text: str, ref: int = 2024):
@@ -65,3 +65,12 @@ def test_against_the_same_quarter_of_an_earlier_year_starts_the_month_after():
     at = text.index("15")
     period = after_reference(governing(times, at).period, baseline_before(times, 0, at))
     assert (period.start, period.end) == ("2020-01", "2021-03")
+
+
+def test_a_streak_ends_in_the_reported_period():
+    reader = TimeReader(2025)
+    years = reader.find("连续14年位居榜首")[0]
+    assert years.streak == (14, "年")
+    assert (streak_span(years, "2024").start, streak_span(years, "2024").end) == ("2011", "2024")
+    quarters = reader.find("连续七个季度居全省前2位")[0]
+    assert (streak_span(quarters, "2023-09").start, streak_span(quarters, "2023-09").end) == ("2022-01", "2023-09")

@@ -220,11 +220,17 @@ def _from_to(sentence: str, drafts: list[labels.Draft], cues: Cues) -> None:
             b.previous = a.token.number * a.token.factor
 
 
-def _period(d, sentence, times, context, clause_start, cues) -> tuple[Period | None, str | None]:
+def _period(d, sentence, times, context, clause_start, cues, r_year=None) -> tuple[Period | None, str | None]:
     """(period, base) of a draft."""
-    own = periods.governing(times, d.token.start)
+    own = periods.containing(times, d.token.start, d.token.end) or periods.governing(times, d.token.start)
     if own is not None and own.weak and context is not None:
         own = None  # 全年 in a paragraph about 2023: that year
+    if own is not None and own.streak:
+        # 连续14年位居榜首: the streak and what it qualifies span the N years ending in the reported one
+        anchor = next((t for t in reversed(times) if t.end <= own.start and not t.baseline and not t.streak), None)
+        anchor = anchor or context
+        end = anchor.period.end if anchor is not None else str(r_year) if r_year else None
+        return (periods.streak_span(own, end), None) if end else (None, None)
     background = d.kind == Aspect.LEVEL and any(w in d.label for w in cues.get("background"))
     chosen = own or (None if background else context)
     if chosen is None:
@@ -265,7 +271,7 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
     sentence_before = sentence[:token.start]
     after = sentence[token.end:c1]
     modality = slots.modality(lead_in[-30:] + sentence_before, cues, after)
-    period, base = _period(d, sentence, times, context, c0, cues)
+    period, base = _period(d, sentence, times, context, c0, cues, r.times.ref)
     if r.closed_year and modality == Modality.TARGET and period is not None and period.end == str(r.times.ref):
         period = Period(period.text, str(r.times.ref + 1), str(r.times.ref + 1))  # 今年的目标 in the report
     per = slots.per_unit(clause_before, token, after, cues)

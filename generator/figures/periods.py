@@ -37,6 +37,7 @@ class Time:
     stock_end: bool = False  # 截至N月底 / 年末: a point in time for stocks
     day: bool = False  # 12月6日: an event's date governs its own sentence only
     weak: bool = False  # 全年: the year the paragraph is about, else the reference year
+    streak: tuple[int, str] | None = None  # 连续14年 / 连续7个季度 / 十二连冠: (count, 年|季度|月)
 
 
 def _n(text: str) -> int:
@@ -111,7 +112,8 @@ def _rules(ref: int | None) -> list[tuple[re.Pattern[str], Callable[[re.Match[st
         (re.compile(Y + r"年(?!代)"), lambda m: (m[1], m[1]), ""),
         (re.compile(r"(?:近|过去|这)" + N + "年(?:来|以来|间|里)?|" + N.replace("(", "(?P<b>", 1) + "年(?:来|以来|间)"),
          lambda m: years_back(_Alias(m[1] or m["b"])), "span"),
-        (re.compile(r"连续" + N + "年"), lambda m: years_back(_Alias(m[1])), "span"),
+        (re.compile(r"连续第?" + N + r"(?:余)?(?:个)?(年|季度|月)|" + N.replace("(", "(?P<c>", 1) + "连冠"),
+         lambda m: years_back(_Alias(m[1] or m["c"])) or (str(r), str(r)) if r else None, "streak"),
         (re.compile(r"近年来|近年|多年来|近些年"), lambda m: (None, str(r)) if r else None, "span"),
         (re.compile(r"(?:{}年)?“?(五一|国庆)”?(?:假期|小长假|黄金周|期间)".format(Y)),
          lambda m: (_ym(year_or_ref(m, 1), HOLIDAYS[m[2]]),) * 2 if year_or_ref(m, 1) else None, ""),
@@ -153,8 +155,13 @@ class TimeReader:
                 claimed.append(m.span())
                 before = sentence[max(0, m.start() - 2) : m.start()]
                 baseline = before.endswith(BASELINE_BEFORE)
+                streak = None
+                if flag == "streak":
+                    count = _n(m.group(1) or m.group("c") or "")
+                    streak = (count, (m.group(2) or "年") if m.group(1) else "年") if count else None
                 found.append(Time(m.start(), m.end(), Period(m.group(), se[0], se[1]), baseline,
-                                  flag == "span" and se[0] != se[1], flag == "stock", flag == "day", flag == "weak"))
+                                  flag in ("span", "streak") and se[0] != se[1], flag == "stock", flag == "day",
+                                  flag == "weak", streak))
         found.sort(key=lambda t: t.start)
         return found
 
@@ -200,3 +207,22 @@ def after_reference(period: Period | None, ref: Time) -> Period | None:
 def point_of(period: Period) -> Period:
     """A stock, share or rank reached by the end of a multi-year span: the end year."""
     return Period(period.text, period.end, period.end)
+
+
+def streak_span(time: Time, anchor_end: str) -> Period:
+    """连续N年 / N个季度 / N个月 ending in the latest reported period (anchor_end: YYYY or YYYY-MM)."""
+    count, unit = time.streak or (1, "年")
+    year = int(anchor_end[:4])
+    if unit == "年":
+        return Period(time.period.text, str(year - count + 1), str(year))
+    if len(anchor_end) == 4:
+        return Period(time.period.text, anchor_end, anchor_end)  # months within a year given by its year
+    month = int(anchor_end[5:7])
+    back = count * (3 if unit == "季度" else 1)
+    index = year * 12 + month - 1 - back + 1
+    return Period(time.period.text, _ym(index // 12, index % 12 + 1), anchor_end)
+
+
+def containing(times: list[Time], start: int, end: int) -> Time | None:
+    """The time expression a token sits inside (the 14年 of 连续14年)."""
+    return next((t for t in times if t.start <= start and end <= t.end), None)

@@ -23,7 +23,7 @@ from ..catalogue import Unit, Units
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
 NUM = rf"[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|[一二两三四五六七八九十][{CN_DIGITS}]*"
 # Not after a letter, digit, dot or joiner: PM2.5, 4S, 1+1+N, 0734-1234567 are names and codes.
-NUM_RE = re.compile(rf"(?<![0-9A-Za-z.．\-+_/#@])(?:{NUM})")
+NUM_RE = re.compile(rf"(?:(?<=GDP)|(?<![0-9A-Za-z.．\-+_/#@]))(?:{NUM})")
 RATIO_RE = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?:[:：][0-9]+(?:\.[0-9]+)?)+(?![0-9])")
 RANK_RE = re.compile(r"第([0-9]+|[一二三四五六七八九十]+)(名|位)?")
 RANK_CUES = ("全国", "全省", "全市", "全州", "全区", "全县", "省内", "市内", "居", "列", "排")
@@ -35,7 +35,10 @@ PRE_QUALIFIERS = ("超过", "将近", "接近", "大约", "不足", "不到", "�
 POST_QUALIFIERS = ("以上", "以下", "左右")
 INNER_QUALIFIERS = ("余", "多")
 # A duration (年, 天, 个月) is an amount only after one of these; "2024年" and "10年来" are not.
-DURATION_CUES = ("逾", "超过", "超", "长达", "达", "至", "历时", "用时", "仅用", "缩短", "延长", "提前", "期限")
+DURATION_CUES = ("逾", "超过", "超", "长达", "达", "至", "历时", "用时", "仅用", "缩短", "延长", "提前", "期限",
+                 "连续", "连续第")
+# 位居全省首位, 稳居榜首: first place written without a numeral
+RANK_TOP_RE = re.compile(r"(?:位居|稳居|居|位列|名列|排名|列)[^，。；、,;]{0,10}?(首位|榜首)")
 
 @dataclass
 class Token:
@@ -95,6 +98,11 @@ def scan(text: str, units: Units) -> list[Token]:
         if m.group(2) or (any(c in before for c in RANK_CUES) and (not after or CLAUSE_END.match(after) or after in "、和…")):
             tokens.append(Token(m.start(), m.end(), m.end(), m.group(1), number, m.group(2) or "", "位次", 1.0, "rank"))
         taken.append(m.span())
+
+    for m in RANK_TOP_RE.finditer(text):
+        at = m.start(1)
+        tokens.append(Token(at, m.end(1), at + 1, "首", 1.0, "", "位次", 1.0, "rank"))
+        taken.append((at, m.end(1)))
 
     bare: list[Token] = []
     for m in NUM_RE.finditer(text):
@@ -211,8 +219,8 @@ def inside_quoted_name(paragraph: str, token: Token) -> bool:
     close_at = paragraph.find("”", token.end)
     if close_at < 0:
         return False
-    if close_at - open_at <= 8:
-        return True  # “最后一百米”: a short quoted phrase is a name
+    if close_at - open_at <= 8 and _cjk(paragraph[open_at:token.start]) >= 1:
+        return True  # “最后一百米”: a short quoted phrase is a name (but “十二连冠” is a count)
     return close_at - token.end >= 2 and _cjk(paragraph[token.end : close_at]) >= 2 and close_at - open_at <= 30
 
 
