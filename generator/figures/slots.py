@@ -9,6 +9,7 @@ from .cues import Cues
 from .tokens import Token
 
 PERCENT_BASES = ("%",)
+STREAK_BASES = ("年", "月", "季度", "连冠")
 MONEY_BASES = ("元", "美元", "欧元")
 CJK_RUN = re.compile(r"[\u4e00-\u9fff“”]+")
 
@@ -27,10 +28,17 @@ def aspect(token: Token, before: str, clause_before: str, after: str, cues: Cues
         return Aspect.MULTIPLE
     if token.base in ("百分点", "位次"):
         return Aspect.CHANGE
+    if token.base in STREAK_BASES:
+        return Aspect.LEVEL  # 连续14年, 七个季度, 十二连冠: a streak is its own level
     if token.base in PERCENT_BASES or token.base == "比例":
         if _ends(before, cues, "aspect.growth_avg", 8):
             return Aspect.GROWTH_AVG
-        if _ends(before, cues, "aspect.growth_noun", 8):
+        year_growth = _ends(before, cues, "aspect.growth_avg_year", 6)
+        if year_growth:
+            at = before.rfind(year_growth)
+            if at > 0 and before[at - 1] not in cues.get("aspect.not_before_year"):
+                return Aspect.GROWTH_AVG
+        if _ends(clause_before, cues, "aspect.growth_noun", 12):
             return Aspect.GROWTH
         if from_to or _ends(before, cues, "aspect.share_to", 3):
             return Aspect.SHARE
@@ -48,10 +56,11 @@ def aspect(token: Token, before: str, clause_before: str, after: str, cues: Cues
         return Aspect.INCREMENT if _ends(clause_before, cues, "aspect.money_increment", 14) else Aspect.LEVEL
     level = _ends(clause_before, cues, "aspect.level", 40)
     increment = _ends(clause_before, cues, "aspect.increment", 40)
-    if increment and (not level or clause_before.rfind(increment) > clause_before.rfind(level)):
+    # 已建成 is a stock although it ends in 建成: compare where the cue words end
+    if increment and (not level or clause_before.rfind(increment) + len(increment) > clause_before.rfind(level) + len(level)):
         return Aspect.INCREMENT
-    # 153个老旧小区改造焕新: the verb after a number that opens its clause
-    if not level and not before.strip("、，和与及") and _ends(after[:12], cues, "aspect.increment", 12):
+    # 153个老旧小区改造焕新, 28家餐馆入选: the verb after the number
+    if not level and _ends(after[:12], cues, "aspect.increment_after", 12):
         return Aspect.INCREMENT
     return Aspect.LEVEL
 
