@@ -76,7 +76,8 @@ def _frame(reader: periods.TimeReader, texts: list[str]) -> periods.Time | None:
     """The first plain time of a headline or lead (the frame a section or article sets)."""
     for text in texts:
         for t in reader.find(text or ""):
-            if not t.baseline and not t.day:
+            # 近年来 opens no frame for later paragraphs: it says nothing about when a number stood
+            if not t.baseline and not t.day and t.period.start is not None:
                 return t
     return None
 
@@ -208,16 +209,24 @@ def _threshold(sentence: str, d: labels.Draft, earlier: list[labels.Draft], cues
 
 
 def _from_to(sentence: str, drafts: list[labels.Draft], cues: Cues) -> None:
-    """从149个增至315个: mark the pair."""
-    to_words = cues.get("to_words")
-    for a, b in zip(drafts, drafts[1:]):
-        if a.token.base != b.token.base or a.clause[0] > b.clause[0] and b.clause[0] - a.token.end > 20:
+    """从149个增至315个 (and 从A、B分别增至C、D): mark each start value and its end value."""
+    to_words, from_words = cues.get("to_words"), cues.get("from_words")
+    groups: list[list[labels.Draft]] = []
+    for d in drafts:  # runs of numbers joined by 、/和 (an enumeration)
+        if groups and sentence[groups[-1][-1].token.end:d.token.start].strip() in ENUM_JOINS:
+            groups[-1].append(d)
+        else:
+            groups.append([d])
+    for a, b in zip(groups, groups[1:]):
+        first, last = a[0], b[0]
+        if len(a) != len(b) or first.token.base != last.token.base:
             continue
-        between = sentence[a.token.end:b.token.start]
-        lead = sentence[max(0, a.token.start - 14):a.token.start]
-        if len(between) <= 24 and any(w in between for w in to_words) and any(w in lead for w in cues.get("from_words")):
-            a.is_start = True
-            b.previous = a.token.number * a.token.factor
+        between = sentence[a[-1].token.end:last.token.start]
+        lead = sentence[max(0, first.token.start - 14):first.token.start]
+        if len(between) <= 24 and any(w in between for w in to_words) and any(w in lead for w in from_words):
+            for start, end in zip(a, b):
+                start.is_start = True
+                end.previous = start.token.number * start.token.factor
 
 
 def _period(d, sentence, times, context, clause_start, cues, r_year=None) -> tuple[Period | None, str | None]:
