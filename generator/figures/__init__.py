@@ -128,6 +128,7 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
             index += 1
             para_time = None
             lead_in = ""  # a target announced before a list (主要预期目标：A；B；C。) governs the list
+            last_named: Figure | None = None
             for _, sentence in sentences(paragraph):
                 context = para_time or section_frame
                 key = (sentence, context, lead_in)
@@ -136,6 +137,7 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
                     continue
                 found, para_time = _read_sentence(r, sentence, context, index, lead_in)
                 done[key] = para_time
+                last_named = _carry_measures(found, cues, last_named)
                 if sentence.endswith(("；", ";")):
                     lead_in = lead_in or (sentence if slots.modality(sentence, cues) != Modality.ACTUAL else "")
                 else:
@@ -186,6 +188,21 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None,
     for d in drafts:
         out.extend(_frames(r, sentence, d, times, context, index, lead_in))
     return out, next_context
+
+
+def _carry_measures(found: list[Figure], cues: Cues, last: Figure | None) -> Figure | None:
+    """出口2029.5亿元，同比增长28.3%: a figure whose words name nothing (同比增长, 增速居全省第一,
+    比全省快1.4个百分点) measures what the figure before it in the paragraph measures."""
+    empty = set(cues.get("measure_empty_chars"))
+    for figure in found:
+        if any(c not in empty and not c.isdigit() for c in figure.measure) or last is None:
+            last = figure
+            continue
+        of_rate = figure.aspect in (Aspect.RANK, Aspect.CHANGE) and last.aspect in (Aspect.GROWTH, Aspect.GROWTH_AVG)
+        figure.measure = last.measure + ("增速" if of_rate else "")
+        if figure.indicator is None and not of_rate and figure.aspect not in (Aspect.RANK,):
+            figure.indicator = last.indicator if figure.unit_normalized in ("%", "倍") else None
+    return last
 
 
 def _not_figure(sentence: str, token, cues: Cues) -> bool:

@@ -80,6 +80,8 @@ def _flatten(data: dict, prefix: str, out: dict[str, tuple[str, ...]]) -> None:
         name = f"{prefix}{key}"
         if isinstance(value, dict):
             _flatten(value, name + ".", out)
+        elif isinstance(value, str):
+            out[name] = tuple(value)  # a string of single characters
         elif isinstance(value, list):
             out[name] = tuple(sorted((str(v) for v in value), key=len, reverse=True))
 
@@ -98,7 +100,8 @@ def load_cues(frames: Path = DATA_DIR / "frames.yml", indicators: Path = DATA_DI
         bases = tuple(str(b) for b in (data_kinds.get(kind) or ()))
         found.append(Indicator(str(spec["name"]), i, bases, tuple(sorted(set(terms), key=len, reverse=True)),
                                tuple(str(s) for s in spec.get("not") or ())))
-    patterns = {name: re.compile("|".join(re.escape(w) for w in words)) for name, words in lists.items() if words}
+    patterns = {name: re.compile("|".join(re.escape(w) for w in words)) for name, words in lists.items()
+                if words and not name.endswith("_chars")}
     owner: dict[str, list[Indicator]] = {}
     for ind in found:
         for term in ind.terms:
