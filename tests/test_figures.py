@@ -203,3 +203,19 @@ def test_work_grows_linearly_with_distinct_sentences(extract):
     extract(text(600))
     t2 = time.perf_counter()
     assert (t2 - t1) < 8 * max(t1 - t0, 0.02)  # four times the text, not sixteen times the time
+
+
+def test_a_figure_whose_words_name_nothing_measures_what_the_one_before_it_does(extract):
+    figs = extract("2023年全县出口总额120亿元，同比增长8.5%，增速比全省快2.1个百分点。")
+    growth = one(figs, 8.5)
+    assert growth.measure == one(figs, 120e8).measure and growth.aspect == Aspect.GROWTH
+    gap = one(figs, 2.1)
+    assert gap.aspect == Aspect.CHANGE and gap.indicator is None and "增速" in gap.measure
+
+
+def test_streaks_and_first_places(extract):
+    figs = extract("2024年，该县农村居民人均可支配收入连续12年位居全省首位。", year=2024)
+    streak = one(figs, 12)
+    assert streak.aspect == Aspect.LEVEL and span(streak) == ("2013", "2024")
+    first = [f for f in figs if f.value == "首"][0]
+    assert first.aspect == Aspect.RANK and span(first) == ("2013", "2024")

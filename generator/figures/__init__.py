@@ -26,7 +26,7 @@ MAX_SENTENCE = 400
 LEAD_CHARS = 600  # how much of a lead paragraph can set the article's time frame  # longer runs are cut at clause marks (bounded work per piece)
 ASPECT_TAIL = re.compile(
     r"(?:同比|比上年|较上年|年均|年平均|平均)?(?:增长|增速|增幅|提高|提升|下降|降低|增加|减少|上涨|回落)+$|"
-    r"(?:的)?(?:占比|比重|排名|排位|位次)$")
+    r"(?:的)?(?:占比|比重|排名|排位|位次)$|(?:同比?|比上年|较上年|比去年)$")
 REFERENCE_TAIL = re.compile(r"(?:较|比|相比|高于|低于|高出|快于)(?:全省|全市|全国|全区|上年|去年|同期|[0-9]{4}年)?.*$")
 GROWTH_OF = ("增速", "增幅", "增长", "占比", "比重")
 ENUM_JOINS = ("、", "和", "与", "及", ",", "，")
