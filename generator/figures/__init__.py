@@ -303,6 +303,9 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
     per = slots.per_unit(clause_before, token, after, cues)
     base = d.extras.get("base") or per or base
     scope = slots.scope(clause_before, r.own, r.level_word, cues, r.pos)
+    first = sentence[:next((m.start() for m in CLAUSE_END.finditer(sentence)), 0)] if c0 > 0 else ""
+    if scope is None and first and not any(clause_before.lstrip().startswith(w) for w in cues.get("scope.whole")):
+        scope = slots.scope(first, r.own, r.level_word, cues, r.pos)  # 北塘村通过…，年收入达110万元
     value = token.number * token.factor
     if d.kind in (Aspect.GROWTH, Aspect.CHANGE) and slots.decrease(sentence[max(c0, token.start - 6):token.start], cues):
         value = -value

@@ -125,6 +125,9 @@ def scope(clause: str, own: tuple[str, ...], level_word: str, cues: Cues, pos) -
                 break
             name.insert(0, w)
             proper = proper or (flag in tags and w not in own and not any(o.startswith(w) for o in own))
+        after = clause[sum(len(w) for w, _ in words[:i + 1]):]
+        if "等" in after:
+            continue  # 甲公司、乙集团等13家企业: named examples of what is counted
         if proper and len(name) > 1:
             return "".join(name)[-16:]
     return None
