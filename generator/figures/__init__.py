@@ -23,6 +23,7 @@ __all__ = ["extract_figures", "load_cues", "Cues", "reference_year", "sentences"
 
 SENTENCE_END = re.compile(r"[。；！？;!?\n]")
 MAX_SENTENCE = 400
+LEADING_CHARS = 4  # a time this near a sentence's start frames the sentences after it
 LEAD_CHARS = 600  # how much of a lead paragraph can set the article's time frame  # longer runs are cut at clause marks (bounded work per piece)
 ASPECT_TAIL = re.compile(
     r"(?:同比|比上年|较上年|年均|年平均|平均)?(?:增长|增速|增幅|提高|提升|下降|降低|增加|减少|上涨|回落)+$|"
@@ -158,8 +159,11 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None,
     """Figures of one sentence, and the time that governs the rest of the paragraph."""
     cues = r.cues
     times = r.times.find(sentence)
-    last_plain = next((t for t in reversed(times) if not t.baseline and not t.day), None)
-    next_context = last_plain or context
+    # The time that governs the next sentences: one opening this sentence (2025年是…), else its
+    # last plain time; never a date or a streak (连续三年), which speak of one event.
+    plain = [t for t in times if not t.baseline and not t.day and not t.streak]
+    opening = plain[0] if plain and plain[0].start <= LEADING_CHARS else None
+    next_context = opening or (plain[-1] if plain else context)
     tokens = [t for t in scan(sentence, r.units) if not inside_quoted_name(sentence, t) and not _not_figure(sentence, t, cues)]
     if not tokens:
         return [], next_context
