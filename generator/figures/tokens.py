@@ -26,17 +26,10 @@ NUM = rf"[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|[一二两三四五六七八九十]
 NUM_RE = re.compile(rf"(?:(?<=GDP)|(?<![0-9A-Za-z.．\-+_/#@]))(?:{NUM})")
 RATIO_RE = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?:[:：][0-9]+(?:\.[0-9]+)?)+(?![0-9])")
 RANK_RE = re.compile(r"第([0-9]+|[一二三四五六七八九十]+)(名|位)?")
-RANK_CUES = ("全国", "全省", "全市", "全州", "全区", "全县", "省内", "市内", "居", "列", "排")
 RANK_BEFORE = re.compile(r"(?:前|排名|排|居|列|位列|位居)$")
 CLAUSE_END = re.compile(r"[，。；！？;!?]|(?<![0-9]),|,(?![0-9])")
 SENTENCE_END = re.compile(r"[。；！？;!?]")
 
-PRE_QUALIFIERS = ("超过", "将近", "接近", "大约", "不足", "不到", "突破", "超", "近", "约", "逾")
-POST_QUALIFIERS = ("以上", "以下", "左右")
-INNER_QUALIFIERS = ("余", "多")
-# A duration (年, 天, 个月) is an amount only after one of these; "2024年" and "10年来" are not.
-DURATION_CUES = ("逾", "超过", "超", "长达", "达", "至", "历时", "用时", "仅用", "缩短", "延长", "提前", "期限",
-                 "连续", "连续第")
 # 位居全省首位, 稳居榜首: first place written without a numeral
 RANK_TOP_RE = re.compile(r"(?:位居|稳居|居|位列|名列|排名|列)[^，。；、,;]{0,10}?(首位|榜首)")
 
@@ -95,7 +88,7 @@ def scan(text: str, units: Units) -> list[Token]:
             continue
         before = text[max(0, m.start() - 8) : m.start()]
         after = text[m.end() : m.end() + 1]
-        if m.group(2) or (any(c in before for c in RANK_CUES) and (not after or CLAUSE_END.match(after) or after in "、和…")):
+        if m.group(2) or (any(c in before for c in units.hedges.get("rank", ())) and (not after or CLAUSE_END.match(after) or after in "、和…")):
             tokens.append(Token(m.start(), m.end(), m.end(), m.group(1), number, m.group(2) or "", "位次", 1.0, "rank"))
         taken.append(m.span())
 
@@ -153,7 +146,7 @@ def _read_unit(text: str, start: int, end: int, value: str, number: float, units
     qualifier = ""
     mult = ""
     for _ in range(2):  # 2000余万元, 4万余亩
-        q = next((q for q in INNER_QUALIFIERS if text.startswith(q, pos)), "")
+        q = next((q for q in units.hedges.get("inside", ()) if text.startswith(q, pos)), "")
         if q and not qualifier:
             qualifier, pos = q, pos + len(q)
             continue
@@ -180,15 +173,15 @@ def _read_unit(text: str, start: int, end: int, value: str, number: float, units
     if full is None:
         return None
     if full.needs_cue or (unit and unit.needs_cue):
-        if _is_year(number, value) or not _has_cue(text, start, DURATION_CUES):
+        if _is_year(number, value) or not _has_cue(text, start, units.hedges.get("duration", ()), units.hedges.get("before", ())):
             return None
         if text[end_pos : end_pos + 1] and text[end_pos] in "来以前后间内度代底初末中":
             return None
-    for q in PRE_QUALIFIERS:
+    for q in units.hedges.get("before", ()):
         if text.endswith(q, 0, start):
             qualifier = qualifier or q
             break
-    post = next((q for q in POST_QUALIFIERS if text.startswith(q, end_pos)), "")
+    post = next((q for q in units.hedges.get("after", ()) if text.startswith(q, end_pos)), "")
     if post:
         follow = text[end_pos + len(post) : end_pos + len(post) + 1]
         if follow and re.match(r"[\u4e00-\u9fff]", follow):
@@ -200,11 +193,11 @@ def _read_unit(text: str, start: int, end: int, value: str, number: float, units
     return Token(start, end_pos, end, value, number, unit_name, full.base, full.factor, full.kind, qualifier)
 
 
-def _has_cue(text: str, start: int, cues: tuple[str, ...]) -> bool:
+def _has_cue(text: str, start: int, cues: tuple[str, ...], hedges: tuple[str, ...]) -> bool:
     before = text[max(0, start - 4) : start]
     if any(before.endswith(c) for c in cues):
         return True
-    for q in PRE_QUALIFIERS:
+    for q in hedges:
         if before.endswith(q):
             before = before[: -len(q)]
             break
