@@ -161,7 +161,7 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None,
     times = r.times.find(sentence)
     # The time that governs the next sentences: one opening this sentence (2025年是…), else its
     # last plain time; never a date or a streak (连续三年), which speak of one event.
-    plain = [t for t in times if not t.baseline and not t.day and not t.streak]
+    plain = [t for t in times if not (t.baseline or t.day or t.streak or t.weak)]
     opening = plain[0] if plain and plain[0].start <= LEADING_CHARS else None
     next_context = opening or (plain[-1] if plain else context)
     tokens = [t for t in scan(sentence, r.units) if not inside_quoted_name(sentence, t) and not _not_figure(sentence, t, cues)]
