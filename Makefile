@@ -4,28 +4,37 @@ PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+# One stamp per dependency set: building the site installs only requirements.lock;
+# the tests add requirements-test.lock (pytest, playwright, jsonschema) on top.
+SITE_STAMP := $(VENV)/.installed-site
+TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: site test serve clean bench chromium deps
 
-$(STAMP): requirements.lock pyproject.toml
+$(SITE_STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
-	touch $(STAMP)
+	$(PIP) -r requirements.lock
+	$(PIP) --no-deps -e .
+	touch $(SITE_STAMP)
 
-deps: $(STAMP)
+$(TEST_STAMP): requirements-test.lock $(SITE_STAMP)
+	$(PIP) -r requirements-test.lock
+	touch $(TEST_STAMP)
 
-site: $(STAMP)  ## build site/ from seeds/
+deps: $(TEST_STAMP)  ## developer set-up: both sets
+
+site: $(SITE_STAMP)  ## build site/ from seeds/
 	$(BIN)/mkdocs build
 
-serve: $(STAMP)  ## preview on http://127.0.0.1:8000, rebuilt when seeds/ changes
+serve: $(SITE_STAMP)  ## preview on http://127.0.0.1:8000, rebuilt when seeds/ changes
 	$(BIN)/mkdocs serve
 
-test: $(STAMP) chromium  ## the whole suite, browser tests included
+test: $(TEST_STAMP) chromium  ## the whole suite, browser tests included
 	$(BIN)/python -m pytest
 
-bench: $(STAMP) chromium  ## build synthetic corpora and print size/speed figures
+bench: $(TEST_STAMP) chromium  ## build synthetic corpora and print size/speed figures
+	$(BIN)/python bench/bench_seeds.py
 	$(BIN)/python bench/bench_build.py
 	$(BIN)/python bench/bench_search.py
 

@@ -51,7 +51,8 @@ def _child(cmd_json: str) -> None:
     proc = subprocess.run(cmd, cwd=cwd, env={**os.environ, **env}, capture_output=True, text=True)
     seconds = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    print(json.dumps({"seconds": seconds, "maxrss_mb": usage.ru_maxrss / 1024, "rc": proc.returncode,
+    print(json.dumps({"seconds": seconds, "cpu_s": usage.ru_utime + usage.ru_stime,
+                      "maxrss_mb": usage.ru_maxrss / 1024, "rc": proc.returncode,
                       "out": proc.stdout[-3000:], "err": proc.stderr[-3000:]}))
 
 

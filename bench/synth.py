@@ -2,7 +2,7 @@
 
 Paragraphs are taken from the real pages in seeds/; every mention of a unit of the
 seeds' province (湖南) is replaced by a county-level unit drawn at random from the
-jionlp gazetteer (any province), consistently within an article (county, its city, its
+project's gazetteer (any province), consistently within an article (county, its city, its
 province, full name or short name as written), and the numbers are varied. Titles,
 headings, bylines and captions are recombined from phrase lists in the seeds' style.
 Several articles share one page file; some pages are written in GB18030.
@@ -87,9 +87,9 @@ def _alias(node: dict, full: str) -> str:
 
 def load_units() -> tuple[list[dict], dict[str, str]]:
     """(county-level targets across all provinces, names of the seeds' province -> level)."""
-    from jionlp.dictionary.dictionary_loader import china_location_loader
+    from generator.gazetteer_data import read_tree
 
-    tree = china_location_loader()
+    tree = read_tree()
     targets: list[dict] = []
     seed_names: dict[str, str] = {}
     for prov_name in sorted(tree):

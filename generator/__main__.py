@@ -1,6 +1,6 @@
 """Run the generator's stages without MkDocs and print what they found.
 
-    python -m generator [--seeds DIR] [--json FILE] [--quiet]
+    python -m generator [--seeds-dir DIR] [--json FILE] [--quiet] [any setting as --name VALUE]
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from . import digest as digest_mod
 from . import pipeline
 from .progress import make_progress
 from .resources import load_resources
-from .settings import Settings
+from .settings import Settings, add_cli_options
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,17 +24,21 @@ def main(argv: list[str] | None = None) -> int:
         description="Read seed pages, split them into articles, locate regions, extract figures, "
                     "and print a summary (files, articles, regions, figures, warnings). "
                     "The site itself is built by `mkdocs build`, which runs the same stages.")
-    parser.add_argument("--seeds", type=Path, default=Settings.seeds_dir, help="folder of page texts (default: seeds)")
     parser.add_argument("--json", type=Path, help="also write the digest (data contract) to this file")
     parser.add_argument("--quiet", action="store_true", help="only the summary line")
+    add_cli_options(parser)
     args = parser.parse_args(argv)
+    options = vars(args)
+    if options["workers"] is None:
+        options["workers"] = 1  # one page or a few: worker processes cost more than they save
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     log = logging.getLogger("generator")
-    if not args.seeds.is_dir():
-        print(f"error: {args.seeds} is not a folder; pass --seeds DIR with the page texts", file=sys.stderr)
+    settings = Settings.from_options(options, Path.cwd())
+    if not settings.seeds_dir.is_dir():
+        print(f"error: {settings.seeds_dir} is not a folder; pass --seeds-dir DIR with the page texts",
+              file=sys.stderr)
         return 2
-    settings = Settings(seeds_dir=args.seeds, workers=1)
     resources = load_resources(settings)
     update, close = make_progress(log)
     try:

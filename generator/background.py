@@ -6,19 +6,54 @@ other, so on Linux the index is built and written by a forked child (it sees the
 parent's memory as it was at the fork: nothing is copied or pickled) while the parent
 goes on with the pages. Elsewhere, or with `parallel=False`, the work runs in-process
 when started. Either way the same files are written.
+
+A child must not outlive its build: die_with_parent() (used here and by the pipeline's
+worker processes) has the kernel kill the child when the build process dies, even by
+`kill -9`, so no orphan goes on writing into site/ or waiting for work.
 """
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
+import os
+import signal
 import sys
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 from .records import GeneratedFile
 
 log = logging.getLogger("mkdocs.plugins.digest")
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def die_with_parent(parent: int) -> None:
+    """Call first thing in a child of process `parent`: the child ends when the parent does.
+
+    On Linux the kernel sends SIGKILL when the parent (strictly: the thread that forked
+    us) exits; elsewhere a daemon thread polls the parent's id once a second."""
+    armed = False
+    if sys.platform.startswith("linux"):
+        try:
+            armed = ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            armed = False
+    if os.getppid() != parent:  # the parent died before we could ask
+        os._exit(1)
+    if not armed:
+        threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def can_fork() -> bool:
@@ -44,15 +79,17 @@ class BackgroundWriter:
         self.parallel = can_fork() if parallel is None else parallel
         self.process: multiprocessing.process.BaseProcess | None = None
 
-    def _run(self) -> None:
+    def _run(self, parent: int | None = None) -> None:
+        if parent is not None:
+            die_with_parent(parent)
         write_files(self.make(), self.site_dir)
 
     def start(self) -> None:
         if not self.parallel:
             self._run()
             return
-        self.process = multiprocessing.get_context("fork").Process(target=self._run, name=f"digest {self.what}",
-                                                                   daemon=True)
+        self.process = multiprocessing.get_context("fork").Process(target=self._run, args=(os.getpid(),),
+                                                                   name=f"digest {self.what}", daemon=True)
         self.process.start()
 
     def finish(self) -> None:

@@ -2,19 +2,35 @@
 
 The key covers the file's bytes, its sidecar override, and the generator's own code and
 data files, so editing a rule or the metric catalogue invalidates every entry.
+
+The cache is a pure optimisation and is never trusted: entries are typed JSON
+(typedjson.py: nothing in them can run code), each sealed with its key, length and
+SHA-256, and one that is damaged, cut short, foreign or of another schema is computed
+again with a warning. Entries are written under a unique temporary name and renamed into
+place, by one build at a time (cachelock.py).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import pickle
+import logging
+import os
+import secrets
+import stat
 from pathlib import Path
 
+from . import typedjson
+from .cachelock import CacheAccess
 from .records import Source
 
+log = logging.getLogger("mkdocs.plugins.digest")
+
 PACKAGE = Path(__file__).parent
-_CODE_SUFFIXES = {".py", ".yml", ".yaml", ".json"}
+_CODE_SUFFIXES = {".py", ".yml", ".yaml", ".json", ".tsv"}
+# Entry header: magic, format version, key, payload length, payload SHA-256.
+_MAGIC = b"digest-cache"
+_FORMAT = b"1"
 
 
 def code_fingerprint() -> str:
@@ -32,21 +48,23 @@ def inputs_fingerprint(settings) -> str:
     config may point them outside the package, and per-file results depend on them."""
     h = hashlib.sha256(code_fingerprint().encode())
     for path in (settings.catalogue, settings.units):
-        h.update(str(path).encode() + b"\0")
+        h.update(os.fsencode(str(path)) + b"\0")
         h.update(Path(path).read_bytes() if Path(path).is_file() else b"")
     return h.hexdigest()
 
 
 class KeyedFiles:
-    """One file per key in a folder (None: store nothing), written atomically.
+    """One sealed file per key in a folder (None: store nothing), written atomically.
 
     Keys read or written by this build are remembered; prune() removes the other files
-    with this suffix, so the folder stays the size of one site.
+    with this suffix (and temporary files of killed builds), so the folder stays the size
+    of one site. Read-only access reads entries and never writes, prunes or fails.
     """
 
-    def __init__(self, directory: Path | None, suffix: str):
+    def __init__(self, directory: Path | None, suffix: str, writable: bool = True):
         self.directory = directory
         self.suffix = suffix
+        self.writable = writable and directory is not None
         self.used: set[str] = set()
 
     def path(self, key: str) -> Path:
@@ -56,47 +74,87 @@ class KeyedFiles:
         return self.directory is not None and self.path(key).is_file()
 
     def read(self, key: str) -> bytes | None:
+        """The payload stored under key; None when absent or damaged (with a warning)."""
         if self.directory is None:
             return None
+        path = self.path(key)
         try:
-            return self.path(key).read_bytes()
-        except OSError:
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        except FileNotFoundError:
             return None
+        except OSError as error:
+            return self.refuse(key, f"cannot be read ({error.strerror or error})")
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                return self.refuse(key, "is not a regular file")
+            data = f.read()
+        header, _, payload = data.partition(b"\n")
+        fields = header.split(b" ")
+        if len(fields) != 5 or fields[:2] != [_MAGIC, _FORMAT]:
+            return self.refuse(key, "is not an entry of this cache format")
+        if fields[2] != key.encode("ascii"):
+            return self.refuse(key, "belongs to another key")
+        if fields[3] != str(len(payload)).encode() or fields[4] != hashlib.sha256(payload).hexdigest().encode():
+            return self.refuse(key, "is damaged or cut short (length or checksum differs)")
+        return payload
+
+    def refuse(self, key: str, why: str) -> None:
+        """Warn about an entry that cannot be used; the caller computes the value again."""
+        log.warning("cache entry %s %s: ignored and computed again", self.path(key), why)
+        return None
 
     def mark_used(self, key: str) -> None:
         self.used.add(key)
 
-    def write(self, key: str, data: bytes) -> None:
-        if self.directory is None:
+    def write(self, key: str, payload: bytes) -> None:
+        if not self.writable:
             return
-        self.directory.mkdir(parents=True, exist_ok=True)
-        tmp = self.path(key).with_suffix(".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(self.path(key))  # atomic: a killed build never leaves a half-written entry
+        digest = hashlib.sha256(payload).hexdigest().encode()
+        header = b" ".join([_MAGIC, _FORMAT, key.encode("ascii"), str(len(payload)).encode(), digest])
+        # A unique name: two writers never share a temporary file, and a killed one leaves
+        # only a .tmp file that prune() removes; the rename makes the entry appear whole.
+        tmp = self.directory / f".{key}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            with open(tmp, "xb") as f:
+                f.write(header + b"\n" + payload)
+            os.replace(tmp, self.path(key))
+        except OSError as error:
+            tmp.unlink(missing_ok=True)
+            self.writable = False
+            log.warning("cannot write to the cache folder %s (%s): this build stores nothing more there",
+                        self.directory, error.strerror or error)
+            return
         self.used.add(key)
 
     def prune(self) -> int:
         """Remove the entries this build did not use; returns how many."""
-        if self.directory is None or not self.directory.is_dir():
+        if not self.writable or not self.directory.is_dir():
             return 0
         removed = 0
-        for path in self.directory.glob(f"*{self.suffix}"):
-            if path.name[: -len(self.suffix)] not in self.used:
+        stale = [p for p in self.directory.glob(f"*{self.suffix}") if p.name[: -len(self.suffix)] not in self.used]
+        for path in stale + list(self.directory.glob(".*.tmp")):
+            try:
                 path.unlink()
                 removed += 1
+            except OSError:
+                pass  # gone already, or not ours to remove: the next build tries again
         return removed
 
 
 class ResultCache:
-    def __init__(self, directory: Path | None, fingerprint: str):
-        self.files = KeyedFiles(directory, ".pickle")
+    """Per-file results of type `record` (any type hint typedjson handles) by content key."""
+
+    def __init__(self, access: CacheAccess, fingerprint: str, record=object):
+        self.files = KeyedFiles(access.directory, ".json", access.writable)
         self.fingerprint = fingerprint
+        self.record = record
         self.hits = 0
 
     def key(self, source: Source) -> str:
         override = json.dumps(source.override, sort_keys=True, ensure_ascii=False, default=str)
         parts = [self.fingerprint, source.file, source.sha256, override]
-        return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+        return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
     def get(self, source: Source):
         key = self.key(source)
@@ -104,15 +162,22 @@ class ResultCache:
         if data is None:
             return None
         try:
-            result = pickle.loads(data)
-        except Exception:  # a cache entry from another version: just recompute
-            return None
+            result = typedjson.load(data, self.record)
+        except typedjson.SchemaError as error:
+            return self.files.refuse(key, f"does not hold a valid result ({error})")
         self.hits += 1
         self.files.mark_used(key)
         return result
 
     def put(self, source: Source, result) -> None:
-        self.files.write(self.key(source), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        if not self.files.writable:
+            return
+        try:
+            payload = typedjson.dump(result, self.record)
+        except typedjson.SchemaError as error:  # a record the format cannot hold: just not cached
+            log.warning("the result for %s cannot be cached (%s)", source.file, error)
+            return
+        self.files.write(self.key(source), payload)
 
     def prune(self) -> int:
         """Remove the entries this build did not use (old versions of changed or removed

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
+import re
+import stat
+import unicodedata
+from datetime import datetime, timezone
 from pathlib import Path
-
-import yaml
 
 from .records import Source, SourceStatus, Warning
 from .settings import Settings
+from .sidecar import MAX_BYTES as MAX_SIDECAR_BYTES
+from .sidecar import is_sidecar_name, parse_sidecar, sidecar_stem
 
 # File signatures of common non-text formats: (magic prefix, format name).
 _SIGNATURES: list[tuple[bytes, str]] = [
@@ -38,97 +43,194 @@ _BOMS: list[tuple[bytes, str]] = [
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 ]
-_SIDECAR_SUFFIXES = (".yml", ".yaml")
-_OVERRIDE_KEYS = {"title", "region", "year", "url", "date"}
+# Control characters other than \n and \t: page breaks become newlines, the rest is dropped.
+_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+
+
+def display_name(name: str) -> str:
+    """A file name (or any text) safe to print and to encode as UTF-8: undecodable bytes
+    (os.fsdecode surrogates) shown as \\xNN, control and format characters as \\xNN / \\uNNNN,
+    so a newline in a name cannot forge a log line."""
+    out = []
+    for ch in name:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp"):
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def read_sources(seeds_dir: Path, settings: Settings) -> list[Source]:
-    """Every page file of seeds_dir, sorted by name, each decoded or flagged."""
-    seeds_dir = Path(seeds_dir)
-    if not seeds_dir.is_dir():
+    """Every entry of seeds_dir, sorted by name: pages decoded or flagged, sidecars applied
+    to their page, everything else (links, folders, devices, hidden files, orphan sidecars)
+    listed with a status and a warning. Only regular files inside seeds_dir are opened."""
+    try:
+        dir_fd = os.open(Path(seeds_dir), os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
         return []
-    files = sorted(p for p in seeds_dir.iterdir() if p.is_file() and not p.name.startswith("."))
-    names = {p.name for p in files}
+    try:
+        return _read_folder(dir_fd, settings)
+    finally:
+        os.close(dir_fd)
+
+
+def _read_folder(dir_fd: int, settings: Settings) -> list[Source]:
+    with os.scandir(dir_fd) as it:
+        entries = sorted(it, key=lambda e: e.name)
+    pages: list[os.DirEntry] = []
+    sidecars: dict[str, list[os.DirEntry]] = {}  # sidecar_stem -> sidecars
     sources: list[Source] = []
+    for entry in entries:
+        kind = _kind_of(entry)
+        if kind == "page":
+            pages.append(entry)
+        elif kind == "sidecar":
+            sidecars.setdefault(sidecar_stem(entry.name), []).append(entry)
+        else:
+            sources.append(_not_read(entry, kind))
+    page_stems = {sidecar_stem(e.name) for e in pages}
+    for stem, found in sidecars.items():
+        if stem not in page_stems:
+            sources.extend(_not_read(e, "orphan") for e in found)
     seen: dict[str, str] = {}  # sha256 -> first file name
-    for path in files:
-        if path.suffix.lower() in _SIDECAR_SUFFIXES and _has_page(path, names):
-            continue
-        source = read_source(path, settings)
-        if source.status not in (SourceStatus.TOO_LARGE,) and source.sha256 in seen:
+    names = {s.file for s in sources}
+    this_year = _this_year()
+    for entry in pages:
+        source = _read_page(dir_fd, entry.name, settings)
+        if source.file in names:
+            source.status, source.text = SourceStatus.DUPLICATE, ""
+            source.warnings.append(Warning(source.file, "another file has the same name once escaped",
+                                           hint="rename the file to plain UTF-8 characters"))
+        elif source.status != SourceStatus.TOO_LARGE and source.sha256 in seen:
             source.status = SourceStatus.DUPLICATE
             source.warnings.append(Warning(
                 source.file, f"same content as {seen[source.sha256]}",
                 hint="delete one of the two files; articles are taken from the first only"))
         elif source.sha256:
             seen.setdefault(source.sha256, source.file)
-        _attach_sidecar(source, path)
+        names.add(source.file)
+        _attach_sidecar(source, dir_fd, sidecars.get(sidecar_stem(entry.name), []), this_year)
         sources.append(source)
-    return sources
+    return sorted(sources, key=lambda s: s.file)
 
 
-def _has_page(sidecar: Path, names: set[str]) -> bool:
-    """A NAME.yml is a sidecar when some other file NAME.* exists beside it."""
-    stem = sidecar.stem
-    return any(n != sidecar.name and Path(n).stem == stem and Path(n).suffix.lower() not in _SIDECAR_SUFFIXES
-               for n in names)
+def _kind_of(entry: os.DirEntry) -> str:
+    try:
+        if entry.name.startswith("."):
+            return "hidden"
+        if entry.is_symlink():
+            return "link"
+        if not entry.is_file(follow_symlinks=False):
+            return "folder" if entry.is_dir(follow_symlinks=False) else "special"
+    except OSError:
+        return "special"
+    return "sidecar" if is_sidecar_name(entry.name) else "page"
 
 
-def _attach_sidecar(source: Source, path: Path) -> None:
-    for suffix in _SIDECAR_SUFFIXES:
-        sidecar = path.with_suffix(suffix)
-        if sidecar == path or not sidecar.is_file():
-            continue
-        try:
-            data = yaml.safe_load(sidecar.read_text(encoding="utf-8-sig"))
-        except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
-            source.warnings.append(Warning(source.file, f"sidecar {sidecar.name} is not valid YAML: {exc}".splitlines()[0],
-                                           hint="fix the YAML syntax; the sidecar is ignored meanwhile"))
-            return
-        if data is None:
-            return
-        if not isinstance(data, dict):
-            source.warnings.append(Warning(source.file, f"sidecar {sidecar.name} is not a mapping",
-                                           hint="write key: value lines (title, region, year, url)"))
-            return
-        unknown = sorted(str(k) for k in data if k not in _OVERRIDE_KEYS)
-        if unknown:
-            source.warnings.append(Warning(source.file, f"sidecar {sidecar.name} has unknown keys: {', '.join(unknown)}",
-                                           hint="allowed keys: title, region, year, date, url"))
-        source.override = {k: v for k, v in data.items() if k in _OVERRIDE_KEYS and v not in (None, "")}
+_NOT_READ = {
+    "hidden": (SourceStatus.HIDDEN, "hidden file (name starts with a dot), not read",
+               "rename it without the leading dot if it is a page, else move it out of seeds/"),
+    "link": (SourceStatus.LINK, "symbolic link, not followed: only files inside seeds/ are read",
+             "put a copy of the page itself in seeds/ instead of a link"),
+    "folder": (SourceStatus.NOT_A_FILE, "a folder, not read: seeds/ is read one level deep",
+               "move its page files up into seeds/"),
+    "special": (SourceStatus.NOT_A_FILE, "not a regular file (FIFO, device or socket), not read",
+                "remove it from seeds/"),
+    "orphan": (SourceStatus.ORPHAN_SIDECAR, "sidecar without a page of the same name beside it, not read",
+               "rename it to match its page (NAME.txt -> NAME.yml) or delete it"),
+}
+
+
+def _not_read(entry: os.DirEntry, kind: str) -> Source:
+    status, message, hint = _NOT_READ[kind]
+    name = display_name(entry.name)
+    try:
+        size = entry.stat(follow_symlinks=False).st_size
+    except OSError:
+        size = 0
+    return Source(name, "", size, status=status, warnings=[Warning(name, message, hint=hint)])
+
+
+def _this_year() -> int:
+    """The build's year for range checks: SOURCE_DATE_EPOCH when set, else the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    when = datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
+    return when.year
+
+
+def _attach_sidecar(source: Source, dir_fd: int, found: list[os.DirEntry], this_year: int) -> None:
+    if len(found) > 1:
+        both = " and ".join(display_name(e.name) for e in found)
+        source.warnings.append(Warning(source.file, f"{len(found)} sidecars for one page: {both}; none is applied",
+                                       hint="merge them into one NAME.yml and delete the others"))
         return
+    if not found:
+        return
+    name = display_name(found[0].name)
+    try:
+        data = _read_regular(dir_fd, found[0].name, MAX_SIDECAR_BYTES)
+    except OSError as exc:
+        source.warnings.append(Warning(source.file, f"sidecar {name} cannot be read: {exc.strerror}",
+                                       hint="check file permissions"))
+        return
+    sidecar, warnings = parse_sidecar(source.file, name, data, this_year)
+    source.sidecar = sidecar
+    source.warnings.extend(warnings)
+
+
+def _read_regular(dir_fd: int, name: str, limit: int) -> bytes:
+    """At most limit + 1 bytes of regular file `name` in the folder dir_fd, never following
+    a link (a file swapped for a link or a FIFO after listing is refused too)."""
+    fd = os.open(name, _OPEN_FLAGS, dir_fd=dir_fd)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(0, "not a regular file")
+        return handle.read(limit + 1)
 
 
 def read_source(path: Path, settings: Settings) -> Source:
-    """One file as a Source; status and warnings say what went wrong, if anything."""
-    name = path.name
+    """One page file as a Source (path: a file name inside its folder)."""
+    path = Path(path)
+    dir_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
     try:
-        size = path.stat().st_size
+        return _read_page(dir_fd, path.name, settings)
+    finally:
+        os.close(dir_fd)
+
+
+def _read_page(dir_fd: int, raw: str, settings: Settings) -> Source:
+    """Page `raw` of the folder dir_fd; status and warnings say what went wrong, if anything."""
+    name = display_name(raw)
+    limit = settings.max_file_bytes
+    try:
+        data = _read_regular(dir_fd, raw, limit)
     except OSError as exc:
         return Source(name, "", 0, status=SourceStatus.EMPTY,
-                      warnings=[Warning(name, f"cannot stat file: {exc}", hint="check file permissions")])
-    if size > settings.max_file_bytes:
+                      warnings=[Warning(name, f"cannot read file: {exc.strerror}", hint="check file permissions")])
+    if len(data) > limit:
         # Not decoded, but hashed (streaming), so the file is identified like any other.
-        return Source(name, _file_sha256(path), size, status=SourceStatus.TOO_LARGE, warnings=[Warning(
-            name, f"file is {size} bytes, over the limit of {settings.max_file_bytes}",
+        sha, size = _file_sha256(dir_fd, raw)
+        return Source(name, sha, size, status=SourceStatus.TOO_LARGE, warnings=[Warning(
+            name, f"file is {size} bytes, over the limit of {limit}",
             hint="split the file into pages or raise max_file_bytes in mkdocs.yml")])
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return Source(name, "", size, status=SourceStatus.EMPTY,
-                      warnings=[Warning(name, f"cannot read file: {exc}", hint="check file permissions")])
     return decode_bytes(name, data)
 
 
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
+def _file_sha256(dir_fd: int, name: str) -> tuple[str, int]:
+    digest, size = hashlib.sha256(), 0
     try:
-        with path.open("rb") as handle:
+        with os.fdopen(os.open(name, _OPEN_FLAGS, dir_fd=dir_fd), "rb") as handle:
             for chunk in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(chunk)
+                size += len(chunk)
     except OSError:
-        return ""
-    return digest.hexdigest()
+        return "", size
+    return digest.hexdigest(), size
 
 
 def decode_bytes(name: str, data: bytes) -> Source:
@@ -142,7 +244,8 @@ def decode_bytes(name: str, data: bytes) -> Source:
         return source
     text, encoding, bad_lines = _decode(data)
     source.encoding = encoding
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_BREAKS)
+    text, controls = _CONTROL.subn("", text)
     source.text = text
     if not text.strip():
         source.status = SourceStatus.EMPTY
@@ -154,6 +257,9 @@ def decode_bytes(name: str, data: bytes) -> Source:
         source.warnings.append(Warning(
             name, f"undecodable bytes replaced with U+FFFD ({encoding}) on line(s) {shown}",
             hint="re-export the page as UTF-8 and check those lines", line=bad_lines[0]))
+    if controls:
+        source.warnings.append(Warning(name, f"{controls} control character(s) (NUL and the like) removed",
+                                       hint="check the text export; the rest of the page is read as usual"))
     return source
 
 

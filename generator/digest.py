@@ -85,7 +85,7 @@ def build_date(articles: list[Article]) -> str:
 
 def source_url(source: Source) -> str:
     """The page's original URL from its sidecar, only when it is a web address (never javascript:)."""
-    url = str(source.override.get("url", "")).strip()
+    url = source.sidecar.url if source.sidecar else ""
     return url if url.lower().startswith(("http://", "https://")) else ""
 
 

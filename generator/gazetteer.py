@@ -1,16 +1,18 @@
 """National gazetteer of province / city / county units, with a fast mention scan.
 
-Wraps jionlp's china_location dictionary. A mention found by its full official name
-(蒸湘区) is strong; one found by its alias (蒸湘) is weaker, and an alias that is also an
-ordinary word (中方 "the Chinese side", 资源 "resources") never counts on its own: the
-scan marks it `weak` so that callers only use it when a parent or child unit backs it up.
+Units come from generator/data/gazetteer.tsv (gazetteer_data.py). A mention found by its
+full official name (蒸湘区) is strong; one found by its alias (蒸湘) is weaker, and an alias
+that is also an ordinary word (中方 "the Chinese side", 资源 "resources") never counts on its
+own: the scan marks it `weak` so that callers only use it when a parent or child unit backs it up.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from .gazetteer_data import DATA_FILE, read_tree
 from .ids import ascii_slug
 from .records import Region
 from .words import Words
@@ -54,22 +56,14 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ loading
     @classmethod
-    def load(cls, words: Words | None = None) -> "Gazetteer":
-        """Build the gazetteer from jionlp (about half a second); keep the object, not a global.
+    def load(cls, words: Words | None = None, path: Path = DATA_FILE) -> "Gazetteer":
+        """Build the gazetteer from its data file (gazetteer_data.py); keep the object, not a global.
         `words` (jieba's dictionary) tells which short aliases are also ordinary words."""
-        import contextlib
-        import io
-
-        # jionlp and jiojio print a banner on stdout when imported: keep the build output clean.
-        with contextlib.redirect_stdout(io.StringIO()):
-            from jionlp.dictionary.dictionary_loader import china_location_loader
-
-            tree = china_location_loader()
-        return cls.from_tree(tree, common_words=common_words_of(words or Words()))
+        return cls.from_tree(read_tree(path), common_words=common_words_of(words or Words()))
 
     @classmethod
     def from_tree(cls, tree: dict, common_words=None) -> "Gazetteer":
-        """Build from a province -> city -> county dict shaped like jionlp's."""
+        """Build from a province -> city -> county dict shaped like gazetteer_data.read_tree's."""
         entries: list[tuple[Region, list[str]]] = []
         for prov_name, prov in tree.items():
             if prov_name.startswith("_") or not isinstance(prov, dict):

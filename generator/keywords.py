@@ -30,7 +30,7 @@ class Idf:
 
     @classmethod
     def load(cls) -> "Idf":
-        extractor = jieba.analyse.TFIDF()
+        extractor = jieba.analyse.default_tfidf  # importing jieba.analyse loaded it: not twice
         return cls(extractor.idf_freq, extractor.median_idf, frozenset(extractor.stop_words))
 
 

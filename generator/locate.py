@@ -255,27 +255,33 @@ def _years_from_page(articles: list[Article]) -> None:
 
 
 def _apply_override(articles: list[Article], gazetteer: Gazetteer, source: Source) -> None:
-    """A sidecar NAME.yml (title, region, year) wins over what the text says."""
-    override = source.override or {}
-    if not override:
+    """A sidecar NAME.yml (title, region, year; checked by sidecar.py) wins over what the text says."""
+    sidecar = source.sidecar
+    if sidecar is None:
         return
+    evidence = f"sidecar {sidecar.file}"
+    region = _sidecar_region(sidecar.region, gazetteer) if sidecar.region else None
+    if sidecar.region and region is None and articles:
+        articles[0].draft.warnings.append(Warning(
+            source.file, f"sidecar {sidecar.file}: region “{sidecar.region}” is not a unit of the gazetteer "
+            "(or its parents do not match); ignored",
+            hint="use the full official name, e.g. 某某区, or 省 市 区县 with that unit's own province and city"))
     for a in articles:
-        if override.get("title") and len(articles) == 1:
-            a.draft.title = str(override["title"])
-        if override.get("region"):
-            name = str(override["region"]).strip()
-            region = gazetteer.get(name)
-            if region is None and " " in name:  # "湖南省 衡阳市 蒸湘区"
-                parts = name.split()
-                region = gazetteer.get(parts[-1], within=parts[-2])
-            if region is not None:
-                a.region, a.region_evidence = region, f"sidecar {_sidecar_name(source.file)}"
-            else:
-                a.draft.warnings.append(Warning(source.file, f"sidecar region “{name}” is not in the gazetteer",
-                                                hint="use the full official name, e.g. 蒸湘区 or 湖南省 衡阳市 蒸湘区"))
-        if override.get("year"):
-            try:
-                a.year, a.year_evidence = int(override["year"]), f"sidecar {_sidecar_name(source.file)}"
-            except (TypeError, ValueError):
-                a.draft.warnings.append(Warning(source.file, f"sidecar year “{override['year']}” is not a year",
-                                                hint="write year: 2025"))
+        if sidecar.title and len(articles) == 1:
+            a.draft.title = sidecar.title
+        if region is not None:
+            a.region, a.region_evidence = region, evidence
+        if sidecar.year is not None:
+            a.year, a.year_evidence = sidecar.year, evidence
+
+
+def _sidecar_region(text: str, gazetteer: Gazetteer) -> Region | None:
+    """The unit a sidecar names: "蒸湘区", or "湖南省 衡阳市 蒸湘区" whose parents must all be its own."""
+    *parents, name = text.split()
+    region = gazetteer.get(name, within=parents[-1] if parents else "")
+    if region is None:
+        return None
+    own = [p for p in (region.province, region.city) if p]
+    if all(any(p == o or (len(p) >= 2 and o.startswith(p)) for o in own) for p in parents):
+        return region
+    return None

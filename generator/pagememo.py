@@ -7,6 +7,8 @@ the theme can read: the page (URL, title, metadata, body) and the site (MkDocs a
 versions, every file of the theme folders, the config, the navigation, this package's
 code). The key hashes all of that, so an entry is only ever reused for identical input;
 entries the last build did not use are removed, so the memo never outgrows one site.
+Entries are sealed like the result cache's (cache.KeyedFiles): a page cut short or
+damaged on disk is rendered again, never published.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 import mkdocs
 
 from .cache import KeyedFiles
+from .cachelock import CacheAccess
 
 # The template a memo hit is rendered with: nothing, the finished HTML replaces it.
 EMPTY_TEMPLATE = "digest-memo-hit.html"
@@ -59,8 +62,8 @@ def site_key(config, nav, code: str) -> str:
 class PageMemo:
     """Finished HTML by key, one file per page under `directory` (None: no memo)."""
 
-    def __init__(self, directory: Path | None):
-        self.files = KeyedFiles(directory, ".html")
+    def __init__(self, directory: Path | None, writable: bool = True):
+        self.files = KeyedFiles(directory, ".html", writable)
         self.hits = 0
 
     def key(self, site: str, page, body: str) -> str:
@@ -80,7 +83,7 @@ class PageMemo:
         try:
             html = data.decode("utf-8") if data is not None else None
         except UnicodeDecodeError:
-            html = None
+            html = self.files.refuse(key, "is not UTF-8")
         if html is not None:
             self.files.mark_used(key)
             self.hits += 1
@@ -88,6 +91,11 @@ class PageMemo:
 
     def put(self, key: str, html: str) -> None:
         self.files.write(key, html.encode("utf-8"))
+
+    @classmethod
+    def for_build(cls, access: CacheAccess) -> PageMemo:
+        """The memo in the `pages` folder of this build's cache."""
+        return cls(access.directory / "pages" if access.directory else None, access.writable)
 
     def prune(self) -> int:
         """Remove the entries this build did not use; returns how many."""

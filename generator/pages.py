@@ -33,7 +33,9 @@ COMPARE_PAGE = "compare/"
 REGIONS_PAGE = "regions/"
 SOURCES_PAGE = "sources/"
 STATUS_LABELS = {"ok": "正常", "repaired": "已修复（部分字节无法解码）", "empty": "空文件",
-                 "binary": "非文本文件", "too_large": "文件过大，未读取", "duplicate": "与其他文件重复"}
+                 "binary": "非文本文件", "too_large": "文件过大，未读取", "duplicate": "与其他文件重复",
+                 "link": "符号链接，未读取", "not_a_file": "不是普通文件，未读取", "hidden": "隐藏文件，未读取",
+                 "orphan_sidecar": "没有对应页面的附注文件，未读取"}
 DATA_JSON = "data/digest.json"
 DATA_CSV = "data/figures.csv"
 TEMPLATE_DIR = Path(__file__).parent / "templates"

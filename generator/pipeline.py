@@ -15,7 +15,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from . import clean, decode, digest, figures, keywords, locate, searchindex, split
+from .background import die_with_parent
 from .cache import ResultCache, inputs_fingerprint
+from .cachelock import BuildLock, CacheAccess
 from .records import Article, Digest, Figure, Region, Source, SourceStatus, Warning
 from .resources import Resources, load_resources
 from .settings import Settings
@@ -68,8 +70,9 @@ def published_date(source: Source) -> str:
 _worker_resources: Resources | None = None
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, parent: int) -> None:
     global _worker_resources
+    die_with_parent(parent)  # a build killed mid-way leaves no idle workers behind
     _worker_resources = load_resources(settings)
 
 
@@ -83,11 +86,21 @@ def _worker_count(settings: Settings, jobs: int) -> int:
 
 
 def run(settings: Settings, resources: Resources | None = None,
-        progress: Callable[[int, int, str], None] | None = None) -> Digest:
-    """Read seeds/ and return the whole digest. `resources` is loaded on demand when None."""
+        progress: Callable[[int, int, str], None] | None = None, cache: CacheAccess | None = None) -> Digest:
+    """Read seeds/ and return the whole digest. `resources` is loaded on demand when None.
+
+    `cache` is what the caller's build lock allows (cachelock.py); None: take the lock
+    on settings.cache_dir for the duration of this call."""
+    if cache is None:
+        with BuildLock(settings.cache_dir) as access:
+            return run(settings, resources, progress, access)
+    return _run(settings, resources, progress, ResultCache(cache, inputs_fingerprint(settings), FileResult))
+
+
+def _run(settings: Settings, resources: Resources | None, progress: Callable[[int, int, str], None] | None,
+         cache: ResultCache) -> Digest:
     sources = decode.read_sources(settings.seeds_dir, settings)
     readable = [s for s in sources if s.status in READABLE]
-    cache = ResultCache(settings.cache_dir, inputs_fingerprint(settings))
     results: dict[str, FileResult] = {}
     todo: list[Source] = []
     for source in readable:
@@ -108,7 +121,8 @@ def run(settings: Settings, resources: Resources | None = None,
 
     workers = _worker_count(settings, len(todo))
     if workers > 1 and len(todo) >= POOL_THRESHOLD:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings,)) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                                 initargs=(settings, os.getpid())) as pool:
             for source, result in zip(todo, pool.map(_process_in_worker, todo, chunksize=4)):
                 record(source, result)
     else:

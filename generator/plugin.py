@@ -16,56 +16,39 @@ from pathlib import Path
 
 import jinja2
 from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import digest as digest_mod
 from . import pipeline, searchindex
 from .background import BackgroundWriter
 from .cache import code_fingerprint
+from .cachelock import NO_CACHE, BuildLock
+from .decode import display_name
 from .pagememo import EMPTY_TEMPLATE, PageMemo, site_key
 from .pages import PagePlan, Renderer
 from .progress import make_progress
 from .resources import Resources, load_resources
-from .settings import Settings
+from .settings import Settings, plugin_config_scheme
+from .sitemarker import mark_complete, mark_incomplete
 from .typeset import typeset_digest
 
+# Data warnings go to MkDocs' own logger at WARNING level, so they count towards
+# `mkdocs build --strict` (the README says how to build anyway).
 log = logging.getLogger("mkdocs.plugins.digest")
-# Problems in the input data are reported on their own logger: they must be visible,
-# but a messy seed page is not a broken site, so they do not fail `mkdocs build --strict`.
-data_log = logging.getLogger("digest.data")
-if not data_log.handlers:
+# `-q` silences MkDocs' warnings, and with them its --strict count: data warnings are then
+# printed here instead, and on_post_build fails a strict build itself.
+_quiet_log = logging.getLogger("digest.data")
+if not _quiet_log.handlers:
     _handler = logging.StreamHandler()
-    _handler.setFormatter(logging.Formatter("WARNING -  [digest] %(message)s"))
-    data_log.addHandler(_handler)
-    data_log.propagate = False
+    _handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+    _quiet_log.addHandler(_handler)
+    _quiet_log.propagate = False
 
 
-class DigestConfig(base.Config):
-    seeds_dir = c.Type(str, default="seeds")
-    """Folder of input page texts, relative to mkdocs.yml."""
-    catalogue = c.Optional(c.Type(str))
-    """Metric catalogue YAML, relative to mkdocs.yml (default: the one shipped in generator/data)."""
-    units = c.Optional(c.Type(str))
-    """Units YAML, relative to mkdocs.yml (default: the one shipped in generator/data)."""
-    max_file_bytes = c.Type(int, default=Settings.max_file_bytes)
-    """Seed files larger than this are listed with a warning and not read."""
-    cache_dir = c.Type(str, default=str(Settings.cache_dir))
-    """Content-hash cache of per-file results and finished pages, relative to mkdocs.yml."""
-    workers = c.Type(int, default=Settings.workers)
-    """Processes for the per-file stages (0 = one per CPU, 1 = in-process)."""
-    key_figures = c.Type(int, default=Settings.key_figures)
-    """Key-figure cards per region page."""
-    keywords = c.Type(int, default=Settings.keywords)
-    """Keywords per region page."""
-    compare_matrix_max_regions = c.Type(int, default=Settings.compare_matrix_max_regions)
-    """Largest number of regions shown as one metrics x regions table."""
-    chart_max_bars = c.Type(int, default=Settings.chart_max_bars)
-    """Bars per chart on a metric's page."""
-    search_one_file_bytes = c.Type(int, default=Settings.search_one_file_bytes)
-    """Search data up to this size stays one file per kind; beyond, it is sharded."""
+# The options are derived from the one table in settings.py.
+DigestConfig = type("DigestConfig", (base.Config,), plugin_config_scheme())
 
 
 class DigestPlugin(BasePlugin[DigestConfig]):
@@ -78,28 +61,28 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.memo_hits: dict[str, str] = {}  # memoised page -> the template it would have used
         self.site = ""  # pagememo.site_key of this build
         self.search: BackgroundWriter | None = None  # this build's search index, once started
+        self.lock = BuildLock(None)  # this build's hold on the cache folder (cachelock.py)
+        self.access = NO_CACHE
+        self.site_dir: Path | None = None
         self.env = None
         self.context = None
         self.home_summary = ""
         self.started = 0.0
         self.summary = ""
+        self.data_warnings = 0
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
-        self.settings = Settings(
-            seeds_dir=root / self.config.seeds_dir,
-            catalogue=root / self.config.catalogue if self.config.catalogue else Settings.catalogue,
-            units=root / self.config.units if self.config.units else Settings.units,
-            max_file_bytes=self.config.max_file_bytes,
-            cache_dir=root / self.config.cache_dir,
-            workers=self.config.workers,
-            key_figures=self.config.key_figures,
-            keywords=self.config.keywords,
-            compare_matrix_max_regions=self.config.compare_matrix_max_regions,
-            chart_max_bars=self.config.chart_max_bars,
-            search_one_file_bytes=self.config.search_one_file_bytes,
-        )
+        self.settings = Settings.from_options(dict(self.config), root)
         return config
+
+    @event_priority(100)  # first: before MkDocs or any plugin touches site_dir
+    def on_pre_build(self, *, config) -> None:
+        """Mark site_dir as unfinished until on_post_build, and take the cache for this build."""
+        self.site_dir = Path(config.site_dir)
+        mark_incomplete(self.site_dir)
+        self.lock = BuildLock(self.settings.cache_dir)
+        self.access = self.lock.acquire()
 
     def on_files(self, files: Files, /, *, config) -> Files:
         self.started = time.monotonic()
@@ -108,32 +91,36 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             log.error("seeds folder %s does not exist: create it and put the page texts (.txt) in it",
                       settings.seeds_dir)
         if self.resources is None:
-            log.info("loading gazetteer, metric catalogue and dictionaries")
+            log.debug("loading gazetteer, metric catalogue and dictionaries")
             self.resources = load_resources(settings)
         update, close = make_progress(log)
         try:
-            digest = pipeline.run(settings, self.resources, progress=update)
+            digest = pipeline.run(settings, self.resources, progress=update, cache=self.access)
         finally:
             close()
+        self.data_warnings = len(digest.warnings)
+        report = log if log.isEnabledFor(logging.WARNING) else _quiet_log
         for warning in digest.warnings:
-            data_log.warning("%s", warning)
+            report.warning("[digest] %s", display_name(str(warning)))  # one line per warning, always
 
         shown = typeset_digest(digest)  # pages and snippets: full-width punctuation
         # The search index is built beside the rest of the build (a forked process on Linux)
         # and written straight into site_dir (MkDocs has cleaned it already); on_post_build
         # waits for it.
-        log.info("building the search index")
+        log.debug("building the search index")
         resources, one_file_bytes = self.resources, settings.search_one_file_bytes
         self.search = BackgroundWriter(lambda: searchindex.build_search(shown, resources, one_file_bytes),
                                        Path(config.site_dir), "search index")
         self.search.start()
         renderer = Renderer(shown, settings, self.resources)
         self.pages = {}
-        log.info("rendering pages for %d regions and %d articles", len(digest.regions), len(digest.articles))
+        log.debug("rendering pages for %d regions and %d articles", len(digest.regions), len(digest.articles))
         for plan in renderer.plans():
             # Title in front matter, HTML-escaped: MkDocs themes print page titles unescaped.
             front = "---\ntitle: " + json.dumps(html.escape(plan.title), ensure_ascii=False) + "\n---\n"
-            files.append(File.generated(config, plan.path, content=front))
+            # Reached through the region, article and comparison lists, not the nav: saying so
+            # keeps MkDocs from listing every generated page as missing from the nav.
+            files.append(File.generated(config, plan.path, content=front, inclusion=InclusionLevel.NOT_IN_NAV))
             self.pages[plan.path] = plan
         self.home_summary = renderer.home_summary()
 
@@ -153,7 +140,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_nav(self, nav, /, *, config, files):
         """Everything outside a page that shapes its finished HTML is known now (MkDocs reads
         the pages next, then renders them): start this build's page memo."""
-        self.memo = PageMemo(self.settings.cache_dir / "pages" if self.settings.cache_dir else None)
+        self.memo = PageMemo.for_build(self.access)
         self.site = site_key(config, nav, code_fingerprint())
         self.memo_keys, self.memo_hits = {}, {}
         return nav
@@ -198,11 +185,15 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_build_error(self, *, error) -> None:
         if self.search is not None:
             self.search.cancel()
+        self.lock.release()
+        if self.site_dir is not None:  # also after on_post_build, when --strict aborts
+            mark_incomplete(self.site_dir)
 
     def on_serve(self, server, /, *, config, builder):
         server.watch(str(self.settings.seeds_dir))
         return server
 
+    @event_priority(-100)  # last: the marker goes only when every plugin has written its files
     def on_post_build(self, *, config) -> None:
         try:
             if self.search is not None:
@@ -210,5 +201,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         except RuntimeError as error:
             raise PluginError(str(error)) from error
         self.memo.prune()
+        if config.strict and self.data_warnings and not log.isEnabledFor(logging.WARNING):
+            raise PluginError(f"Aborted with {self.data_warnings} data warnings in strict mode "
+                              "(build without --strict to publish anyway; see the README)")
+        self.lock.release()
+        mark_complete(Path(config.site_dir))
         log.info("digest: %s in %.1f s (%d of %d pages unchanged since the last build)", self.summary,
                  time.monotonic() - self.started, self.memo.hits, len(self.memo_keys))

@@ -5,12 +5,16 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from collections.abc import Callable
 
 Progress = Callable[[int, int, str], None]
+# Plain lines only once a run has taken this long: a rebuild of a few pages stays quiet.
+QUIET_SECONDS = 5.0
 
 
-def make_progress(log: logging.Logger, label: str = "reading seeds") -> tuple[Progress, Callable[[], None]]:
+def make_progress(log: logging.Logger, label: str = "reading seeds",
+                  clock: Callable[[], float] = time.monotonic) -> tuple[Progress, Callable[[], None]]:
     """Return (update, close). update(done, total, item) is cheap to call for every item."""
     interactive = sys.stderr.isatty() and not os.environ.get("CI")
     if interactive:
@@ -29,13 +33,14 @@ def make_progress(log: logging.Logger, label: str = "reading seeds") -> tuple[Pr
 
         return update, close
 
-    state = {"next": 0}
+    state = {"next": 0, "started": clock()}
 
     def update(done: int, total: int, item: str) -> None:
-        # About ten lines for a long run, every file for a short one.
+        # At most about ten lines, none for a run shorter than QUIET_SECONDS.
         step = max(total // 10, 1)
         if done >= state["next"] or done == total:
-            log.info("%s: %d/%d (%s)", label, done, total, item)
             state["next"] = done + step
+            if clock() - state["started"] >= QUIET_SECONDS:
+                log.info("%s: %d/%d (%s)", label, done, total, item)
 
     return update, lambda: None

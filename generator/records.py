@@ -34,7 +34,15 @@ class SourceStatus(str, Enum):
     TOO_LARGE = "too_large"
     """Larger than the configured limit; not read."""
     DUPLICATE = "duplicate"
-    """Same content as another seed; articles come from the first one only."""
+    """Same content as another seed (or the same name once escaped); articles come from the first one only."""
+    LINK = "link"
+    """A symbolic link: never followed, so nothing outside seeds/ is read."""
+    NOT_A_FILE = "not_a_file"
+    """A directory, FIFO, device or socket; not read."""
+    HIDDEN = "hidden"
+    """A name starting with a dot; not read."""
+    ORPHAN_SIDECAR = "orphan_sidecar"
+    """A NAME.yml with no page NAME.* beside it; not read."""
 
 
 @dataclass(frozen=True)
@@ -51,18 +59,42 @@ class Warning:
         return f"{where}: {self.message}" + (f" ({self.hint})" if self.hint else "")
 
 
+@dataclass(frozen=True)
+class Sidecar:
+    """The checked fields of a sidecar seeds/NAME.yml (sidecar.py); empty ones were not given."""
+
+    file: str  # the sidecar's file name
+    title: str = ""
+    region: str = ""  # 某区, or "省 市 区" with parents
+    year: int | None = None
+    url: str = ""  # http(s) only
+    outlet: str = ""  # newspaper name
+    date: str = ""  # publication date, YYYY-MM-DD
+    page: str = ""  # page label, e.g. 第3版
+
+    def fields(self) -> dict:
+        """The given fields as plain data (cache keys, tests)."""
+        names = ("title", "region", "year", "url", "outlet", "date", "page")
+        return {k: getattr(self, k) for k in names if getattr(self, k) not in (None, "")}
+
+
 @dataclass
 class Source:
     """One file of seeds/ as read from disk."""
 
-    file: str  # file name relative to seeds/ (the contract's `sources[].file`)
+    file: str  # file name in seeds/, control characters and undecodable bytes escaped (decode.display_name)
     sha256: str
     size: int
     encoding: str | None = None
     status: SourceStatus = SourceStatus.OK
     text: str = ""  # decoded text, newlines normalised to \n
     warnings: list[Warning] = field(default_factory=list)
-    override: dict = field(default_factory=dict)  # sidecar seeds/NAME.yml (title, region, year, url)
+    sidecar: Sidecar | None = None  # checked sidecar seeds/NAME.yml, if one applies
+
+    @property
+    def override(self) -> dict:
+        """The sidecar's given fields as plain data ({} without one)."""
+        return self.sidecar.fields() if self.sidecar else {}
 
 
 class BlockKind(str, Enum):

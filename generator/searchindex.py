@@ -1,29 +1,14 @@
 """Search: a lunr.js index of article sections built with lunr.py, shipped in shards.
 
-Files (site-relative, all under assets/search/; see build_shards for the formats):
-
-* index.json  the entry: fields, synonyms, each document's region, shard counts, a
-              build hash (shard URLs carry ?v=<hash>, so a rebuilt site is refetched).
-* v/K.json    the vocabulary (the index's terms) by prefix key. search.js cuts a query
-              by longest match against it (see segment.py), loading only the keys the
-              query's characters start.
-* p/K-J.json  postings of v shard K's terms.
-* c/K.json    which prefix keys hold a character further in (large corpora only).
-* t/K.json    section text, titles, links, regions: what a hit shows and phrase checks read.
-* trad.json   traditional -> simplified characters the corpus uses.
-* lunr.js     copied from the installed mkdocs package at build time (not committed).
-* search.js, search.css  from generator/static/.
-
-A small corpus (the seeds) gets one file per kind; a large one gets shards whose number
-grows with it, so a query downloads about the same amount whatever the corpus size.
-Nothing here touches English stemming: the builder's pipelines are empty on both sides.
+The files and their format: generator/search/FORMAT.md (the one description; the browser
+side reads them with generator/static/shards.js). Nothing here touches English stemming:
+the builder's pipelines are empty on both sides.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib.resources
-import importlib.util
 import json
 import logging
 import math
@@ -45,7 +30,9 @@ log = logging.getLogger("mkdocs.plugins.digest")
 ASSET_DIR = "assets/search"
 INDEX_PATH = f"{ASSET_DIR}/index.json"
 STATIC_DIR = Path(__file__).parent / "static"
-STATIC_FILES = ("search.js", "search.css")
+TRAD_TABLE = Path(__file__).parent / "data" / "trad_simp.tsv"
+# search.js (an ES module) and the modules it imports, and search.css
+STATIC_FILES = tuple(sorted(p.name for p in STATIC_DIR.iterdir() if p.suffix in (".js", ".css")))
 
 # title > heading > region > body. lunr multiplies term scores by these.
 BOOSTS = {"title": 10, "heading": 4, "region": 3, "body": 1}
@@ -82,7 +69,7 @@ def build_search(digest: Digest, resources=None, one_file_bytes: int = Settings.
     text = sum(len(f.content) for f in files if f.path.startswith(f"{ASSET_DIR}/t/"))
     kinds = {k: sum(1 for f in files if f.path.startswith(f"{ASSET_DIR}/{k}/")) for k in SHARD_KINDS}
     # (raw sizes: gzip of tens of MB would cost seconds; bench/bench_search.py measures gzip)
-    log.info("search: %d files (%s), index %d KB, text %d KB", len(files),
+    log.debug("search: %d files (%s), index %d KB, text %d KB", len(files),
              ", ".join(f"{k} {n}" for k, n in kinds.items()), index // 1024, text // 1024)
     return files
 
@@ -210,31 +197,25 @@ def article_terms(article: Article, segmenter: Segmenter, synonyms: Synonyms) ->
     return SearchTerms(words, tuple(synonyms.hits(segment.normalise("\n".join(d.paragraphs))) for d in docs))
 
 
-def trad_map(chars: set[str]) -> str:
+def trad_map(chars: set[str], table: Path = TRAD_TABLE) -> str:
     """Traditional -> simplified pairs for the characters the corpus uses, as "繁简繁简...".
 
-    jionlp's tra2sim table sometimes gives a rare variant (餘 -> 馀); its sim2tra table,
-    read backwards, supplies the common one (余), and whichever the corpus uses wins.
-    A character the corpus itself uses is never mapped (台, 乾隆).
+    The table is OpenCC's (generator/data/README.md): each traditional character with its
+    simplified candidates, several when the choice depends on the word (餘 -> 余 or 馀,
+    於 -> 於 or 于); the first other character the corpus uses wins. A character the
+    corpus itself uses is never mapped (台, 乾隆).
     """
-    # Located, not imported: importing jionlp prints a banner and loads its C helpers.
-    spec = importlib.util.find_spec("jionlp")
-    folder = Path(spec.submodule_search_locations[0]) / "dictionary"
-    candidates: dict[str, list[str]] = {}
-    for line in (folder / "tra2sim_char.txt").read_text(encoding="utf-8").splitlines():
-        trad, _, simp = line.partition("\t")
-        candidates.setdefault(trad, []).append(simp)
-    for line in (folder / "sim2tra_char.txt").read_text(encoding="utf-8").splitlines():
-        simp, _, trad = line.partition("\t")
-        candidates.setdefault(trad, []).append(simp)
     pairs: list[str] = []
-    for trad in sorted(candidates):
-        if len(trad) != 1 or trad in chars or ord(trad) > 0xFFFF:
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
             continue
-        simp = next((s for s in candidates[trad] if len(s) == 1 and s in chars and s != trad), None)
+        trad, _, candidates = line.partition("\t")
+        if len(trad) != 1 or ord(trad) > 0xFFFF or trad in chars:
+            continue
+        simp = next((s for s in candidates.split() if len(s) == 1 and s in chars and s != trad), None)
         if simp:
             pairs.append(trad + simp)
-    return "".join(pairs)
+    return "".join(sorted(pairs))
 
 
 # ----------------------------------------------------------------------------- the index
@@ -312,7 +293,7 @@ TEXT_SHARD_DOCS = 2
 
 
 def fnv(text: str) -> int:
-    """FNV-1a over UTF-16 code units; search.js has the same function (shard of a key or term)."""
+    """FNV-1a over UTF-16 code units (FORMAT.md, "Hash"; shards.js `hash` is the JS side)."""
     h = 2166136261
     data = text.encode("utf-16-le")
     for k in range(0, len(data), 2):
@@ -335,30 +316,9 @@ def text_length(docs: list, articles: list) -> int:
 
 def build_shards(digest: Digest, segmenter: Segmenter, synonyms: Synonyms,
                  one_file_bytes: int = Settings.search_one_file_bytes) -> list[GeneratedFile]:
-    """The entry file (index.json), the shards and trad.json under assets/search/:
-
-    * v/K.json    {"v": [key, terms, key, terms, ...], "p": [count, ...]}: the terms by
-                  prefix key (a term's first character, or first two ASCII characters),
-                  keys in JS string order, each key's terms space-separated with the key
-                  cut off. The query loads the key of each position its longest match
-                  reaches, so the cut is exact.
-    * p/K-J.json  postings of v shard K's terms in listing order, the first "p"[0] in
-                  file 0 and so on: per term a flat list of (delta of doc x fields +
-                  field number, score x 1000) pairs. lunr's scores divide by the query
-                  vector's magnitude only, so an index assembled from the terms a query
-                  uses scores every hit as the whole index would.
-    * c/K.json    character -> the prefix keys of terms holding it past their first
-                  character (only when the vocabulary is split): a fallback character's
-                  wildcard loads those v shards and expands exactly as in the whole index.
-    * t/K.json    {"d0", "docs", "articles"}: TEXT_SHARD_DOCS sections from d0 on (one
-                  file for a small corpus), with their articles.
-    * trad.json   traditional -> simplified pairs, loaded by a query with a character
-                  that starts no term (trad_map never maps a character the corpus uses).
-
-    v and c shard numbers are fnv(key) % count. Small corpora get one file per kind and
-    documents in article order; large ones group documents by region so that the entry
-    says each document's region with one count per region (facet counts before text).
-    """
+    """index.json, the v, p, c and t shards and trad.json, as generator/search/FORMAT.md
+    specifies them; a corpus larger than `one_file_bytes` gets several files per kind and
+    its documents grouped by region."""
     text_bytes = text_length([[0, 0, 0, "", list(d.paragraphs)] for d in sections(digest.articles)],
                              [[a.title] for a in digest.articles])
     large = text_bytes > one_file_bytes
@@ -403,9 +363,7 @@ def build_shards(digest: Digest, segmenter: Segmenter, synonyms: Synonyms,
             start += n
         shards[f"v/{k}"] = {"v": listing, "p": counts}
 
-    # inner characters (only when the vocabulary is split: with one v shard search.js
-    # scans it all): character -> the prefix keys of the terms holding it past their
-    # first character
+    # inner characters (c files; only when the vocabulary is split)
     inner: dict[str, set[str]] = defaultdict(set)
     if n_prefix > 1:
         for t in terms:
@@ -463,7 +421,7 @@ def shard_order(item: tuple[str, object]) -> tuple:
 def assemble(files: dict[str, bytes]) -> tuple[dict, dict]:
     """(lunr serialisation for lunr.Index.load, docs table) from build_search's files.
 
-    The whole index put back together, as search.js would if a query used every term;
+    The whole index put back together, as the browser would if a query used every term;
     for tests and tools.
     """
     def load(path: str) -> dict:

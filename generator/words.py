@@ -49,4 +49,8 @@ class Words:
 
     def tags(self) -> dict[str, str]:
         """Part-of-speech tag of each dictionary word (jieba's dict.txt), e.g. ns for place names."""
+        if self.tokenizer.dictionary == jieba.dt.dictionary:
+            # Importing jieba.posseg read the default dictionary's tags already: reading them
+            # again would cost a second or more.
+            return jieba.posseg.dt.word_tag_tab
         return jieba.posseg.POSTokenizer(self.tokenizer).word_tag_tab

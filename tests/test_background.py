@@ -63,3 +63,20 @@ def test_cancel_stops_the_work(tmp_path):
     assert time.monotonic() - started < 10
     writer.finish()  # nothing left to wait for
     assert not (tmp_path / "assets").exists()
+
+
+@pytest.mark.skipif(not can_fork(), reason="fork only on Linux")
+def test_a_child_whose_parent_is_already_gone_exits():
+    import multiprocessing
+    import os
+
+    from generator.background import die_with_parent
+
+    child = multiprocessing.get_context("fork").Process(target=die_with_parent, args=(os.getpid() + 10**6,))
+    child.start()
+    child.join(10)
+    assert child.exitcode == 1
+    alive = multiprocessing.get_context("fork").Process(target=die_with_parent, args=(os.getpid(),))
+    alive.start()
+    alive.join(10)
+    assert alive.exitcode == 0

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from generator.cache import ResultCache, code_fingerprint
-from generator.records import Source
+from generator.cachelock import NO_CACHE, CacheAccess
+from generator.records import Sidecar, Source
+
+
+def _cache(directory, fingerprint: str = "code1") -> ResultCache:
+    return ResultCache(CacheAccess(directory, writable=True), fingerprint, object)
 
 
 def _source(sha: str = "a" * 64, override: dict | None = None) -> Source:
-    return Source(file="x.txt", sha256=sha, size=1, override=override or {})
+    return Source(file="x.txt", sha256=sha, size=1, sidecar=Sidecar("x.yml", **override) if override else None)
 
 
 def test_round_trip_and_hit_count(tmp_path):
-    cache = ResultCache(tmp_path, "code1")
+    cache = _cache(tmp_path)
     assert cache.get(_source()) is None
     cache.put(_source(), {"articles": [1, 2]})
     assert cache.get(_source()) == {"articles": [1, 2]}
@@ -19,22 +24,22 @@ def test_round_trip_and_hit_count(tmp_path):
 
 
 def test_changed_content_override_or_code_misses(tmp_path):
-    ResultCache(tmp_path, "code1").put(_source(), "old")
-    assert ResultCache(tmp_path, "code1").get(_source(sha="b" * 64)) is None
-    assert ResultCache(tmp_path, "code1").get(_source(override={"region": "鹿城区"})) is None
-    assert ResultCache(tmp_path, "code2").get(_source()) is None
+    _cache(tmp_path).put(_source(), "old")
+    assert _cache(tmp_path).get(_source(sha="b" * 64)) is None
+    assert _cache(tmp_path).get(_source(override={"region": "鹿城区"})) is None
+    assert _cache(tmp_path, "code2").get(_source()) is None
 
 
 def test_corrupt_entry_is_recomputed_not_fatal(tmp_path):
-    cache = ResultCache(tmp_path, "code1")
+    cache = _cache(tmp_path)
     cache.put(_source(), "ok")
-    for entry in tmp_path.glob("*.pickle"):
-        entry.write_bytes(b"not a pickle")
+    for entry in tmp_path.glob("*.json"):
+        entry.write_bytes(b"not an entry")
     assert cache.get(_source()) is None
 
 
 def test_disabled_cache_stores_nothing(tmp_path):
-    cache = ResultCache(None, "code1")
+    cache = ResultCache(NO_CACHE, "code1")
     cache.put(_source(), "x")
     assert cache.get(_source()) is None
 
@@ -45,15 +50,15 @@ def test_code_fingerprint_is_stable():
 
 
 def test_prune_keeps_only_what_this_build_used(tmp_path):
-    first = ResultCache(tmp_path, "code1")
+    first = _cache(tmp_path)
     first.put(_source(), "kept")
     first.put(_source(sha="b" * 64), "old version of an edited seed")
     (tmp_path / "pages").mkdir()  # another cache beside it is left alone
-    second = ResultCache(tmp_path, "code1")
+    second = _cache(tmp_path)
     assert second.get(_source()) == "kept"
     second.put(_source(sha="c" * 64), "new")
     assert second.prune() == 1
-    third = ResultCache(tmp_path, "code1")
+    third = _cache(tmp_path)
     assert third.get(_source()) == "kept" and third.get(_source(sha="c" * 64)) == "new"
     assert third.get(_source(sha="b" * 64)) is None
     assert (tmp_path / "pages").is_dir()
@@ -70,3 +75,11 @@ def test_inputs_fingerprint_follows_a_catalogue_outside_the_package(tmp_path):
     assert before == inputs_fingerprint(settings) and before != code_fingerprint()
     catalogue.write_text("metrics: [{key: x, name: 水库, theme: t, unit: 座}]\n", "utf-8")
     assert inputs_fingerprint(settings) != before
+
+
+def test_a_file_name_that_is_not_utf8_has_a_key(tmp_path):
+    """decode.py keeps undecodable bytes of a name as surrogates; the key must not crash on them."""
+    cache = _cache(tmp_path)
+    source = Source(file="\udcff\udcfe.txt", sha256="a" * 64, size=1)
+    cache.put(source, "x")
+    assert cache.get(source) == "x" and len(cache.key(source)) == 64

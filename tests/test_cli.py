@@ -26,7 +26,7 @@ def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 def test_help_lists_the_options(tmp_path):
     proc = _run("--help", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    for option in ("--seeds", "--json", "--quiet"):
+    for option in ("--seeds-dir", "--json", "--quiet"):
         assert option in proc.stdout
     assert "mkdocs build" in proc.stdout  # says how the site itself is built
 
@@ -41,7 +41,7 @@ def summary(tmp_path_factory):
         shutil.copy(path, seeds / path.name)
     (seeds / "blank.txt").write_text("\n\n", "utf-8")
     out = work / "digest.json"
-    proc = _run("--seeds", str(seeds), "--json", str(out), cwd=work)
+    proc = _run("--seeds-dir", str(seeds), "--json", str(out), cwd=work)
     return {"proc": proc, "digest": json.loads(out.read_text("utf-8")) if out.is_file() else None,
             "seeds": seeds, "work": work, "chosen": chosen}
 
@@ -74,7 +74,7 @@ def test_summary_names_each_file_and_the_warning(summary):
 
 
 def test_quiet_prints_only_the_summary(summary):
-    proc = _run("--seeds", str(summary["seeds"]), "--quiet", cwd=summary["work"])
+    proc = _run("--seeds-dir", str(summary["seeds"]), "--quiet", cwd=summary["work"])
     assert proc.returncode == 0, proc.stderr
     lines = [line for line in proc.stdout.splitlines() if line.strip()]
     assert len(lines) == 1 and SUMMARY.fullmatch(lines[0].strip()), proc.stdout
@@ -82,15 +82,15 @@ def test_quiet_prints_only_the_summary(summary):
 
 def test_missing_seeds_folder_exits_2_and_says_what_to_do(tmp_path):
     missing = tmp_path / "no-such-folder"
-    proc = _run("--seeds", str(missing), cwd=tmp_path)
+    proc = _run("--seeds-dir", str(missing), cwd=tmp_path)
     assert proc.returncode == 2
     assert str(missing) in proc.stderr
-    assert "--seeds" in proc.stderr  # tells the user which option to fix
+    assert "--seeds-dir" in proc.stderr  # tells the user which option to fix
     assert not SUMMARY.search(proc.stdout)
 
 
 def test_seeds_that_is_a_file_exits_2(tmp_path):
     not_a_folder = tmp_path / "page.txt"
     not_a_folder.write_text("蒸湘区", "utf-8")
-    proc = _run("--seeds", str(not_a_folder), cwd=tmp_path)
-    assert proc.returncode == 2 and "--seeds" in proc.stderr
+    proc = _run("--seeds-dir", str(not_a_folder), cwd=tmp_path)
+    assert proc.returncode == 2 and "--seeds-dir" in proc.stderr

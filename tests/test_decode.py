@@ -6,7 +6,7 @@ import hashlib
 
 from pathlib import Path
 
-from generator.decode import decode_bytes, read_sources
+from generator.decode import decode_bytes, display_name, read_sources
 from generator.records import SourceStatus
 from generator.settings import Settings
 
@@ -72,8 +72,9 @@ def test_folder_order_hidden_sidecar_duplicate_and_too_large(tmp_path: Path):
     (tmp_path / "b.yml").write_text("title: [unclosed\n", encoding="utf-8")
     (tmp_path / "big.txt").write_bytes("字".encode("utf-8") * 100)
     sources = read_sources(tmp_path, Settings(max_file_bytes=200))
-    assert [s.file for s in sources] == ["a.txt", "b.txt", "big.txt", "c.txt"]
+    assert [s.file for s in sources] == [".hidden.txt", "a.txt", "b.txt", "big.txt", "c.txt"]
     by = {s.file: s for s in sources}
+    assert by[".hidden.txt"].status == SourceStatus.HIDDEN and by[".hidden.txt"].text == ""
     assert by["a.txt"].override == {"title": "新标题", "region": "蒸湘区", "year": 2024}
     assert by["b.txt"].override == {} and any("sidecar" in w.message for w in by["b.txt"].warnings)
     assert by["c.txt"].status == SourceStatus.DUPLICATE and "b.txt" in by["c.txt"].warnings[0].message
@@ -89,3 +90,31 @@ def test_missing_folder_gives_no_sources(tmp_path: Path):
 def test_utf16_without_bom_is_recognised():
     s = decode_bytes("be.txt", TEXT.encode("utf-16-be"))
     assert s.encoding == "utf-16-be" and s.text == TEXT
+
+
+def test_control_characters_are_removed_and_page_breaks_become_newlines():
+    s = decode_bytes("c.txt", "甲\x0c乙".encode("utf-8") + b"\x1b[1m\x7f" + "丙\u0085丁\x0b戊".encode("utf-8"))
+    assert s.text == "甲\n乙[1m丙丁\n戊" and s.status == SourceStatus.OK
+    assert "control" in s.warnings[0].message
+    assert decode_bytes("d.txt", "甲\t乙\n".encode("utf-8")).warnings == []
+
+
+def test_display_name_escapes_controls_and_undecodable_bytes():
+    assert display_name("a\nb\tc.txt") == "a\\x0ab\\x09c.txt"
+    assert display_name(b"x\xff.txt".decode("utf-8", "surrogateescape")) == "x\\xff.txt"
+    assert display_name("\u202etxt.exe") == "\\u202etxt.exe"
+    assert display_name("某版 1.txt") == "某版 1.txt"
+
+
+def test_sidecars_pair_case_insensitively_and_conflicts_are_named(tmp_path: Path):
+    (tmp_path / "p.txt").write_text("甲\n\n乙。", encoding="utf-8")
+    (tmp_path / "P.YML").write_text("year: 2024\n", encoding="utf-8")
+    (tmp_path / "q.txt").write_text("丙\n\n丁。", encoding="utf-8")
+    (tmp_path / "q.yml").write_text("year: 2024\n", encoding="utf-8")
+    (tmp_path / "q.yaml").write_text("year: 2023\n", encoding="utf-8")
+    (tmp_path / "lone.yaml").write_text("year: 2023\n", encoding="utf-8")
+    by = {s.file: s for s in read_sources(tmp_path, Settings())}
+    assert by["p.txt"].sidecar.year == 2024 and by["p.txt"].sidecar.file == "P.YML"
+    assert by["q.txt"].sidecar is None and "q.yaml and q.yml" in by["q.txt"].warnings[0].message
+    assert by["lone.yaml"].status == SourceStatus.ORPHAN_SIDECAR and by["lone.yaml"].text == ""
+    assert set(by) == {"p.txt", "q.txt", "lone.yaml"}

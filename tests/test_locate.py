@@ -6,7 +6,7 @@ import pytest
 
 from generator.ids import stable_id
 from generator.locate import find_region, find_year, locate_articles
-from generator.records import UNKNOWN_REGION, ArticleDraft, Section
+from generator.records import UNKNOWN_REGION, ArticleDraft, Section, Sidecar
 from stage_helpers import page_source, run_page, shared_gazetteer
 
 
@@ -84,7 +84,7 @@ def test_year_from_caption_and_page(gaz):
 
 def test_override_from_sidecar_wins(gaz):
     source = page_source("t.txt", "x".encode())
-    source.override = {"region": "湖南省 衡阳市 蒸湘区", "year": 2023, "title": "新标题"}
+    source.sidecar = Sidecar("t.yml", region="湖南省 衡阳市 蒸湘区", year=2023, title="新标题")
     (a,) = locate_articles([draft("安吉县发展纪实", ["安吉县今年发展良好。2025年成效明显。"])], gaz, source)
     assert (a.region.name, a.year, a.title) == ("蒸湘区", 2023, "新标题")
     assert "sidecar" in a.region_evidence

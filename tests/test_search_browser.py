@@ -21,6 +21,7 @@ from urllib.parse import quote, unquote, urlsplit
 import pytest
 
 from helpers import ROOT, build_site, serve, write_config
+from search_fixture import JS_PROPERTY_NAMES
 
 pytestmark = pytest.mark.browser
 
@@ -149,7 +150,7 @@ def test_typing_updates_results(page, site_url):
     page.goto(f"{site_url}search/")
     page.wait_for_selector("#search-results[data-state=done]")
     page.fill("#search-query", "衡钢")
-    page.wait_for_function("document.querySelectorAll('#search-results li.search-hit').length > 0")
+    page.wait_for_function("() => document.querySelectorAll('#search-results li.search-hit').length > 0")
     page.wait_for_selector("#search-results[data-state=done]")
     regions = page.eval_on_selector_all("#search-results li.search-hit", "els => els.map(e => e.dataset.region)")
     assert set(regions) == {"蒸湘区"}
@@ -202,6 +203,45 @@ def test_search_under_a_sub_path(page, seeds_site):
     assert not failed, f"failed requests: {failed}"
 
 
+def collect_errors(page) -> list[str]:
+    """Console errors and uncaught exceptions of the page, as they happen."""
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return errors
+
+
+def test_javascript_property_names_are_ordinary_queries(page, site_url):
+    errors = collect_errors(page)
+    for name in JS_PROPERTY_NAMES:
+        page.goto(f"{site_url}search/?q={quote(name)}")
+        page.wait_for_selector("#search-results[data-state=done]", timeout=15000)
+        summary = page.inner_text(".search-summary")
+        assert summary.startswith(("没有找到", "找到")), (name, summary)
+    # and the search still works afterwards, in the same page
+    page.fill("#search-query", "衡钢")
+    page.wait_for_function("() => document.querySelectorAll('#search-results li.search-hit').length > 0")
+    # the header box on another page
+    page.goto(site_url)
+    for name in ("constructor", "__proto__", "hasOwnProperty"):
+        page.fill("#digest-search-input", name)
+        page.wait_for_selector(".digest-search__panel:not([hidden]) .digest-search__more")
+        page.wait_for_function("n => document.querySelector('.digest-search__more').href.includes(n)",
+                               arg=quote(name, safe=""))
+    assert not errors, errors
+
+
+ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
+
+
+@pytest.mark.parametrize("query", ["民生实事", "12345热线", "zhengxiang"])
+def test_zero_width_character_inside_a_word_changes_nothing(page, site_url, query):
+    plain = results(page, site_url, query)
+    assert plain
+    for zw in ZERO_WIDTH:
+        assert results(page, site_url, query[:2] + zw + query[2:]) == plain, repr(zw)
+
+
 # ----------------------------------------------------------------------------- sharded
 
 @pytest.fixture(scope="module")
@@ -238,6 +278,19 @@ def test_sharded_index_returns_exactly_the_same_regions(page, sharded_site, shar
         exact, regions = got[query]
         assert exact, query
         assert set(regions) == expected, query
+
+
+def test_sharded_index_takes_javascript_property_names_as_words(page, sharded_url):
+    page.goto(f"{sharded_url}search/")
+    page.wait_for_selector("#search-results[data-state=done]")
+    failed = page.evaluate("""async names => {
+        const failed = [];
+        for (const q of names) {
+            try { await window.digestSearch.search(q, 1e9); } catch (err) { failed.push(q + ": " + err); }
+        }
+        return failed;
+    }""", list(JS_PROPERTY_NAMES))
+    assert failed == []
 
 
 def test_sharded_results_page_loads_a_page_of_hits_at_a_time(page, sharded_url):

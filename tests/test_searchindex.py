@@ -18,7 +18,7 @@ from lunr.query import Query, QueryPresence
 
 from generator import searchindex, segment
 from generator.records import Article, ArticleDraft, Digest, Region, Section
-from generator.searchindex import INDEX_PATH, LeanBuilder, assemble, build_search
+from generator.searchindex import INDEX_PATH, STATIC_FILES, LeanBuilder, assemble, build_search
 from generator.segment import Segmenter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -117,8 +117,8 @@ def test_files_shipped(files):
     # A small corpus: the entry file and one file per shard kind (no inner-character
     # table: with one vocabulary shard search.js scans it whole).
     assert set(files) == {INDEX_PATH, "assets/search/v/0.json", "assets/search/p/0-0.json",
-                          "assets/search/t/0.json", "assets/search/trad.json", "assets/search/lunr.js", "assets/search/search.js",
-                          "assets/search/search.css"}
+                          "assets/search/t/0.json", "assets/search/trad.json", "assets/search/lunr.js",
+                          "assets/search/search.css"} | {f"assets/search/{name}" for name in STATIC_FILES}
     assert b"lunr" in files["assets/search/lunr.js"][:2000]
     assert b"digestSearch" in files["assets/search/search.js"]
 
@@ -174,10 +174,19 @@ def test_missing_catalogue_is_reported(segmenter, caplog):
 def test_trad_map_only_for_characters_the_corpus_uses(table):
     pairs = {table["trad"][i]: table["trad"][i + 1] for i in range(0, len(table["trad"]), 2)}
     assert pairs["區"] == "区" and pairs["實"] == "实" and pairs["熱"] == "热"
-    assert pairs["餘"] == "余"  # jionlp's tra2sim says 馀; the corpus writes 余
+    assert pairs["餘"] == "余"  # OpenCC: 余 or 馀 by the word; the corpus writes 余
     assert "龍" not in pairs  # 龙 is not in the corpus
     corpus = "".join(d[3] + "".join(d[4]) for d in table["docs"]) + "".join(a[0] + a[3] for a in table["articles"])
     assert all(s in corpus for s in pairs.values())
+
+
+def test_trad_map_reads_the_candidates_in_order(tmp_path):
+    table = tmp_path / "t.tsv"
+    table.write_text("# header\n餘\t余 馀\n於\t於 于\n台\t台\n乾\t干 乾\n臺\t台\n𠁞\t丽\n", encoding="utf-8")
+    # the first other candidate the corpus uses; pairs in code point order
+    assert searchindex.trad_map({"馀", "于", "台", "干"}, table) == "乾干於于臺台餘馀"
+    assert searchindex.trad_map({"乾", "干"}, table) == ""  # 乾 is the corpus's own character
+    assert searchindex.trad_map({"丽"}, table) == ""  # beyond the BMP: not shipped
 
 
 def stock_postings(builder: Builder) -> dict:

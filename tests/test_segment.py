@@ -1,4 +1,4 @@
-"""Segmentation shared by the index and the query (generator/segment.py, static/search.js)."""
+"""Segmentation shared by the index and the query (generator/segment.py, static/query.js)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from generator import segment
 from generator.segment import Segmenter, dense_tokens, longest_match, normalise, runs
 
-SEARCH_JS = Path(segment.__file__).parent / "static" / "search.js"
+QUERY_JS = Path(segment.__file__).parent / "static" / "query.js"
 
 TEXT = ("蒸湘区扎实推进“办好民生实事、做优特色品牌”工作，开通12345热线，建成5G基站32个，"
         "地区生产总值146.04亿元，老旧小区改造惠及2413户。")
@@ -104,9 +104,9 @@ def test_every_substring_query_finds_its_text(vocab):
 
 
 def test_search_js_uses_the_same_token_pattern():
-    js = SEARCH_JS.read_text(encoding="utf-8")
-    found = re.search(r"var TOKEN_RE = /(.+)/g;", js)
-    assert found, "TOKEN_RE not found in search.js"
+    js = QUERY_JS.read_text(encoding="utf-8")
+    found = re.search(r"const TOKEN_RE = /(.+)/g;", js)
+    assert found, "TOKEN_RE not found in query.js"
     js_pattern = found.group(1)
     py_pattern = f"({segment.ASCII_RE.pattern})|({segment.CJK_RE.pattern})"
     assert js_pattern == py_pattern.replace("\\.", "\\.")

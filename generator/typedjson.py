@@ -1,0 +1,257 @@
+"""Typed records to JSON and back, driven by type hints: the cache's format, which cannot run code.
+
+`dump(value, hint)` and `load(data, hint)` handle dataclasses (via dataclasses.fields and
+typing.get_type_hints, so a new field needs no code here), enums, tuples, lists, dicts,
+`X | None` unions and JSON scalars. Loading checks every value against its hint and
+raises SchemaError on anything else: a damaged, foreign or older entry is refused, never
+half-read. Floats keep their exact value (repr round-trips) and an int stays an int.
+A converter is compiled once per hint (functools.cache), so a value costs one call.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import types
+import typing
+from collections.abc import Callable
+from enum import Enum
+from typing import Any
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+class SchemaError(ValueError):
+    """The JSON does not match the type it is read as."""
+
+
+def _is_union(hint) -> bool:
+    return typing.get_origin(hint) in (typing.Union, types.UnionType)
+
+
+def _is_dataclass_type(hint) -> bool:
+    return isinstance(hint, type) and dataclasses.is_dataclass(hint)
+
+
+def _fixed_tuple(args: tuple) -> bool:
+    return bool(args) and not (len(args) == 2 and args[1] is Ellipsis)
+
+
+def _string_keys(key_hint) -> bool:
+    """JSON object keys are strings: dicts with other keys are stored as [key, value] pairs."""
+    return key_hint in (str, Any)
+
+
+def _lazy_fields(cls: type, coder: Callable) -> Callable[[], list]:
+    """(name, converter, init) per field, made on first use: a record may contain itself."""
+    made: list = []
+
+    def fields() -> list:
+        if not made:
+            hints = typing.get_type_hints(cls)
+            made.extend((f.name, coder(hints[f.name]), f.init) for f in dataclasses.fields(cls))
+        return made
+    return fields
+
+
+# ----------------------------------------------------------------------------- writing
+
+def _string_key(key):
+    if type(key) is not str:
+        raise SchemaError(f"cannot store the key {key!r:.40} as a string")
+    return key
+
+
+def _any_to_json(value):
+    """A value whose hint says nothing (Any, bare dict/list): only plain JSON data is stored."""
+    if type(value) in _SCALARS:
+        return value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _encoder(type(value))(value)
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, list):
+        return [_any_to_json(v) for v in value]
+    if isinstance(value, dict):
+        if not all(type(k) is str for k in value):
+            raise SchemaError("cannot store non-string keys without a type hint")
+        return {k: _any_to_json(v) for k, v in value.items()}
+    raise SchemaError(f"cannot store a {type(value).__name__} without a type hint")
+
+
+@functools.cache
+def _encoder(hint) -> Callable:
+    if hint is Any or hint is object or _is_union(hint):
+        return _any_to_json  # the value's own type says what it is
+    if _is_dataclass_type(hint):
+        fields = _lazy_fields(hint, _encoder)
+        return lambda value: {name: enc(getattr(value, name)) for name, enc, _ in fields()}
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return lambda value: value.value
+    origin, args = typing.get_origin(hint) or hint, typing.get_args(hint)
+    if origin is tuple and _fixed_tuple(args):
+        encs = [_encoder(a) for a in args]
+        return lambda value: [enc(v) for enc, v in zip(encs, value, strict=True)]
+    if origin in (list, tuple):
+        enc = _encoder(args[0]) if args else _any_to_json
+        if enc is _any_to_json:  # items of a scalar type: usually already JSON data
+            return lambda value: list(value) if all(type(v) in _SCALARS for v in value) else [enc(v) for v in value]
+        return lambda value: [enc(v) for v in value]
+    if origin is dict:
+        key_hint, item_hint = args or (Any, Any)
+        enc_k, enc_v = _encoder(key_hint), _encoder(item_hint)
+        if _string_keys(key_hint):
+            return lambda value: {_string_key(k): enc_v(v) for k, v in value.items()}
+        return lambda value: [[enc_k(k), enc_v(v)] for k, v in value.items()]
+    return _any_to_json
+
+
+# ----------------------------------------------------------------------------- reading
+
+def _scalar_decoder(hint) -> Callable:
+    if hint is None or hint is type(None):
+        accepted = (type(None),)
+    elif hint is float:
+        accepted = (int, float)  # an int stored in a float field stays an int
+    elif hint in (str, int, bool):
+        accepted = (hint,)
+    else:
+        raise SchemaError(f"cannot read a {hint}")
+    name = getattr(hint, "__name__", str(hint))
+
+    def decode(data):
+        if type(data) not in accepted:
+            raise SchemaError(f"expected {name}, got {type(data).__name__}")
+        return data
+    decode.accepted = accepted  # lets a list of scalars be checked in one pass
+    return decode
+
+
+def _union_decoder(hint) -> Callable:
+    arms = [_decoder(a) for a in typing.get_args(hint)]
+
+    def decode(data):
+        for arm in arms:
+            try:
+                return arm(data)
+            except SchemaError:
+                continue
+        raise SchemaError(f"{data!r:.60} is none of {hint}")
+    return decode
+
+
+def _dataclass_decoder(cls: type) -> Callable:
+    fields = _lazy_fields(cls, _decoder)
+    names = {f.name for f in dataclasses.fields(cls)}
+
+    def decode(data):
+        if type(data) is not dict or data.keys() != names:
+            raise SchemaError(f"fields of {cls.__name__} do not match")
+        made = fields()
+        record = cls(**{name: dec(data[name]) for name, dec, init in made if init})
+        for name, dec, init in made:
+            if not init:
+                object.__setattr__(record, name, dec(data[name]))
+        return record
+    return decode
+
+
+def _enum_decoder(cls: type) -> Callable:
+    def decode(data):
+        try:
+            return cls(data)
+        except (ValueError, TypeError) as error:
+            raise SchemaError(str(error)) from None
+    return decode
+
+
+def _sequence_decoder(hint, origin, args) -> Callable:
+    if origin is tuple and _fixed_tuple(args):
+        decs = [_decoder(a) for a in args]
+
+        def decode_fixed(data):
+            if type(data) is not list or len(data) != len(decs):
+                raise SchemaError(f"expected {len(decs)} items for {hint}")
+            return tuple(dec(v) for dec, v in zip(decs, data))
+        return decode_fixed
+    dec = _decoder(args[0]) if args else _decoder(Any)
+    make = tuple if origin is tuple else list
+    accepted = getattr(dec, "accepted", None)
+
+    def decode(data):
+        if type(data) is not list:
+            raise SchemaError(f"expected a list for {hint}, got {type(data).__name__}")
+        if accepted is not None and all(type(v) in accepted for v in data):
+            return make(data)
+        return make([dec(v) for v in data])
+    return decode
+
+
+def _dict_decoder(hint, args) -> Callable:
+    key_hint, item_hint = args or (Any, Any)
+    dec_k, dec_v = _decoder(key_hint), _decoder(item_hint)
+    if not _string_keys(key_hint):
+        def decode_pairs(data):
+            if type(data) is not list or any(type(p) is not list or len(p) != 2 for p in data):
+                raise SchemaError(f"expected [key, value] pairs for {hint}")
+            return {dec_k(k): dec_v(v) for k, v in data}
+        return decode_pairs
+
+    def decode(data):
+        if type(data) is not dict:
+            raise SchemaError(f"expected an object for {hint}, got {type(data).__name__}")
+        return {k: dec_v(v) for k, v in data.items()}
+    return decode
+
+
+@functools.cache
+def _decoder(hint) -> Callable:
+    if hint is Any or hint is object:
+        return lambda data: data
+    if _is_union(hint):
+        return _union_decoder(hint)
+    if _is_dataclass_type(hint):
+        return _dataclass_decoder(hint)
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return _enum_decoder(hint)
+    origin, args = typing.get_origin(hint) or hint, typing.get_args(hint)
+    if origin in (list, tuple):
+        return _sequence_decoder(hint, origin, args)
+    if origin is dict:
+        return _dict_decoder(hint, args)
+    return _scalar_decoder(hint)
+
+
+# ----------------------------------------------------------------------------- bytes
+
+def to_json(value, hint=Any):
+    """`value` as JSON-ready data (dicts, lists, scalars), following `hint`."""
+    try:
+        return _encoder(hint)(value)
+    except (TypeError, ValueError, AttributeError) as error:
+        if isinstance(error, SchemaError):
+            raise
+        raise SchemaError(f"{type(value).__name__} does not fit {hint}: {error}") from None
+
+
+def from_json(data, hint):
+    """The value of type `hint` that to_json turned into `data`; SchemaError if it does not fit."""
+    try:
+        return _decoder(hint)(data)
+    except (TypeError, RecursionError) as error:  # e.g. a record's own checks in __post_init__
+        raise SchemaError(str(error)) from None
+
+
+def dump(value, hint=Any) -> bytes:
+    """Canonical JSON bytes (UTF-8, key order as in the record)."""
+    return json.dumps(to_json(value, hint), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def load(data: bytes, hint):
+    """Parse and type-check; SchemaError for anything that is not a faithful `hint`."""
+    try:
+        parsed = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        raise SchemaError(f"not JSON: {error}") from None
+    return from_json(parsed, hint)

@@ -1,0 +1,90 @@
+"""generator/typedjson.py: records to JSON and back, exactly, or a SchemaError."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+import pytest
+
+from generator.pipeline import FileResult
+from generator.records import (UNKNOWN_REGION, Article, ArticleDraft, Figure, Region, SearchTerms, Section,
+                               Warning)
+from generator.typedjson import SchemaError, dump, load
+
+
+def _result() -> FileResult:
+    region = Region(name="某某区", city="某市", province="某省", code="000001", level="county", slug="mou-qu")
+    draft = ArticleDraft(source="a.txt", title="标题 \"引号\" <b>", sections=[Section(None, ["第一段。"]),
+                                                                             Section("小标题", ["第二段。", "三"])],
+                         authors=["记者"], lines=[(1, 3), (5, 9)], warnings=[Warning("a.txt", "问题", line=4)])
+    article = Article(id="a1", draft=draft, region=region, year=2024, term_counts={"增长": 3, "__pairs__": 1},
+                      search_terms=SearchTerms(words=("一", "二"), synonyms=(("GDP", "产值"), ())))
+    figures = [Figure(id="f1", article="a1", region="某某区", metric="产值", value="146.04", unit="亿元",
+                      value_normalized=14604000000.0, unit_normalized="元", period="2024", quote="产值146.04亿元",
+                      paragraph=1, previous=None),
+               Figure(id="f2", article="a1", region="某某区", metric="户数", value="2", unit="户",
+                      value_normalized=2, unit_normalized="户", period="", quote="2户", paragraph=2,
+                      previous=0.1 + 0.2)]
+    return FileResult(articles=[article, Article(id="a2", draft=draft, region=UNKNOWN_REGION)], figures=figures,
+                      warnings=[Warning("a.txt", "w", hint="h")], regions=[region])
+
+
+def test_a_file_result_round_trips_exactly():
+    result = _result()
+    again = load(dump(result, FileResult), FileResult)
+    assert again == result
+    assert type(again.articles[0].draft.lines[0]) is tuple and type(again.articles[0].search_terms.words) is tuple
+    assert type(again.figures[1].value_normalized) is int  # an int stays an int: output is unchanged
+    assert again.figures[1].previous == 0.1 + 0.2
+    assert dump(again, FileResult) == dump(result, FileResult)
+
+
+class Colour(str, Enum):
+    RED = "red"
+
+
+@dataclass(frozen=True)
+class NewRecord:
+    """A record no code in typedjson knows about: hints alone drive it."""
+
+    colour: Colour
+    pairs: dict[int, tuple[str, float]]
+    nested: list[NewRecord] = field(default_factory=list)
+    note: str | None = None
+
+
+def test_new_records_need_no_code():
+    record = NewRecord(Colour.RED, {3: ("x", 1.5)}, [NewRecord(Colour.RED, {}, note="n")])
+    again = load(dump(record, NewRecord), NewRecord)
+    assert again == record and again.colour is Colour.RED and list(again.pairs) == [3]
+
+
+@pytest.mark.parametrize("text", [
+    b'{"colour": "blue", "pairs": [], "nested": [], "note": null}',  # not a member of the enum
+    b'{"colour": "red", "pairs": [], "nested": []}',  # a field missing (older schema)
+    b'{"colour": "red", "pairs": [], "nested": [], "note": null, "extra": 1}',  # a field too many
+    b'{"colour": "red", "pairs": [[1, ["x"]]], "nested": [], "note": null}',  # tuple of the wrong length
+    b'{"colour": "red", "pairs": [["1", ["x", 1.0]]], "nested": [], "note": null}',  # key of the wrong type
+    b'{"colour": "red", "pairs": [], "nested": [], "note": 5}',  # none of str | None
+    b'{"colour": "red", "pairs": [], "nested": [{"colour": "red"}], "note": null}',  # nested damage
+    b'[1, 2]', b'{"colour": "red", "pai', b'\xff\xfe', b'',
+])
+def test_anything_that_does_not_fit_is_refused(text):
+    with pytest.raises(SchemaError):
+        load(text, NewRecord)
+
+
+def test_a_bool_is_not_an_int_nor_an_int_a_str():
+    with pytest.raises(SchemaError):
+        load(b"true", int)
+    with pytest.raises(SchemaError):
+        load(b"1", str)
+    assert load(b"1", float) == 1 and load(b"1.5", float) == 1.5
+
+
+def test_what_the_format_cannot_hold_is_refused_when_stored():
+    with pytest.raises(SchemaError):
+        dump({1: "x"}, dict)  # untyped dict with non-string keys
+    with pytest.raises(SchemaError):
+        dump(object())
