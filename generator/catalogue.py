@@ -33,6 +33,7 @@ class Units:
 
     units: dict[str, Unit]
     multipliers: dict[str, float]
+    hedges: dict[str, tuple[str, ...]] = field(default_factory=dict)  # qualifier and cue words (units.yml)
     pattern: re.Pattern[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -62,7 +63,8 @@ def load_units(path: Path) -> Units:
     units: dict[str, Unit] = {}
     for name, spec in (data.get("units") or {}).items():
         units[str(name)] = _unit(str(name), spec)
-    return Units(units=units, multipliers=multipliers)
+    hedges = {str(k): tuple(str(w) for w in v or ()) for k, v in (data.get("hedges") or {}).items()}
+    return Units(units=units, multipliers=multipliers, hedges=hedges)
 
 
 def _unit(name: str, spec: dict) -> Unit:

@@ -1,24 +1,22 @@
-"""Cross-region comparison: comparable metrics x regions, grouped by theme.
+"""The comparison page's table, from the digest's comparison rows (figures/select.py).
 
-Only figures that matched a catalogue metric with a compatible unit (Figure.comparable)
-take part.  A row is one metric in one kind (地区生产总值 as a level and its growth rate
-are different rows).  When a region has several figures for a row, the cell shows the one
-with the latest period; a row whose cells come from different periods is flagged, and the
+A row is one standard indicator in one aspect and unit (地区生产总值 as a level and its
+growth rate are different rows); a cell is a region's latest whole-region actual figure and
+shows its own period; a row whose cells come from different periods is flagged, and the
 page says so, because 2021 and 2024 values side by side are not a like-for-like comparison.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from .catalogue import Catalogue
-from .ids import ascii_slug, stable_id
-from .records import Article, Figure, Region
+from .ids import stable_id
+from .records import Article, ComparisonRow, Figure, Region
 
-KIND_ORDER = {"level": 0, "share": 1, "growth": 2, "change": 3, "rank": 4}
-KIND_LABEL = {"level": "", "share": "", "growth": "增速", "change": "增量", "rank": "排名"}
-OTHER_THEME = "其他"
+ASPECT_LABEL = {"level": "", "share": "", "increment": "（新增）", "growth": "增速", "growth_avg": "年均增速",
+                "change": "增量", "rank": "排名", "multiple": "倍数"}
+NO_PERIOD = "时期未注明"
+THEME = ("indicators", "可比指标")
 
 
 @dataclass
@@ -37,7 +35,7 @@ class Cell:
 
     @property
     def period(self) -> str:
-        return self.figure.period
+        return period_label(self.figure)
 
     @property
     def qualifier(self) -> str:
@@ -46,7 +44,7 @@ class Cell:
 
 @dataclass
 class Row:
-    key: str  # canonical metric key + kind
+    key: str  # indicator:aspect:unit
     metric: str  # label shown
     kind: str
     unit: str  # normalised unit shared by the cells
@@ -63,8 +61,7 @@ class Row:
     @property
     def slug(self) -> str:
         """URL part of the metric's own page: compare/<slug>/."""
-        canonical, kind = self.key.split(":")[:2]
-        return f"{ascii_slug(canonical) or 'metric'}-{kind}-{stable_id(self.key, length=6)}"
+        return f"{self.kind}-{stable_id(self.key, length=8)}"
 
     def ranked(self) -> list[tuple[str, Cell]]:
         """Regions by value, largest first (ties by name), for the metric's own page."""
@@ -100,18 +97,8 @@ class Comparison:
         return any(r.mixed_periods for r in self.rows)
 
 
-def period_key(period: str) -> tuple[int, int, int]:
-    """Sort key: latest end first wins; for the same end, the narrower period.
-    '2021-2025' -> (2025, 12, 2021); '2025-01/2025-10' -> (2025, 10, 2025); '2024' -> (2024, 12, 2024)."""
-    dates = re.findall(r"((?:19|20)\d{2})(?:-(\d{2})(?!\d))?", period or "")
-    if not dates:
-        return (0, 0, 0)
-    end_year, end_month = dates[-1]
-    if "/" in period:
-        month = int(end_month or 12)
-    else:
-        month = 12
-    return (int(end_year), month, int(dates[0][0]))
+def period_label(figure: Figure) -> str:
+    return figure.period.label if figure.period else NO_PERIOD
 
 
 def value_label(cell: Cell) -> str:
@@ -121,88 +108,19 @@ def value_label(cell: Cell) -> str:
     )
 
 
-def _row_label(figures: list[Figure], kind: str, catalogue: Catalogue | None) -> str:
-    key = figures[0].canonical
-    metric = catalogue.get(key) if catalogue else None
-    if metric:
-        return metric.name + KIND_LABEL.get(kind, "")
-    return figures[0].metric
-
-
-def build_comparison(
-    figures: list[Figure],
-    regions: list[Region],
-    articles: list[Article],
-    catalogue: Catalogue | None = None,
-) -> Comparison:
-    """The comparison table.  With a catalogue, themes and rows follow its order;
-    without one, themes by name and rows by how many regions they cover."""
+def build_comparison(rows: list[ComparisonRow], figures: list[Figure], regions: list[Region],
+                     articles: list[Article]) -> Comparison:
+    """The comparison table of the digest's rows (already in indicator order)."""
     urls = {a.id: a.url for a in articles}
-    comparable = [f for f in figures if f.comparable and f.canonical]
+    by_id = {f.id: f for f in figures}
     order = {r.name: i for i, r in enumerate(regions)}
-    names = sorted({f.region for f in comparable}, key=lambda n: (order.get(n, len(order)), n))
-
-    by_row: dict[tuple[str, str, str], list[Figure]] = {}
-    for f in comparable:
-        by_row.setdefault((f.canonical, f.kind, f.unit_normalized), []).append(f)
-
-    themes: dict[str, Theme] = {}
-    for (canonical, kind, unit), group in by_row.items():
-        cells: dict[str, Cell] = {}
-        per_region: dict[str, list[Figure]] = {}
-        for f in group:
-            per_region.setdefault(f.region, []).append(f)
-        for name in names:
-            mine = per_region.get(name)
-            if not mine:
-                continue
-            # Latest period wins; ties keep reading order (the first mention).
-            best = max(enumerate(mine), key=lambda item: (period_key(item[1].period), -item[0]))[1]
-            link = f"{urls.get(best.article, '')}#p-{best.paragraph}"
-            cells[name] = Cell(best, link, alternatives=len(mine) - 1)
-        row = Row(f"{canonical}:{kind}:{unit}", _row_label(group, kind, catalogue), kind, unit, cells)
-        theme_name = group[0].theme or OTHER_THEME
-        theme_key = next((k for k, v in (catalogue.themes if catalogue else {}).items() if v == theme_name), theme_name)
-        themes.setdefault(theme_key, Theme(theme_key, theme_name)).rows.append(row)
-
-    def row_order(row: Row) -> tuple:
-        canonical = row.key.split(":")[0]
-        position = catalogue.order(canonical) if catalogue else 0
-        return (position, -len(row.cells), KIND_ORDER.get(row.kind, 9), row.key)
-
-    theme_keys = list(catalogue.themes) if catalogue else []
-    ordered = sorted(
-        themes.values(),
-        key=lambda t: (theme_keys.index(t.key) if t.key in theme_keys else len(theme_keys), t.name),
-    )
-    for theme in ordered:
-        theme.rows.sort(key=row_order)
-    return Comparison(regions=names, themes=ordered)
-
-
-def key_figures(figures: list[Figure], n: int, catalogue: Catalogue | None = None) -> list[Figure]:
-    """The n most telling figures of one region, for its cards.
-
-    Comparable catalogue metrics first (in catalogue order when one is given), one card per
-    metric and kind, latest period; then the region's other level figures in reading order.
-    """
-    picked: dict[tuple[str, str], Figure] = {}
-    for f in figures:
-        # A bare number (one part of a 1.0:31.9:67.1 ratio) means nothing alone on a card.
-        if not (f.comparable and f.canonical and f.unit):
-            continue
-        key = (f.canonical, f.kind)
-        if key not in picked or period_key(f.period) > period_key(picked[key].period):
-            picked[key] = f
-
-    reading = {id(f): i for i, f in enumerate(figures)}
-
-    def importance(f: Figure) -> tuple:
-        position = catalogue.order(f.canonical) if catalogue else 0
-        return (KIND_ORDER.get(f.kind, 9) > 1, position, reading[id(f)])
-
-    cards = sorted(picked.values(), key=importance)
-    if len(cards) < n:
-        seen = {id(f) for f in cards}
-        cards += [f for f in figures if id(f) not in seen and f.kind == "level" and f.unit][: n - len(cards)]
-    return cards[:n]
+    names = sorted({c.region for row in rows for c in row.cells}, key=lambda n: (order.get(n, len(order)), n))
+    theme = Theme(*THEME)
+    for row in rows:
+        cells = {}
+        for c in row.cells:
+            f = by_id[c.figure]
+            cells[c.region] = Cell(f, f"{urls.get(f.article, '')}#p-{f.paragraph}")
+        key = f"{row.indicator}:{row.aspect}:{row.unit}"
+        theme.rows.append(Row(key, row.indicator + ASPECT_LABEL.get(row.aspect, ""), row.aspect, row.unit, cells))
+    return Comparison(regions=names, themes=[theme] if theme.rows else [])

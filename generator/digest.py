@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from .dedupe import merge_duplicates
+from .figures import load_cues, select
 from .records import UNKNOWN_REGION, Article, Digest, Figure, Region, Source, Warning
 from .settings import Settings
 
@@ -48,7 +49,10 @@ def build_digest(sources: list[Source], results: dict[str, "FileResult"], settin
     for figure in figures:
         if figure.region not in known and figure.article in by_id:
             figure.region = by_id[figure.article].region.name
+    cues = load_cues()
     return Digest(
+        key_figures=select.key_figures(figures, settings.key_figures, cues),
+        comparisons=select.comparisons(figures, cues),
         sources=sources,
         articles=articles,
         regions=sorted(regions, key=_region_order),
@@ -165,6 +169,7 @@ def to_contract(digest: Digest) -> dict:
                 "slug": r.slug,
                 "url": region_url(r),
                 "articles": [a.id for a in grouped[r]],
+                "key_figures": digest.key_figures.get(r.name, []),
             }
             for r in digest.regions
         ],
@@ -189,30 +194,8 @@ def to_contract(digest: Digest) -> dict:
             }
             for a in digest.articles
         ],
-        "figures": [
-            {
-                "id": f.id,
-                "article": f.article,
-                "region": f.region,
-                "metric": f.metric,
-                "value": f.value,
-                "unit": f.unit,
-                "value_normalized": f.value_normalized,
-                "unit_normalized": f.unit_normalized,
-                "period": f.period,
-                "quote": f.quote,
-                "paragraph": f.paragraph,
-                "url": figure_url(f, article_index),
-                "kind": f.kind,
-                "qualifier": f.qualifier,
-                "subject": f.subject,
-                "previous": f.previous,
-                "canonical": f.canonical,
-                "theme": f.theme,
-                "comparable": f.comparable,
-            }
-            for f in digest.figures
-        ],
+        "figures": [{**select.figure_json(f), "url": figure_url(f, article_index)} for f in digest.figures],
+        "comparisons": [select.comparison_json(row) for row in digest.comparisons],
         "warnings": [str(w) for w in digest.warnings],
     }
 
@@ -226,8 +209,9 @@ def contract_json(data: dict) -> bytes:
     return (json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
 
 
-CSV_COLUMNS = ["id", "region", "metric", "value", "unit", "value_normalized", "unit_normalized",
-               "period", "kind", "qualifier", "subject", "comparable", "quote", "article", "url"]
+CSV_COLUMNS = ["id", "region", "measure", "indicator", "aspect", "base", "scope", "modality", "period_start",
+               "period_end", "period_text", "qualifier", "value", "unit", "value_normalized", "unit_normalized",
+               "quote", "article", "url"]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -252,5 +236,8 @@ def figures_csv(data: dict) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for figure in data["figures"]:
-        writer.writerow([_cell(figure[c]) for c in CSV_COLUMNS])
+        period = figure["period"] or {}
+        flat = {**figure, "period_start": period.get("start"), "period_end": period.get("end"),
+                "period_text": period.get("text")}
+        writer.writerow([_cell(flat[c]) for c in CSV_COLUMNS])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

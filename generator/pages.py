@@ -194,8 +194,8 @@ class Renderer:
         return known
 
     def plans(self) -> list[PagePlan]:
-        comparison = compare.build_comparison(self.digest.figures, self.digest.regions, self.digest.articles,
-                                              catalogue=self.catalogue)
+        comparison = compare.build_comparison(self.digest.comparisons, self.digest.figures, self.digest.regions,
+                                              self.digest.articles)
         plans = [self.regions_index(), self.comparison(comparison), self.search(), self.sources()]
         plans += [self.metric(comparison, row) for row in comparison.rows]
         plans += [self.region(r) for r in self.digest.regions]
@@ -221,18 +221,19 @@ class Renderer:
     def region(self, region: Region) -> PagePlan:
         figures = self.figures_by_region.get(region.name, [])
         articles = self.by_region.get(region, [])
-        context = {"region": region, "articles": articles, "figures": figures,
+        by_id = {f.id: f for f in figures}
+        cards = [by_id[i] for i in self.digest.key_figures.get(region.name, []) if i in by_id]
+        context = {"region": region, "articles": articles, "figures": figures, "key_figures": cards,
                    "article_urls": {f.article: self.articles[f.article].url for f in figures},
-                   "key_figure_count": self.settings.key_figures, "keyword_count": self.settings.keywords}
+                   "keyword_count": self.settings.keywords}
         return self._deferred("region.html", digest_mod.region_url(region), region.name, context,
                               inputs={**context, "articles": [self.article_digest(a) for a in articles]},
                               derive=self._region_extras)
 
     def _region_extras(self, context: dict) -> dict:
-        """A region page's key-figure cards and keywords, from its figures and articles."""
+        """A region page's keywords, from its articles."""
         articles = context["articles"]
-        return {"key_figures": compare.key_figures(context["figures"], context["key_figure_count"], self.catalogue),
-                "keywords": keywords.top_keywords((a.term_counts for a in articles), self.idf,
+        return {"keywords": keywords.top_keywords((a.term_counts for a in articles), self.idf,
                                                   context["keyword_count"])}
 
     def article(self, article: Article) -> PagePlan:

@@ -47,23 +47,23 @@ def process_source(source: Source, resources: Resources) -> FileResult:
     drafts = split.split_articles(page, resources.gazetteer, resources.words)
     articles = locate.locate_articles(drafts, resources.gazetteer, source)
     found: list[Figure] = []
-    extra: dict[str, Region] = {}
     for article in articles:
         article.term_counts = keywords.count_terms(article, resources.segmenter.tokenizer, resources.idf)
         article.search_terms = searchindex.article_terms(article, resources.segmenter, resources.synonyms)
-        article_figures = figures.extract_figures(article, resources.catalogue, resources.units,
-                                                  gazetteer=resources.gazetteer)
-        found.extend(article_figures)
-        # A figure about another unit (a county inside a city's article) gets that unit's page too.
-        for figure in article_figures:
-            if figure.region != article.region.name and figure.region not in extra:
-                unit = resources.gazetteer.get(figure.region, within=article.region.province)
-                if unit is not None:
-                    extra[figure.region] = unit
+        found.extend(figures.extract_figures(article, resources.catalogue, resources.units,
+                                             gazetteer=resources.gazetteer, cues=resources.cues, pos=resources.pos,
+                                             published=published_date(source)))
     warnings = list(page.warnings)
     for draft in drafts:
         warnings.extend(draft.warnings)
-    return FileResult(articles=articles, figures=found, warnings=warnings, regions=list(extra.values()))
+    return FileResult(articles=articles, figures=found, warnings=warnings)
+
+
+def published_date(source: Source) -> str:
+    """The page's publication date (or year) from its sidecar, as text; '' when unknown.
+    The one place figures learn it: sidecar parsing may change shape, this stays."""
+    override = source.override or {}
+    return str(override.get("date") or override.get("year") or "")
 
 
 # Each worker process loads the gazetteer and catalogue once, in its initializer.

@@ -224,28 +224,64 @@ class Article:
         return self.draft.paragraphs
 
 
+class Aspect(str, Enum):
+    """What a figure's number is about (shared FRAMES.md, "aspect")."""
+
+    LEVEL = "level"  # an amount or count at a time, or a period's total
+    INCREMENT = "increment"  # added, built, done within the period
+    GROWTH = "growth"  # % change over the previous (or a named) period
+    GROWTH_AVG = "growth_avg"  # average annual growth over several years
+    SHARE = "share"  # part of a whole (base: the whole)
+    RANK = "rank"  # position in a list (base: the list)
+    MULTIPLE = "multiple"  # N times something
+    CHANGE = "change"  # difference in points or amount versus a reference
+
+
+class Modality(str, Enum):
+    ACTUAL = "actual"
+    TARGET = "target"
+    ESTIMATE = "estimate"
+
+
+@dataclass(frozen=True)
+class Period:
+    """The time a figure covers, as the text gives it. start/end are YYYY or YYYY-MM; start None
+    for an open span (近年来)."""
+
+    text: str  # the governing time words: 上半年, “十四五”期间, 2024年
+    start: str | None
+    end: str
+
+    @property
+    def label(self) -> str:
+        """For display: 2024, 2021—2025, 2025-01—2025-10, 至2025."""
+        if self.start is None:
+            return f"至{self.end}"
+        return self.end if self.start == self.end else f"{self.start}—{self.end}"
+
+
 @dataclass
 class Figure:
-    """One quantitative statement taken from an article."""
+    """One number of an article read into a frame (slots: shared FRAMES.md)."""
 
     id: str
     article: str  # article id
-    region: str  # region full name (may differ from the article's for a sub-region)
-    metric: str  # canonical metric name when catalogued, else a free label
+    region: str  # region full name: the article's region
+    measure: str  # what is counted, as a reader would label it, without aspect words
     value: str  # as written: "146.04", "两"
     unit: str  # as written: 亿元
-    value_normalized: float
+    value_normalized: float  # in unit_normalized; negative for a decrease
     unit_normalized: str  # 元
-    period: str  # "2024", "2021-2025", "2025-01/2025-10"...
     quote: str  # exact substring of one paragraph of the article
     paragraph: int  # 1-based index of that paragraph (anchor #p-N)
-    kind: str = "level"  # level | growth | rank | share | change
+    aspect: Aspect = Aspect.LEVEL
+    indicator: str | None = None  # one of the standard indicators (data/indicators.yml), or None
+    base: str | None = None  # the whole of a share, the list of a rank, the reference, the per-unit
+    scope: str | None = None  # None: the whole region; else the part it covers (a village, a company...)
+    modality: Modality = Modality.ACTUAL
+    period: Period | None = None  # None: the text gives no time (shown as 时期未注明)
     qualifier: str = ""  # 余 多 超 近 约 以上 突破 ...
-    subject: str = ""  # village / company / hospital when not the region itself
-    previous: float | None = None  # from-to: the "from" value, normalised
-    canonical: str = ""  # catalogue key when the metric matched one
-    theme: str = ""  # catalogue theme
-    comparable: bool = False
+    start_value: bool = False  # the "from" value of a from-to pair: never a card or a comparison cell
 
 
 @dataclass
@@ -258,6 +294,24 @@ class Digest:
     figures: list[Figure]
     warnings: list[Warning]
     build_date: str  # from SOURCE_DATE_EPOCH or the newest year in the data, never the clock
+    key_figures: dict[str, list[str]] = field(default_factory=dict)  # region name -> card figure ids
+    comparisons: list[ComparisonRow] = field(default_factory=list)  # the comparison page's rows
+
+
+@dataclass(frozen=True)
+class ComparisonCell:
+    region: str
+    figure: str  # figure id
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    """Whole-region actual figures of one indicator, aspect and unit, one per region (the latest)."""
+
+    indicator: str
+    aspect: str
+    unit: str  # unit_normalized shared by the cells
+    cells: tuple[ComparisonCell, ...]
 
 
 @dataclass(frozen=True)

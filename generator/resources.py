@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import jieba.posseg
+
 from . import catalogue as catalogue_mod
+from .figures.cues import Cues, load_cues
 from .gazetteer import Gazetteer
 from .keywords import Idf
 from .searchindex import Synonyms
@@ -22,6 +25,8 @@ class Resources:
     idf: Idf
     segmenter: Segmenter  # search segmentation, on the same tokenizer
     synonyms: Synonyms  # the catalogue's metric names and synonyms, as search terms
+    cues: Cues  # cue words and standard indicators for reading figures into frames
+    pos: jieba.posseg.POSTokenizer  # part-of-speech tagging on the shared tokenizer (figure scopes)
 
 
 def load_resources(settings: Settings) -> Resources:
@@ -35,4 +40,6 @@ def load_resources(settings: Settings) -> Resources:
         idf=Idf.load(),
         segmenter=Segmenter(words.tokenizer),
         synonyms=Synonyms.from_catalogue(catalogue),
+        cues=load_cues(),
+        pos=jieba.posseg.POSTokenizer(words.tokenizer),
     )

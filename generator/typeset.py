@@ -38,7 +38,8 @@ def typeset_digest(digest: Digest) -> Digest:
 
 
 def typeset_figure(figure: Figure) -> Figure:
-    shown = {name: typeset(getattr(figure, name)) for name in ("quote", "metric", "subject")}
+    shown = {name: typeset(getattr(figure, name)) for name in ("quote", "measure", "scope", "base")
+             if getattr(figure, name)}
     if all(shown[name] == getattr(figure, name) for name in shown):
         return figure  # most figures: nothing to typeset, no copy (records are not mutated)
     return replace(figure, **shown)

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from generator import digest as digest_mod
-from generator.records import Article, ArticleDraft, Figure, Region, Section, Sidecar, Source
+from generator.records import Article, ArticleDraft, Figure, Period, Region, Section, Sidecar, Source
 from generator.settings import Settings
 
 SCHEMA = json.loads((Path(digest_mod.__file__).parent / "schema" / "digest.schema.json").read_text("utf-8"))
@@ -23,8 +23,9 @@ def _result(text: str, quote: str):
 
     draft = ArticleDraft(source="a.txt", title="鹿城<b>答卷</b>", sections=[Section(None, [text])], authors=["王五"])
     article = Article(id="0123456789", draft=draft, region=REGION, year=2024, url="articles/0123456789/")
-    figure = Figure(id="f1", article=article.id, region=REGION.name, metric="=HYPERLINK(\"x\")", value="12",
-                    unit="个", value_normalized=12, unit_normalized="个", period="2024", quote=quote, paragraph=1)
+    figure = Figure(id="f1", article=article.id, region=REGION.name, measure="=HYPERLINK(\"x\")", value="12",
+                    unit="个", value_normalized=12, unit_normalized="个", period=Period("2024年", "2024", "2024"),
+                    quote=quote, paragraph=1)
     return FileResult(articles=[article], figures=[figure], warnings=[])
 
 
@@ -65,7 +66,7 @@ def test_csv_has_bom_and_neutralises_formulas():
     raw = digest_mod.figures_csv(digest_mod.to_contract(_digest()))
     assert raw.startswith("\ufeff".encode("utf-8"))
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0]["metric"].startswith("'=")
+    assert rows[0]["measure"].startswith("'=")
     assert rows[0]["value"] == "12"
 
 

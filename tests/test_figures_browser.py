@@ -49,7 +49,7 @@ def test_compare_charts_have_one_labelled_bar_per_region_of_their_row(page, site
 
 
 def test_region_cards_link_to_the_quoted_paragraph(page, site_url, seeds_digest):
-    region = next(r for r in seeds_digest["regions"] if any(f["region"] == r["name"] for f in seeds_digest["figures"]))
+    region = next(r for r in seeds_digest["regions"] if r["key_figures"])
     page.goto(site_url + region["url"])
     cards = page.locator(".digest-card")
     assert cards.count() > 0
@@ -59,3 +59,23 @@ def test_region_cards_link_to_the_quoted_paragraph(page, site_url, seeds_digest)
     page.wait_for_load_state()
     anchor = page.url.split("#", 1)[1]
     assert quote.replace(" ", "") in page.locator(f"#{anchor}").inner_text().replace(" ", "")
+
+
+def test_every_card_and_cell_shows_its_period_and_none_is_a_target_or_a_part(page, site_url, seeds_digest):
+    figures = {f["id"]: f for f in seeds_digest["figures"]}
+    for region in (r for r in seeds_digest["regions"] if r["key_figures"]):
+        page.goto(site_url + region["url"])
+        cards = page.locator(".digest-card")
+        assert cards.count() == len(region["key_figures"])
+        for k in range(cards.count()):
+            f = figures[cards.nth(k).get_attribute("data-figure")]
+            assert f["scope"] is None and f["modality"] != "target" and f["period"]
+            assert cards.nth(k).locator(".digest-card__period").inner_text().strip()
+    cell_ids = [c["figure"] for row in seeds_digest["comparisons"] for c in row["cells"]]
+    for fid in cell_ids:
+        f = figures[fid]
+        assert f["scope"] is None and f["modality"] == "actual" and f["period"] and not f["start_value"]
+    if cell_ids:
+        page.goto(site_url + "compare/")
+        for period in page.locator(".digest-compare__period").all_inner_texts():
+            assert period.strip()

@@ -43,7 +43,8 @@ def resources():
 
 
 def _digest_with_three_regions():
-    from generator.records import Article, ArticleDraft, Digest, Figure, Region, Section
+    from generator.figures import select
+    from generator.records import Article, ArticleDraft, Digest, Figure, Period, Region, Section
 
     regions = [Region(n, c, p, code, "county", slug) for n, c, p, code, slug in [
         ("安吉县", "湖州市", "浙江省", "330523", "anji-xian"),
@@ -55,11 +56,12 @@ def _digest_with_three_regions():
         draft = ArticleDraft(f"{i}.txt", f"{region.name}答卷", [Section(None, [quote + "。"])])
         article = Article(id=f"a{i}", draft=draft, region=region, year=2024, url=f"articles/a{i}/")
         articles.append(article)
-        figures.append(Figure(id=f"f{i}", article=article.id, region=region.name, metric="地区生产总值",
+        figures.append(Figure(id=f"f{i}", article=article.id, region=region.name, measure="地区生产总值",
                               value=str(value), unit="亿元", value_normalized=value * 1e8, unit_normalized="元",
-                              period="2024", quote=quote, paragraph=1, canonical="gdp", theme="经济发展",
-                              comparable=True))
-    return Digest(sources=[], articles=articles, regions=regions, figures=figures, warnings=[], build_date="2024")
+                              period=Period("2024年", "2024", "2024"), quote=quote, paragraph=1,
+                              indicator="地区生产总值"))
+    return Digest(sources=[], articles=articles, regions=regions, figures=figures, warnings=[], build_date="2024",
+                  key_figures={f.region: [f.id] for f in figures}, comparisons=select.comparisons(figures))
 
 
 def test_many_regions_get_one_page_per_metric_instead_of_a_matrix(resources):
@@ -70,7 +72,7 @@ def test_many_regions_get_one_page_per_metric_instead_of_a_matrix(resources):
                                                                                chart_max_bars=2), resources).pages()}
     overview = pages["compare.md"].html
     assert "digest-compare\"" not in overview and "digest-metrics" in overview
-    metric = next(p for path, p in pages.items() if path.startswith("compare/gdp-level-"))
+    metric = next(p for path, p in pages.items() if path.startswith("compare/level-"))
     slug = metric.path[len("compare/"):-len(".md")]
     assert f'href="{slug}/"' in overview  # linked relative to compare/
     # Largest first; the chart keeps the top two and says how many regions there are.

@@ -8,8 +8,8 @@ from enum import Enum
 import pytest
 
 from generator.pipeline import FileResult
-from generator.records import (UNKNOWN_REGION, Article, ArticleDraft, Figure, Region, SearchTerms, Section,
-                               Warning)
+from generator.records import (UNKNOWN_REGION, Article, ArticleDraft, Aspect, Figure, Modality, Period, Region,
+                               SearchTerms, Section, Warning)
 from generator.typedjson import SchemaError, dump, load
 
 
@@ -20,12 +20,13 @@ def _result() -> FileResult:
                          authors=["记者"], lines=[(1, 3), (5, 9)], warnings=[Warning("a.txt", "问题", line=4)])
     article = Article(id="a1", draft=draft, region=region, year=2024, term_counts={"增长": 3, "__pairs__": 1},
                       search_terms=SearchTerms(words=("一", "二"), synonyms=(("GDP", "产值"), ())))
-    figures = [Figure(id="f1", article="a1", region="某某区", metric="产值", value="146.04", unit="亿元",
-                      value_normalized=14604000000.0, unit_normalized="元", period="2024", quote="产值146.04亿元",
-                      paragraph=1, previous=None),
-               Figure(id="f2", article="a1", region="某某区", metric="户数", value="2", unit="户",
-                      value_normalized=2, unit_normalized="户", period="", quote="2户", paragraph=2,
-                      previous=0.1 + 0.2)]
+    figures = [Figure(id="f1", article="a1", region="某某区", measure="产值", value="146.04", unit="亿元",
+                      value_normalized=14604000000.0, unit_normalized="元", quote="产值146.04亿元", paragraph=1,
+                      aspect=Aspect.GROWTH_AVG, indicator="地区生产总值", modality=Modality.TARGET,
+                      period=Period("“十四五”", "2021", "2025")),
+               Figure(id="f2", article="a1", region="某某区", measure="户数", value="2", unit="户",
+                      value_normalized=2, unit_normalized="户", quote="2户", paragraph=2, scope="某村",
+                      period=Period("近年来", None, "2024"), start_value=True)]
     return FileResult(articles=[article, Article(id="a2", draft=draft, region=UNKNOWN_REGION)], figures=figures,
                       warnings=[Warning("a.txt", "w", hint="h")], regions=[region])
 
@@ -36,7 +37,7 @@ def test_a_file_result_round_trips_exactly():
     assert again == result
     assert type(again.articles[0].draft.lines[0]) is tuple and type(again.articles[0].search_terms.words) is tuple
     assert type(again.figures[1].value_normalized) is int  # an int stays an int: output is unchanged
-    assert again.figures[1].previous == 0.1 + 0.2
+    assert again.figures[0].aspect is Aspect.GROWTH_AVG and again.figures[1].period.start is None
     assert dump(again, FileResult) == dump(result, FileResult)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.records import Article, ArticleDraft, Digest, Figure, Region, Section
+from generator.records import Period, Article, ArticleDraft, Digest, Figure, Region, Section
 from generator.typeset import typeset_digest
 
 REGION = Region("武侯区", "成都市", "四川省", "510107", "county", "wuhou-qu")
@@ -13,8 +13,8 @@ def _digest() -> Digest:
         Section("一、便民(服务)", ["全区新建口袋公园12个,覆盖率达95.5%(同比提高3个百分点)。访问 http://example.com 了解。"])],
         captions=["夜色中的公园,灯光璀璨。"])
     article = Article(id="a1", draft=draft, region=REGION, year=2024)
-    figure = Figure(id="f", article="a1", region="武侯区", metric="口袋公园", value="12", unit="个",
-                    value_normalized=12, unit_normalized="个", period="2024",
+    figure = Figure(id="f", article="a1", region="武侯区", measure="口袋公园", value="12", unit="个",
+                    value_normalized=12, unit_normalized="个", period=Period("2024年", "2024", "2024"),
                     quote="全区新建口袋公园12个,覆盖率达95.5%", paragraph=1)
     return Digest(sources=[], articles=[article], regions=[REGION], figures=[figure], warnings=[], build_date="")
 

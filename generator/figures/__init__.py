@@ -1,0 +1,334 @@
+"""Figures: every number of an article read into a frame (records.Figure; slots: shared FRAMES.md).
+
+Paragraphs are cut into sentences and clauses; all work is per sentence (linear in the
+paragraph). For each number: tokens.py finds value, unit and hedges; labels.py the measure;
+slots.py aspect, modality, scope and base from cue words (data/frames.yml); periods.py the
+governing time words; cues.py the standard indicator (data/indicators.yml).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..catalogue import Catalogue, Units
+from ..ids import stable_id
+from ..records import Article, Aspect, Figure, Modality, Period
+from . import labels, periods, slots
+from .cues import Cues, load_cues
+from .tokens import CLAUSE_END, inside_quoted_name, scan
+
+__all__ = ["extract_figures", "load_cues", "Cues", "reference_year", "sentences"]
+
+SENTENCE_END = re.compile(r"[。；！？;!?\n]")
+MAX_SENTENCE = 400
+LEADING_CHARS = 4  # a time this near a sentence's start frames the sentences after it
+LEAD_CHARS = 600  # how much of a lead paragraph can set the article's time frame  # longer runs are cut at clause marks (bounded work per piece)
+ASPECT_TAIL = re.compile(
+    r"(?:同比|比上年|较上年|年均|年平均|平均)?(?:增长|增速|增幅|提高|提升|下降|降低|增加|减少|上涨|回落)+$|"
+    r"(?:的)?(?:占比|比重|排名|排位|位次)$|(?:同比?|比上年|较上年|比去年)$")
+REFERENCE_TAIL = re.compile(r"(?:较|比|相比|高于|低于|高出|快于)(?:全省|全市|全国|全区|上年|去年|同期|[0-9]{4}年)?.*$")
+GROWTH_OF = ("增速", "增幅", "增长", "占比", "比重")
+ENUM_JOINS = ("、", "和", "与", "及", ",", "，")
+
+
+def reference_year(article: Article, published: str | None = None, cues: Cues | None = None) -> int | None:
+    """The year relative time words resolve against: the publication date's, else the article's.
+    A work report published in January–April reports on the year before."""
+    m = re.match(r"((?:19|20)\d{2})(?:-(\d{2}))?", str(published or ""))
+    if not m:
+        return article.year
+    year = int(m.group(1))
+    if cues is not None and m.group(2) and int(m.group(2)) <= 4:
+        lead = article.title + article.draft.subtitle + "".join(article.paragraphs[:2])
+        if any(w in lead for w in cues.get("closed_year_report")):
+            return year - 1
+    return year
+
+
+def sentences(paragraph: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) of each sentence; a long run is cut at clause marks, then hard."""
+    start = 0
+    for m in SENTENCE_END.finditer(paragraph + "。"):
+        end = min(m.end(), len(paragraph))
+        while end - start > MAX_SENTENCE:
+            cut = start + MAX_SENTENCE
+            piece = paragraph[start:cut]
+            marks = [c.end() for c in CLAUSE_END.finditer(piece)]
+            cut = start + marks[-1] if marks and marks[-1] > MAX_SENTENCE // 4 else cut
+            yield start, paragraph[start:cut]
+            start = cut
+        if end > start:
+            yield start, paragraph[start:end]
+        start = end
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in CLAUSE_END.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _frame(reader: periods.TimeReader, texts: list[str]) -> periods.Time | None:
+    """The first plain time of a headline or lead (the frame a section or article sets)."""
+    for text in texts:
+        for t in reader.find(text or ""):
+            # 近年来 opens no frame for later paragraphs: it says nothing about when a number stood
+            if not t.baseline and not t.day and t.period.start is not None:
+                return t
+    return None
+
+
+def _first_sentence(paragraphs: list[str]) -> str:
+    return next((s for _, s in sentences(paragraphs[0][:LEAD_CHARS])), "") if paragraphs else ""
+
+
+def _level_word(name: str) -> str:
+    return "全" + name[-1] if name else ""
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What every sentence of one article is read with."""
+
+    article: Article
+    units: Units
+    cues: Cues
+    times: periods.TimeReader
+    own: tuple[str, ...]  # the region's names
+    level_word: str  # 全县 for a county
+    pos: object  # jieba.posseg.POSTokenizer or None
+    closed_year: bool  # a work report on the year before publication: its targets are for the next
+
+
+def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazetteer=None,
+                    cues: Cues | None = None, published: str | None = None, pos=None) -> list[Figure]:
+    """Every figure of an article, in reading order. `published`: the page's date (sidecar);
+    `pos`: jieba's POSTokenizer, loaded once by the caller (None: no named sub-units as scopes)."""
+    del catalogue, gazetteer  # indicators come from cues; sub-regions are scopes, not regions
+    cues = cues or load_cues()
+    ref = reference_year(article, published, cues)
+    reader = periods.TimeReader(ref)
+    r = _Reading(article, units, cues, reader, labels.region_words(article.region),
+                 _level_word(article.region.name), pos, ref != reference_year(article, published))
+    # The lead: headline, subtitle, then the start of the first two paragraphs.
+    article_frame = _frame(reader, [article.title, article.draft.subtitle,
+                                    *(p[:LEAD_CHARS] for p in article.paragraphs[:2])])
+    figures: list[Figure] = []
+    seen: set[tuple[str, str]] = set()  # (id, measure): a verbatim restatement is one fact
+    ids: set[str] = set()
+    done: dict[tuple, periods.Time | None] = {}  # a sentence read before in the same frame adds nothing
+    index = 0
+    for section in article.draft.sections:
+        section_frame = _frame(reader, [section.heading or "", _first_sentence(section.paragraphs)]) or article_frame
+        for paragraph in section.paragraphs:
+            index += 1
+            para_time = None
+            lead_in = ""  # a target announced before a list (主要预期目标：A；B；C。) governs the list
+            last_named: Figure | None = None
+            for _, sentence in sentences(paragraph):
+                context = para_time or section_frame
+                key = (sentence, context, lead_in)
+                if key in done:
+                    para_time = done[key]
+                    continue
+                found, para_time = _read_sentence(r, sentence, context, index, lead_in)
+                done[key] = para_time
+                last_named = _carry_measures(found, cues, last_named)
+                if sentence.endswith(("；", ";")):
+                    lead_in = lead_in or (sentence if slots.modality(sentence, cues) != Modality.ACTUAL else "")
+                else:
+                    lead_in = ""
+                for figure in found:
+                    if (figure.id, figure.measure) in seen:
+                        continue
+                    seen.add((figure.id, figure.measure))
+                    if figure.id in ids:  # 3个综合体、3个街区: same clause and value, another measure
+                        figure.id = stable_id(figure.id, figure.measure)
+                    ids.add(figure.id)
+                    figures.append(figure)
+    return figures
+
+
+def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None,
+                   index: int, lead_in: str = "") -> tuple[list[Figure], periods.Time | None]:
+    """Figures of one sentence, and the time that governs the rest of the paragraph."""
+    cues = r.cues
+    times = r.times.find(sentence)
+    # The time that governs the next sentences: one opening this sentence (2025年是…), else its
+    # last plain time; never a date or a streak (连续三年), which speak of one event.
+    plain = [t for t in times if not (t.baseline or t.day or t.streak or t.weak)]
+    opening = plain[0] if plain and plain[0].start <= LEADING_CHARS else None
+    next_context = opening or (plain[-1] if plain else context)
+    tokens = [t for t in scan(sentence, r.units) if not inside_quoted_name(sentence, t) and not _not_figure(sentence, t, cues)]
+    if not tokens:
+        return [], next_context
+    clauses = _spans(sentence)
+    drafts: list[labels.Draft] = []
+    ci = 0
+    for token in tokens:
+        while ci < len(clauses) - 1 and token.start >= clauses[ci][1]:
+            ci += 1
+        drafts.append(labels.Draft(token, clauses[ci], (0, len(sentence)), "level"))
+    drafts = [d for i, d in enumerate(drafts) if not _threshold(sentence, d, drafts[:i], cues)]
+    _from_to(sentence, drafts, cues)
+    prev: labels.Draft | None = None
+    for d in drafts:
+        c0, c1 = d.clause
+        start = prev.token.end if prev is not None and prev.clause == d.clause else c0
+        before = sentence[start:d.token.start]
+        if prev is not None and prev.clause == d.clause and before.strip() in ENUM_JOINS:
+            d.kind = prev.kind  # A、B分别增长5%、6%: the items share the first one's aspect
+        else:
+            d.kind = slots.aspect(d.token, before, sentence[c0:d.token.start], sentence[d.token.end:c1], cues,
+                                  d.is_start or d.previous is not None)
+        prev = d
+    labels.label_sentence(sentence, drafts, r.own)
+    out = []
+    for d in drafts:
+        out.extend(_frames(r, sentence, d, times, context, index, lead_in))
+    return out, next_context
+
+
+def _carry_measures(found: list[Figure], cues: Cues, last: Figure | None) -> Figure | None:
+    """出口2029.5亿元，同比增长28.3%: a figure whose words name nothing (同比增长, 增速居全省第一,
+    比全省快1.4个百分点) measures what the figure before it in the paragraph measures."""
+    empty = set(cues.get("measure_empty_chars"))
+    for figure in found:
+        if any(c not in empty and not c.isdigit() for c in figure.measure) or last is None:
+            last = figure
+            continue
+        of_rate = figure.aspect in (Aspect.RANK, Aspect.CHANGE) and last.aspect in (Aspect.GROWTH, Aspect.GROWTH_AVG)
+        figure.measure = last.measure + ("增速" if of_rate else "")
+        if figure.indicator is None and not of_rate and figure.aspect not in (Aspect.RANK,):
+            figure.indicator = last.indicator if figure.unit_normalized in ("%", "倍") else None
+    return last
+
+
+def _not_figure(sentence: str, token, cues: Cues) -> bool:
+    """十七届人大 / 二十届历次全会 (a session), GDP≥600亿元 (a threshold)."""
+    after = sentence[token.end:token.end + 4]
+    before = sentence[max(0, token.start - 4):token.start].rstrip()
+    clause_after = CLAUSE_END.split(sentence[token.end:token.end + 40], 1)[0]
+    return any(after.startswith(w) for w in cues.get("not_figure_after")) or \
+        any(before.endswith(w) for w in cues.get("not_figure_before")) or \
+        any(w in clause_after for w in cues.get("not_figure_in_clause_after"))
+
+
+def _threshold(sentence: str, d: labels.Draft, earlier: list[labels.Draft], cues: Cues) -> bool:
+    """超15万元的村, 21个村年收入超15万元: an amount that sorts things, not a region total."""
+    token = d.token
+    if token.qualifier not in cues.get("scope.threshold_qualifiers") or token.base not in slots.MONEY_BASES:
+        return False
+    if sentence[token.end:token.end + 1] == "的":
+        return True
+    return any(e.clause == d.clause and e.token.base in ("个", "家", "户") for e in earlier)
+
+
+def _from_to(sentence: str, drafts: list[labels.Draft], cues: Cues) -> None:
+    """从149个增至315个 (and 从A、B分别增至C、D): mark each start value and its end value."""
+    to_words, from_words = cues.get("to_words"), cues.get("from_words")
+    groups: list[list[labels.Draft]] = []
+    for d in drafts:  # runs of numbers joined by 、/和 (an enumeration)
+        if groups and sentence[groups[-1][-1].token.end:d.token.start].strip() in ENUM_JOINS:
+            groups[-1].append(d)
+        else:
+            groups.append([d])
+    for a, b in zip(groups, groups[1:]):
+        first, last = a[0], b[0]
+        if len(a) != len(b) or first.token.base != last.token.base:
+            continue
+        between = sentence[a[-1].token.end:last.token.start]
+        lead = sentence[max(0, first.token.start - 14):first.token.start]
+        if len(between) <= 24 and any(w in between for w in to_words) and any(w in lead for w in from_words):
+            for start, end in zip(a, b):
+                start.is_start = True
+                end.previous = start.token.number * start.token.factor
+
+
+def _period(d, sentence, times, context, clause_start, cues, r_year=None) -> tuple[Period | None, str | None]:
+    """(period, base) of a draft."""
+    own = periods.containing(times, d.token.start, d.token.end) or periods.governing(times, d.token.start)
+    if own is not None and own.weak and context is not None:
+        own = None  # 全年 in a paragraph about 2023: that year
+    if own is not None and own.streak:
+        # 连续14年位居榜首: the streak and what it qualifies span the N years ending in the reported one
+        anchor = next((t for t in reversed(times) if t.end <= own.start and not t.baseline and not t.streak), None)
+        anchor = anchor or context
+        end = anchor.period.end if anchor is not None else str(r_year) if r_year else None
+        return (periods.streak_span(own, end), None) if end else (None, None)
+    background = d.kind == Aspect.LEVEL and any(w in d.label for w in cues.get("background"))
+    chosen = own or (None if background else context)
+    if chosen is None:
+        return None, None
+    period = chosen.period
+    point = d.kind in (Aspect.LEVEL, Aspect.SHARE, Aspect.RANK) and not slots.flow(
+        sentence[clause_start:d.token.start], cues)
+    if chosen.span and period.start is not None and point:
+        period = periods.point_of(period)  # a stock reached by the end of a multi-year review
+    if chosen.stock_end and point:
+        period = periods.point_of(period)  # 截至10月底 for a stock: that month
+    if d.is_start and chosen.span and chosen.period.start:
+        # 从A增至B under a multi-year frame: A stands at the year before the span.
+        y = chosen.period.start[:4]
+        period = Period(chosen.period.text, str(int(y) - 1), str(int(y) - 1))
+    ref = periods.baseline_before(times, clause_start, d.token.start)
+    if ref is not None and d.kind in (Aspect.GROWTH, Aspect.CHANGE, Aspect.MULTIPLE, Aspect.GROWTH_AVG):
+        return periods.after_reference(period, ref), ref.period.text
+    return period, None
+
+
+def _measure(label: str, indicator: str | None, clause_before: str, cues: Cues) -> str:
+    text = REFERENCE_TAIL.sub("", label)
+    lead = cues.patterns.get("measure_lead")
+    while lead is not None and (m := lead.match(text)) and len(text) - m.end() >= 2:
+        text = text[m.end():]
+    for _ in range(2):
+        text = ASPECT_TAIL.sub("", text).strip("，、的")
+    return indicator or text or label or clause_before.strip()[-12:] or "数值"
+
+
+def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Time],
+            context: periods.Time | None, index: int, lead_in: str = "") -> list[Figure]:
+    cues, article = r.cues, r.article
+    token = d.token
+    c0, c1 = d.clause
+    clause_before = sentence[c0:token.start]
+    sentence_before = sentence[:token.start]
+    after = sentence[token.end:c1]
+    modality = slots.modality(lead_in[-30:] + sentence_before, cues, after)
+    period, base = _period(d, sentence, times, context, c0, cues, r.times.ref)
+    if r.closed_year and modality == Modality.TARGET and period is not None and period.end == str(r.times.ref):
+        period = Period(period.text, str(r.times.ref + 1), str(r.times.ref + 1))  # 今年的目标 in the report
+    per = slots.per_unit(clause_before, token, after, cues)
+    base = d.extras.get("base") or per or base
+    scope = slots.scope(clause_before, r.own, r.level_word, cues, r.pos)
+    first = sentence[:next((m.start() for m in CLAUSE_END.finditer(sentence)), 0)] if c0 > 0 else ""
+    if scope is None and first and not any(clause_before.lstrip().startswith(w) for w in cues.get("scope.whole")):
+        scope = slots.scope(first, r.own, r.level_word, cues, r.pos)  # 北塘村通过…，年收入达110万元
+    value = token.number * token.factor
+    if d.kind in (Aspect.GROWTH, Aspect.CHANGE) and slots.decrease(sentence[max(c0, token.start - 6):token.start], cues):
+        value = -value
+    quote = sentence[c0:c1].strip()
+    out = []
+    for label in labels.both(sentence, d):
+        share_base = None
+        if d.kind == Aspect.SHARE and "占" in label:  # 工业占GDP比重40%: the whole is the base, not the indicator
+            label, _, whole = label.partition("占")
+            share_base = re.sub(r"(?:的)?(?:比重|比例|比)?$", "", whole) or None
+        found = cues.indicator_term(label) or (cues.indicator_term(clause_before) if not label and not share_base else None)
+        name, term = (found[0].name, found[1]) if found and cues.fits(found[0], token.base) else (None, None)
+        term = name if term and term.isascii() else term  # GDP: the indicator's own name
+        if name and (d.kind == Aspect.RANK or token.base == "百分点") and any(w in label for w in GROWTH_OF):
+            name = term = None  # 增速居全市第三: the rank of a rate is no indicator
+        fid = stable_id(article.id, quote, token.value, token.unit)
+        out.append(Figure(
+            id=fid, article=article.id, region=article.region.name, measure=_measure(label, term, clause_before, cues),
+            value=token.value, unit=token.unit, value_normalized=round(value, 6), unit_normalized=token.base,
+            quote=quote, paragraph=index, aspect=Aspect(d.kind), indicator=name, base=base or share_base,
+            scope=scope, modality=modality, period=period, qualifier=token.qualifier, start_value=d.is_start))
+    return out

@@ -1,0 +1,111 @@
+"""The cue-word tables of frame reading (generator/data/frames.yml, indicators.yml), loaded once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    name: str
+    rank: int  # importance: position in indicators.yml
+    bases: tuple[str, ...]  # normalised units a level of it is counted in (rates are always allowed)
+    terms: tuple[str, ...]  # name and synonyms, longest first
+    not_terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Every cue list of frames.yml, as tuples, plus the indicator table."""
+
+    lists: dict[str, tuple[str, ...]]
+    indicators: tuple[Indicator, ...]
+    patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)  # one alternation per list
+    terms: re.Pattern[str] | None = None  # every indicator term
+    term_owner: dict[str, tuple[Indicator, ...]] = field(default_factory=dict)
+
+    RATES = ("%", "倍", "百分点", "位次", "比例")
+
+    def fits(self, indicator: Indicator, base: str) -> bool:
+        """Can a number in this normalised unit be a value of the indicator? (五个千亿级台阶 cannot)."""
+        return base in self.RATES or base in indicator.bases
+
+    def get(self, name: str) -> tuple[str, ...]:
+        """A list by dotted name (aspect.growth); longest words first, so 年均增长 beats 增长."""
+        return self.lists.get(name, ())
+
+    def indicator(self, text: str) -> Indicator | None:
+        """The indicator named in `text`: the longest term, the last one on a tie (nearest the number)."""
+        found = self.indicator_term(text)
+        return found[0] if found else None
+
+    def indicator_term(self, text: str) -> tuple[Indicator, str] | None:
+        """The indicator named in `text` and the term as written there (外商直接投资, 人均GDP)."""
+        if self.terms is None or not text:
+            return None
+        best: tuple[int, int, Indicator, str] | None = None
+        for at in range(len(text)):  # overlapping matches: a shorter term may sit inside a longer one
+            m = self.terms.match(text, at)
+            if m is None:
+                continue
+            for ind in self.term_owner[m.group()]:
+                if any(n in text and text.find(n) <= at < text.find(n) + len(n) for n in ind.not_terms):
+                    continue
+                key = (len(m.group()), m.end())
+                if best is None or key > best[:2]:
+                    best = (key[0], key[1], ind, m.group())
+        return (best[2], best[3]) if best else None
+
+    def last(self, name: str, text: str) -> str:
+        """The cue word of list `name` that ends last in `text` ('' if none)."""
+        pattern = self.patterns.get(name)
+        if pattern is None or not text:
+            return ""
+        best, end = "", -1
+        for at in range(len(text)):
+            m = pattern.match(text, at)
+            if m and m.end() >= end:
+                best, end = m.group(), m.end()
+        return best
+
+
+def _flatten(data: dict, prefix: str, out: dict[str, tuple[str, ...]]) -> None:
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            _flatten(value, name + ".", out)
+        elif isinstance(value, str):
+            out[name] = tuple(value)  # a string of single characters
+        elif isinstance(value, list):
+            out[name] = tuple(sorted((str(v) for v in value), key=len, reverse=True))
+
+
+def load_cues(frames: Path = DATA_DIR / "frames.yml", indicators: Path = DATA_DIR / "indicators.yml") -> Cues:
+    lists: dict[str, tuple[str, ...]] = {}
+    _flatten(yaml.safe_load(Path(frames).read_text(encoding="utf-8")) or {}, "", lists)
+    table_data = yaml.safe_load(Path(indicators).read_text(encoding="utf-8")) or {}
+    table = table_data.get("indicators") or []
+    data_kinds = table_data.get("kinds") or {}
+    found = []
+    for i, spec in enumerate(table):
+        terms = [str(spec["name"]), *(str(s) for s in spec.get("synonyms") or ())]
+        terms += [t.replace("“", "").replace("”", "") for t in terms if "“" in t]
+        kind = str(spec.get("kind", "money"))
+        bases = tuple(str(b) for b in (data_kinds.get(kind) or ()))
+        found.append(Indicator(str(spec["name"]), i, bases, tuple(sorted(set(terms), key=len, reverse=True)),
+                               tuple(str(s) for s in spec.get("not") or ())))
+    patterns = {name: re.compile("|".join(re.escape(w) for w in words)) for name, words in lists.items()
+                if words and not name.endswith("_chars")}
+    owner: dict[str, list[Indicator]] = {}
+    for ind in found:
+        for term in ind.terms:
+            owner.setdefault(term, []).append(ind)
+    terms = re.compile("|".join(re.escape(t) for t in sorted(owner, key=len, reverse=True))) if owner else None
+    return Cues(lists=lists, indicators=tuple(found), patterns=patterns, terms=terms,
+                term_owner={t: tuple(v) for t, v in owner.items()})

@@ -1,0 +1,276 @@
+"""Measures: what a number counts, read from the words of its clause and its neighbours.
+
+Number last (新成立小区党组织127个): the label is the text before it. Number first
+(建成5个驿站、3个食堂): the noun after its unit. Enumerations, from-to pairs, ranks and
+ratios borrow from their neighbours in the sentence. All offsets are in one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..records import Region
+from .tokens import Token
+
+LEAD_TRIM = re.compile(
+    r"^(?:其中|此外|同时|另外|目前|如今|当前|截至目前|今年以来|今年来|今年|去年|全年|累计|共|已|还|并|"
+    r"全区|全县|全市|全省|全镇|全乡|全州|全国|该区|该县|该市|区内|县内|市内|辖区|共计|总计|预计|分别|均|"
+    r"“十[二三四五]五”(?:期间|时期|以来|末)?|十[二三四五]五(?:期间|时期|以来|末)?)+"
+)
+TAIL_TRIM = re.compile(
+    r"(?:达到|达|为|是|至|增至|增长至|增长到|提升至|提升到|提高到|提高至|跃升至|跃升到|攀升至|上升至|上升到|"
+    r"突破|超过|超|约|近|逾|共|有|累计|实现|完成|从|由|分别|均|已|保持|稳定控制在|控制在|稳定在|在|的|了|"
+    r"总量|总数|合计|共计|高达|多达|仅|以|将|拥有|新增了|和|与|及|"
+    r"[、，,（(])+$"
+)
+TIME_WORDS = re.compile(
+    r"(?:19|20)[0-9]{2}\s*[—–\-~至到]\s*(?:19|20)[0-9]{2}年|(?:19|20)[0-9]{2}年(?:[0-9]{1,2}\s*[—–\-~至到]\s*)?(?:[0-9]{1,2}月)?(?:底|末|份)?"
+    r"|[0-9]{1,2}\s*[—–\-~至到]\s*[0-9]{1,2}月|截至|截止|近年来|近年|多年来|[0-9一二三四五六七八九十]+年(?:来|以来|间)"
+)
+SUBJECT_RE = re.compile(
+    r"([\u4e00-\u9fff]{2,12}?(?:村|社区|有限公司|公司|医院|集团|合作社|小区|学校|中学|小学|幼儿园|处理厂|工厂|街区))"
+    r"(?=[\u4e00-\u9fff“]|$)"
+)
+
+
+
+
+@dataclass
+class Draft:
+    """A token with everything decided about it so far."""
+
+    token: Token
+    clause: tuple[int, int]
+    sentence: tuple[int, int]
+    kind: str  # the aspect
+    label: str = ""
+    previous: float | None = None  # from-to: the "from" value of the "to" figure
+    is_start: bool = False  # from-to: this is the "from" value
+    extras: dict = field(default_factory=dict)
+
+
+# What is left of a label once change words are gone tells whether it names anything.
+CONNECTIVES = re.compile(
+    r"较|比|同比|相比|分别|增加|减少|增长|提高|提升|下降|降低|跃升|攀升|上升|增至|新增|年均|年平均|平均|到|至|了|期间|时期|末|的|"
+    r"上年|去年|同期|十[二三四五]五|[“”\"、，,（）()]"
+)
+
+
+def _content(label: str) -> str:
+    return CONNECTIVES.sub("", label)
+
+
+def _clean_label(text: str, region_words: tuple[str, ...]) -> str:
+    text = TIME_WORDS.sub("", text)
+    text = re.sub(r"（[^（）]*）?|\([^()]*\)?", "", text)  # (含高新区): a note, not the name
+    text = re.sub(r"[“\"]\s*[”\"]", "", text)
+    prev = None
+    while prev != text:
+        prev = text
+        for word in region_words:
+            if word and text.startswith(word):
+                text = text[len(word) :]
+        text = LEAD_TRIM.sub("", text)
+        text = TAIL_TRIM.sub("", text)
+        text = text.strip(" ，,、：:）)")
+    return text[-18:]
+
+
+def _noun_after(paragraph: str, token: Token, limit: int) -> str:
+    """The words right after a number's unit, up to the next separator: 建成3个[驿站]."""
+    after = paragraph[token.end : limit]
+    after = re.split(r"[，,。；;、]|以上|以下|等|分别|均|全部|相继|共|入驻|落户|落地|开业|投产|签约|上线|挂牌", after)[0]
+    # 10个部门的[300项…]: a noun ending in 的 qualifies the next number, it is not a label of its own.
+    return re.sub(r"的$", "", after.strip())
+
+
+def _cjk(text: str) -> int:
+    return len(re.findall(r"[\u4e00-\u9fff]", text))
+
+
+def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, ...]) -> None:
+    """Labels for the tokens of one clause.
+
+    Number last (新成立小区党组织127个): a token's label is the text before it.
+    Number first (建成5个驿站、3个食堂): each token's label is the noun after its unit.
+    """
+    c_start, c_end = drafts[0].clause
+    first = drafts[0].token
+    lead = _clean_label(paragraph[c_start : first.start], region_words)
+    limits = [d.token.start for d in drafts[1:]] + [c_end]
+    afters = [_noun_after(paragraph, d.token, lim) for d, lim in zip(drafts, limits)]
+    # 1174户3501名贫困人口: adjacent numbers share the noun after the last one.
+    for i in range(len(afters) - 2, -1, -1):
+        if not afters[i] and drafts[i + 1].token.start - drafts[i].token.end <= 1:
+            afters[i] = afters[i + 1]
+    number_first = _cjk(afters[0]) >= 2 and len(_content(lead)) <= 4 and first.kind != "rank"
+    prev_end = c_start
+    for i, d in enumerate(drafts):
+        raw = paragraph[prev_end : d.token.start]
+        before = _clean_label(raw, region_words)
+        # 完成造林、森林蓄积量年增长3.5%: only the last item names the number (but not in
+        # 'A、B均达100%', where the value belongs to both)
+        if len(drafts) == 1 and "、" in before and not re.search("[均都].{0,2}$", raw):
+            tail = before.rsplit("、", 1)[1]
+            before = tail if _cjk(tail) >= 4 else before
+        if raw.rstrip().endswith("等") and _cjk(afters[i]) >= 2:
+            # 甲、乙等10余家品牌首店: the named examples end in 等, the category comes after the number.
+            d.label = afters[i][:20]
+        elif number_first and _cjk(afters[i]) >= 2:
+            verb = lead if i == 0 or len(drafts) == 1 else ""
+            d.label = (verb + afters[i])[:20]
+        else:
+            d.label = before or (afters[i][:20] if _cjk(afters[i]) >= 2 else "")
+        prev_end = d.token.end
+
+
+def _inherit(paragraph: str, drafts: list[Draft]) -> None:
+    """Labels that only make sense with their neighbours in the sentence."""
+    for i, d in enumerate(drafts):
+        prev = drafts[i - 1] if i else None
+        same_sentence = prev is not None and prev.sentence == d.sentence
+        if not same_sentence:
+            continue
+        between = paragraph[prev.token.end : d.token.start]
+        from_to = d.previous is not None or (
+            re.search(r"[增升提跃攀上长加]{0,2}[至到]", between) and "从" in paragraph[d.sentence[0] : prev.token.start]
+        )
+        # 从8家，到“十四五”期间跃升至43家 / 较2020年增加132家: the metric is the one before.
+        if not _content(d.label) and ((from_to and prev.token.base == d.token.base) or d.kind in ("change", "growth")):
+            d.label = prev.label if from_to else prev.label + d.label
+        # ratio parts share the label of the first part
+        if d.token.group >= 0 and d.token.group == prev.token.group and not _content(d.label):
+            d.label = prev.label
+
+
+RANK_SCOPES = (re.compile(r"(全国|全省|全市|全州|全区|全县|省内|市内)$"), re.compile(r"((?:稳居|位居|位列|名列|居|列)?[\u4e00-\u9fff]{2,4}[省市])$"))
+RANK_VERBS = re.compile(r"(连续[两三四五六七八九十0-9]+年)?(稳居|位居|位列|名列|排名|排在|居于|居|列|排)$")
+
+
+def _rank_labels(paragraph: str, drafts: list[Draft]) -> None:
+    """'增速居全省第四' -> 增速排名（全省）; with nothing before it, the metric of the sentence."""
+    for i, d in enumerate(drafts):
+        if d.kind != "rank":
+            continue
+        text = paragraph[d.clause[0] : d.token.start]  # a rank token starts at 第
+        scope_m = RANK_SCOPES[0].search(text) or RANK_SCOPES[1].search(text)
+        scope = re.sub(r"^.*?(稳居|位居|位列|名列|居|列)", "", scope_m.group(1)) if scope_m else ""
+        what = RANK_VERBS.sub("", text[: scope_m.start()] if scope_m else text)
+        what = re.sub(r"^.*?(获评|获|在)", "", what) if len(what) > 12 else what
+        if not _content(what):
+            prev = next((p for p in reversed(drafts[:i]) if p.sentence == d.sentence and p.kind != "rank"), None)
+            what = prev.label if prev else ""
+        d.label = what
+        if scope:
+            d.extras["base"] = scope
+
+
+def _ratio_labels(drafts: list[Draft]) -> None:
+    groups: dict[int, list[Draft]] = {}
+    for d in drafts:
+        if d.token.group >= 0:
+            groups.setdefault(d.token.group, []).append(d)
+    for members in groups.values():
+        base = members[0].label
+        if len(members) == 3 and "产业" in base:
+            names = ("第一产业增加值", "第二产业增加值", "第三产业增加值")  # 三次产业结构 a:b:c, in this order
+        else:
+            names = tuple(str(i + 1) for i in range(len(members)))
+        for d, name in zip(members, names):
+            d.label = name if name.endswith("增加值") else f"{base}（{name}）"
+
+
+def _groups(paragraph: str, drafts: list[Draft]) -> list[list[Draft]]:
+    """Consecutive tokens of a clause joined by 、/和/与 (an enumeration)."""
+    groups: list[list[Draft]] = []
+    for d in drafts:
+        if groups:
+            last = groups[-1][-1]
+            between = paragraph[last.token.end : d.token.start]
+            # A 52家、B 85家 (number last) or 3个A、4个B (number first), within one clause
+            if last.clause == d.clause and between and (between[0] in "、和与及" or between[-1] in "、和与及"):
+                groups[-1].append(d)
+                continue
+        groups.append([d])
+    return groups
+
+
+def _enumerations(paragraph: str, drafts: list[Draft]) -> None:
+    """'A 71家、B 18家，较2020年分别增加39家、13家': the second group is about A and B.
+    '城镇居民、农村居民人均可支配收入从21274元、10715元': the shared noun is split."""
+    groups = _groups(paragraph, drafts)
+    for g, group in enumerate(groups):
+        if len(group) < 2:
+            continue
+        parts = _split_shared(group[0].label, len(group))
+        if parts:
+            for d, part in zip(group, parts):
+                d.label = part
+            continue
+        if any(_content(d.label) for d in group):
+            continue
+        for prev in reversed(groups[:g]):
+            if len(prev) == len(group) and prev[0].sentence == group[0].sentence:
+                suffix = _content(group[0].label) and "" or ("增加" if group[0].kind == "change" else "")
+                for d, p in zip(group, prev):
+                    d.label = p.label + suffix
+                break
+
+
+ENUM_TAIL = re.compile(r"(?:分别|均|都)?(?:同比|比上年|较上年)?(?:增长|增速|增幅|提高|提升|下降|达到|达|为|是)?$")
+
+
+def _split_shared(label: str, n: int) -> list[str] | None:
+    """"城镇居民、农村居民人均可支配收入" with 2 values -> the two full names."""
+    if n == 2 and "城乡居民" in label:  # 城乡居民收入分别达A和B: urban first, then rural
+        return [label.replace("城乡居民", "城镇居民"), label.replace("城乡居民", "农村居民")]
+    # 固定资产投资、一般公共预算收入分别增长A和B: one named item per value; 水稻、油菜机械化率:
+    # short heads of one length share what follows the last head.
+    items = [p for p in re.split(r"[、和及与]", ENUM_TAIL.sub("", label)) if p]
+    if len(items) == n and all(_cjk(p) >= 2 for p in items):
+        size = len(items[0])
+        if all(len(p) == size for p in items[:-1]) and len(items[-1]) > size + 1 and size <= 4:
+            shared = items[-1][size:]
+            return [p + shared for p in items[:-1]] + [items[-1]]
+        return items
+    m = re.fullmatch(r"(.+?)((?:、[^、]+?)+)(人均[\u4e00-\u9fff]+|[\u4e00-\u9fff]{2,}?(?:率|量|额|数|值|面积|产量))", label)
+    if not m:
+        return None
+    heads = [m[1]] + [h for h in m[2].split("、") if h]
+    if len(heads) != n:
+        return None
+    return [h + m[3] for h in heads]
+
+
+def both(paragraph: str, draft: Draft) -> list[str]:
+    """'卫生厕所普及率、生活垃圾有效治理率均达100%': one value, one figure per metric."""
+    if not re.search(r"均|都", paragraph[draft.clause[0] : draft.token.start][-4:]):
+        return [draft.label]
+    label = re.sub(r"(均|都)$", "", draft.label)
+    parts = [p for p in label.split("、") if p]
+    return parts if len(parts) > 1 else [draft.label]
+
+
+def region_words(region: Region) -> tuple[str, ...]:
+    """The region's names as a label may open with them: 蒸湘区, 蒸湘, 衡阳市, 湖南省."""
+    name = region.name
+    words = [name, region.city, region.province]
+    for suffix in ("自治县", "区", "县", "市", "省"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            words.append(name[: -len(suffix)])
+            break
+    return tuple(sorted((w for w in words if w), key=len, reverse=True))
+
+
+def label_sentence(sentence: str, drafts: list[Draft], own: tuple[str, ...]) -> None:
+    """Set the label of every draft of one sentence."""
+    by_clause: dict[tuple[int, int], list[Draft]] = {}
+    for d in drafts:
+        by_clause.setdefault(d.clause, []).append(d)
+    for members in by_clause.values():
+        _label_clause(sentence, members, own)
+    _enumerations(sentence, drafts)
+    _inherit(sentence, drafts)
+    _rank_labels(sentence, drafts)
+    _ratio_labels(drafts)

@@ -1,0 +1,228 @@
+"""Time words of a sentence, resolved to periods (shared FRAMES.md, "Period").
+
+A figure takes the nearest governing time words: before it in its sentence, else earlier in
+the paragraph, else its section's or the article's frame (headline, lead). Nothing governs:
+no period (never a silent fallback to the article's year). Relative words (今年, 去年, N年来)
+resolve against the reference year: the publication date's year, else the article's year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..records import Period
+from .tokens import parse_number
+
+Y = r"((?:19|20)[0-9]{2})"
+N = r"([0-9]{1,2}|[一二两三四五六七八九十]{1,3})"
+DASH = r"\s*[—–\-~至到]\s*"
+PLANS = {"十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
+HOLIDAYS = {"五一": 5, "国庆": 10}
+QUARTERS = {"一": (1, 3), "1": (1, 3), "二": (4, 6), "2": (4, 6), "三": (7, 9), "3": (7, 9), "四": (10, 12), "4": (10, 12)}
+# A time right after these is the reference of a comparison (较2020年增长), not the figure's period.
+BASELINE_BEFORE = ("较", "比", "相比", "同比", "与", "比上", "是", "对比", "高于", "低于", "于")
+
+
+@dataclass(frozen=True)
+class Time:
+    """A time expression found in a sentence."""
+
+    start: int
+    end: int
+    period: Period
+    baseline: bool  # 较2020年: the reference R of a comparison
+    span: bool  # a multi-year review frame (十四五, N年来, X年以来)
+    stock_end: bool = False  # 截至N月底 / 年末: a point in time for stocks
+    day: bool = False  # 12月6日: an event's date governs its own sentence only
+    weak: bool = False  # 全年: the year the paragraph is about, else the reference year
+    streak: tuple[int, str] | None = None  # 连续14年 / 连续7个季度 / 十二连冠: (count, 年|季度|月)
+
+
+def _n(text: str) -> int:
+    n = parse_number(text)
+    return int(n) if n is not None else 0
+
+
+def _ym(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _rules(ref: int | None) -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[str | None, str] | None], str]]:
+    """(pattern, match -> (start, end), flag) in priority order; flag 'span' / 'stock' / ''."""
+    r = ref
+
+    def year_or_ref(m: re.Match[str], group: int) -> int | None:
+        return int(m[group]) if m[group] else r
+
+    def months(m: re.Match[str]):
+        y = year_or_ref(m, 1)
+        a, b = _n(m[2]), _n(m[3])
+        if not y or not (1 <= a <= b <= 12):
+            return None
+        return _ym(y, a), _ym(y, b)
+
+    def quarter(m: re.Match[str]):
+        y = year_or_ref(m, 1)
+        if not y:
+            return None
+        if m[2] == "上半年":
+            return _ym(y, 1), _ym(y, 6)
+        if m[2] == "下半年":
+            return _ym(y, 7), _ym(y, 12)
+        if m[2].startswith("前"):
+            return _ym(y, 1), _ym(y, 3 * _n(m[2][1]))
+        a, b = QUARTERS.get(m[2][0], (0, 0))
+        return (_ym(y, a), _ym(y, b)) if a else None
+
+    def until_month(m: re.Match[str]):
+        y = year_or_ref(m, 1)
+        mo = _n(m[2])
+        return (_ym(y, 1), _ym(y, mo)) if y and 1 <= mo <= 12 else None
+
+    def since_month(m: re.Match[str]):
+        y = year_or_ref(m, 1)
+        mo = _n(m[2])
+        return (_ym(y, mo), str(r or y)) if y and 1 <= mo <= 12 else None
+
+    def on_day(m: re.Match[str]):
+        """12月6日: an event on a day stands for its month."""
+        y, mo = year_or_ref(m, 1), _n(m[2])
+        return (_ym(y, mo),) * 2 if y and 1 <= mo <= 12 else None
+
+    def years_back(m: re.Match[str]):
+        n = _n(m[1])
+        return (str(r - n + 1), str(r)) if r and 1 <= n <= 50 else None
+
+    def rel(delta: int):
+        return lambda m: (str(r + delta), str(r + delta)) if r else None
+
+    return [
+        (re.compile(Y + DASH + Y + "年"), lambda m: (m[1], m[2]), "span"),
+        (re.compile(f"(?:{Y}年)?" + N + DASH + N + "月"), months, ""),
+        (re.compile(f"(?:{Y}年)?(上半年|下半年|前[一二三]季度|[一二三四1-4]季度)"), quarter, ""),
+        (re.compile(f"截至(?:{Y}年)?{N}月(?:底|末)"), until_month, "stock"),
+        (re.compile(f"(?:{Y}年)?{N}月(?:份)?以来"), since_month, ""),
+        (re.compile(f"{Y}年(?:末|底)"), lambda m: (_ym(int(m[1]), 12), _ym(int(m[1]), 12)), "stock"),
+        (re.compile(r"“?(十[二三四五]五)”?(?:时期|期间|以来)?末"), lambda m: (str(PLANS[m[1]][1]),) * 2, ""),
+        (re.compile(r"“?(十[二三四五]五)”?(?:时期|期间|以来|规划)?"), lambda m: tuple(map(str, PLANS[m[1]])), "span"),
+        (re.compile(Y + "年(?:以来|来)"), lambda m: (m[1], str(r)) if r and int(m[1]) <= r else None, "span"),
+        (re.compile(f"(?:{Y}年)?([0-9]{{1,2}})月[0-9]{{1,2}}日"), on_day, "day"),
+        (re.compile(Y + r"年(?!代)"), lambda m: (m[1], m[1]), ""),
+        (re.compile(r"(?:近|过去|这)" + N + "年(?:来|以来|间|里)?|" + N.replace("(", "(?P<b>", 1) + "年(?:来|以来|间)"),
+         lambda m: years_back(_Alias(m[1] or m["b"])), "span"),
+        (re.compile(r"连续第?" + N + r"(?:余)?(?:个)?(年|季度|月)|" + N.replace("(", "(?P<c>", 1) + "连冠"),
+         lambda m: years_back(_Alias(m[1] or m["c"])) or (str(r), str(r)) if r else None, "streak"),
+        (re.compile(r"近年来|近年|多年来|近些年"), lambda m: (None, str(r)) if r else None, "span"),
+        (re.compile(r"(?:{}年)?“?(五一|国庆)”?(?:假期|小长假|黄金周|期间)".format(Y)),
+         lambda m: (_ym(year_or_ref(m, 1), HOLIDAYS[m[2]]),) * 2 if year_or_ref(m, 1) else None, ""),
+        (re.compile(r"今年以来|今年来|今年|年内|本年度|目前|截至目前|如今|现在|当前|近日|日前|年初以来"), rel(0), ""),
+        (re.compile(r"过去一年|过去的一年|去年|上年|上一年"), rel(-1), ""),
+        (re.compile(r"全年"), rel(0), "weak"),
+        (re.compile(r"前年"), rel(-2), ""),
+        (re.compile(r"明年"), rel(1), ""),
+    ]
+
+
+class _Alias:
+    """Lets years_back read group 1 of a match or a captured string alike."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __getitem__(self, _: int) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class TimeReader:
+    """The time rules for one reference year."""
+
+    ref: int | None
+
+    def find(self, sentence: str) -> list[Time]:
+        """Every time expression of one sentence, in order; overlaps go to the earlier rule."""
+        found: list[Time] = []
+        claimed: list[tuple[int, int]] = []
+        for pattern, resolve, flag in _rules(self.ref):
+            for m in pattern.finditer(sentence):
+                if any(a < m.end() and m.start() < b for a, b in claimed):
+                    continue
+                se = resolve(m)
+                if not se:
+                    continue
+                claimed.append(m.span())
+                before = sentence[max(0, m.start() - 2) : m.start()]
+                baseline = before.endswith(BASELINE_BEFORE)
+                streak = None
+                if flag == "streak":
+                    count = _n(m.group(1) or m.group("c") or "")
+                    streak = (count, (m.group(2) or "年") if m.group(1) else "年") if count else None
+                found.append(Time(m.start(), m.end(), Period(m.group(), se[0], se[1]), baseline,
+                                  flag in ("span", "streak") and se[0] != se[1], flag == "stock", flag == "day",
+                                  flag == "weak", streak))
+        found.sort(key=lambda t: t.start)
+        return found
+
+
+def governing(times: list[Time], at: int) -> Time | None:
+    """The nearest plain (not baseline) time before offset `at`."""
+    best = None
+    for t in times:
+        if t.end > at:
+            break
+        if not t.baseline:
+            best = t
+    return best
+
+
+def baseline_before(times: list[Time], clause_start: int, at: int) -> Time | None:
+    """The reference period of a comparison in the clause before `at` (较2020年)."""
+    best = None
+    for t in times:
+        if t.end > at:
+            break
+        if t.baseline and t.start >= clause_start:
+            best = t
+    return best
+
+
+def after_reference(period: Period | None, ref: Time) -> Period | None:
+    """From the period after R to the current one: 2025 vs 2020 -> 2021..2025."""
+    if period is None:
+        return None
+    r_end = ref.period.end
+    if len(r_end) == 4 and len(period.end) == 4 and r_end < period.end:
+        return Period(period.text, str(int(r_end) + 1), period.end)
+    if len(r_end) == 4 and len(period.end) == 7 and r_end < period.end[:4]:
+        return Period(period.text, _ym(int(r_end) + 1, 1), period.end)  # 比2019年同期: from 2020-01
+    if len(r_end) == 7 and len(period.end) == 7 and r_end < period.end:
+        y, m = int(r_end[:4]), int(r_end[5:])
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        return Period(period.text, _ym(y, m), period.end)
+    return period
+
+
+def point_of(period: Period) -> Period:
+    """A stock, share or rank reached by the end of a multi-year span: the end year."""
+    return Period(period.text, period.end, period.end)
+
+
+def streak_span(time: Time, anchor_end: str) -> Period:
+    """连续N年 / N个季度 / N个月 ending in the latest reported period (anchor_end: YYYY or YYYY-MM)."""
+    count, unit = time.streak or (1, "年")
+    year = int(anchor_end[:4])
+    if unit == "年":
+        return Period(time.period.text, str(year - count + 1), str(year))
+    if len(anchor_end) == 4:
+        return Period(time.period.text, anchor_end, anchor_end)  # months within a year given by its year
+    month = int(anchor_end[5:7])
+    back = count * (3 if unit == "季度" else 1)
+    index = year * 12 + month - 1 - back + 1
+    return Period(time.period.text, _ym(index // 12, index % 12 + 1), anchor_end)
+
+
+def containing(times: list[Time], start: int, end: int) -> Time | None:
+    """The time expression a token sits inside (the 14年 of 连续14年)."""
+    return next((t for t in times if t.start <= start and end <= t.end), None)

@@ -1,0 +1,133 @@
+"""Aspect, modality, scope and base of a number, from the cue words of its clause (data/frames.yml)."""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Aspect, Modality
+from .cues import Cues
+from .tokens import Token
+
+PERCENT_BASES = ("%",)
+STREAK_BASES = ("年", "月", "季度", "连冠")
+MONEY_BASES = ("元", "美元", "欧元")
+CJK_RUN = re.compile(r"[\u4e00-\u9fff“”]+")
+
+
+def _ends(text: str, cues: Cues, name: str, within: int) -> str:
+    """The cue word of list `name` found in the last `within` characters of text (nearest wins)."""
+    return cues.last(name, text[-within:])
+
+
+def aspect(token: Token, before: str, clause_before: str, after: str, cues: Cues, from_to: bool) -> Aspect:
+    """The aspect of a token: `before` is its clause's text since the previous number,
+    `clause_before` the whole clause before it, `after` the clause after it."""
+    if token.kind == "rank":
+        return Aspect.RANK
+    if token.base == "倍":
+        return Aspect.MULTIPLE
+    if token.base in ("百分点", "位次"):
+        return Aspect.CHANGE
+    if token.base in STREAK_BASES:
+        return Aspect.LEVEL  # 连续14年, 七个季度, 十二连冠: a streak is its own level
+    if token.base in PERCENT_BASES or token.base == "比例":
+        if _ends(before, cues, "aspect.growth_avg", 8):
+            return Aspect.GROWTH_AVG
+        year_growth = _ends(before, cues, "aspect.growth_avg_year", 6)
+        if year_growth:
+            at = before.rfind(year_growth)
+            if at > 0 and before[at - 1] not in cues.get("aspect.not_before_year"):
+                return Aspect.GROWTH_AVG
+        if _ends(clause_before, cues, "aspect.growth_noun", 12):
+            return Aspect.GROWTH
+        if from_to or _ends(before, cues, "aspect.share_to", 3):
+            return Aspect.SHARE
+        if _ends(before, cues, "aspect.growth", 6):
+            return Aspect.GROWTH
+        return Aspect.SHARE
+    if from_to:
+        return Aspect.LEVEL
+    near = before[-8:]
+    has_reference = bool(_ends(clause_before, cues, "aspect.reference", 16))
+    change = _ends(near, cues, "aspect.change", 4)
+    if change and (has_reference or near.endswith(change)):
+        return Aspect.CHANGE
+    if token.base in MONEY_BASES:
+        return Aspect.INCREMENT if _ends(clause_before, cues, "aspect.money_increment", 14) else Aspect.LEVEL
+    level = _ends(clause_before, cues, "aspect.level", 40)
+    increment = _ends(clause_before, cues, "aspect.increment", 40)
+    # 已建成 is a stock although it ends in 建成: compare where the cue words end
+    if increment and (not level or clause_before.rfind(increment) + len(increment) > clause_before.rfind(level) + len(level)):
+        return Aspect.INCREMENT
+    # 153个老旧小区改造焕新, 28家餐馆入选: the verb after the number
+    if not level and _ends(after[:12], cues, "aspect.increment_after", 12):
+        return Aspect.INCREMENT
+    return Aspect.LEVEL
+
+
+def flow(clause_before: str, cues: Cues) -> bool:
+    """累计完成投资, 迈上…台阶: a total over a span, not a stock at its end."""
+    return bool(_ends(clause_before, cues, "aspect.flow", 40))
+
+
+def decrease(before: str, cues: Cues) -> bool:
+    """下降3%, 减少12家: the normalised value is negative."""
+    return bool(_ends(before, cues, "aspect.decrease", 5))
+
+
+def modality(sentence_before: str, cues: Cues, after: str = "") -> Modality:
+    """target / estimate from the words of the sentence before the number (or a note right
+    after it: 252.5亿元(预计数))."""
+    if _ends(sentence_before, cues, "modality.estimate", 60) or _ends(after[:6], cues, "modality.estimate", 6):
+        return Modality.ESTIMATE
+    if _ends(sentence_before, cues, "modality.target", 150) or _ends(sentence_before, cues, "modality.target_future", 60):
+        return Modality.TARGET
+    return Modality.ACTUAL
+
+
+def per_unit(clause_before: str, token: Token, after: str, cues: Cues) -> str | None:
+    """The denominator of a per-unit or threshold figure (每个网格, 超15万元的村), else None."""
+    unit = _ends(clause_before, cues, "scope.per_unit", 10)
+    if unit and unit != "人均":
+        return unit
+    if after.startswith("的") and (token.qualifier or _ends(clause_before, cues, "scope.threshold_before", 3)):
+        m = CJK_RUN.match(after[1:])
+        return "门槛：" + (m.group()[:8] if m else "")
+    return None
+
+
+def scope(clause: str, own: tuple[str, ...], level_word: str, cues: Cues, pos) -> str | None:
+    """The part of the region the figure covers, from its clause's text before the number:
+    another level (全省新增…), or a named unit (土桥村, 某某有限公司) found by part of speech.
+
+    `own` are the region's names; `level_word` its whole-region word (全县 for a county);
+    `pos` jieba's POSTokenizer (None: named units are not looked for)."""
+    head = clause.lstrip("其中，,另外此外同时")[:4]
+    for word in cues.get("scope.other_levels"):
+        if head.startswith(word) and not any(w in clause for w in cues.get("scope.other_level_not")):
+            return word
+    for word in cues.get("scope.whole"):
+        if head.startswith(word):
+            return None if word == level_word or not word.startswith("全") or word == "全省" else word
+    suffixes = cues.get("scope.suffixes")
+    if pos is None or not any(s in clause for s in suffixes):
+        return None
+    tags = cues.get("scope.name_tags")
+    words = [(w.word, w.flag) for w in pos.cut(clause)]
+    for i, (word, flag) in enumerate(words):
+        if not any(word.endswith(s) for s in suffixes):
+            continue
+        # 大寨村 tagged as a place name by itself counts as named
+        name = [word]
+        proper = flag in tags and not any(word == s for s in suffixes) and word not in own
+        for w, flag in reversed(words[max(0, i - 4):i]):
+            if flag in ("v", "p", "x", "c", "uj", "d", "r", "m") and not w.startswith("第"):
+                break
+            name.insert(0, w)
+            proper = proper or (flag in tags and w not in own and not any(o.startswith(w) for o in own))
+        after = clause[sum(len(w) for w, _ in words[:i + 1]):]
+        if "等" in after:
+            continue  # 甲公司、乙集团等13家企业: named examples of what is counted
+        if proper and len(name) > 1:
+            return "".join(name)[-16:]
+    return None

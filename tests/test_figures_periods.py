@@ -1,0 +1,76 @@
+"""figures.periods: time words read into periods, against a reference year."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.figures.periods import TimeReader, after_reference, baseline_before, governing, streak_span
+
+
+def read(text: str, ref: int = 2024):
+    return [(t.period.start, t.period.end, t.baseline) for t in TimeReader(ref).find(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("今年以来", ("2024", "2024")),
+    ("去年", ("2023", "2023")),
+    ("明年", ("2025", "2025")),
+    ("上半年", ("2024-01", "2024-06")),
+    ("一季度", ("2024-01", "2024-03")),
+    ("前三季度", ("2024-01", "2024-09")),
+    ("1—10月", ("2024-01", "2024-10")),
+    ("2023年1至8月", ("2023-01", "2023-08")),
+    ("截至10月底", ("2024-01", "2024-10")),
+    ("“十三五”期间", ("2016", "2020")),
+    ("十四五以来", ("2021", "2025")),
+    ("“十三五”末", ("2020", "2020")),
+    ("五年来", ("2020", "2024")),
+    ("2019年以来", ("2019", "2024")),
+    ("近年来", (None, "2024")),
+    ("连续3年", ("2022", "2024")),
+    ("2021—2023年", ("2021", "2023")),
+    ("2022年末", ("2022-12", "2022-12")),
+    ("8月以来", ("2024-08", "2024")),
+    ("五一假期", ("2024-05", "2024-05")),
+])
+def test_time_words(text, expected):
+    found = read(text)
+    assert found and found[0][:2] == expected, found
+
+
+def test_dates_and_decades_are_not_periods():
+    assert read("80年代") == []
+    assert read("2023年3月5日") == [("2023-03", "2023-03", False)]  # an event on a day: its month
+
+
+def test_relative_words_without_a_reference_year_give_nothing():
+    assert TimeReader(None).find("今年以来全县新增") == []
+
+
+def test_a_comparison_reference_is_a_baseline_not_the_period():
+    reader = TimeReader(2024)
+    text = "2023年全县市场主体较2020年增加6100户"
+    times = reader.find(text)
+    at = text.index("6100")
+    own = governing(times, at)
+    ref = baseline_before(times, 0, at)
+    assert own.period.end == "2023" and ref.period.end == "2020"
+    assert (after_reference(own.period, ref).start, after_reference(own.period, ref).end) == ("2021", "2023")
+
+
+def test_against_the_same_quarter_of_an_earlier_year_starts_the_month_after():
+    reader = TimeReader(2021)
+    text = "一季度地区生产总值比2019年同期增长15%"
+    times = reader.find(text)
+    at = text.index("15")
+    period = after_reference(governing(times, at).period, baseline_before(times, 0, at))
+    assert (period.start, period.end) == ("2020-01", "2021-03")
+
+
+def test_a_streak_ends_in_the_reported_period():
+    reader = TimeReader(2025)
+    years = reader.find("连续14年位居榜首")[0]
+    assert years.streak == (14, "年")
+    assert (streak_span(years, "2024").start, streak_span(years, "2024").end) == ("2011", "2024")
+    quarters = reader.find("连续七个季度居全省前2位")[0]
+    assert (streak_span(quarters, "2023-09").start, streak_span(quarters, "2023-09").end) == ("2022-01", "2023-09")
