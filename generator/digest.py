@@ -236,8 +236,8 @@ def figures_csv(data: dict) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for figure in data["figures"]:
-        period = figure["period"] or {}
-        flat = {**figure, "period_start": period.get("start"), "period_end": period.get("end"),
-                "period_text": period.get("text")}
+        period = figure.get("period") or {}
+        flat = {"period_start": period.get("start"), "period_end": period.get("end"),
+                "period_text": period.get("text"), **figure}
         writer.writerow([_cell(flat[c]) for c in CSV_COLUMNS])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

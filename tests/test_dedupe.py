@@ -12,8 +12,8 @@ _PAGE = ("富源县生姜产业提质增效\n\n记者 赵一鸣\n\n"
 
 
 def _figure(article: str, n: int) -> Figure:
-    return Figure(id=f"f{n}", article=article, region="富源县", metric="种植面积", value="2", unit="万亩",
-                  value_normalized=20000, unit_normalized="亩", period="2025", quote="两万亩", paragraph=2)
+    return Figure(id=f"f{n}", article=article, region="富源县", measure="种植面积", value="2", unit="万亩",
+                  value_normalized=20000, unit_normalized="亩", quote="两万亩", paragraph=2)
 
 
 def test_same_article_in_utf8_and_gb18030_is_one_article_with_two_sources():
