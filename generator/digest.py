@@ -194,7 +194,9 @@ def to_contract(digest: Digest) -> dict:
             }
             for a in digest.articles
         ],
-        "figures": [{**select.figure_json(f), "url": figure_url(f, article_index)} for f in digest.figures],
+        # `metric` is the label a reader sees: the standard indicator when there is one, else the measure.
+        "figures": [{**select.figure_json(f), "metric": f.indicator or f.measure, "url": figure_url(f, article_index)}
+                    for f in digest.figures],
         "comparisons": [select.comparison_json(row) for row in digest.comparisons],
         "warnings": [str(w) for w in digest.warnings],
     }
