@@ -168,7 +168,7 @@ def browser_figures(site: Path, index_files: dict[str, int]) -> dict:
 def _debounce_ms() -> float:
     import re
 
-    js = ROOT / "generator" / "static" / "search.js"
+    js = ROOT / "generator" / "search" / "web" / "search.js"
     m = re.search(r"DEBOUNCE_MS\s*=\s*(\d+)", js.read_text("utf-8")) if js.is_file() else None
     return float(m.group(1)) if m else 0.0
 

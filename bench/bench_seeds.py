@@ -29,7 +29,7 @@ sys.path[:0] = [str(HERE), str(ROOT / "tests"), str(ROOT)]
 from bench_build import EPOCH, REFERENCE_YML, measure  # noqa: E402
 from helpers import write_config  # noqa: E402
 
-from generator.decode import read_sources  # noqa: E402
+from generator.read.decode import read_sources  # noqa: E402
 from generator.settings import Settings  # noqa: E402
 
 

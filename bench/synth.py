@@ -87,7 +87,7 @@ def _alias(node: dict, full: str) -> str:
 
 def load_units() -> tuple[list[dict], dict[str, str]]:
     """(county-level targets across all provinces, names of the seeds' province -> level)."""
-    from generator.gazetteer_data import read_tree
+    from generator.lexicon.gazetteer_data import read_tree
 
     tree = read_tree()
     targets: list[dict] = []

@@ -1,6 +1,15 @@
 """Regional digest: turns messy newspaper page texts (seeds/) into a static MkDocs site.
 
-The pipeline, one module per stage (see records.py for the records between them):
-decode -> clean -> split -> locate -> figures -> digest -> pages / searchindex.
-plugin.py is the thin MkDocs adapter; __main__.py runs the stages alone.
+Layout (records.py holds the typed records that flow between the stages):
+
+    settings.py   the one table of settings (plugin options, CLI options, README table)
+    build.py      read every seed (per-file stages, cached) -> digest
+    read/         per-file stages: decode, sidecar, clean, split (+ fragments), locate, figures/
+    lexicon/      words (jieba), gazetteer, catalogue: the language resources the stages share
+    digest.py     cross-page assembly (dedupe.py) and the JSON/CSV contract
+    site/         typeset, pages, compare, charts, keywords, templates/
+    search/       the lunr index (FORMAT.md is the spec) and the browser runtime web/
+    mkdocs/       the MkDocs adapter: plugin hooks, page memo, background writer, site marker
+    cache.py      content-hash cache (typedjson.py, cachelock.py)
+    __main__.py   `python -m generator`: the stages without MkDocs
 """

@@ -11,11 +11,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from . import digest as digest_mod
-from . import pipeline
-from .progress import make_progress
-from .resources import load_resources
-from .settings import Settings, add_cli_options
+from generator import digest as digest_mod
+from generator import build as pipeline
+from generator.mkdocs.progress import make_progress
+from generator.resources import load_resources
+from generator.settings import Settings, add_cli_options
 
 
 def main(argv: list[str] | None = None) -> int:

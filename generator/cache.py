@@ -20,9 +20,9 @@ import secrets
 import stat
 from pathlib import Path
 
-from . import typedjson
-from .cachelock import CacheAccess
-from .records import Source
+from generator import typedjson
+from generator.cachelock import CacheAccess
+from generator.records import Source
 
 log = logging.getLogger("mkdocs.plugins.digest")
 

@@ -12,8 +12,8 @@ import hashlib
 import re
 import unicodedata
 
-from .records import Article, Figure, Warning
-from .split import MISSING
+from generator.records import Article, Figure, DataWarning
+from generator.read.split import MISSING
 
 # Shorter texts (a caption-only piece, a one-line notice) may well repeat without being one article.
 MIN_CHARS = 40
@@ -29,11 +29,11 @@ def text_key(article: Article) -> str | None:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def merge_duplicates(articles: list[Article], figures: list[Figure]) -> tuple[list[Article], list[Figure], list[Warning]]:
+def merge_duplicates(articles: list[Article], figures: list[Figure]) -> tuple[list[Article], list[Figure], list[DataWarning]]:
     """(articles without later copies, figures of the kept articles only, one warning per dropped copy)."""
     first: dict[str, Article] = {}
     dropped: set[str] = set()
-    warnings: list[Warning] = []
+    warnings: list[DataWarning] = []
     kept: list[Article] = []
     for article in articles:
         key = text_key(article)
@@ -46,7 +46,7 @@ def merge_duplicates(articles: list[Article], figures: list[Figure]) -> tuple[li
         if article.source not in original.also_in:
             original.also_in.append(article.source)
         dropped.add(article.id)
-        warnings.append(Warning(article.source, f"article “{article.title}” is the same as in {original.source}: "
+        warnings.append(DataWarning(article.source, f"article “{article.title}” is the same as in {original.source}: "
                                 f"listed once, its figures counted once",
                                 hint="nothing to do if both files are wanted; else remove one copy from seeds/"))
     return kept, [f for f in figures if f.article not in dropped], warnings

@@ -15,12 +15,12 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from .dedupe import merge_duplicates
-from .figures import load_cues, select
-from .records import UNKNOWN_REGION, Article, Digest, Figure, Region, Source, Warning
-from .settings import Settings
+from generator.read.figures import load_cues, select
+from generator.records import UNKNOWN_REGION, Article, Digest, Figure, Region, Source, DataWarning
+from generator.settings import Settings
 
 if TYPE_CHECKING:
-    from .pipeline import FileResult
+    from generator.build import FileResult
 
 SCHEMA_VERSION = 1
 
@@ -28,7 +28,7 @@ SCHEMA_VERSION = 1
 def build_digest(sources: list[Source], results: dict[str, "FileResult"], settings: Settings) -> Digest:
     articles: list[Article] = []
     figures: list[Figure] = []
-    warnings: list[Warning] = []
+    warnings: list[DataWarning] = []
     regions: set[Region] = set()
     for source in sources:
         warnings.extend(source.warnings)

@@ -46,7 +46,7 @@ class SourceStatus(str, Enum):
 
 
 @dataclass(frozen=True)
-class Warning:
+class DataWarning:
     """A problem in the input, with where it is and what to do about it."""
 
     file: str
@@ -88,7 +88,7 @@ class Source:
     encoding: str | None = None
     status: SourceStatus = SourceStatus.OK
     text: str = ""  # decoded text, newlines normalised to \n
-    warnings: list[Warning] = field(default_factory=list)
+    warnings: list[DataWarning] = field(default_factory=list)
     sidecar: Sidecar | None = None  # checked sidecar seeds/NAME.yml, if one applies
 
     @property
@@ -127,7 +127,7 @@ class CleanPage:
 
     source: Source
     blocks: list[Block]
-    warnings: list[Warning] = field(default_factory=list)
+    warnings: list[DataWarning] = field(default_factory=list)
 
 
 @dataclass
@@ -151,7 +151,7 @@ class ArticleDraft:
     captions: list[str] = field(default_factory=list)
     fragments: int = 1
     lines: list[tuple[int, int]] = field(default_factory=list)  # source line spans of the body
-    warnings: list[Warning] = field(default_factory=list)
+    warnings: list[DataWarning] = field(default_factory=list)
 
     @property
     def paragraphs(self) -> list[str]:
@@ -292,7 +292,7 @@ class Digest:
     articles: list[Article]
     regions: list[Region]
     figures: list[Figure]
-    warnings: list[Warning]
+    warnings: list[DataWarning]
     build_date: str  # from SOURCE_DATE_EPOCH or the newest year in the data, never the clock
     key_figures: dict[str, list[str]] = field(default_factory=dict)  # region name -> card figure ids
     comparisons: list[ComparisonRow] = field(default_factory=list)  # the comparison page's rows

@@ -6,14 +6,14 @@ from dataclasses import dataclass
 
 import jieba.posseg
 
-from . import catalogue as catalogue_mod
-from .figures.cues import Cues, load_cues
-from .gazetteer import Gazetteer
-from .keywords import Idf
-from .searchindex import Synonyms
-from .segment import Segmenter
-from .settings import Settings
-from .words import Words
+from generator.lexicon import catalogue as catalogue_mod
+from generator.read.figures.cues import Cues, load_cues
+from generator.lexicon.gazetteer import Gazetteer
+from generator.site.keywords import Idf
+from generator.search.index import Synonyms
+from generator.search.segment import Segmenter
+from generator.settings import Settings
+from generator.lexicon.words import Words
 
 
 @dataclass

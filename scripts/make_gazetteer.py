@@ -19,7 +19,7 @@ from pathlib import Path
 
 from source_files import read_source
 
-from generator.gazetteer_data import DATA_FILE, format_rows, tree_rows
+from generator.lexicon.gazetteer_data import DATA_FILE, format_rows, tree_rows
 
 UPSTREAM = "https://github.com/dongrixinyu/JioNLP"
 MEMBER = "jionlp/dictionary/china_location.zip"

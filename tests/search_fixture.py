@@ -1,6 +1,6 @@
 """The search-index fixture: a small hand-made digest written by the Python writer into
 tests/fixtures/search/{one,sharded}/, which tests/js/search_reader.mjs reads with the
-browser's own modules (generator/static/*.js) under node.
+browser's own modules (generator/search/web/*.js) under node.
 
 test_search_format.py checks that regenerating gives the same bytes. After a deliberate
 change of the index format, regenerate with:
@@ -18,10 +18,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import searchindex, segment  # noqa: E402
+from generator.search import index as searchindex  # noqa: E402
+from generator.search import segment  # noqa: E402
 from generator.records import Article, ArticleDraft, Digest, Region, Section  # noqa: E402
-from generator.searchindex import Synonyms  # noqa: E402
-from generator.segment import Segmenter  # noqa: E402
+from generator.search.index import Synonyms  # noqa: E402
+from generator.search.segment import Segmenter  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "search"
 # one: a small corpus (one file per kind); sharded: every kind split, as for a large corpus

@@ -8,11 +8,11 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-from generator import clean, decode, locate, split
-from generator.gazetteer import Gazetteer
+from generator.read import clean, decode, locate, split
+from generator.lexicon.gazetteer import Gazetteer
 from generator.records import Article, SourceStatus
 from generator.settings import Settings
-from generator.words import Words
+from generator.lexicon.words import Words
 
 
 PAGES = Path(__file__).parent / "pages"
@@ -32,7 +32,7 @@ def shared_gazetteer() -> Gazetteer:
 
 def page_source(name: str, data: bytes | None = None):
     """A decoded Source for a composed page of tests/pages (or for given bytes)."""
-    from generator.decode import decode_bytes
+    from generator.read.decode import decode_bytes
 
     return decode_bytes(name, data if data is not None else (PAGES / name).read_bytes())
 

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from generator.background import BackgroundWriter, can_fork
+from generator.mkdocs.background import BackgroundWriter, can_fork
 from generator.records import GeneratedFile
 
 FILES = [GeneratedFile("assets/search/index.json", b"{}"), GeneratedFile("assets/search/t/0.json", "正文".encode())]
@@ -70,7 +70,7 @@ def test_a_child_whose_parent_is_already_gone_exits():
     import multiprocessing
     import os
 
-    from generator.background import die_with_parent
+    from generator.mkdocs.background import die_with_parent
 
     child = multiprocessing.get_context("fork").Process(target=die_with_parent, args=(os.getpid() + 10**6,))
     child.start()

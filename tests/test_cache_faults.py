@@ -19,8 +19,8 @@ import pytest
 from generator import cache as cache_mod
 from generator.cache import KeyedFiles, ResultCache
 from generator.cachelock import LOCK_NAME, NO_CACHE, BuildLock, CacheAccess
-from generator.pagememo import PageMemo
-from generator.records import Source, Warning
+from generator.mkdocs.pagememo import PageMemo
+from generator.records import Source, DataWarning
 from helpers import ROOT, write_config
 
 KEY = "a" * 64
@@ -31,7 +31,7 @@ def _source(sha: str = "s" * 64) -> Source:
 
 
 def _cache(folder: Path, writable: bool = True) -> ResultCache:
-    return ResultCache(CacheAccess(folder, writable), "code", list[Warning])
+    return ResultCache(CacheAccess(folder, writable), "code", list[DataWarning])
 
 
 def _entry(folder: Path) -> Path:
@@ -39,7 +39,7 @@ def _entry(folder: Path) -> Path:
     return path
 
 
-RESULT = [Warning("x.txt", "消息", hint="提示", line=3)]
+RESULT = [DataWarning("x.txt", "消息", hint="提示", line=3)]
 
 
 class Payload:

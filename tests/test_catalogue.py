@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.catalogue import load_catalogue, load_units
+from generator.lexicon.catalogue import load_catalogue, load_units
 from generator.settings import Settings
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from generator.charts import bar_chart_svg
+from generator.site.charts import bar_chart_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 BARS = [("甲县", 120.5, "120.5亿元"), ("乙区", 80.0, "80亿元"), ("丙市", 0.0, "0亿元")]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.compare import NO_PERIOD, build_comparison, period_label
-from generator.figures import select
+from generator.site.compare import NO_PERIOD, build_comparison, period_label
+from generator.read.figures import select
 from generator.records import Article, ArticleDraft, Aspect, Figure, Period, Region, Section
 
 REGIONS = [Region("甲县", "某市", "某省", "999901", "county", "jia-xian"),

@@ -44,7 +44,7 @@ def test_no_inline_script_handler_or_style_attribute_in_the_site(seeds_site):
 
 
 def test_templates_have_no_inline_handlers_or_scripts():
-    for folder in (ROOT / "generator" / "templates", ROOT / "theme_overrides"):
+    for folder in (ROOT / "generator" / "site" / "templates", ROOT / "theme_overrides"):
         for path in sorted(folder.rglob("*.html")):
             text = path.read_text(encoding="utf-8")
             assert not re.search(r"\son[a-z]+\s*=", text), path

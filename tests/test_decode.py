@@ -6,7 +6,7 @@ import hashlib
 
 from pathlib import Path
 
-from generator.decode import decode_bytes, display_name, read_sources
+from generator.read.decode import decode_bytes, display_name, read_sources
 from generator.records import SourceStatus
 from generator.settings import Settings
 

@@ -8,9 +8,9 @@ import jieba
 import jieba.posseg
 import pytest
 
-from generator.catalogue import load_units
-from generator.figures import extract_figures, load_cues, sentences
-from generator.figures.tokens import parse_number
+from generator.lexicon.catalogue import load_units
+from generator.read.figures import extract_figures, load_cues, sentences
+from generator.read.figures.tokens import parse_number
 from generator.records import Article, ArticleDraft, Aspect, Modality, Region, Section
 from generator.settings import Settings
 

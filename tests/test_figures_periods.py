@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.figures.periods import TimeReader, after_reference, baseline_before, governing, streak_span
+from generator.read.figures.periods import TimeReader, after_reference, baseline_before, governing, streak_span
 
 
 def read(text: str, ref: int = 2024):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.figures import load_cues, select
+from generator.read.figures import load_cues, select
 from generator.records import Aspect, Figure, Modality, Period
 
 CUES = load_cues()

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.gazetteer import Gazetteer
-from generator.gazetteer_data import DATA_FILE, format_rows, read_tree, tree_rows
+from generator.lexicon.gazetteer import Gazetteer
+from generator.lexicon.gazetteer_data import DATA_FILE, format_rows, read_tree, tree_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -18,7 +18,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.decode import display_name, read_sources
+from generator.read.decode import display_name, read_sources
 from generator.records import SourceStatus
 from generator.settings import Settings
 from helpers import ROOT, build_site, load_digest, write_config
@@ -185,7 +185,7 @@ def test_nothing_but_regular_files_is_read(tmp_path):
 
 
 def test_sidecar_fields_refused_and_region_parents_checked(tmp_path):
-    from generator.locate import locate_articles
+    from generator.read.locate import locate_articles
     from generator.records import ArticleDraft, Section
     from generator.resources import load_resources
 

@@ -6,7 +6,7 @@ import jieba
 import jieba.analyse
 import pytest
 
-from generator.keywords import Idf, count_terms, top_keywords
+from generator.site.keywords import Idf, count_terms, top_keywords
 from generator.records import Article, ArticleDraft, Region, Section
 
 REGION = Region("安吉县", "湖州市", "浙江省", "330523", "county", "anji-xian")

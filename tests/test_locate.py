@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.ids import stable_id
-from generator.locate import find_region, find_year, locate_articles
+from generator.read.locate import find_region, find_year, locate_articles
 from generator.records import UNKNOWN_REGION, ArticleDraft, Section, Sidecar
 from stage_helpers import page_source, run_page, shared_gazetteer
 
@@ -99,7 +99,7 @@ def test_id_and_url_are_stable(gaz):
 
 
 def test_year_from_a_look_back_over_n_years():
-    from generator.locate import find_year
+    from generator.read.locate import find_year
     from generator.records import ArticleDraft, Section
 
     draft = ArticleDraft("p.txt", "十年巨变", [Section(None, [
@@ -111,7 +111,7 @@ def test_year_from_a_look_back_over_n_years():
 
 
 def _region_of(gaz, title: str, *paragraphs: str):
-    from generator.locate import find_region
+    from generator.read.locate import find_region
     from generator.records import ArticleDraft, Section
 
     return find_region(ArticleDraft("p.txt", title, [Section(None, list(paragraphs))]), gaz)[0]
@@ -132,7 +132,7 @@ def test_an_unconfirmed_short_name_loses_to_a_confirmed_full_name(gaz):
 
 
 def test_a_year_reached_by_growth_is_a_result_not_a_target():
-    from generator.locate import find_year
+    from generator.read.locate import find_year
     from generator.records import ArticleDraft, Section
 
     draft = ArticleDraft("p.txt", "稳步增长", [Section(None, [

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.pagememo import PageMemo
+from generator.mkdocs.pagememo import PageMemo
 from helpers import ROOT, build_site, load_digest, write_config
 
 
@@ -102,8 +102,8 @@ def test_a_vanished_memo_entry_is_rendered_again(tmp_path):
 
     import jinja2
 
-    from generator.pages import PagePlan
-    from generator.plugin import DigestPlugin
+    from generator.site.pages import PagePlan
+    from generator.mkdocs.plugin import DigestPlugin
 
     plugin = DigestPlugin()
     plugin.memo = PageMemo(tmp_path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.pages import make_environment, page_path, relative, script_json
+from generator.site.pages import make_environment, page_path, relative, script_json
 
 
 @pytest.mark.parametrize("from_url,to_url,expected", [
@@ -43,7 +43,7 @@ def resources():
 
 
 def _digest_with_three_regions():
-    from generator.figures import select
+    from generator.read.figures import select
     from generator.records import Article, ArticleDraft, Digest, Figure, Period, Region, Section
 
     regions = [Region(n, c, p, code, "county", slug) for n, c, p, code, slug in [
@@ -65,7 +65,7 @@ def _digest_with_three_regions():
 
 
 def test_many_regions_get_one_page_per_metric_instead_of_a_matrix(resources):
-    from generator.pages import Renderer
+    from generator.site.pages import Renderer
     from generator.settings import Settings
 
     pages = {p.path: p for p in Renderer(_digest_with_three_regions(), Settings(compare_matrix_max_regions=2,
@@ -82,7 +82,7 @@ def test_many_regions_get_one_page_per_metric_instead_of_a_matrix(resources):
 
 
 def test_few_regions_keep_the_matrix(resources):
-    from generator.pages import Renderer
+    from generator.site.pages import Renderer
     from generator.settings import Settings
 
     pages = {p.path: p for p in Renderer(_digest_with_three_regions(), Settings(), resources).pages()}
@@ -116,8 +116,8 @@ def test_plan_inputs_follow_every_input_of_a_page(resources, monkeypatch):
     import copy
     from dataclasses import replace
 
-    from generator import pages as pages_mod
-    from generator.pages import Renderer
+    from generator.site import pages as pages_mod
+    from generator.site.pages import Renderer
     from generator.settings import Settings
 
     def plans(digest):
@@ -156,7 +156,7 @@ def test_plan_inputs_follow_every_input_of_a_page(resources, monkeypatch):
 
 
 def test_article_page_credits_the_printed_source_else_the_file(resources):
-    from generator.pages import Renderer
+    from generator.site.pages import Renderer
     from generator.records import Sidecar, Source
     from generator.settings import Settings
 

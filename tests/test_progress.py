@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from generator.progress import QUIET_SECONDS, make_progress
+from generator.mkdocs.progress import QUIET_SECONDS, make_progress
 
 log = logging.getLogger("test.progress")
 

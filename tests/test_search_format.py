@@ -1,6 +1,6 @@
 """The index format (generator/search/FORMAT.md) from both sides: the Python writer gives the
 checked-in fixture bytes (tests/fixtures/search/), and the browser's own modules
-(generator/static/*.js), run by node, read those files and answer known queries."""
+(generator/search/web/*.js), run by node, read those files and answer known queries."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.segment import Segmenter
+from generator.search.segment import Segmenter
 from search_fixture import FIXTURES, JS_PROPERTY_NAMES, LAYOUTS, ZW, all_files
 
 ROOT = Path(__file__).resolve().parent.parent
-STATIC = ROOT / "generator" / "static"
+STATIC = ROOT / "generator" / "search" / "web"
 READER = ROOT / "tests" / "js" / "search_reader.mjs"
 
 # query -> the sections (article url#s<section>) that must come back, read off the
@@ -118,5 +118,5 @@ def test_js_modules_are_small_and_use_no_bundler():
 def test_format_is_specified_once():
     spec = ROOT / "generator" / "search" / "FORMAT.md"
     assert spec.is_file()
-    for path in (ROOT / "generator" / "searchindex.py", STATIC / "shards.js", STATIC / "engine.js"):
+    for path in (ROOT / "generator" / "search" / "index.py", STATIC / "shards.js", STATIC / "engine.js"):
         assert "search/FORMAT.md" in path.read_text(encoding="utf-8"), path.name

@@ -16,10 +16,10 @@ from lunr.builder import Builder
 from lunr.index import Index
 from lunr.query import Query, QueryPresence
 
-from generator import searchindex, segment
+from generator.search import index as searchindex, segment
 from generator.records import Article, ArticleDraft, Digest, Region, Section
-from generator.searchindex import INDEX_PATH, STATIC_FILES, LeanBuilder, assemble, build_search
-from generator.segment import Segmenter
+from generator.search.index import INDEX_PATH, STATIC_FILES, LeanBuilder, assemble, build_search
+from generator.search.segment import Segmenter
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -361,7 +361,7 @@ def test_article_terms_that_do_not_fit_the_article_are_refused(segmenter):
 
 def test_typesetting_does_not_change_what_search_sees():
     """article_terms is computed from the data copy, the index from the typeset copy."""
-    from generator.clean import _HALF_TO_FULL, normalize_punctuation
+    from generator.read.clean import _HALF_TO_FULL, normalize_punctuation
     text = "全区GDP增长5.7%,其中:民生支出(含教育);是否?是!12,345 人 (A) Q&A?"
     assert normalize_punctuation(text) != text
     assert segment.normalise(normalize_punctuation(text)) == segment.normalise(text)

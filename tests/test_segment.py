@@ -1,4 +1,4 @@
-"""Segmentation shared by the index and the query (generator/segment.py, static/query.js)."""
+"""Segmentation shared by the index and the query (generator/segment.py, web/query.js)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import segment
-from generator.segment import Segmenter, dense_tokens, longest_match, normalise, runs
+from generator.search import segment
+from generator.search.segment import Segmenter, dense_tokens, longest_match, normalise, runs
 
-QUERY_JS = Path(segment.__file__).parent / "static" / "query.js"
+QUERY_JS = Path(segment.__file__).parent / "web" / "query.js"
 
 TEXT = ("蒸湘区扎实推进“办好民生实事、做优特色品牌”工作，开通12345热线，建成5G基站32个，"
         "地区生产总值146.04亿元，老旧小区改造惠及2413户。")

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from generator import plugin, settings
+from generator.mkdocs import plugin
+from generator import settings
 from generator.settings import Settings
 from helpers import ROOT
 

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from generator.sidecar import MAX_BYTES, is_sidecar_name, parse_sidecar, sidecar_stem
+from generator.read.sidecar import MAX_BYTES, is_sidecar_name, parse_sidecar, sidecar_stem
 
 YEAR = 2025
 

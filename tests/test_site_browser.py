@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.typeset import typeset
+from generator.site.typeset import typeset
 
 pytestmark = pytest.mark.browser
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.background import can_fork
-from generator.sitemarker import MARKER, is_incomplete, mark_complete, mark_incomplete
+from generator.mkdocs.background import can_fork
+from generator.mkdocs.sitemarker import MARKER, is_incomplete, mark_complete, mark_incomplete
 from helpers import ROOT, build_site, write_config
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1764028800"}
@@ -31,7 +31,7 @@ def test_mark_and_unmark(tmp_path):
 
 def test_a_failed_build_leaves_the_mark(tmp_path):
     """on_build_error marks the site even when on_post_build had removed the mark (--strict)."""
-    from generator.plugin import DigestPlugin
+    from generator.mkdocs.plugin import DigestPlugin
 
     plugin = DigestPlugin()
     plugin.site_dir = tmp_path / "site"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.clean import clean_source
-from generator.split import MISSING, parse_authors, split_articles
+from generator.read.clean import clean_source
+from generator.read.split import MISSING, parse_authors, split_articles
 from stage_helpers import page_source, shared_gazetteer, shared_words
 
 

@@ -7,9 +7,9 @@ from enum import Enum
 
 import pytest
 
-from generator.pipeline import FileResult
+from generator.build import FileResult
 from generator.records import (UNKNOWN_REGION, Article, ArticleDraft, Aspect, Figure, Modality, Period, Region,
-                               SearchTerms, Section, Warning)
+                               SearchTerms, Section, DataWarning)
 from generator.typedjson import SchemaError, dump, load
 
 
@@ -17,7 +17,7 @@ def _result() -> FileResult:
     region = Region(name="某某区", city="某市", province="某省", code="000001", level="county", slug="mou-qu")
     draft = ArticleDraft(source="a.txt", title="标题 \"引号\" <b>", sections=[Section(None, ["第一段。"]),
                                                                              Section("小标题", ["第二段。", "三"])],
-                         authors=["记者"], lines=[(1, 3), (5, 9)], warnings=[Warning("a.txt", "问题", line=4)])
+                         authors=["记者"], lines=[(1, 3), (5, 9)], warnings=[DataWarning("a.txt", "问题", line=4)])
     article = Article(id="a1", draft=draft, region=region, year=2024, term_counts={"增长": 3, "__pairs__": 1},
                       search_terms=SearchTerms(words=("一", "二"), synonyms=(("GDP", "产值"), ())))
     figures = [Figure(id="f1", article="a1", region="某某区", measure="产值", value="146.04", unit="亿元",
@@ -28,7 +28,7 @@ def _result() -> FileResult:
                       value_normalized=2, unit_normalized="户", quote="2户", paragraph=2, scope="某村",
                       period=Period("近年来", None, "2024"), start_value=True)]
     return FileResult(articles=[article, Article(id="a2", draft=draft, region=UNKNOWN_REGION)], figures=figures,
-                      warnings=[Warning("a.txt", "w", hint="h")], regions=[region])
+                      warnings=[DataWarning("a.txt", "w", hint="h")], regions=[region])
 
 
 def test_a_file_result_round_trips_exactly():

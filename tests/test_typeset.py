@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.records import Period, Article, ArticleDraft, Digest, Figure, Region, Section
-from generator.typeset import typeset_digest
+from generator.site.typeset import typeset_digest
 
 REGION = Region("武侯区", "成都市", "四川省", "510107", "county", "wuhou-qu")
 

@@ -1,12 +1,12 @@
-// The browser's search modules (generator/static/*.js) reading the fixture index written
+// The browser's search modules (generator/search/web/*.js) reading the fixture index written
 // by the Python writer (tests/fixtures/search/). Run by tests/test_search_format.py:
 //   node tests/js/search_reader.mjs LUNR_JS FIXTURES QUERIES_JSON
 // prints {cases: {normalise, fnv}, answers: {layout: {query: {hits, exact} | {error}}}}.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { all, fill, makeEngine, search } from "../../generator/static/engine.js";
-import { normalise } from "../../generator/static/normalise.js";
-import { hash } from "../../generator/static/shards.js";
+import { all, fill, makeEngine, search } from "../../generator/search/web/engine.js";
+import { normalise } from "../../generator/search/web/normalise.js";
+import { hash } from "../../generator/search/web/shards.js";
 
 const [lunrPath, fixtures, queriesPath] = process.argv.slice(2);
 const lunr = createRequire(import.meta.url)(lunrPath);

@@ -17,13 +17,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .clean import CJK, CONT_END, CONT_START, FUNCTION_END, HEADING_MAX, bracket_bridge, ends_finished
+from generator.read.clean import CJK, CONT_END, CONT_START, FUNCTION_END, HEADING_MAX, bracket_bridge, ends_finished
 from .fragments import Head, Piece, Subjects, key_terms, reassign_by_topic, reassign_foreign_runs
-from .records import ArticleDraft, Block, BlockKind, CleanPage, Section, Warning
-from .words import Words
+from generator.records import ArticleDraft, Block, BlockKind, CleanPage, Section, DataWarning
+from generator.lexicon.words import Words
 
 if TYPE_CHECKING:
-    from .gazetteer import Gazetteer
+    from generator.lexicon.gazetteer import Gazetteer
 
 MISSING = "（原文此处缺失）"
 _START_FUNCTION = set("与和及并而的了着或且之于")
@@ -350,7 +350,7 @@ def _draft(page: CleanPage, head: Head, chains: list[list[Piece]]) -> ArticleDra
     sections: list[Section] = [Section(None, [])]
     spans: list[tuple[int, int]] = []
     seen: list[str] = []
-    warnings: list[Warning] = []
+    warnings: list[DataWarning] = []
     bylines = list(head.bylines)
     for n, piece in enumerate(order):
         spans.append((piece.blocks[0].line, piece.blocks[-1].end_line or piece.blocks[-1].line))
@@ -384,7 +384,7 @@ def _draft(page: CleanPage, head: Head, chains: list[list[Piece]]) -> ArticleDra
     if not title:
         first = next((p for s in sections for p in s.paragraphs if p != MISSING), "")
         title = _first_sentence(first)
-        warnings.append(Warning(file, "no title found; the article is titled by its first sentence",
+        warnings.append(DataWarning(file, "no title found; the article is titled by its first sentence",
                                 hint="add a title line above the article or a sidecar with title:",
                                 line=order[0].blocks[0].line if order else None))
     captions = list(dict.fromkeys(c.lstrip(MARKER_CHARS) for c in head.captions))

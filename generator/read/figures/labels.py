@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..records import Region
+from generator.records import Region
 from .tokens import Token
 
 LEAD_TRIM = re.compile(

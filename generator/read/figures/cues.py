@@ -6,9 +6,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.settings import PACKAGE_DIR
+
 import yaml
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = PACKAGE_DIR / "data"
 
 
 @dataclass(frozen=True)

@@ -21,12 +21,13 @@ from pathlib import Path
 
 import jinja2
 
-from . import charts, compare, keywords, split
-from . import digest as digest_mod
-from .cache import inputs_fingerprint
-from .records import Article, Digest, GeneratedPage, Region
-from .resources import Resources
-from .settings import Settings
+from generator.site import charts, compare, keywords
+from generator.read import split
+from generator import digest as digest_mod
+from generator.cache import inputs_fingerprint
+from generator.records import Article, Digest, GeneratedPage, Region
+from generator.resources import Resources
+from generator.settings import Settings
 
 SEARCH_PAGE = "search/"
 COMPARE_PAGE = "compare/"
@@ -72,7 +73,7 @@ def templates_fingerprint() -> str:
 
 def make_environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", "templates"),
+        loader=jinja2.PackageLoader("generator.site", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

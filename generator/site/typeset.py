@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .clean import normalize_punctuation as typeset
-from .records import Article, Digest, Figure, Section
+from generator.read.clean import normalize_punctuation as typeset
+from generator.records import Article, Digest, Figure, Section
 
 
 def typeset_article(article: Article) -> Article:

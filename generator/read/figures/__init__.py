@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..catalogue import Catalogue, Units
-from ..ids import stable_id
-from ..records import Article, Aspect, Figure, Modality, Period
+from generator.lexicon.catalogue import Catalogue, Units
+from generator.ids import stable_id
+from generator.records import Article, Aspect, Figure, Modality, Period
 from . import labels, periods, slots
 from .cues import Cues, load_cues
 from .tokens import CLAUSE_END, inside_quoted_name, scan

@@ -1,7 +1,7 @@
-"""Segmentation shared by the search index (Python) and the query parser (static/query.js).
+"""Segmentation shared by the search index (Python) and the query parser (web/query.js).
 
 The index and the query must cut text the same way or a query term never meets its
-document. The rules, mirrored in static/query.js and static/normalise.js:
+document. The rules, mirrored in web/query.js and web/normalise.js:
 
 * normalise: NFKC (full-width letters/digits -> ASCII), lower case, zero-width characters
   (U+200B-U+200D, U+2060, U+FEFF) removed, so one pasted inside a word changes nothing;
@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import jieba
 
-# Kept in sync with TOKEN_RE in static/query.js (tests/test_segment.py compares them).
+# Kept in sync with TOKEN_RE in web/query.js (tests/test_segment.py compares them).
 ASCII_RE = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 TOKEN_RE = re.compile(f"(?P<ascii>{ASCII_RE.pattern})|(?P<cjk>{CJK_RE.pattern})")
@@ -90,7 +90,7 @@ def dense_tokens(text: str, vocabulary: set[str], max_word: int = MAX_WORD,
     Chinese: all substrings of 2..max_word characters that are vocabulary words, and each
     character that no such word covers, on its own. So every character of the text is in
     some token: a query character that starts no word is looked up as "any word containing
-    it" (a lunr wildcard, see static/query.js) and finds every occurrence.
+    it" (a lunr wildcard, see web/query.js) and finds every occurrence.
 
     `cache` (run -> its tokens) saves recomputing the runs that recur across a corpus, and
     `stems` (word_stems(vocabulary)) cuts the scan short; the result is the same without them.
@@ -128,7 +128,7 @@ def _run_tokens(run: str, vocabulary: set[str], max_word: int, stems: set[str] |
 
 
 def longest_match(text: str, vocabulary: set[str], max_word: int = MAX_WORD) -> list[tuple[str, bool]]:
-    """Query cut, as static/query.js does it: (term, is_fallback_char) pairs.
+    """Query cut, as web/query.js does it: (term, is_fallback_char) pairs.
 
     A fallback character is one that starts no vocabulary word of 2+ characters; the
     query looks it up as "any indexed word containing it".

@@ -14,13 +14,16 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from . import clean, decode, digest, figures, keywords, locate, searchindex, split
-from .background import die_with_parent
-from .cache import ResultCache, inputs_fingerprint
-from .cachelock import BuildLock, CacheAccess
-from .records import Article, Digest, Figure, Region, Source, SourceStatus, Warning
-from .resources import Resources, load_resources
-from .settings import Settings
+from generator.read import clean, decode, figures, locate, split
+from generator import digest
+from generator.site import keywords
+from generator.search import index as searchindex
+from generator.mkdocs.background import die_with_parent
+from generator.cache import ResultCache, inputs_fingerprint
+from generator.cachelock import BuildLock, CacheAccess
+from generator.records import Article, Digest, Figure, Region, Source, SourceStatus, DataWarning
+from generator.resources import Resources, load_resources
+from generator.settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
@@ -35,7 +38,7 @@ class FileResult:
 
     articles: list[Article]
     figures: list[Figure]
-    warnings: list[Warning]
+    warnings: list[DataWarning]
     regions: list[Region] = field(default_factory=list)  # units named by figures, not by articles
 
 

@@ -13,11 +13,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .clean import CJK, ends_finished
-from .records import Block, BlockKind
+from generator.read.clean import CJK, ends_finished
+from generator.records import Block, BlockKind
 
 if TYPE_CHECKING:
-    from .gazetteer import Gazetteer
+    from generator.lexicon.gazetteer import Gazetteer
 
 
 @dataclass

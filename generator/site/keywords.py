@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import jieba
 import jieba.analyse
 
-from .records import Article
+from generator.records import Article
 
 
 @dataclass

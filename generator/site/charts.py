@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .ids import stable_id
+from generator.ids import stable_id
 
 WIDTH = 640
 LABEL_W = 150  # left column for the bar labels

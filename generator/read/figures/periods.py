@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..records import Period
+from generator.records import Period
 from .tokens import parse_number
 
 Y = r"((?:19|20)[0-9]{2})"

@@ -7,8 +7,8 @@ a standard indicator, the whole region (scope None, no base), a known period, no
 
 from __future__ import annotations
 
-from ..records import ComparisonCell as Cell
-from ..records import ComparisonRow, Figure, Modality
+from generator.records import ComparisonCell as Cell
+from generator.records import ComparisonRow, Figure, Modality
 from .cues import Cues
 
 CARD_ASPECTS = ("level", "growth", "growth_avg", "share", "increment")

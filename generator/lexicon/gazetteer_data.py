@@ -17,7 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-DATA_FILE = Path(__file__).parent / "data" / "gazetteer.tsv"
+from generator.settings import PACKAGE_DIR
+
+DATA_FILE = PACKAGE_DIR / "data" / "gazetteer.tsv"
 COLUMNS = ("code", "province", "city", "county", "aliases")
 ALIAS_SEPARATOR = "/"
 

@@ -17,9 +17,9 @@ from collections import Counter, defaultdict
 
 import cn2an
 
-from .gazetteer import Gazetteer, Mention
-from .ids import stable_id
-from .records import UNKNOWN_REGION, Article, ArticleDraft, Region, Source, Warning
+from generator.lexicon.gazetteer import Gazetteer, Mention
+from generator.ids import stable_id
+from generator.records import UNKNOWN_REGION, Article, ArticleDraft, Region, Source, DataWarning
 
 # Where a mention sits, and how much it says about the subject.
 W_TITLE, W_SUBTITLE, W_LEAD, W_HEADING, W_BODY = 10.0, 6.0, 3.0, 2.0, 1.0
@@ -61,7 +61,7 @@ def locate_articles(drafts: list[ArticleDraft], gazetteer: Gazetteer, source: So
         article.url = f"articles/{article.id}/"
         if article.region == UNKNOWN_REGION:
             line = draft.lines[0][0] if draft.lines else None
-            draft.warnings.append(Warning(
+            draft.warnings.append(DataWarning(
                 source.file, f"no region found for article “{draft.title}”",
                 hint=f"add region: <name> to {_sidecar_name(source.file)} if the article is about one place",
                 line=line))
@@ -73,10 +73,10 @@ def _sidecar(source: Source, key: str):
     return (source.override or {}).get(key)
 
 
-def _uncertain_region(file: str, draft: ArticleDraft, region: Region, rivals: list[Region]) -> Warning:
+def _uncertain_region(file: str, draft: ArticleDraft, region: Region, rivals: list[Region]) -> DataWarning:
     known = [region] if region != UNKNOWN_REGION else []
     names = "、".join(r.label for r in known + rivals[:4])
-    return Warning(file, f"region of “{draft.title}” is a guess between {names} (chose {region.name})",
+    return DataWarning(file, f"region of “{draft.title}” is a guess between {names} (chose {region.name})",
                    hint=f"add the line `region: {(known + rivals)[0].label}` (or one of the others) to "
                         f"{_sidecar_name(file)}",
                    line=draft.lines[0][0] if draft.lines else None)
@@ -317,7 +317,7 @@ def _apply_override(articles: list[Article], gazetteer: Gazetteer, source: Sourc
     evidence = f"sidecar {sidecar.file}"
     region = _sidecar_region(sidecar.region, gazetteer) if sidecar.region else None
     if sidecar.region and region is None and articles:
-        articles[0].draft.warnings.append(Warning(
+        articles[0].draft.warnings.append(DataWarning(
             source.file, f"sidecar {sidecar.file}: region “{sidecar.region}” is not a unit of the gazetteer "
             "(or its parents do not match); ignored",
             hint="use the full official name, e.g. 某某区, or 省 市 区县 with that unit's own province and city"))

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .gazetteer_data import DATA_FILE, read_tree
-from .ids import ascii_slug
-from .records import Region
-from .words import Words
+from generator.lexicon.gazetteer_data import DATA_FILE, read_tree
+from generator.ids import ascii_slug
+from generator.records import Region
+from generator.lexicon.words import Words
 
 # Admin codes ending 71-79 are development zones and parks (高新区, 经开区), not
 # administrative units; 直辖 entries are placeholders for units directly under a province.

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import mkdocs
 
-from .cache import KeyedFiles
-from .cachelock import CacheAccess
+from generator.cache import KeyedFiles
+from generator.cachelock import CacheAccess
 
 # The template a memo hit is rendered with: nothing, the finished HTML replaces it.
 EMPTY_TEMPLATE = "digest-memo-hit.html"

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .ids import stable_id
-from .records import Article, ComparisonRow, Figure, Region
+from generator.ids import stable_id
+from generator.records import Article, ComparisonRow, Figure, Region
 
 ASPECT_LABEL = {"level": "", "share": "", "increment": "（新增）", "growth": "增速", "growth_avg": "年均增速",
                 "change": "增量", "rank": "排名", "multiple": "倍数"}

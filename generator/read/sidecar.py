@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .records import Sidecar, Warning
+from generator.records import Sidecar, DataWarning
 
 MAX_BYTES = 64 * 1024  # far above any real sidecar; larger ones are not read
 FIRST_YEAR = 1949  # earliest year a sidecar may give (the gazetteer's units date from then)
@@ -47,13 +47,13 @@ def sidecar_stem(name: str) -> str:
     return name.rsplit(".", 1)[0].casefold() if "." in name else name.casefold()
 
 
-def parse_sidecar(page: str, name: str, data: bytes, this_year: int) -> tuple[Sidecar | None, list[Warning]]:
+def parse_sidecar(page: str, name: str, data: bytes, this_year: int) -> tuple[Sidecar | None, list[DataWarning]]:
     """The checked fields of sidecar `name` (bytes `data`) of page `page`, and what was refused.
 
     Warnings are filed under the page, so they are listed with it in `sources`.
     """
-    def warn(message: str, hint: str) -> Warning:
-        return Warning(page, f"sidecar {name}: {message}", hint=hint)
+    def warn(message: str, hint: str) -> DataWarning:
+        return DataWarning(page, f"sidecar {name}: {message}", hint=hint)
 
     if len(data) > MAX_BYTES:
         return None, [warn(f"{len(data)} bytes, over the limit of {MAX_BYTES}; not read",
@@ -70,7 +70,7 @@ def parse_sidecar(page: str, name: str, data: bytes, this_year: int) -> tuple[Si
         return None, []
     if not isinstance(loaded, dict):
         return None, [warn("not a mapping; ignored", "write key: value lines (title, region, year, url, outlet, date, page)")]
-    warnings: list[Warning] = []
+    warnings: list[DataWarning] = []
     unknown = sorted(_CONTROL.sub(" ", str(k))[:50] for k in loaded if k not in _FIELDS)
     if unknown:
         warnings.append(warn(f"unknown keys: {', '.join(unknown)}", f"allowed keys: {', '.join(_FIELDS)}"))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import cn2an
 
-from ..catalogue import Unit, Units
+from generator.lexicon.catalogue import Unit, Units
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
 NUM = rf"[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|[一二两三四五六七八九十][{CN_DIGITS}]*"

@@ -20,19 +20,20 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import digest as digest_mod
-from . import pipeline, searchindex
-from .background import BackgroundWriter
-from .cache import code_fingerprint
-from .cachelock import NO_CACHE, BuildLock
-from .decode import display_name
-from .pagememo import EMPTY_TEMPLATE, PageMemo, site_key
-from .pages import PagePlan, Renderer
-from .progress import make_progress
-from .resources import Resources, load_resources
-from .settings import Settings, plugin_config_scheme
-from .sitemarker import mark_complete, mark_incomplete
-from .typeset import typeset_digest
+from generator import digest as digest_mod
+from generator import build as pipeline
+from generator.search import index as searchindex
+from generator.mkdocs.background import BackgroundWriter
+from generator.cache import code_fingerprint
+from generator.cachelock import NO_CACHE, BuildLock
+from generator.read.decode import display_name
+from generator.mkdocs.pagememo import EMPTY_TEMPLATE, PageMemo, site_key
+from generator.site.pages import PagePlan, Renderer
+from generator.mkdocs.progress import make_progress
+from generator.resources import Resources, load_resources
+from generator.settings import Settings, plugin_config_scheme
+from generator.mkdocs.sitemarker import mark_complete, mark_incomplete
+from generator.site.typeset import typeset_digest
 
 # Data warnings go to MkDocs' own logger at WARNING level, so they count towards
 # `mkdocs build --strict` (the README says how to build anyway).

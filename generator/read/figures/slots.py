@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..records import Aspect, Modality
+from generator.records import Aspect, Modality
 from .cues import Cues
 from .tokens import Token
 

@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .records import GeneratedFile
+from generator.records import GeneratedFile
 
 log = logging.getLogger("mkdocs.plugins.digest")
 

@@ -1,7 +1,7 @@
 """Search: a lunr.js index of article sections built with lunr.py, shipped in shards.
 
 The files and their format: generator/search/FORMAT.md (the one description; the browser
-side reads them with generator/static/shards.js). Nothing here touches English stemming:
+side reads them with generator/search/web/shards.js). Nothing here touches English stemming:
 the builder's pipelines are empty on both sides.
 """
 
@@ -20,17 +20,17 @@ import numpy as np
 from lunr.builder import Builder
 from pypinyin import Style, lazy_pinyin
 
-from . import segment
-from .records import Article, Digest, GeneratedFile, Region, SearchTerms
-from .segment import Segmenter
-from .settings import Settings
+from generator.search import segment
+from generator.records import Article, Digest, GeneratedFile, Region, SearchTerms
+from generator.search.segment import Segmenter
+from generator.settings import PACKAGE_DIR, Settings
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
 ASSET_DIR = "assets/search"
 INDEX_PATH = f"{ASSET_DIR}/index.json"
-STATIC_DIR = Path(__file__).parent / "static"
-TRAD_TABLE = Path(__file__).parent / "data" / "trad_simp.tsv"
+STATIC_DIR = Path(__file__).parent / "web"
+TRAD_TABLE = PACKAGE_DIR / "data" / "trad_simp.tsv"
 # search.js (an ES module) and the modules it imports, and search.css
 STATIC_FILES = tuple(sorted(p.name for p in STATIC_DIR.iterdir() if p.suffix in (".js", ".css")))
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .records import Block, BlockKind, CleanPage, Source, Warning
-from .words import Words
+from generator.records import Block, BlockKind, CleanPage, Source, DataWarning
+from generator.lexicon.words import Words
 
 # ---------------------------------------------------------------- characters
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
@@ -95,7 +95,7 @@ class Unit:
 def clean_source(source: Source, full_width: bool = True, words: Words | None = None) -> CleanPage:
     """Blocks of one page with their roles and source line numbers. `full_width=False`
     keeps half-width punctuation as printed (quotes then match the source verbatim)."""
-    warnings: list[Warning] = []
+    warnings: list[DataWarning] = []
     units = _units(source.text)
     units = _split_glued(units)
     for u in units:
@@ -106,7 +106,7 @@ def clean_source(source: Source, full_width: bool = True, words: Words | None = 
     blocks = [Block(kind=u.kind, text=_finish_text(u.text if full_width else u.raw, u.kind), line=u.line,
                     end_line=u.end_line) for u in units if u.text.strip()]
     if not any(b.kind == BlockKind.PARAGRAPH for b in blocks) and source.text.strip():
-        warnings.append(Warning(source.file, "no body paragraphs found on the page",
+        warnings.append(DataWarning(source.file, "no body paragraphs found on the page",
                                 hint="check that the file is the page's text, one paragraph per line"))
     return CleanPage(source=source, blocks=blocks, warnings=warnings)
 

@@ -1,6 +1,6 @@
 """Read seed files from disk: detect encoding, normalise newlines, flag bad input.
 
-Never raises on bad input: every problem becomes a `Warning` on the `Source` and a
+Never raises on bad input: every problem becomes a `DataWarning` on the `Source` and a
 `SourceStatus` says what the file is, so later stages can skip it.
 """
 
@@ -15,10 +15,10 @@ import unicodedata
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .records import Source, SourceStatus, Warning
-from .settings import Settings
-from .sidecar import MAX_BYTES as MAX_SIDECAR_BYTES
-from .sidecar import is_sidecar_name, parse_sidecar, sidecar_stem
+from generator.records import Source, SourceStatus, DataWarning
+from generator.settings import Settings
+from generator.read.sidecar import MAX_BYTES as MAX_SIDECAR_BYTES
+from generator.read.sidecar import is_sidecar_name, parse_sidecar, sidecar_stem
 
 # File signatures of common non-text formats: (magic prefix, format name).
 _SIGNATURES: list[tuple[bytes, str]] = [
@@ -104,11 +104,11 @@ def _read_folder(dir_fd: int, settings: Settings) -> list[Source]:
         source = _read_page(dir_fd, entry.name, settings)
         if source.file in names:
             source.status, source.text = SourceStatus.DUPLICATE, ""
-            source.warnings.append(Warning(source.file, "another file has the same name once escaped",
+            source.warnings.append(DataWarning(source.file, "another file has the same name once escaped",
                                            hint="rename the file to plain UTF-8 characters"))
         elif source.status != SourceStatus.TOO_LARGE and source.sha256 in seen:
             source.status = SourceStatus.DUPLICATE
-            source.warnings.append(Warning(
+            source.warnings.append(DataWarning(
                 source.file, f"same content as {seen[source.sha256]}",
                 hint="delete one of the two files; articles are taken from the first only"))
         elif source.sha256:
@@ -153,7 +153,7 @@ def _not_read(entry: os.DirEntry, kind: str) -> Source:
         size = entry.stat(follow_symlinks=False).st_size
     except OSError:
         size = 0
-    return Source(name, "", size, status=status, warnings=[Warning(name, message, hint=hint)])
+    return Source(name, "", size, status=status, warnings=[DataWarning(name, message, hint=hint)])
 
 
 def _this_year() -> int:
@@ -166,7 +166,7 @@ def _this_year() -> int:
 def _attach_sidecar(source: Source, dir_fd: int, found: list[os.DirEntry], this_year: int) -> None:
     if len(found) > 1:
         both = " and ".join(display_name(e.name) for e in found)
-        source.warnings.append(Warning(source.file, f"{len(found)} sidecars for one page: {both}; none is applied",
+        source.warnings.append(DataWarning(source.file, f"{len(found)} sidecars for one page: {both}; none is applied",
                                        hint="merge them into one NAME.yml and delete the others"))
         return
     if not found:
@@ -175,7 +175,7 @@ def _attach_sidecar(source: Source, dir_fd: int, found: list[os.DirEntry], this_
     try:
         data = _read_regular(dir_fd, found[0].name, MAX_SIDECAR_BYTES)
     except OSError as exc:
-        source.warnings.append(Warning(source.file, f"sidecar {name} cannot be read: {exc.strerror}",
+        source.warnings.append(DataWarning(source.file, f"sidecar {name} cannot be read: {exc.strerror}",
                                        hint="check file permissions"))
         return
     sidecar, warnings = parse_sidecar(source.file, name, data, this_year)
@@ -211,11 +211,11 @@ def _read_page(dir_fd: int, raw: str, settings: Settings) -> Source:
         data = _read_regular(dir_fd, raw, limit)
     except OSError as exc:
         return Source(name, "", 0, status=SourceStatus.EMPTY,
-                      warnings=[Warning(name, f"cannot read file: {exc.strerror}", hint="check file permissions")])
+                      warnings=[DataWarning(name, f"cannot read file: {exc.strerror}", hint="check file permissions")])
     if len(data) > limit:
         # Not decoded, but hashed (streaming), so the file is identified like any other.
         sha, size = _file_sha256(dir_fd, raw)
-        return Source(name, sha, size, status=SourceStatus.TOO_LARGE, warnings=[Warning(
+        return Source(name, sha, size, status=SourceStatus.TOO_LARGE, warnings=[DataWarning(
             name, f"file is {size} bytes, over the limit of {limit}",
             hint="split the file into pages or raise max_file_bytes in mkdocs.yml")])
     return decode_bytes(name, data)
@@ -239,7 +239,7 @@ def decode_bytes(name: str, data: bytes) -> Source:
     kind = _binary_kind(data)
     if kind:
         source.status = SourceStatus.BINARY
-        source.warnings.append(Warning(name, f"not a text file ({kind})",
+        source.warnings.append(DataWarning(name, f"not a text file ({kind})",
                                        hint="remove it from seeds/ or replace it with the page's extracted text"))
         return source
     text, encoding, bad_lines = _decode(data)
@@ -249,16 +249,16 @@ def decode_bytes(name: str, data: bytes) -> Source:
     source.text = text
     if not text.strip():
         source.status = SourceStatus.EMPTY
-        source.warnings.append(Warning(name, "file is empty or whitespace only", hint="remove it or fill in the page text"))
+        source.warnings.append(DataWarning(name, "file is empty or whitespace only", hint="remove it or fill in the page text"))
         return source
     if bad_lines:
         source.status = SourceStatus.REPAIRED
         shown = ", ".join(str(n) for n in bad_lines[:10]) + (" ..." if len(bad_lines) > 10 else "")
-        source.warnings.append(Warning(
+        source.warnings.append(DataWarning(
             name, f"undecodable bytes replaced with U+FFFD ({encoding}) on line(s) {shown}",
             hint="re-export the page as UTF-8 and check those lines", line=bad_lines[0]))
     if controls:
-        source.warnings.append(Warning(name, f"{controls} control character(s) (NUL and the like) removed",
+        source.warnings.append(DataWarning(name, f"{controls} control character(s) (NUL and the like) removed",
                                        hint="check the text export; the rest of the page is read as usual"))
     return source
 

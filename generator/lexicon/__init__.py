@@ -1,0 +1,1 @@
+"""generator.lexicon: see generator/__init__.py for the layout."""

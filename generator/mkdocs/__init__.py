@@ -1,0 +1,1 @@
+"""generator.mkdocs: see generator/__init__.py for the layout."""

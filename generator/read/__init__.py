@@ -1,0 +1,1 @@
+"""generator.read: see generator/__init__.py for the layout."""

@@ -1,0 +1,1 @@
+"""generator.search: see generator/__init__.py for the layout."""

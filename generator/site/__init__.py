@@ -1,0 +1,1 @@
+"""generator.site: see generator/__init__.py for the layout."""
