@@ -185,7 +185,7 @@ UNKNOWN_REGION = Region(name="未识别地区", city="", province="", code="", l
 
 @dataclass(frozen=True)
 class SearchTerms:
-    """The part of an article's search data that needs no other article (searchindex.article_terms).
+    """The part of an article's search data that needs no other article (search.terms.article_terms).
 
     Computed in the cached per-file stage, so a rebuild does not run jieba or the synonym
     scan again over the articles that did not change.
@@ -208,7 +208,7 @@ class Article:
     url: str = ""  # site-relative URL of its page, e.g. articles/<id>/
     also_in: list[str] = field(default_factory=list)  # other seed files carrying the same text (dedupe.py)
     term_counts: dict[str, int] = field(default_factory=dict)  # keyword candidates (keywords.py)
-    search_terms: SearchTerms | None = None  # None: searchindex computes them at build time
+    search_terms: SearchTerms | None = None  # None: search.index computes them at build time
 
     # Convenience pass-throughs so templates and stages read naturally.
     @property
