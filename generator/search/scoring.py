@@ -25,7 +25,7 @@ class Postings:
     fields: tuple[str, ...]
     pipeline: tuple[str, ...]  # always empty
     terms: list[str]  # in lunr.js order (UTF-16 code units)
-    postings: list[list[int]]  # per term, flat (key delta, score x 1000) pairs in key order
+    postings: list[list[int]]  # per term, its entry of a p file (FORMAT.md, "p/K-J.json")
     json_chars: list[int]  # per term, the length of its postings list written as compact JSON
 
 
@@ -57,7 +57,7 @@ def scores_x1000(score: np.ndarray) -> np.ndarray:
 
 class LeanBuilder(Builder):
     """lunr.py's Builder for pre-tokenised fields, empty pipelines and no metadata, read
-    out as postings: per term, the (document x fields + field number, score x 1000) pairs.
+    out as Postings.
 
     That is `Builder.build().serialize()` transposed (with no metadata, lunr's inverted
     index only says which field vectors hold a term), computed without lunr Tokens, Vectors
