@@ -9,7 +9,7 @@ Every stage is a function from these records to these records:
     figures.extract_figures  Article         -> list[Figure]
     digest.build_digest      ...             -> Digest           (the data contract)
     pages.Renderer.plans     Digest          -> list[PagePlan]   (bodies rendered on demand)
-    searchindex.build_search Digest          -> list[GeneratedFile] (background.py: beside the pages)
+    index.build_search       Digest          -> list[GeneratedFile] (background.py: beside the pages)
 
 Nothing here does work; the records are plain data so that tests can build them by hand.
 """
