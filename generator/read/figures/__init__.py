@@ -123,6 +123,7 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
     ids: set[str] = set()
     done: dict[tuple, periods.Time | None] = {}  # a sentence read before in the same frame adds nothing
     index = 0
+    review = None  # the latest multi-year review read so far: what an average growth rate spans
     for section in article.draft.sections:
         section_frame = _frame(reader, [section.heading or "", _first_sentence(section.paragraphs)]) or article_frame
         for paragraph in section.paragraphs:
@@ -136,8 +137,9 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
                 if key in done:
                     para_time = done[key]
                     continue
-                found, para_time = _read_sentence(r, sentence, context, index, lead_in)
+                found, para_time = _read_sentence(r, sentence, context, index, lead_in, review)
                 done[key] = para_time
+                review = periods.last_review(reader.find(sentence)) or review
                 last_named = _carry_measures(found, cues, last_named)
                 if sentence.endswith(("；", ";")):
                     lead_in = lead_in or (sentence if slots.modality(sentence, cues) != Modality.ACTUAL else "")
@@ -154,8 +156,8 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
     return figures
 
 
-def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None,
-                   index: int, lead_in: str = "") -> tuple[list[Figure], periods.Time | None]:
+def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None, index: int,
+                   lead_in: str = "", review: periods.Time | None = None) -> tuple[list[Figure], periods.Time | None]:
     """Figures of one sentence, and the time that governs the rest of the paragraph."""
     cues = r.cues
     times = r.times.find(sentence)
@@ -190,7 +192,7 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None,
     labels.label_sentence(sentence, drafts, r.own)
     out = []
     for d in drafts:
-        out.extend(_frames(r, sentence, d, times, context, index, lead_in))
+        out.extend(_frames(r, sentence, d, times, context, index, lead_in, review))
     return out, next_context
 
 
@@ -250,9 +252,12 @@ def _from_to(sentence: str, drafts: list[labels.Draft], cues: Cues) -> None:
                 end.previous = start.token.number * start.token.factor
 
 
-def _period(d, sentence, times, context, clause_start, cues, r_year=None) -> tuple[Period | None, str | None]:
-    """(period, base) of a draft."""
+def _period(d, sentence, times, context, clause_start, cues, r_year=None,
+            review=None) -> tuple[Period | None, str | None]:
+    """(period, base) of a draft. `review`: the latest multi-year span read before the sentence."""
     own = periods.containing(times, d.token.start, d.token.end) or periods.governing(times, d.token.start)
+    if own is None and d.kind == Aspect.GROWTH_AVG and review is not None and not (context and context.span):
+        context = review  # 年均增长 spans years: the review it belongs to, not one year
     if own is not None and own.weak and context is not None:
         own = None  # 全年 in a paragraph about 2023: that year
     if own is not None and own.streak:
@@ -293,7 +298,8 @@ def _measure(label: str, indicator: str | None, clause_before: str, cues: Cues) 
 
 
 def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Time],
-            context: periods.Time | None, index: int, lead_in: str = "") -> list[Figure]:
+            context: periods.Time | None, index: int, lead_in: str = "",
+            review: periods.Time | None = None) -> list[Figure]:
     cues, article = r.cues, r.article
     token = d.token
     c0, c1 = d.clause
@@ -301,12 +307,13 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
     sentence_before = sentence[:token.start]
     after = sentence[token.end:c1]
     modality = slots.modality(lead_in[-30:] + sentence_before, cues, after)
-    period, base = _period(d, sentence, times, context, c0, cues, r.times.ref)
+    period, base = _period(d, sentence, times, context, c0, cues, r.times.ref, review)
     if r.closed_year and modality == Modality.TARGET and period is not None and period.end == str(r.times.ref):
         period = Period(period.text, str(r.times.ref + 1), str(r.times.ref + 1))  # 今年的目标 in the report
     per = slots.per_unit(clause_before, token, after, cues)
     base = d.extras.get("base") or per or base
-    scope = slots.scope(clause_before, r.own, r.level_word, cues, r.pos)
+    scope = slots.reference_scope(clause_before, after, r.level_word, cues) or \
+        slots.scope(clause_before, r.own, r.level_word, cues, r.pos)
     first = sentence[:next((m.start() for m in CLAUSE_END.finditer(sentence)), 0)] if c0 > 0 else ""
     if scope is None and first and not any(clause_before.lstrip().startswith(w) for w in cues.get("scope.whole")):
         scope = slots.scope(first, r.own, r.level_word, cues, r.pos)  # 北塘村通过…，年收入达110万元

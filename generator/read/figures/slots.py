@@ -130,4 +130,30 @@ def scope(clause: str, own: tuple[str, ...], level_word: str, cues: Cues, pos) -
             continue  # 甲公司、乙集团等13家企业: named examples of what is counted
         if proper and len(name) > 1:
             return "".join(name)[-16:]
+        if _single_name(word, flag, suffixes, own, cues):
+            return word  # 大寨村 tagged as a place name by itself
     return None
+
+
+def _single_name(word: str, flag: str, suffixes: tuple[str, ...], own: tuple[str, ...], cues: Cues) -> bool:
+    """A one-token proper name of a unit (大寨村/ns): tagged as a name, longer than two characters
+    (城镇, 新村 are common nouns), not the region itself and not a generic word (示范村)."""
+    if flag not in cues.get("scope.name_tags") or len(word) < 3 or word in own or word in suffixes:
+        return False
+    suffix = next((s for s in suffixes if word.endswith(s)), "")
+    stem = word[:len(word) - len(suffix)]
+    return not any(stem.startswith(g) or stem.endswith(g) for g in cues.get("scope.generic"))
+
+
+def reference_scope(clause_before: str, after: str, level_word: str, cues: Cues) -> str | None:
+    """比全省的6.1%快1.4个百分点: a number standing right after a comparison with another level,
+    the comparative after it, is that level's figure (scope 全省), not the region's
+    (高于全国平均水平1.2个百分点 is the region's own gap)."""
+    if not _ends(after.lstrip("）)")[:1], cues, "scope.comparative_after", 1):
+        return None
+    text = clause_before.rstrip("（(：:的平均水值增速长幅")
+    levels = [w for w in cues.get("scope.other_levels") + cues.get("scope.whole") if w.startswith("全") or w.endswith("内")]
+    word = next((w for w in levels if text.endswith(w)), None)
+    if word is None or word == level_word:
+        return None
+    return word if _ends(text[:len(text) - len(word)], cues, "aspect.reference", 3) else None
