@@ -70,3 +70,11 @@ def test_average_growth_takes_the_multi_year_review_before_it(extract):
                    title="县政府工作报告解读")
     avg = one(figs, 6.8)
     assert avg.aspect == Aspect.GROWTH_AVG and span(avg) == ("2018", "2022")
+
+
+def test_a_time_late_in_the_lead_frames_later_paragraphs_not_the_numbers_before_it(extract):
+    figs = extract("青山县是制造业大县，经营主体超5万户。2022年，全县新增企业300家。",
+                   "全县规模以上工业企业120家。")
+    assert span(one(figs, 5e4)) is None
+    assert span(one(figs, 300)) == ("2022", "2022")
+    assert span(one(figs, 120)) == ("2022", "2022")

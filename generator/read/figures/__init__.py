@@ -75,12 +75,17 @@ def _spans(text: str) -> list[tuple[int, int]]:
 
 def _frame(reader: periods.TimeReader, texts: list[str]) -> periods.Time | None:
     """The first plain time of a headline or lead (the frame a section or article sets)."""
-    for text in texts:
+    return _frame_at(reader, texts)[0]
+
+
+def _frame_at(reader: periods.TimeReader, texts: list[str]) -> tuple[periods.Time | None, int]:
+    """The frame and the index of the text it stands in (-1: none)."""
+    for i, text in enumerate(texts):
         for t in reader.find(text or ""):
             # 近年来 opens no frame for later paragraphs: it says nothing about when a number stood
             if not t.baseline and not t.day and t.period.start is not None:
-                return t
-    return None
+                return t, i
+    return None, -1
 
 
 def _first_sentence(paragraphs: list[str]) -> str:
@@ -116,8 +121,10 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
     r = _Reading(article, units, cues, reader, labels.region_words(article.region),
                  _level_word(article.region.name), pos, ref != reference_year(article, published))
     # The lead: headline, subtitle, then the start of the first two paragraphs.
-    article_frame = _frame(reader, [article.title, article.draft.subtitle,
-                                    *(p[:LEAD_CHARS] for p in article.paragraphs[:2])])
+    lead = [article.title, article.draft.subtitle, *(p[:LEAD_CHARS] for p in article.paragraphs[:2])]
+    article_frame, at = _frame_at(reader, lead)
+    # In the lead paragraph that sets the frame, its time governs what follows it, not the numbers before it.
+    frame_source = lead[at] if at >= 2 else None
     figures: list[Figure] = []
     seen: set[tuple[str, str]] = set()  # (id, measure): a verbatim restatement is one fact
     ids: set[str] = set()
@@ -129,10 +136,12 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
         for paragraph in section.paragraphs:
             index += 1
             para_time = None
+            own_frame = section_frame is article_frame and frame_source is not None \
+                and paragraph.startswith(frame_source)
             lead_in = ""  # a target announced before a list (主要预期目标：A；B；C。) governs the list
             last_named: Figure | None = None
             for _, sentence in sentences(paragraph):
-                context = para_time or section_frame
+                context = para_time or (None if own_frame else section_frame)
                 key = (sentence, context, lead_in)
                 if key in done:
                     para_time = done[key]
