@@ -78,3 +78,17 @@ def test_a_time_late_in_the_lead_frames_later_paragraphs_not_the_numbers_before_
     assert span(one(figs, 5e4)) is None
     assert span(one(figs, 300)) == ("2022", "2022")
     assert span(one(figs, 120)) == ("2022", "2022")
+
+
+def test_a_figure_of_counted_units_heading_the_clause_is_theirs(extract):
+    figs = extract("2022年，全县8个乡村旅游示范点共接待游客45万人次，全县接待游客900万人次。")
+    assert one(figs, 45e4).scope == "8个乡村旅游示范点"
+    assert one(figs, 900e4).scope is None
+    listed = extract("2022年，全县新建3个园区、5家企业投产，完成投资20亿元。")
+    assert one(listed, 20e8).scope is None
+
+
+def test_an_autonomous_county_is_named_by_its_short_name():
+    from generator.read.figures.labels import region_words
+    words = region_words(Region("白水各族自治县", "云岭市", "某某省", "999902", "county", "baishui"))
+    assert "白水县" in words and "白水" in words

@@ -199,10 +199,26 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None, ind
                                   d.is_start or d.previous is not None)
         prev = d
     labels.label_sentence(sentence, drafts, r.own)
+    _counted_subjects(r, sentence, drafts)
     out = []
     for d in drafts:
         out.extend(_frames(r, sentence, d, times, context, index, lead_in, review))
     return out, next_context
+
+
+def _counted_subjects(r: _Reading, sentence: str, drafts: list[labels.Draft]) -> None:
+    """A figure after a count heading its clause (6个教学点接待游客60万人次) is scoped to the counted units."""
+    counts = r.cues.get("scope.count_units")
+    for i, e in enumerate(drafts):
+        if e.token.base not in counts:
+            continue
+        later = next((d for d in drafts[i + 1:] if d.clause == e.clause), None)
+        if later is None or later.token.base == e.token.base:
+            continue
+        scope = slots.counted_subject(sentence[e.clause[0]:e.token.start], sentence[e.token.start:e.token.end],
+                                      sentence[e.token.end:later.token.start], r.own, r.level_word, r.cues, r.pos)
+        if scope:
+            later.extras["scope"] = scope
 
 
 def _carry_measures(found: list[Figure], cues: Cues, last: Figure | None) -> Figure | None:
@@ -321,7 +337,7 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
         period = Period(period.text, str(r.times.ref + 1), str(r.times.ref + 1))  # 今年的目标 in the report
     per = slots.per_unit(clause_before, token, after, cues)
     base = d.extras.get("base") or per or base
-    scope = slots.reference_scope(clause_before, after, r.level_word, cues) or \
+    scope = d.extras.get("scope") or slots.reference_scope(clause_before, after, r.level_word, cues) or \
         slots.scope(clause_before, r.own, r.level_word, cues, r.pos)
     first = sentence[:next((m.start() for m in CLAUSE_END.finditer(sentence)), 0)] if c0 > 0 else ""
     if scope is None and first and not any(clause_before.lstrip().startswith(w) for w in cues.get("scope.whole")):

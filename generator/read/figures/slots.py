@@ -157,3 +157,21 @@ def reference_scope(clause_before: str, after: str, level_word: str, cues: Cues)
     if word is None or word == level_word:
         return None
     return word if _ends(text[:len(text) - len(word)], cues, "aspect.reference", 3) else None
+
+
+def counted_subject(clause_head: str, count_phrase: str, between: str, own: tuple[str, ...],
+                    level_word: str, cues: Cues, pos) -> str | None:
+    """6个教学点已接待游客60万人次: a figure whose subject is a count of units (the count heading
+    its clause) covers those units, not the region. `clause_head`: the clause before the count;
+    `count_phrase`: the count as written; `between`: from the count to the figure."""
+    head = clause_head.strip(" ，,")
+    for word in (*own, level_word, *cues.get("scope.whole")):
+        head = head.replace(word, "") if word else head
+    if pos is None or head.strip("其中共有，,") or any(j in between for j in cues.get("scope.count_list_joins")):
+        return None
+    noun = ""
+    for w in pos.cut(between):
+        if (w.flag[:1] in ("v", "d", "p", "c", "m") and w.flag != "vn") or w.flag in ("uj", "x"):  # 旅游/vn is a noun
+            break
+        noun += w.word
+    return count_phrase + noun if noun and len(noun) < len(between) else None
