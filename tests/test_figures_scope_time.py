@@ -92,3 +92,12 @@ def test_an_autonomous_county_is_named_by_its_short_name():
     from generator.read.figures.labels import region_words
     words = region_words(Region("白水各族自治县", "云岭市", "某某省", "999902", "county", "baishui"))
     assert "白水县" in words and "白水" in words
+
+
+def test_an_undated_from_to_after_a_dated_one_runs_over_the_same_years(extract):
+    figs = extract("十年来，全县生产总值从2012年的80亿元增至2021年的160亿元。",
+                   "城镇居民人均可支配收入从2万元提升到4.1万元。", published="2022-06-01")
+    assert span(one(figs, 4.1e4)) == ("2021", "2021")
+    assert span(one(figs, 2e4)) == ("2012", "2012")
+    alone = extract("十年来，城镇居民人均可支配收入从2万元提升到4.1万元。", published="2022-06-01")
+    assert span(one(alone, 4.1e4)) == ("2022", "2022")

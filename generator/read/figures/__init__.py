@@ -16,6 +16,7 @@ from generator.lexicon.catalogue import Catalogue, Units
 from generator.ids import stable_id
 from generator.records import Article, Aspect, Figure, Modality, Period
 from . import labels, periods, slots
+from .fromto import ENUM_JOINS, from_to, from_to_years
 from .cues import Cues, load_cues
 from .tokens import CLAUSE_END, inside_quoted_name, scan
 
@@ -30,7 +31,6 @@ ASPECT_TAIL = re.compile(
     r"(?:的)?(?:占比|比重|排名|排位|位次)$|(?:同比?|比上年|较上年|比去年)$")
 REFERENCE_TAIL = re.compile(r"(?:较|比|相比|高于|低于|高出|快于)(?:全省|全市|全国|全区|上年|去年|同期|[0-9]{4}年)?.*$")
 GROWTH_OF = ("增速", "增幅", "增长", "占比", "比重")
-ENUM_JOINS = ("、", "和", "与", "及", ",", "，")
 
 
 def reference_year(article: Article, published: str | None = None, cues: Cues | None = None) -> int | None:
@@ -133,6 +133,7 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
     review = None  # the latest multi-year review read so far: what an average growth rate spans
     for section in article.draft.sections:
         section_frame = _frame(reader, [section.heading or "", _first_sentence(section.paragraphs)]) or article_frame
+        years: dict[str, Period] = {}  # the dated ends of the section's last from-to pair (从2012年的A至2021年的B)
         for paragraph in section.paragraphs:
             index += 1
             para_time = None
@@ -146,7 +147,7 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
                 if key in done:
                     para_time = done[key]
                     continue
-                found, para_time = _read_sentence(r, sentence, context, index, lead_in, review)
+                found, para_time = _read_sentence(r, sentence, context, index, lead_in, review, years)
                 done[key] = para_time
                 review = periods.last_review(reader.find(sentence)) or review
                 last_named = _carry_measures(found, cues, last_named)
@@ -165,8 +166,9 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
     return figures
 
 
-def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None, index: int,
-                   lead_in: str = "", review: periods.Time | None = None) -> tuple[list[Figure], periods.Time | None]:
+def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None, index: int, lead_in: str = "",
+                   review: periods.Time | None = None,
+                   years: dict[str, Period] | None = None) -> tuple[list[Figure], periods.Time | None]:
     """Figures of one sentence, and the time that governs the rest of the paragraph."""
     cues = r.cues
     times = r.times.find(sentence)
@@ -186,7 +188,8 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None, ind
             ci += 1
         drafts.append(labels.Draft(token, clauses[ci], (0, len(sentence)), "level"))
     drafts = [d for i, d in enumerate(drafts) if not _threshold(sentence, d, drafts[:i], cues)]
-    _from_to(sentence, drafts, cues)
+    from_to(sentence, drafts, cues)
+    from_to_years(sentence, drafts, times, years if years is not None else {})
     prev: labels.Draft | None = None
     for d in drafts:
         c0, c1 = d.clause
@@ -256,27 +259,6 @@ def _threshold(sentence: str, d: labels.Draft, earlier: list[labels.Draft], cues
     return any(e.clause == d.clause and e.token.base in ("个", "家", "户") for e in earlier)
 
 
-def _from_to(sentence: str, drafts: list[labels.Draft], cues: Cues) -> None:
-    """从149个增至315个 (and 从A、B分别增至C、D): mark each start value and its end value."""
-    to_words, from_words = cues.get("to_words"), cues.get("from_words")
-    groups: list[list[labels.Draft]] = []
-    for d in drafts:  # runs of numbers joined by 、/和 (an enumeration)
-        if groups and sentence[groups[-1][-1].token.end:d.token.start].strip() in ENUM_JOINS:
-            groups[-1].append(d)
-        else:
-            groups.append([d])
-    for a, b in zip(groups, groups[1:]):
-        first, last = a[0], b[0]
-        if len(a) != len(b) or first.token.base != last.token.base:
-            continue
-        between = sentence[a[-1].token.end:last.token.start]
-        lead = sentence[max(0, first.token.start - 14):first.token.start]
-        if len(between) <= 24 and any(w in between for w in to_words) and any(w in lead for w in from_words):
-            for start, end in zip(a, b):
-                start.is_start = True
-                end.previous = start.token.number * start.token.factor
-
-
 def _period(d, sentence, times, context, clause_start, cues, r_year=None,
             review=None) -> tuple[Period | None, str | None]:
     """(period, base) of a draft. `review`: the latest multi-year span read before the sentence."""
@@ -333,6 +315,7 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
     after = sentence[token.end:c1]
     modality = slots.modality(lead_in[-30:] + sentence_before, cues, after)
     period, base = _period(d, sentence, times, context, c0, cues, r.times.ref, review)
+    period = d.extras.get("period") or period
     if r.closed_year and modality == Modality.TARGET and period is not None and period.end == str(r.times.ref):
         period = Period(period.text, str(r.times.ref + 1), str(r.times.ref + 1))  # 今年的目标 in the report
     per = slots.per_unit(clause_before, token, after, cues)
