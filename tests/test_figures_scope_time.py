@@ -9,7 +9,7 @@ import pytest
 
 from generator.lexicon.catalogue import load_units
 from generator.read.figures import extract_figures, load_cues
-from generator.records import Article, ArticleDraft, Aspect, Region, Section
+from generator.records import Article, ArticleDraft, Aspect, Modality, Region, Section
 from generator.settings import Settings
 
 REGION = Region("青山县", "云岭市", "某某省", "999901", "county", "qingshan-xian")
@@ -101,3 +101,24 @@ def test_an_undated_from_to_after_a_dated_one_runs_over_the_same_years(extract):
     assert span(one(figs, 2e4)) == ("2012", "2012")
     alone = extract("十年来，城镇居民人均可支配收入从2万元提升到4.1万元。", published="2022-06-01")
     assert span(one(alone, 4.1e4)) == ("2022", "2022")
+
+
+def test_the_part_of_this_year_names_the_period(extract):
+    figs = extract("今年上半年，全县生产总值同比增长5.1%。", published="2023-07-20")
+    assert span(one(figs, 5.1)) == ("2023-01", "2023-06")
+    whole = extract("今年，全县生产总值同比增长5.1%。", published="2023-07-20")
+    assert span(one(whole, 5.1)) == ("2023", "2023")
+
+
+def test_whole_year_frames_the_rest_of_its_paragraph(extract):
+    figs = extract("全年实现生产总值120亿元；规模工业增加值增长6.5%。", published="2023-12-20")
+    assert span(one(figs, 6.5)) == ("2023", "2023")
+
+
+def test_an_estimate_note_for_what_follows_and_start_values_are_actual(extract):
+    figs = extract("全年实现生产总值120亿元（预计数，下同）；规模工业增加值增长6.5%。",
+                   "社会消费品零售总额增长4.2%。", published="2023-12-20")
+    assert one(figs, 6.5).modality == Modality.ESTIMATE
+    assert one(figs, 4.2).modality == Modality.ACTUAL  # another paragraph
+    pair = extract("力争生产总值从100亿元提高到150亿元。")
+    assert one(pair, 100e8).modality == Modality.ACTUAL and one(pair, 150e8).modality == Modality.TARGET

@@ -141,13 +141,15 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
                 and paragraph.startswith(frame_source)
             lead_in = ""  # a target announced before a list (主要预期目标：A；B；C。) governs the list
             last_named: Figure | None = None
+            onward = False  # (预计数，下同): the rest of the paragraph is estimated too
             for _, sentence in sentences(paragraph):
                 context = para_time or (None if own_frame else section_frame)
                 key = (sentence, context, lead_in)
                 if key in done:
                     para_time = done[key]
                     continue
-                found, para_time = _read_sentence(r, sentence, context, index, lead_in, review, years)
+                found, para_time = _read_sentence(r, sentence, context, index, lead_in, review, years, onward)
+                onward = onward or slots.estimate_onward(sentence, cues)
                 done[key] = para_time
                 review = periods.last_review(reader.find(sentence)) or review
                 last_named = _carry_measures(found, cues, last_named)
@@ -168,7 +170,8 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
 
 def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None, index: int, lead_in: str = "",
                    review: periods.Time | None = None,
-                   years: dict[str, Period] | None = None) -> tuple[list[Figure], periods.Time | None]:
+                   years: dict[str, Period] | None = None,
+                   onward: bool = False) -> tuple[list[Figure], periods.Time | None]:
     """Figures of one sentence, and the time that governs the rest of the paragraph."""
     cues = r.cues
     times = r.times.find(sentence)
@@ -177,6 +180,8 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None, ind
     plain = [t for t in times if not (t.baseline or t.day or t.streak or t.weak)]
     opening = plain[0] if plain and plain[0].start <= LEADING_CHARS else None
     next_context = opening or (plain[-1] if plain else context)
+    if next_context is None:  # 全年实现…；规模工业增加值增长8.5%: with nothing else, 全年 frames the paragraph
+        next_context = next((t for t in times if t.weak), None)
     tokens = [t for t in scan(sentence, r.units) if not inside_quoted_name(sentence, t) and not _not_figure(sentence, t, cues)]
     if not tokens:
         return [], next_context
@@ -205,7 +210,7 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None, ind
     _counted_subjects(r, sentence, drafts)
     out = []
     for d in drafts:
-        out.extend(_frames(r, sentence, d, times, context, index, lead_in, review))
+        out.extend(_frames(r, sentence, d, times, context, index, lead_in, review, onward))
     return out, next_context
 
 
@@ -306,7 +311,7 @@ def _measure(label: str, indicator: str | None, clause_before: str, cues: Cues) 
 
 def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Time],
             context: periods.Time | None, index: int, lead_in: str = "",
-            review: periods.Time | None = None) -> list[Figure]:
+            review: periods.Time | None = None, onward: bool = False) -> list[Figure]:
     cues, article = r.cues, r.article
     token = d.token
     c0, c1 = d.clause
@@ -314,6 +319,8 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
     sentence_before = sentence[:token.start]
     after = sentence[token.end:c1]
     modality = slots.modality(lead_in[-30:] + sentence_before, cues, after)
+    modality = Modality.ESTIMATE if onward and modality == Modality.ACTUAL else modality
+    modality = Modality.ACTUAL if d.is_start else modality  # 力争从A提高到B: A is where things stand
     period, base = _period(d, sentence, times, context, c0, cues, r.times.ref, review)
     period = d.extras.get("period") or period
     if r.closed_year and modality == Modality.TARGET and period is not None and period.end == str(r.times.ref):

@@ -175,3 +175,9 @@ def counted_subject(clause_head: str, count_phrase: str, between: str, own: tupl
             break
         noun += w.word
     return count_phrase + noun if noun and len(noun) < len(between) else None
+
+
+def estimate_onward(sentence: str, cues: Cues) -> bool:
+    """252.5亿元(预计数，下同): an estimate note that says it holds for what follows."""
+    return any(w in sentence for w in cues.get("modality.estimate")) and \
+        any(w in sentence for w in cues.get("modality.onward"))
