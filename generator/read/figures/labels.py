@@ -260,6 +260,8 @@ def region_words(region: Region) -> tuple[str, ...]:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             words.append(name[: -len(suffix)])
             break
+    if len(name) >= 5 and name[-3:-1] == "自治":  # 龙胜各族自治县 is written 龙胜县, 龙胜
+        words += [name[:2], name[:2] + name[-1]]
     return tuple(sorted((w for w in words if w), key=len, reverse=True))
 
 
