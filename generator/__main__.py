@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from generator import digest as digest_mod
-from generator import build as pipeline
+from generator import build
 from generator.mkdocs.progress import make_progress
 from generator.resources import load_resources
 from generator.settings import Settings, add_cli_options
@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     resources = load_resources(settings)
     update, close = make_progress(log)
     try:
-        digest = pipeline.run(settings, resources, progress=update)
+        digest = build.read_digest(settings, resources, progress=update)
     finally:
         close()
 
