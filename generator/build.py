@@ -28,7 +28,8 @@ from generator.cache import ResultCache, inputs_fingerprint
 from generator.cachelock import BuildLock, CacheAccess
 from generator.mkdocs.background import BackgroundWriter, die_with_parent
 from generator.read import clean, decode, figures, locate, split
-from generator.records import Article, Digest, FileResult, GeneratedFile, Source, SourceStatus
+from generator.records import (Article, ArticleDraft, CleanPage, Digest, FileResult, Figure, GeneratedFile, Source,
+                               SourceStatus)
 from generator.resources import Resources, load_resources
 from generator.search import index
 from generator.settings import Settings
@@ -110,19 +111,36 @@ def read_digest(settings: Settings, resources: Resources | None = None, progress
 
 def process_source(source: Source, resources: Resources) -> FileResult:
     """Run the per-file stages on one decoded seed."""
-    # Data keeps the printed punctuation (quotes stay exact); pages typeset it (typeset.py).
-    page = clean.clean_source(source, full_width=False, words=resources.words)
-    # The gazetteer lets split notice a heading that names another place opening a new article.
-    drafts = split.split_articles(page, resources.gazetteer, resources.words)
-    articles = [with_terms(a, resources) for a in locate.locate_articles(drafts, resources.gazetteer, source)]
-    found = [figure for article in articles
-             for figure in figures.extract_figures(article, resources.catalogue, resources.units,
-                                                   gazetteer=resources.gazetteer, cues=resources.cues,
-                                                   pos=resources.pos, published=published_date(source))]
+    page = clean_page(source, resources)
+    drafts = split_page(page, resources)
+    articles = locate_articles(drafts, source, resources)
     warnings = list(page.warnings)
     for draft in drafts:
         warnings.extend(draft.warnings)
-    return FileResult(articles=articles, figures=found, warnings=warnings)
+    return FileResult(articles=articles, figures=extract_figures(articles, source, resources), warnings=warnings)
+
+
+# The per-file stages one by one (python -m generator shows each one's output).
+
+def clean_page(source: Source, resources: Resources) -> CleanPage:
+    # Data keeps the printed punctuation (quotes stay exact); pages typeset it (typeset.py).
+    return clean.clean_source(source, full_width=False, words=resources.words)
+
+
+def split_page(page: CleanPage, resources: Resources) -> list[ArticleDraft]:
+    # The gazetteer lets split notice a heading that names another place opening a new article.
+    return split.split_articles(page, resources.gazetteer, resources.words)
+
+
+def locate_articles(drafts: list[ArticleDraft], source: Source, resources: Resources) -> list[Article]:
+    return [with_terms(a, resources) for a in locate.locate_articles(drafts, resources.gazetteer, source)]
+
+
+def extract_figures(articles: list[Article], source: Source, resources: Resources) -> list[Figure]:
+    return [figure for article in articles
+            for figure in figures.extract_figures(article, resources.catalogue, resources.units,
+                                                  gazetteer=resources.gazetteer, cues=resources.cues,
+                                                  pos=resources.pos, published=published_date(source))]
 
 
 def with_terms(article: Article, resources: Resources) -> Article:
