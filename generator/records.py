@@ -196,9 +196,10 @@ class SearchTerms:
     synonyms: tuple[tuple[str, ...], ...]  # per searchable section: canonical metric names it mentions
 
 
-@dataclass
+@dataclass(frozen=True)
 class Article:
-    """An article with everything the site shows about it."""
+    """An article with everything the site shows about it. Frozen: a later stage makes a
+    new record (dataclasses.replace) rather than changing the one it was given."""
 
     id: str  # stable, derived from content
     draft: ArticleDraft

@@ -8,6 +8,7 @@ import math
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -343,8 +344,8 @@ def test_precomputed_article_terms_give_the_same_files(files, segmenter):
         digest = make_digest()
         scratch = {f.path: f.content for f in build_search(digest, FakeResources(segmenter, CATALOGUE),
                                                            one_file_bytes=one_file_bytes)}
-        for a in digest.articles:
-            a.search_terms = searchindex.article_terms(a, segmenter, synonyms)
+        digest.articles = [replace(a, search_terms=searchindex.article_terms(a, segmenter, synonyms))
+                           for a in digest.articles]
         assert digest.articles[0].search_terms.synonyms[1] == ("地区生产总值",)  # GDP in 聚力提效能
         stored = {f.path: f.content for f in build_search(digest, FakeResources(segmenter, CATALOGUE),
                                                           one_file_bytes=one_file_bytes)}
@@ -354,7 +355,7 @@ def test_precomputed_article_terms_give_the_same_files(files, segmenter):
 
 def test_article_terms_that_do_not_fit_the_article_are_refused(segmenter):
     digest = make_digest()
-    digest.articles[1].search_terms = searchindex.SearchTerms(words=("天心",), synonyms=())  # it has one section
+    digest.articles[1] = replace(digest.articles[1], search_terms=searchindex.SearchTerms(words=("天心",), synonyms=()))  # one section
     with pytest.raises(ValueError, match="cache"):
         build_search(digest, FakeResources(segmenter, CATALOGUE))
 
