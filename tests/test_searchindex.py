@@ -8,8 +8,7 @@ import math
 import os
 import subprocess
 import sys
-from dataclasses import replace
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
