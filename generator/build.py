@@ -73,16 +73,21 @@ def build(settings: Settings, resources: Resources, cache: CacheAccess, site_dir
     if site_dir is not None:
         # Started before the pages are planned: on Linux a forked child builds it meanwhile.
         search = start_search(shown, resources, settings, site_dir)
-    renderer = Renderer(shown, settings, resources)
-    contract = digest.to_contract(data)
-    return BuildResult(
-        digest=data,
-        plans=tuple(renderer.plans()),
-        home_summary=renderer.home_summary(),
-        data_files=(GeneratedFile("data/digest.json", digest.contract_json(contract)),
-                    GeneratedFile("data/figures.csv", digest.figures_csv(contract))),
-        search=search,
-    )
+    try:
+        renderer = Renderer(shown, settings, resources)
+        contract = digest.to_contract(data)
+        return BuildResult(
+            digest=data,
+            plans=tuple(renderer.plans()),
+            home_summary=renderer.home_summary(),
+            data_files=(GeneratedFile("data/digest.json", digest.contract_json(contract)),
+                        GeneratedFile("data/figures.csv", digest.figures_csv(contract))),
+            search=search,
+        )
+    except BaseException:
+        if search is not None:  # no search files may appear after a failed build
+            search.cancel()
+        raise
 
 
 def start_search(shown: Digest, resources: Resources, settings: Settings, site_dir: Path) -> BackgroundWriter:
