@@ -3,13 +3,14 @@
 Layout (records.py holds the typed records that flow between the stages):
 
     settings.py   the one table of settings (plugin options, CLI options, README table)
-    build.py      read every seed (per-file stages, cached) -> digest
+    build.py      build(): read every seed (per-file stages, cached) -> digest -> search index, page plans
     read/         per-file stages: decode, sidecar, clean, split (+ fragments), locate, figures/
     lexicon/      words (jieba), gazetteer, catalogue: the language resources the stages share
     digest.py     cross-page assembly (dedupe.py) and the JSON/CSV contract
     site/         typeset, pages, compare, charts, keywords, templates/
     search/       terms, scoring, format (FORMAT.md is the spec), index (the entry); browser runtime web/
-    mkdocs/       the MkDocs adapter: plugin hooks, page memo, background writer, site marker
+    mkdocs/       the MkDocs adapter: plugin hooks, page memo (memopages.py), background writer, site marker
     cache.py      content-hash cache (typedjson.py, cachelock.py)
-    __main__.py   `python -m generator`: the stages without MkDocs
+    __main__.py   `python -m generator`: a summary, or one stage's records as JSON (read, split, locate,
+                  figures, digest, index) for a file or a folder
 """

@@ -1,9 +1,17 @@
-"""The pipeline, top to bottom: read every seed, then build the cross-page data.
+"""The build, top to bottom, as MkDocs' own build() reads:
 
-Per-file stages (decode -> clean -> split -> locate -> figures) only see one page, so
-they run in a process pool and their results are cached by content hash. Cross-page
-data (regions, comparison, search index) is computed from the complete digest
-afterwards, never while pages are half-built.
+    build(settings, resources, ...)
+      read_sources        seeds/ -> list[Source]
+      per-file stages     Source -> FileResult (decode, clean, split, locate, figures), cached
+      digest              list[FileResult] -> Digest (the data contract)
+      search index        Digest -> files under site/, written by a background writer
+      plan pages          Digest -> list[PagePlan] (bodies rendered on demand)
+    -> BuildResult
+
+Per-file stages only see one page, so they run in a process pool and their results are
+cached by content hash. Cross-page data (regions, comparison, search index) is computed
+from the complete digest afterwards, never while pages are half-built. The MkDocs plugin
+(mkdocs/plugin.py) and the command line (__main__.py) both call into this module.
 """
 
 from __future__ import annotations
@@ -12,18 +20,22 @@ import logging
 import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
+from pathlib import Path
 
-from generator.read import clean, decode, figures, locate, split
 from generator import digest
-from generator.site import keywords
-from generator.search import terms
-from generator.mkdocs.background import die_with_parent
 from generator.cache import ResultCache, inputs_fingerprint
 from generator.cachelock import BuildLock, CacheAccess
-from generator.records import Article, Digest, Figure, Region, Source, SourceStatus, DataWarning
+from generator.mkdocs.background import BackgroundWriter, die_with_parent
+from generator.read import clean, decode, figures, locate, split
+from generator.records import (Article, ArticleDraft, CleanPage, Digest, FileResult, Figure, GeneratedFile, Source,
+                               SourceStatus)
 from generator.resources import Resources, load_resources
+from generator.search import index
 from generator.settings import Settings
+from generator.site import keywords
+from generator.site.pages import PagePlan, Renderer
+from generator.site.typeset import typeset_digest
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
@@ -31,35 +43,116 @@ READABLE = {SourceStatus.OK, SourceStatus.REPAIRED}
 # Below this many files to process, starting worker processes costs more than it saves.
 POOL_THRESHOLD = 8
 
+Progress = Callable[[int, int, str], None]
 
-@dataclass
-class FileResult:
-    """What the per-file stages produced for one seed."""
 
-    articles: list[Article]
-    figures: list[Figure]
-    warnings: list[DataWarning]
-    regions: list[Region] = field(default_factory=list)  # units named by figures, not by articles
+@dataclass(frozen=True)
+class BuildResult:
+    """What one build produced, for MkDocs to render and write."""
+
+    digest: Digest  # as read: the data keeps the printed punctuation
+    plans: tuple[PagePlan, ...]  # generated pages, typeset (typeset.py), rendered on demand
+    home_summary: str  # HTML appended to the hand-written home page
+    data_files: tuple[GeneratedFile, ...]  # data/digest.json, data/figures.csv
+    search: BackgroundWriter | None  # writing the search index into site_dir; None without one
+
+    @property
+    def summary(self) -> str:
+        d = self.digest
+        return (f"{len(d.sources)} files, {len(d.articles)} articles, {len(d.regions)} regions, "
+                f"{len(d.figures)} figures, {len(d.warnings)} data warnings")
+
+
+def build(settings: Settings, resources: Resources, cache: CacheAccess, site_dir: Path | None = None,
+          progress: Progress | None = None) -> BuildResult:
+    """Read the seeds and plan the site. With `site_dir`, the search index is being
+    written there when this returns (result.search.finish() waits for it)."""
+    data = read_digest(settings, resources, progress, cache)
+    shown = typeset_digest(data)  # pages and snippets: full-width punctuation
+    search = None
+    if site_dir is not None:
+        # Started before the pages are planned: on Linux a forked child builds it meanwhile.
+        search = start_search(shown, resources, settings, site_dir)
+    try:
+        renderer = Renderer(shown, settings, resources)
+        contract = digest.to_contract(data)
+        return BuildResult(
+            digest=data,
+            plans=tuple(renderer.plans()),
+            home_summary=renderer.home_summary(),
+            data_files=(GeneratedFile("data/digest.json", digest.contract_json(contract)),
+                        GeneratedFile("data/figures.csv", digest.figures_csv(contract))),
+            search=search,
+        )
+    except BaseException:
+        if search is not None:  # no search files may appear after a failed build
+            search.cancel()
+        raise
+
+
+def start_search(shown: Digest, resources: Resources, settings: Settings, site_dir: Path) -> BackgroundWriter:
+    log.debug("building the search index")
+    one_file_bytes = settings.search_one_file_bytes
+    writer = BackgroundWriter(lambda: index.build_search(shown, resources, one_file_bytes), site_dir,
+                              "search index")
+    writer.start()
+    return writer
+
+
+def read_digest(settings: Settings, resources: Resources | None = None, progress: Progress | None = None,
+         cache: CacheAccess | None = None) -> Digest:
+    """Read seeds/ and return the whole digest. `resources` is loaded on demand when None.
+
+    `cache` is what the caller's build lock allows (cachelock.py); None: take the lock
+    on settings.cache_dir for the duration of this call."""
+    if cache is None:
+        with BuildLock(settings.cache_dir) as access:
+            return read_digest(settings, resources, progress, access)
+    sources = decode.read_sources(settings.seeds_dir, settings)
+    results = process_sources([s for s in sources if s.status in READABLE], settings, resources, progress,
+                              ResultCache(cache, inputs_fingerprint(settings), FileResult))
+    return digest.build_digest(sources, results, settings)
 
 
 def process_source(source: Source, resources: Resources) -> FileResult:
     """Run the per-file stages on one decoded seed."""
-    # Data keeps the printed punctuation (quotes stay exact); pages typeset it (typeset.py).
-    page = clean.clean_source(source, full_width=False, words=resources.words)
-    # The gazetteer lets split notice a heading that names another place opening a new article.
-    drafts = split.split_articles(page, resources.gazetteer, resources.words)
-    articles = locate.locate_articles(drafts, resources.gazetteer, source)
-    found: list[Figure] = []
-    for article in articles:
-        article.term_counts = keywords.count_terms(article, resources.segmenter.tokenizer, resources.idf)
-        article.search_terms = terms.article_terms(article, resources.segmenter, resources.synonyms)
-        found.extend(figures.extract_figures(article, resources.catalogue, resources.units,
-                                             gazetteer=resources.gazetteer, cues=resources.cues, pos=resources.pos,
-                                             published=published_date(source)))
+    page = clean_page(source, resources)
+    drafts = split_page(page, resources)
+    articles = locate_articles(drafts, source, resources)
     warnings = list(page.warnings)
     for draft in drafts:
         warnings.extend(draft.warnings)
-    return FileResult(articles=articles, figures=found, warnings=warnings)
+    return FileResult(articles=articles, figures=extract_figures(articles, source, resources), warnings=warnings)
+
+
+# The per-file stages one by one (python -m generator shows each one's output).
+
+def clean_page(source: Source, resources: Resources) -> CleanPage:
+    # Data keeps the printed punctuation (quotes stay exact); pages typeset it (typeset.py).
+    return clean.clean_source(source, full_width=False, words=resources.words)
+
+
+def split_page(page: CleanPage, resources: Resources) -> list[ArticleDraft]:
+    # The gazetteer lets split notice a heading that names another place opening a new article.
+    return split.split_articles(page, resources.gazetteer, resources.words)
+
+
+def locate_articles(drafts: list[ArticleDraft], source: Source, resources: Resources) -> list[Article]:
+    return [with_terms(a, resources) for a in locate.locate_articles(drafts, resources.gazetteer, source)]
+
+
+def extract_figures(articles: list[Article], source: Source, resources: Resources) -> list[Figure]:
+    return [figure for article in articles
+            for figure in figures.extract_figures(article, resources.catalogue, resources.units,
+                                                  gazetteer=resources.gazetteer, cues=resources.cues,
+                                                  pos=resources.pos, published=published_date(source))]
+
+
+def with_terms(article: Article, resources: Resources) -> Article:
+    """The article with its keyword candidates and search terms: they need no other article,
+    so they are computed here, in the cached per-file stage, not on every build."""
+    return replace(article, term_counts=keywords.count_terms(article, resources.segmenter.tokenizer, resources.idf),
+                   search_terms=index.article_terms(article, resources.segmenter, resources.synonyms))
 
 
 def published_date(source: Source) -> str:
@@ -69,41 +162,10 @@ def published_date(source: Source) -> str:
     return str(override.get("date") or override.get("year") or "")
 
 
-# Each worker process loads the gazetteer and catalogue once, in its initializer.
-_worker_resources: Resources | None = None
-
-
-def _init_worker(settings: Settings, parent: int) -> None:
-    global _worker_resources
-    die_with_parent(parent)  # a build killed mid-way leaves no idle workers behind
-    _worker_resources = load_resources(settings)
-
-
-def _process_in_worker(source: Source) -> FileResult:
-    return process_source(source, _worker_resources)
-
-
-def _worker_count(settings: Settings, jobs: int) -> int:
-    wanted = settings.workers or os.cpu_count() or 1
-    return max(1, min(wanted, jobs))
-
-
-def run(settings: Settings, resources: Resources | None = None,
-        progress: Callable[[int, int, str], None] | None = None, cache: CacheAccess | None = None) -> Digest:
-    """Read seeds/ and return the whole digest. `resources` is loaded on demand when None.
-
-    `cache` is what the caller's build lock allows (cachelock.py); None: take the lock
-    on settings.cache_dir for the duration of this call."""
-    if cache is None:
-        with BuildLock(settings.cache_dir) as access:
-            return run(settings, resources, progress, access)
-    return _run(settings, resources, progress, ResultCache(cache, inputs_fingerprint(settings), FileResult))
-
-
-def _run(settings: Settings, resources: Resources | None, progress: Callable[[int, int, str], None] | None,
-         cache: ResultCache) -> Digest:
-    sources = decode.read_sources(settings.seeds_dir, settings)
-    readable = [s for s in sources if s.status in READABLE]
+def process_sources(readable: list[Source], settings: Settings, resources: Resources | None,
+                    progress: Progress | None, cache: ResultCache) -> dict[str, FileResult]:
+    """Each source's FileResult by file name: from the cache, else computed (in a pool
+    of worker processes when there are enough to compute)."""
     results: dict[str, FileResult] = {}
     todo: list[Source] = []
     for source in readable:
@@ -136,4 +198,23 @@ def _run(settings: Settings, resources: Resources | None, progress: Callable[[in
     if cache.hits:
         log.info("reused cached results for %d of %d files", cache.hits, len(readable))
     cache.prune()
-    return digest.build_digest(sources, results, settings)
+    return results
+
+
+# Each worker process loads the gazetteer and catalogue once, in its initializer.
+_worker_resources: Resources | None = None
+
+
+def _init_worker(settings: Settings, parent: int) -> None:
+    global _worker_resources
+    die_with_parent(parent)  # a build killed mid-way leaves no idle workers behind
+    _worker_resources = load_resources(settings)
+
+
+def _process_in_worker(source: Source) -> FileResult:
+    return process_source(source, _worker_resources)
+
+
+def _worker_count(settings: Settings, jobs: int) -> int:
+    wanted = settings.workers or os.cpu_count() or 1
+    return max(1, min(wanted, jobs))

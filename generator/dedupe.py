@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from dataclasses import replace
 
 from generator.records import Article, Figure, DataWarning
 from generator.read.split import MISSING
@@ -30,8 +31,10 @@ def text_key(article: Article) -> str | None:
 
 
 def merge_duplicates(articles: list[Article], figures: list[Figure]) -> tuple[list[Article], list[Figure], list[DataWarning]]:
-    """(articles without later copies, figures of the kept articles only, one warning per dropped copy)."""
+    """(articles without later copies, figures of the kept articles only, one warning per dropped copy).
+    A kept article that has copies is returned as a new record listing them in also_in."""
     first: dict[str, Article] = {}
+    copies_in: dict[int, list[str]] = {}  # id() of a kept article -> other files with its text
     dropped: set[str] = set()
     warnings: list[DataWarning] = []
     kept: list[Article] = []
@@ -43,10 +46,12 @@ def merge_duplicates(articles: list[Article], figures: list[Figure]) -> tuple[li
                 first.setdefault(key, article)
             kept.append(article)
             continue
-        if article.source not in original.also_in:
-            original.also_in.append(article.source)
+        also = copies_in.setdefault(id(original), list(original.also_in))
+        if article.source not in also:
+            also.append(article.source)
         dropped.add(article.id)
         warnings.append(DataWarning(article.source, f"article “{article.title}” is the same as in {original.source}: "
                                 f"listed once, its figures counted once",
                                 hint="nothing to do if both files are wanted; else remove one copy from seeds/"))
+    kept = [replace(a, also_in=copies_in[id(a)]) if id(a) in copies_in else a for a in kept]
     return kept, [f for f in figures if f.article not in dropped], warnings

@@ -11,21 +11,19 @@ import io
 import json
 import os
 import re
+from dataclasses import replace
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING
 
-from .dedupe import merge_duplicates
+from generator.dedupe import merge_duplicates
 from generator.read.figures import load_cues, select
-from generator.records import UNKNOWN_REGION, Article, Digest, Figure, Region, Source, DataWarning
+from generator.records import UNKNOWN_REGION, Article, DataWarning, Digest, FileResult, Figure, Region, Source
 from generator.settings import Settings
-
-if TYPE_CHECKING:
-    from generator.build import FileResult
 
 SCHEMA_VERSION = 1
 
 
-def build_digest(sources: list[Source], results: dict[str, "FileResult"], settings: Settings) -> Digest:
+def build_digest(sources: list[Source], results: dict[str, FileResult], settings: Settings) -> Digest:
+    """The digest of every readable source's result; records are copied, never changed."""
     articles: list[Article] = []
     figures: list[Figure] = []
     warnings: list[DataWarning] = []
@@ -41,14 +39,9 @@ def build_digest(sources: list[Source], results: dict[str, "FileResult"], settin
         regions.update(result.regions)
     articles, figures, copies = merge_duplicates(articles, figures)
     warnings.extend(copies)
-    _make_ids_unique(articles)
+    articles = _unique_ids(articles)
     regions.update(a.region for a in articles)
-    # A figure whose unit could not be resolved to a known region falls back to its article's.
-    known = {r.name for r in regions}
-    by_id = {a.id: a for a in articles}
-    for figure in figures:
-        if figure.region not in known and figure.article in by_id:
-            figure.region = by_id[figure.article].region.name
+    figures = _known_regions(figures, articles, regions)
     cues = load_cues()
     return Digest(
         key_figures=select.key_figures(figures, settings.key_figures, cues),
@@ -67,15 +60,26 @@ def _region_order(region: Region) -> tuple:
     return (region == UNKNOWN_REGION, region.code, region.name)
 
 
-def _make_ids_unique(articles: list[Article]) -> None:
-    """Two articles with the same source, title and lead would collide on one page."""
+def _unique_ids(articles: list[Article]) -> list[Article]:
+    """Two articles with the same source, title and lead would collide on one page: the
+    later ones get a numbered id."""
     seen: dict[str, int] = {}
+    unique: list[Article] = []
     for article in articles:
         n = seen.get(article.id, 0)
         seen[article.id] = n + 1
         if n:
-            article.id = f"{article.id}-{n + 1}"
-            article.url = f"articles/{article.id}/"
+            article = replace(article, id=f"{article.id}-{n + 1}", url=f"articles/{article.id}-{n + 1}/")
+        unique.append(article)
+    return unique
+
+
+def _known_regions(figures: list[Figure], articles: list[Article], regions: set[Region]) -> list[Figure]:
+    """A figure whose unit could not be resolved to a known region falls back to its article's."""
+    known = {r.name for r in regions}
+    by_id = {a.id: a for a in articles}
+    return [replace(f, region=by_id[f.article].region.name) if f.region not in known and f.article in by_id else f
+            for f in figures]
 
 
 def build_date(articles: list[Article]) -> str:

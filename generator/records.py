@@ -7,7 +7,8 @@ Every stage is a function from these records to these records:
     split.split_articles     CleanPage       -> list[ArticleDraft]
     locate.locate_articles   ArticleDraft    -> Article          (region, year)
     figures.extract_figures  Article         -> list[Figure]
-    digest.build_digest      ...             -> Digest           (the data contract)
+    build.process_source     Source          -> FileResult       (the stages above, cached)
+    digest.build_digest      list[FileResult]-> Digest           (the data contract)
     pages.Renderer.plans     Digest          -> list[PagePlan]   (bodies rendered on demand)
     index.build_search       Digest          -> list[GeneratedFile] (background.py: beside the pages)
 
@@ -195,9 +196,10 @@ class SearchTerms:
     synonyms: tuple[tuple[str, ...], ...]  # per searchable section: canonical metric names it mentions
 
 
-@dataclass
+@dataclass(frozen=True)
 class Article:
-    """An article with everything the site shows about it."""
+    """An article with everything the site shows about it. Frozen: a later stage makes a
+    new record (dataclasses.replace) rather than changing the one it was given."""
 
     id: str  # stable, derived from content
     draft: ArticleDraft
@@ -282,6 +284,16 @@ class Figure:
     period: Period | None = None  # None: the text gives no time (shown as 时期未注明)
     qualifier: str = ""  # 余 多 超 近 约 以上 突破 ...
     start_value: bool = False  # the "from" value of a from-to pair: never a card or a comparison cell
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What the per-file stages produced for one seed (cached by content hash, cache.py)."""
+
+    articles: list[Article]
+    figures: list[Figure]
+    warnings: list[DataWarning]
+    regions: list[Region] = field(default_factory=list)  # units named by figures, not by articles
 
 
 @dataclass

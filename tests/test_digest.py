@@ -19,7 +19,7 @@ REGION = Region(name="鹿城区", city="温州市", province="浙江省", code="
 
 
 def _result(text: str, quote: str):
-    from generator.build import FileResult
+    from generator.records import FileResult
 
     draft = ArticleDraft(source="a.txt", title="鹿城<b>答卷</b>", sections=[Section(None, [text])], authors=["王五"])
     article = Article(id="0123456789", draft=draft, region=REGION, year=2024, url="articles/0123456789/")
@@ -77,7 +77,7 @@ def test_negative_numbers_are_not_mangled():
 
 
 def test_colliding_article_ids_are_made_unique():
-    from generator.build import FileResult
+    from generator.records import FileResult
 
     first = _result("甲。", "甲")
     second = _result("甲。", "甲")

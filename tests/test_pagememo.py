@@ -94,31 +94,3 @@ def test_memoised_pages_follow_config_theme_and_seed_changes(tmp_path):
     main.write_text(main.read_text(encoding="utf-8") + block, encoding="utf-8")
     build_site(config, tmp_path / "site3")
     assert all("theme-edit-marker" in html for html in _generated_pages(tmp_path / "site3").values())
-
-
-def test_a_vanished_memo_entry_is_rendered_again(tmp_path):
-    """on_page_content saw the entry, on_post_page cannot read it: the page is rendered as usual."""
-    from types import SimpleNamespace
-
-    import jinja2
-
-    from generator.site.pages import PagePlan
-    from generator.mkdocs.plugin import DigestPlugin
-
-    plugin = DigestPlugin()
-    plugin.memo = PageMemo(tmp_path)
-    plugin.site = "site"
-    plugin.env = jinja2.Environment(loader=jinja2.DictLoader({"main.html": "<html>{{ page.content }}</html>"}))
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="articles/a1.md"), url="articles/a1/", title="标题",
-                           meta={"title": "标题"}, toc=[], is_homepage=False)
-    plugin.pages = {"articles/a1.md": PagePlan("articles/a1.md", "标题", "inputs", lambda: "正文")}
-    key = plugin.memo.key("site", page, "inputs")
-    plugin.memo.put(key, "<html>旧</html>")
-    # a memo hit's body is not rendered, and the theme's template is set aside ...
-    page.content = plugin.on_page_content("", page=page, config=None, files=None)
-    assert page.content == "" and page.meta["template"] == "digest-memo-hit.html"
-    plugin.on_page_context({"page": page}, page=page, config=None, nav=None)
-    (tmp_path / f"{key}.html").unlink()
-    # ... until its entry turns out to be gone: then the page is rendered after all
-    assert plugin.on_post_page("", page=page, config=None) == "<html>正文</html>"
-    assert PageMemo(tmp_path).get(key) == "<html>正文</html>"  # and memoised for next time

@@ -128,8 +128,7 @@ def test_plan_inputs_follow_every_input_of_a_page(resources, monkeypatch):
     assert {k: p.inputs for k, p in base.items()} == {k: p.inputs for k, p in again.items()}
     assert {k: p.render() for k, p in base.items()} == {k: p.render() for k, p in again.items()}
     unshared = _digest_with_three_regions()  # as loaded from separate cache entries: no shared objects
-    for article in unshared.articles:
-        article.region = replace(article.region)
+    unshared.articles = [replace(article, region=replace(article.region)) for article in unshared.articles]
     assert unshared.articles[0].region is not unshared.regions[0]
     assert {k: p.inputs for k, p in plans(unshared).items()} == {k: p.inputs for k, p in base.items()}
 

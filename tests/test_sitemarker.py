@@ -31,10 +31,16 @@ def test_mark_and_unmark(tmp_path):
 
 def test_a_failed_build_leaves_the_mark(tmp_path):
     """on_build_error marks the site even when on_post_build had removed the mark (--strict)."""
+    from types import SimpleNamespace
+
     from generator.mkdocs.plugin import DigestPlugin
+    from generator.settings import Settings
 
     plugin = DigestPlugin()
-    plugin.site_dir = tmp_path / "site"
+    plugin.settings = Settings(cache_dir=None)
+    plugin.on_pre_build(config=SimpleNamespace(site_dir=str(tmp_path / "site")))
+    assert is_incomplete(tmp_path / "site")
+    mark_complete(tmp_path / "site")  # as on_post_build does, before --strict aborts the build
     plugin.on_build_error(error=RuntimeError("x"))
     assert is_incomplete(tmp_path / "site")
 

@@ -7,7 +7,7 @@ from enum import Enum
 
 import pytest
 
-from generator.build import FileResult
+from generator.records import FileResult
 from generator.records import (UNKNOWN_REGION, Article, ArticleDraft, Aspect, Figure, Modality, Period, Region,
                                SearchTerms, Section, DataWarning)
 from generator.typedjson import SchemaError, dump, load

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 
 import cn2an
 
@@ -52,20 +53,20 @@ def locate_articles(drafts: list[ArticleDraft], gazetteer: Gazetteer, source: So
         year, year_evidence = find_year(draft)
         articles.append(Article(id="", draft=draft, region=region, year=year, year_evidence=year_evidence,
                                 region_evidence=region_evidence))
-    _years_from_page(articles)
-    _apply_override(articles, gazetteer, source)
-    for article in articles:
+    located: list[Article] = []
+    for article in _apply_override(_years_from_page(articles), gazetteer, source):
         draft = article.draft
         first = next((p for p in draft.paragraphs), "")
-        article.id = stable_id(source.file, draft.title, first)
-        article.url = f"articles/{article.id}/"
+        article_id = stable_id(source.file, draft.title, first)
+        article = replace(article, id=article_id, url=f"articles/{article_id}/")
+        located.append(article)
         if article.region == UNKNOWN_REGION:
             line = draft.lines[0][0] if draft.lines else None
             draft.warnings.append(DataWarning(
                 source.file, f"no region found for article “{draft.title}”",
                 hint=f"add region: <name> to {_sidecar_name(source.file)} if the article is about one place",
                 line=line))
-    return articles
+    return located
 
 
 def _sidecar(source: Source, key: str):
@@ -294,26 +295,25 @@ def _around(text: str, start: int, end: int) -> str:
     return text[max(0, start - 10):end + 10]
 
 
-def _years_from_page(articles: list[Article]) -> None:
+def _years_from_page(articles: list[Article]) -> list[Article]:
     """A page is one issue of a newspaper: its articles share the publication year, which
     is at least the latest year any of them states. An article with an older (or no)
     year takes the page's, with the other article's evidence."""
     known = [a for a in articles if a.year]
     if not known:
-        return
+        return articles
     latest = max(known, key=lambda a: a.year)
-    for a in articles:
-        if not a.year or a.year < latest.year:
-            own = f"；本文最晚年份{a.year}" if a.year else ""
-            a.year = latest.year
-            a.year_evidence = f"同版稿件《{latest.title}》：{latest.year_evidence}{own}"
+    return [replace(a, year=latest.year, year_evidence=f"同版稿件《{latest.title}》：{latest.year_evidence}"
+                                                       + (f"；本文最晚年份{a.year}" if a.year else ""))
+            if not a.year or a.year < latest.year else a
+            for a in articles]
 
 
-def _apply_override(articles: list[Article], gazetteer: Gazetteer, source: Source) -> None:
+def _apply_override(articles: list[Article], gazetteer: Gazetteer, source: Source) -> list[Article]:
     """A sidecar NAME.yml (title, region, year; checked by sidecar.py) wins over what the text says."""
     sidecar = source.sidecar
     if sidecar is None:
-        return
+        return articles
     evidence = f"sidecar {sidecar.file}"
     region = _sidecar_region(sidecar.region, gazetteer) if sidecar.region else None
     if sidecar.region and region is None and articles:
@@ -321,13 +321,16 @@ def _apply_override(articles: list[Article], gazetteer: Gazetteer, source: Sourc
             source.file, f"sidecar {sidecar.file}: region “{sidecar.region}” is not a unit of the gazetteer "
             "(or its parents do not match); ignored",
             hint="use the full official name, e.g. 某某区, or 省 市 区县 with that unit's own province and city"))
+    overridden: list[Article] = []
     for a in articles:
         if sidecar.title and len(articles) == 1:
-            a.draft.title = sidecar.title
+            a.draft.title = sidecar.title  # the draft, shared with split's list (its warnings are read there)
         if region is not None:
-            a.region, a.region_evidence = region, evidence
+            a = replace(a, region=region, region_evidence=evidence)
         if sidecar.year is not None:
-            a.year, a.year_evidence = sidecar.year, evidence
+            a = replace(a, year=sidecar.year, year_evidence=evidence)
+        overridden.append(a)
+    return overridden
 
 
 def _sidecar_region(text: str, gazetteer: Gazetteer) -> Region | None:

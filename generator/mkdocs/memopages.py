@@ -1,0 +1,64 @@
+"""The generated pages of one MkDocs build, with the page memo (pagememo.py) in front.
+
+MkDocs renders a page in two steps: its body (on_page_content), then the theme's template
+around it (on_post_page). A page whose finished HTML is memoised skips both: its body is
+not rendered, and an empty template (EMPTY_TEMPLATE) stands in for the theme's until the
+memoised HTML replaces the output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import jinja2
+
+from generator.mkdocs.pagememo import EMPTY_TEMPLATE, PageMemo
+from generator.site.pages import PagePlan
+
+
+def add_empty_template(env: jinja2.Environment) -> jinja2.Environment:
+    """The theme's environment, able to load the stand-in template of a memo hit."""
+    env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({EMPTY_TEMPLATE: ""})])
+    return env
+
+
+@dataclass
+class MemoPages:
+    """Generated pages by docs path, rendered through `memo` under the site key `site`."""
+
+    memo: PageMemo
+    site: str  # pagememo.site_key of this build
+    plans: dict[str, PagePlan]
+    home_summary: str  # appended to the hand-written home page
+    keys: dict[str, str] = field(default_factory=dict)  # generated page -> its memo key
+    hits: dict[str, str] = field(default_factory=dict)  # memoised page -> the template it would have used
+    env: jinja2.Environment | None = None  # the theme's, once MkDocs made it (on_env)
+    context: dict | None = None  # the last page context, should a memo entry have vanished
+
+    def body(self, html_body: str, page) -> str:
+        """The page's body HTML, or "" for a memo hit (its template swapped for the empty one)."""
+        plan = self.plans.get(page.file.src_uri)
+        if plan is None:
+            return html_body + self.home_summary if page.is_homepage else html_body
+        key = self.keys[page.file.src_uri] = self.memo.key(self.site, page, plan.inputs)
+        if self.memo.has(key):
+            self.hits[page.file.src_uri] = page.meta.get("template", "main.html")
+            page.meta["template"] = EMPTY_TEMPLATE
+            return ""
+        return plan.render()
+
+    def finished(self, output: str, page) -> str:
+        """The page's finished HTML: from the memo for a hit, else `output`, memoised."""
+        key = self.keys.get(page.file.src_uri)
+        if key is None:
+            return output
+        if page.file.src_uri in self.hits:
+            memoised = self.memo.get(key)
+            if memoised is not None:
+                return memoised
+            # The entry vanished since body(): render the page after all.
+            page.meta["template"] = self.hits[page.file.src_uri]
+            page.content = self.plans[page.file.src_uri].render()
+            output = self.env.get_template(page.meta["template"]).render(self.context)
+        self.memo.put(key, output)
+        return output

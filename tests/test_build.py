@@ -1,0 +1,60 @@
+"""build.build: read -> digest -> search index (background) -> page plans, as one BuildResult."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator import build
+from generator.cachelock import NO_CACHE
+from generator.resources import load_resources
+from generator.settings import Settings
+from generator.site import pages
+
+_PAGE = ("富源县生姜产业提质增效\n\n记者 赵一鸣\n\n"
+         "2024年，富源县生姜种植面积达到2.5万亩，同比增长12.3%。\n\n"
+         "全县生姜产值突破8亿元，带动农户增收。\n")
+
+
+@pytest.fixture(scope="module")
+def setup(tmp_path_factory):
+    seeds = tmp_path_factory.mktemp("seeds")
+    (seeds / "page.txt").write_text(_PAGE, "utf-8")
+    (seeds / "blank.txt").write_text("\n", "utf-8")
+    settings = Settings(seeds_dir=seeds, cache_dir=None, workers=1)
+    return settings, load_resources(settings)
+
+
+def test_build_returns_the_digest_plans_data_and_the_search_writer(setup, tmp_path):
+    settings, resources = setup
+    result = build.build(settings, resources, NO_CACHE, tmp_path)
+    result.search.finish()
+    (article,) = result.digest.articles
+    assert article.title == _PAGE.split("\n")[0]
+    assert pages.page_path(article.url) in {p.path for p in result.plans}
+    data = {f.path: f.content for f in result.data_files}
+    assert json.loads(data["data/digest.json"])["articles"][0]["id"] == article.id
+    assert any(path.suffix == ".json" for path in (tmp_path / "assets").rglob("*"))  # the index was written
+    assert "2 files, 1 articles" in result.summary and "1 data warnings" in result.summary  # blank.txt
+
+
+def test_without_a_site_dir_no_search_index_is_written(setup):
+    settings, resources = setup
+    assert build.build(settings, resources, NO_CACHE).search is None
+
+
+def test_a_failed_plan_cancels_the_search_index(setup, tmp_path, monkeypatch):
+    settings, resources = setup
+    started = []
+    real_start = build.start_search
+    monkeypatch.setattr(build, "start_search", lambda *a: started.append(real_start(*a)) or started[-1])
+
+    def fail(self):
+        raise RuntimeError("planning failed")
+    monkeypatch.setattr(pages.Renderer, "plans", fail)
+    with pytest.raises(RuntimeError, match="planning failed"):
+        build.build(settings, resources, NO_CACHE, tmp_path)
+    (writer,) = started
+    assert writer.process is None  # cancelled (or never forked): nothing goes on writing
