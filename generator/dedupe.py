@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from generator.records import Article, Figure, DataWarning
-from generator.read.split import MISSING
+from generator.lexicon.text import MISSING
 
 # Shorter texts (a caption-only piece, a one-line notice) may well repeat without being one article.
 MIN_CHARS = 40

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.lexicon.gazetteer_data import DATA_FILE, read_tree
+from generator.lexicon.text import split_region_suffix
 from generator.ids import ascii_slug
 from generator.records import Region
 from generator.lexicon.words import Words
@@ -22,8 +23,6 @@ from generator.lexicon.words import Words
 _ZONE_CODE = re.compile(r"^\d{4}7\d$")
 _PLACEHOLDER = "直辖"
 _ZONE_NAME = re.compile(r"(开发区|产业园|工业园|园区|管委会|管理区|示范区|保税区|试验区)$")
-_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
-             "林区", "特区", "地区", "省", "市", "区", "县", "州", "盟", "旗")
 # Aliases that jieba knows as ordinary words this often are common words (振兴 v, 老城 n,
 # 新华 nz); place and person tags are proper names (jieba tags some cities nr: 常德).
 _COMMON_WORD_FREQ = 100
@@ -228,16 +227,9 @@ def slug_for(name: str) -> str:
     """Pinyin slug: stem and suffix separated, 蒸湘区 -> zhengxiang-qu."""
     from pypinyin import lazy_pinyin
 
-    stem, suffix = split_suffix(name)
+    stem, suffix = split_region_suffix(name, min_stem=1)
     parts = ["".join(lazy_pinyin(stem)), "".join(lazy_pinyin(suffix))]
     return ascii_slug("-".join(p for p in parts if p)) or "region"
-
-
-def split_suffix(name: str) -> tuple[str, str]:
-    for suffix in _SUFFIXES:
-        if name.endswith(suffix) and len(name) > len(suffix):
-            return name[: -len(suffix)], suffix
-    return name, ""
 
 
 @dataclass(frozen=True)

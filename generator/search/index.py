@@ -20,6 +20,7 @@ import numpy as np
 from lunr.builder import Builder
 from pypinyin import Style, lazy_pinyin
 
+from generator.lexicon.text import split_region_suffix
 from generator.search import segment
 from generator.records import Article, Digest, GeneratedFile, Region, SearchTerms
 from generator.search.segment import Segmenter
@@ -36,10 +37,6 @@ STATIC_FILES = tuple(sorted(p.name for p in STATIC_DIR.iterdir() if p.suffix in 
 
 # title > heading > region > body. lunr multiplies term scores by these.
 BOOSTS = {"title": 10, "heading": 4, "region": 3, "body": 1}
-
-# Longest suffix first: 壮族自治区 before 自治区 before 区.
-REGION_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州",
-                   "自治县", "自治旗", "新区", "地区", "林区", "省", "市", "区", "县", "旗", "盟")
 
 
 @dataclass(frozen=True)
@@ -123,10 +120,7 @@ def region_names(region: Region) -> list[str]:
 
 
 def short_name(name: str) -> str:
-    for suffix in REGION_SUFFIXES:
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            return name[: -len(suffix)]
-    return name
+    return split_region_suffix(name, min_stem=2)[0]
 
 
 def pinyin_keys(region: Region) -> list[str]:

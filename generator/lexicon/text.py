@@ -1,0 +1,54 @@
+"""Characters of written Chinese, each class defined once for every stage.
+
+Han characters, sentence and clause punctuation, brackets, the layout markers printed before
+captions and bylines, the gap marker put where text is missing, and the suffixes of
+administrative unit names (from generator/data/chinese.yml, loaded once at import into
+immutable values).
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from generator.settings import PACKAGE_DIR
+
+_DATA = yaml.safe_load((PACKAGE_DIR / "data" / "chinese.yml").read_text(encoding="utf-8"))
+
+# Han characters: CJK Unified Ideographs with Extension A and the Compatibility Ideographs,
+# as the body of a regex character class ([{HAN}]). web/query.js writes the same class.
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_RE = re.compile(f"[{HAN}]")
+
+SENTENCE_END = "。！？!?"  # ends a sentence
+FINAL = SENTENCE_END + "…；;"  # a line ending in one of these finished its sentence
+CLOSERS = "”’」』）)》】"
+OPENERS = "“‘「『（(《【"
+BRACKET_PAIRS = tuple("“”《》（）「」‘’『』"[i:i + 2] for i in range(0, 12, 2))  # open + close
+CONT_START = "，、；：。！？）》」』”’,;:)"  # a line starting with one of these continues the previous
+CONT_END = "，、；：,;:（(《「『“‘—-/·+"  # a line ending with one of these is unfinished
+FUNCTION_END = frozenset(_DATA["function_end"])  # a line ending on one breaks mid-sentence
+FUNCTION_START = frozenset(_DATA["function_start"])  # a fragment opening with one continues
+DASH = re.compile(r"^\s*(——|—|--|－－)\s*")  # opens a subtitle: ——副标题
+
+# Layout markers printed before captions, credits and bylines (■ 张三 摄, ▲ 图为…).
+MARKERS = "■□▲△▼▽◀◁▶▷●◆◇★☆"
+# Put where the source text is missing between two fragments of an article.
+MISSING = "（原文此处缺失）"
+
+REGION_SUFFIXES: tuple[str, ...] = tuple(_DATA["region_suffixes"])
+
+
+def han_count(text: str) -> int:
+    """How many Han characters text holds."""
+    return len(HAN_RE.findall(text))
+
+
+def split_region_suffix(name: str, min_stem: int = 1) -> tuple[str, str]:
+    """(stem, suffix) of a unit name, 蒸湘区 -> (蒸湘, 区): the first suffix that leaves a stem of
+    at least min_stem characters; (name, "") when none does."""
+    for suffix in REGION_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= min_stem:
+            return name[: -len(suffix)], suffix
+    return name, ""
