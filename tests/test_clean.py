@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from generator.read.clean import clean_source, normalize_punctuation, remove_stray_spaces
+from generator.read.clean import clean_source
+from generator.read.clean.punctuation import normalize_punctuation, remove_stray_spaces
 from generator.records import BlockKind
 from stage_helpers import page_source, shared_words
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from generator.read.clean import clean_source
-from generator.read.split import MISSING, parse_authors, split_articles
+from generator.lexicon.text import MISSING
+from generator.read.bylines import parse_authors
+from generator.read.split import split_articles
 from stage_helpers import page_source, shared_gazetteer, shared_words
 
 

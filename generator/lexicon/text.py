@@ -52,3 +52,28 @@ def split_region_suffix(name: str, min_stem: int = 1) -> tuple[str, str]:
         if name.endswith(suffix) and len(name) - len(suffix) >= min_stem:
             return name[: -len(suffix)], suffix
     return name, ""
+
+
+_TRAILING_NOTE = re.compile(r"[（(][^（()）]*[)）]$")
+
+
+def ends_finished(text: str) -> bool:
+    """Does the text end a sentence (closing quotes and a bracketed note after it aside)?"""
+    t = text.rstrip()
+    note = _TRAILING_NOTE.search(t)
+    if note and note.start() > 0 and t[note.start() - 1] in FINAL:
+        return True  # 俯瞰县城。（图片来源于…）: a note after a finished sentence
+    while t and t[-1] in CLOSERS:
+        t = t[:-1]
+    return bool(t) and t[-1] in FINAL
+
+
+def bracket_bridge(a: str, b: str) -> bool:
+    """a leaves a bracket open that b closes before opening one: '《中华人民共和国' | '森林法》'."""
+    for o, c in BRACKET_PAIRS:
+        if a.count(o) > a.count(c):
+            head = b[:40]
+            i = head.find(c)
+            if i >= 0 and head.find(o, 0, i) < 0:
+                return True
+    return False
