@@ -7,7 +7,6 @@ with `load_newsroom(path)`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -40,11 +39,6 @@ def load_newsroom(path: Path = DATA_FILE) -> Newsroom:
     lists = {name: tuple(str(w) for w in data.get(name) or ()) for name in Newsroom.__dataclass_fields__
              if name != "five_year_plans"}
     return Newsroom(five_year_plans=MappingProxyType(plans), **lists)
-
-
-def alternation(words: tuple[str, ...]) -> str:
-    """The words as a regex alternation, in their order (no group)."""
-    return "|".join(re.escape(w) for w in words)
 
 
 NEWSROOM = load_newsroom()

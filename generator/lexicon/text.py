@@ -38,6 +38,12 @@ MARKERS = "■□▲△▼▽◀◁▶▷●◆◇★☆"
 MISSING = "（原文此处缺失）"
 
 REGION_SUFFIXES: tuple[str, ...] = tuple(_DATA["region_suffixes"])
+ZONE_ENDINGS: tuple[str, ...] = tuple(_DATA["zone_endings"])  # 开发区, 产业园: zones, not units
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """Words of a data file as a regex alternation, in their order (no group)."""
+    return "|".join(re.escape(w) for w in words)
 
 
 def han_count(text: str) -> int:

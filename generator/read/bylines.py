@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from generator.lexicon.newsroom import NEWSROOM, alternation
-from generator.lexicon.text import HAN, MARKERS, ends_finished
+from generator.lexicon.newsroom import NEWSROOM
+from generator.lexicon.text import HAN, MARKERS, alternation, ends_finished
 
 # A role word, or a 文/图 credit, or a marker: what a byline line contains.
 ROLE = re.compile(rf"({alternation(NEWSROOM.byline_roles)}|文[/／:：]|图[/／:：]|■)")

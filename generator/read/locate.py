@@ -18,7 +18,8 @@ from collections import Counter, defaultdict
 import cn2an
 
 from generator.lexicon.gazetteer import Gazetteer, Mention
-from generator.lexicon.newsroom import NEWSROOM, alternation
+from generator.lexicon.newsroom import NEWSROOM
+from generator.lexicon.text import alternation
 from generator.ids import stable_id
 from generator.records import UNKNOWN_REGION, Article, ArticleDraft, Region, Source, DataWarning
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from generator.lexicon.newsroom import NEWSROOM, alternation
-from generator.lexicon.text import SENTENCE_END, ends_finished
+from generator.lexicon.newsroom import NEWSROOM
+from generator.lexicon.text import SENTENCE_END, alternation, ends_finished
 from generator.read.clean.units import CAPTION_MAX, Unit
 from generator.records import BlockKind
 
