@@ -1,4 +1,4 @@
-"""Column breaks: a sentence printed over several lines is one unit again.
+"""Column breaks: a sentence printed over several lines is one line again.
 
 A line continues the one before when the break cuts a sentence: punctuation that cannot end
 or open a sentence, a function character, an open bracket, a word segmentation that crosses
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from generator.lexicon.text import CONT_END, CONT_START, FUNCTION_END, bracket_bridge, ends_finished
 from generator.lexicon.words import Words
-from generator.read.clean.units import Unit
+from generator.read.clean.lines import TextLine
 from generator.records import BlockKind
 
 
@@ -34,13 +34,13 @@ def continues(a: str, b: str, words: Words, column_width: int = 0) -> bool:
     return bool(column_width) and len(a) >= column_width - 3
 
 
-def _column_width(units: list[Unit]) -> int:
+def _column_width(lines: list[TextLine]) -> int:
     """Width of printed column lines when the extraction kept them: runs of three or more
     consecutive unfinished lines of nearly the same length. 0 when the page prints one
     paragraph per line (headings alone never form such runs)."""
     in_runs: list[int] = []
     run: list[int] = []
-    for u in units + [Unit("。", 0, 0, 0)]:
+    for u in lines + [TextLine("。", 0, 0, 0)]:
         n = len(u.text)
         if u.kind == BlockKind.PARAGRAPH and not ends_finished(u.text) and n >= 18 \
                 and (not run or abs(n - run[-1]) <= 4):
@@ -55,14 +55,14 @@ def _column_width(units: list[Unit]) -> int:
     return in_runs[len(in_runs) // 4]  # lower quartile: short column lines still count
 
 
-def _joinable(u: Unit) -> bool:
+def _joinable(u: TextLine) -> bool:
     return u.kind == BlockKind.PARAGRAPH
 
 
-def join_breaks(units: list[Unit], words: Words) -> list[Unit]:
-    width = _column_width(units)
-    out: list[Unit] = []
-    for u in units:
+def join_breaks(lines: list[TextLine], words: Words) -> list[TextLine]:
+    width = _column_width(lines)
+    out: list[TextLine] = []
+    for u in lines:
         prev = out[-1] if out else None
         if prev is not None and _joinable(prev) and _joinable(u):
             if _split_heading(prev, u):
@@ -92,7 +92,7 @@ def _joins_heading_like(a: str, b: str, words: Words, column_width: int) -> bool
                 or words.crosses(a, b) or bracket_bridge(a, b))
 
 
-def _split_heading(a: Unit, b: Unit) -> bool:
+def _split_heading(a: TextLine, b: TextLine) -> bool:
     """'聚力惠民生：' + '回应群众期盼，打造幸福样本' is one heading printed on two lines."""
     return (a.text[-1] in "：:" and len(a.text) <= 12 and b.heading_like and len(a.text) + len(b.text) <= 40)
 

@@ -7,28 +7,28 @@ import re
 
 from generator.lexicon.newsroom import NEWSROOM
 from generator.lexicon.text import SENTENCE_END, alternation, ends_finished
-from generator.read.clean.units import CAPTION_MAX, Unit
+from generator.read.clean.lines import CAPTION_MAX, TextLine
 from generator.records import BlockKind
 
 _CAPTION_OPENER = re.compile(rf"^({alternation(NEWSROOM.caption_openers)}|图[:：])")
 _PHOTO_END = re.compile(rf"({alternation(NEWSROOM.photo_subjects)})[。.]?$")
 
 
-def _is_paragraph(u: Unit | None) -> bool:
+def _is_paragraph(u: TextLine | None) -> bool:
     return u is not None and u.kind == BlockKind.PARAGRAPH
 
 
-def captions(units: list[Unit]) -> None:
-    typical_gap = _typical_gap(units)
-    bodies = [u.text for u in units if u.kind == BlockKind.PARAGRAPH and len(u.text) > CAPTION_MAX]
-    for i, u in enumerate(units):
+def captions(lines: list[TextLine]) -> None:
+    typical_gap = _typical_gap(lines)
+    bodies = [u.text for u in lines if u.kind == BlockKind.PARAGRAPH and len(u.text) > CAPTION_MAX]
+    for i, u in enumerate(lines):
         if u.kind != BlockKind.PARAGRAPH:
             continue
         text = u.text
         if len(text) > CAPTION_MAX or not ends_finished(text) or _sentences(text) > 1:
             continue
-        prev = units[i - 1] if i else None
-        nxt = units[i + 1] if i + 1 < len(units) else None
+        prev = lines[i - 1] if i else None
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
         credit_near = (prev is not None and prev.kind == BlockKind.CREDIT and u.extra.get("after_credit")) or \
             (nxt is not None and nxt.kind == BlockKind.CREDIT)
         isolated = u.gap > typical_gap
@@ -49,8 +49,8 @@ def captions(units: list[Unit]) -> None:
             u.kind = BlockKind.CAPTION
 
 
-def _typical_gap(units: list[Unit]) -> int:
-    gaps = [u.gap for u in units[1:]]
+def _typical_gap(lines: list[TextLine]) -> int:
+    gaps = [u.gap for u in lines[1:]]
     if not gaps:
         return 1
     return max(set(gaps), key=gaps.count)

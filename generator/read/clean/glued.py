@@ -1,5 +1,5 @@
 """Lines that print two roles at once: credit+caption, caption+credit, dateline+lead,
-paragraph+closing byline. Each is split into units of one role."""
+paragraph+closing byline. Each is split into lines of one role."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 
 from generator.lexicon.text import CLOSERS, FINAL, HAN, MARKERS, SENTENCE_END
 from generator.read.bylines import PAREN_BYLINE, names_only
-from generator.read.clean.units import CAPTION_MAX, Unit
+from generator.read.clean.lines import CAPTION_MAX, TextLine
 from generator.records import BlockKind
 
 _CREDIT_HEAD = re.compile(rf"^([{MARKERS}]\s*[{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}})*\s*摄)(?=[^\s影])")
@@ -17,11 +17,11 @@ _CREDIT_TAIL = re.compile(rf"(?<=[{SENTENCE_END}])\s*([{MARKERS}]?\s*[{HAN}]{{2,
 _DATELINE = re.compile(r"^((?:本报|[^\s（(，。]{1,12}?)(?:[^\s（(，。]{0,10}?)(?:讯|电)\s*[（(]\s*(?:特约)?(?:记者|通讯员|实习生)[^）)]{1,40}[）)])")
 
 
-def split_glued(units: list[Unit]) -> list[Unit]:
+def split_glued(lines: list[TextLine]) -> list[TextLine]:
     """Split credit+caption ('■俞琳 摄蒸水河边夕阳余晖。'), caption+credit ('…典范。张福芳 摄')
     and paragraph+byline ('…能力。(宋群 胡翔)') printed on one line."""
-    out: list[Unit] = []
-    for u in units:
+    out: list[TextLine] = []
+    for u in lines:
         text = u.text
         m = _CREDIT_HEAD.match(text)
         if m and len(text) > m.end():

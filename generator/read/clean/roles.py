@@ -8,7 +8,7 @@ import re
 from generator.lexicon.newsroom import NEWSROOM
 from generator.lexicon.text import DASH, HAN, MARKERS, SENTENCE_END, alternation, ends_finished
 from generator.read.bylines import ROLE, is_byline, names_only
-from generator.read.clean.units import CAPTION_MAX, HEADING_MAX, Unit
+from generator.read.clean.lines import CAPTION_MAX, HEADING_MAX, TextLine
 from generator.records import BlockKind
 
 _FURNITURE = re.compile(
@@ -26,8 +26,8 @@ _BANNER = re.compile(r"^【[^【】]+】$")
 _PAREN_CREDIT = re.compile(rf"[(（]\s*[^()（）。，]{{0,12}}?[{HAN}]{{2,4}}\s*摄影?\s*[)）]$")
 
 
-def classify_alone(u: Unit) -> None:
-    """Role from the unit's own text only (context decides the rest)."""
+def classify_alone(u: TextLine) -> None:
+    """Role from the line's own text only (context decides the rest)."""
     if u.kind != BlockKind.PARAGRAPH:
         return
     text = u.text
@@ -53,11 +53,11 @@ def classify_alone(u: Unit) -> None:
         u.heading_like = True
 
 
-def merge_bylines(units: list[Unit]) -> list[Unit]:
+def merge_bylines(lines: list[TextLine]) -> list[TextLine]:
     """A byline printed over several lines (one role per line) is one block; a lone short
     name line between byline lines belongs to it."""
-    out: list[Unit] = []
-    for i, u in enumerate(units):
+    out: list[TextLine] = []
+    for i, u in enumerate(lines):
         prev = out[-1] if out else None
         lone_name = (prev is not None and prev.kind == BlockKind.BYLINE and u.gap == 0
                      and names_only(u.text) and u.kind in (BlockKind.PARAGRAPH, BlockKind.BYLINE))

@@ -7,7 +7,7 @@ import re
 
 from generator.lexicon.text import CONT_END, CONT_START, FUNCTION_END, FUNCTION_START, HAN, bracket_bridge
 from generator.lexicon.words import Words
-from generator.read.clean.units import HEADING_MAX
+from generator.read.clean.lines import HEADING_MAX
 from generator.read.split.pieces import Head, Piece
 from generator.read.split.segment import one_char_clause
 from generator.read.split.subjects import Subjects, key_terms

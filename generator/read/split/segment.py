@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.lexicon.text import BRACKET_PAIRS, CONT_START, DASH, FUNCTION_START, HAN, SENTENCE_END, ends_finished
-from generator.read.clean.units import HEADING_MAX
+from generator.read.clean.lines import HEADING_MAX
 from generator.read.split.pieces import Head, Piece
 from generator.read.split.subjects import Subjects, key_terms
 from generator.records import Block, BlockKind

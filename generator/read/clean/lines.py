@@ -1,6 +1,6 @@
-"""Units: the non-empty lines of a page (or pieces of a glued line), before they are joined.
+"""TextLines: the non-empty lines of a page (or pieces of a glued line), before they are joined.
 
-A Unit keeps its source line numbers, the blank lines before it, its role so far and the
+A TextLine keeps its source line numbers, the blank lines before it, its role so far and the
 text with punctuation as printed next to the normalised text.
 """
 
@@ -16,7 +16,7 @@ CAPTION_MAX = 60
 
 
 @dataclass
-class Unit:
+class TextLine:
     """One non-empty source line (or a piece split off a glued line) before joining."""
 
     text: str
@@ -32,28 +32,28 @@ class Unit:
         if not self.raw or len(self.raw) != len(self.text):
             self.raw = self.raw if len(self.raw) == len(self.text) and self.raw else self.text
 
-    def piece(self, start: int, end: int | None = None, **kw) -> "Unit":
-        """A sub-unit text[start:end] (stripped), keeping the printed punctuation."""
+    def piece(self, start: int, end: int | None = None, **kw) -> "TextLine":
+        """A piece text[start:end] (stripped), keeping the printed punctuation."""
         end = len(self.text) if end is None else end
         text, raw = self.text[start:end], self.raw[start:end]
         lead = len(text) - len(text.lstrip())
         text, raw = text.strip(), raw[lead:lead + len(text.strip())]
-        return Unit(text, self.line, self.end_line, kw.pop("gap", self.gap), raw=raw, **kw)
+        return TextLine(text, self.line, self.end_line, kw.pop("gap", self.gap), raw=raw, **kw)
 
-    def append(self, other: "Unit", sep: str = "") -> None:
+    def append(self, other: "TextLine", sep: str = "") -> None:
         self.text += sep + other.text
         self.raw += sep + other.raw
         self.end_line = other.end_line
 
 
-def lines_to_units(text: str) -> list[Unit]:
-    units: list[Unit] = []
+def text_lines(text: str) -> list[TextLine]:
+    lines: list[TextLine] = []
     gap = 0
     for n, raw in enumerate(text.split("\n"), 1):
         line = SPACES.sub(" ", raw).strip()
         if not line:
             gap += 1
             continue
-        units.append(Unit(normalize_punctuation(line), n, n, gap, raw=line))
+        lines.append(TextLine(normalize_punctuation(line), n, n, gap, raw=line))
         gap = 0
-    return units
+    return lines
