@@ -17,14 +17,14 @@ from generator.settings import PACKAGE_DIR
 _DATA = yaml.safe_load((PACKAGE_DIR / "data" / "chinese.yml").read_text(encoding="utf-8"))
 
 # Han characters: CJK Unified Ideographs with Extension A and the Compatibility Ideographs,
-# as the body of a regex character class ([{HAN}]). web/query.js writes the same class.
+# as the body of a regex character class ([{HAN}]); search/web/query.js writes the same class
+# (tests/test_segment.py compares them).
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_RE = re.compile(f"[{HAN}]")
 
 SENTENCE_END = "。！？!?"  # ends a sentence
 FINAL = SENTENCE_END + "…；;"  # a line ending in one of these finished its sentence
 CLOSERS = "”’」』）)》】"
-OPENERS = "“‘「『（(《【"
 BRACKET_PAIRS = tuple("“”《》（）「」‘’『』"[i:i + 2] for i in range(0, 12, 2))  # open + close
 CONT_START = "，、；：。！？）》」』”’,;:)"  # a line starting with one of these continues the previous
 CONT_END = "，、；：,;:（(《「『“‘—-/·+"  # a line ending with one of these is unfinished
