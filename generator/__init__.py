@@ -9,7 +9,7 @@ Layout (records.py holds the typed records that flow between the stages):
                   the language resources the stages share
     digest.py     cross-page assembly (dedupe.py) and the JSON/CSV contract
     site/         typeset, pages, compare, charts, keywords, templates/
-    search/       the lunr index (FORMAT.md is the spec) and the browser runtime web/
+    search/       terms, scoring, format (FORMAT.md is the spec), index (the entry); browser runtime web/
     mkdocs/       the MkDocs adapter: plugin hooks, page memo, background writer, site marker
     cache.py      content-hash cache (typedjson.py, cachelock.py)
     __main__.py   `python -m generator`: the stages without MkDocs

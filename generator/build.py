@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from generator.read import clean, decode, figures, locate, split
 from generator import digest
 from generator.site import keywords
-from generator.search import index as searchindex
+from generator.search import terms
 from generator.mkdocs.background import die_with_parent
 from generator.cache import ResultCache, inputs_fingerprint
 from generator.cachelock import BuildLock, CacheAccess
@@ -52,7 +52,7 @@ def process_source(source: Source, resources: Resources) -> FileResult:
     found: list[Figure] = []
     for article in articles:
         article.term_counts = keywords.count_terms(article, resources.segmenter.tokenizer, resources.idf)
-        article.search_terms = searchindex.article_terms(article, resources.segmenter, resources.synonyms)
+        article.search_terms = terms.article_terms(article, resources.segmenter, resources.synonyms)
         found.extend(figures.extract_figures(article, resources.catalogue, resources.units,
                                              gazetteer=resources.gazetteer, cues=resources.cues, pos=resources.pos,
                                              published=published_date(source)))

@@ -9,7 +9,7 @@ Every stage is a function from these records to these records:
     figures.extract_figures  Article         -> list[Figure]
     digest.build_digest      ...             -> Digest           (the data contract)
     pages.Renderer.plans     Digest          -> list[PagePlan]   (bodies rendered on demand)
-    searchindex.build_search Digest          -> list[GeneratedFile] (background.py: beside the pages)
+    index.build_search       Digest          -> list[GeneratedFile] (background.py: beside the pages)
 
 Nothing here does work; the records are plain data so that tests can build them by hand.
 """
@@ -187,7 +187,7 @@ UNKNOWN_REGION = Region(name="未识别地区", city="", province="", code="", l
 
 @dataclass(frozen=True)
 class SearchTerms:
-    """The part of an article's search data that needs no other article (searchindex.article_terms).
+    """The part of an article's search data that needs no other article (search.terms.article_terms).
 
     Computed in the cached per-file stage, so a rebuild does not run jieba or the synonym
     scan again over the articles that did not change.
@@ -210,7 +210,7 @@ class Article:
     url: str = ""  # site-relative URL of its page, e.g. articles/<id>/
     also_in: list[str] = field(default_factory=list)  # other seed files carrying the same text (dedupe.py)
     term_counts: dict[str, int] = field(default_factory=dict)  # keyword candidates (keywords.py)
-    search_terms: SearchTerms | None = None  # None: searchindex computes them at build time
+    search_terms: SearchTerms | None = None  # None: search.index computes them at build time
 
     # Convenience pass-throughs so templates and stages read naturally.
     @property

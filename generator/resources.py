@@ -10,7 +10,7 @@ from generator.lexicon import catalogue as catalogue_mod
 from generator.read.figures.cues import Cues, load_cues
 from generator.lexicon.gazetteer import Gazetteer
 from generator.site.keywords import Idf
-from generator.search.index import Synonyms
+from generator.search.terms import Synonyms
 from generator.search.segment import Segmenter
 from generator.settings import Settings
 from generator.lexicon.words import Words

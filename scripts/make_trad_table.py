@@ -3,7 +3,7 @@
 OpenCC (Apache-2.0) is the maintained reference for Chinese script conversion; its
 data/dictionary/TSCharacters.txt lists each traditional character with its simplified
 candidates, in OpenCC's order (several when the choice depends on the word: 餘 -> 余 馀).
-The rows are copied as they are; searchindex.trad_map decides which pairs a site ships.
+The rows are copied as they are; search.terms.trad_map decides which pairs a site ships.
 
     git clone https://github.com/BYVoid/OpenCC /tmp/opencc
     .venv/bin/python scripts/make_trad_table.py /tmp/opencc          # at HEAD, or --rev COMMIT
@@ -48,7 +48,7 @@ def main() -> None:
     table = rows(source.text)
     header = [
         "Traditional -> simplified characters: traditional<TAB>simplified candidates, space-separated.",
-        "Made by scripts/make_trad_table.py; do not edit by hand. Read by generator/searchindex.py (trad_map).",
+        "Made by scripts/make_trad_table.py; do not edit by hand. Read by generator/search/terms.py (trad_map).",
         f"Source: OpenCC, {UPSTREAM} {source.member}".rstrip(),
         f"Version: {source.version}",
         f"Source sha256: {source.sha256}",

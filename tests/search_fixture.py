@@ -18,11 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.search import index as searchindex  # noqa: E402
-from generator.search import segment  # noqa: E402
 from generator.records import Article, ArticleDraft, Digest, Region, Section  # noqa: E402
-from generator.search.index import Synonyms  # noqa: E402
+from generator.search import format, index, segment  # noqa: E402
 from generator.search.segment import Segmenter  # noqa: E402
+from generator.search.terms import Synonyms  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "search"
 # one: a small corpus (one file per kind); sharded: every kind split, as for a large corpus
@@ -73,8 +72,8 @@ def index_files(segmenter: Segmenter) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     digest, synonyms = make_digest(), Synonyms.from_catalogue(Catalogue())
     for layout, one_file in LAYOUTS.items():
-        for f in searchindex.build_shards(digest, segmenter, synonyms, one_file):
-            out[f"{layout}/{f.path.removeprefix(searchindex.ASSET_DIR + '/')}"] = f.content
+        for f in index.index_files(digest, segmenter, synonyms, one_file):
+            out[f"{layout}/{f.path.removeprefix(format.ASSET_DIR + '/')}"] = f.content
     return out
 
 
@@ -85,8 +84,8 @@ CASES = ["ＧＤＰ", "Ｇ\u200bＤ\ufeffＰ", f"热{ZW}线", "民生\u2060实�
 
 def cases_file() -> bytes:
     data = {"normalise": {s: segment.normalise(s) for s in CASES},
-            "fnv": {s: searchindex.fnv(s) for s in CASES}}
-    return searchindex.dumps(data)
+            "fnv": {s: format.fnv(s) for s in CASES}}
+    return format.dumps(data)
 
 
 def all_files(segmenter: Segmenter) -> dict[str, bytes]:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.search import format
 from generator.search.segment import Segmenter
 from search_fixture import FIXTURES, JS_PROPERTY_NAMES, LAYOUTS, ZW, all_files
 
@@ -118,5 +119,48 @@ def test_js_modules_are_small_and_use_no_bundler():
 def test_format_is_specified_once():
     spec = ROOT / "generator" / "search" / "FORMAT.md"
     assert spec.is_file()
-    for path in (ROOT / "generator" / "search" / "index.py", STATIC / "shards.js", STATIC / "engine.js"):
+    python = sorted((ROOT / "generator" / "search").glob("*.py"))
+    for path in (ROOT / "generator" / "search" / "format.py", ROOT / "generator" / "search" / "index.py",
+                 STATIC / "shards.js", STATIC / "engine.js"):
         assert "search/FORMAT.md" in path.read_text(encoding="utf-8"), path.name
+    # the files' descriptions live in the spec only: the code names a file, never describes its layout
+    for path in python:
+        text = path.read_text(encoding="utf-8")
+        for heading in ("### v/K.json", "### p/K-J.json", "`{\"d0\"", "offset basis"):
+            assert heading not in text, (path.name, heading)
+    assert sum("def fnv(" in p.read_text(encoding="utf-8") for p in python) == 1
+
+
+def test_files_are_compact_sorted_and_inert_json():
+    data = {"b": "</script>&", "a": [1, {"d": 2, "c": "中"}]}
+    text = format.dumps(data)
+    assert text == '{"a":[1,{"c":"中","d":2}],"b":"\\u003c/script\\u003e\\u0026"}'.encode("utf-8")
+    assert json.loads(text) == data
+
+
+def test_hash_is_fnv1a_over_utf16_code_units():
+    assert format.fnv("") == 2166136261  # the offset basis
+    assert format.fnv("a") == 0xE40C292C  # FNV-1a of the single unit 0x0061
+    h = 2166136261
+    for unit in (0xD840, 0xDC00):  # 𠀀 is a surrogate pair: two code units
+        h = ((h ^ unit) * 16777619) % 2**32
+    assert format.fnv("𠀀") == h
+
+
+def test_prefix_keys():
+    assert format.vocab_key("民生实事") == "民"
+    assert format.vocab_key("5g") == "5g" and format.vocab_key("12345") == "12"
+
+
+def test_large_corpus_groups_documents_by_region_stably():
+    articles = [["标题", "a/", "乙区", "乙区"], ["标题", "b/", "甲区", "甲区"]]
+    docs = [[0, 1, 1, "", ["一"]], [1, 1, 1, "", ["二"]], [0, 2, 2, "", ["三"]]]
+    text = sum(len(p.encode()) for d in docs for p in d[4]) + sum(len(a[0].encode()) for a in articles)
+    assert format.document_order(docs, articles, text) == [0, 1, 2]  # one file: article order
+    assert format.document_order(docs, articles, text - 1) == [0, 2, 1]  # 乙区 (U+4E59) first, 0 before 2
+
+
+def test_shards_are_ordered_by_number():
+    names = ["v/10", "p/3-1", "v/2", "trad", "p/3-0", "p/10-0"]
+    assert [n for n, _ in sorted(((n, None) for n in names), key=format.shard_order)] == \
+        ["p/3-0", "p/3-1", "p/10-0", "trad", "v/2", "v/10"]

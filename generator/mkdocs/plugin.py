@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import digest as digest_mod
 from generator import build as pipeline
-from generator.search import index as searchindex
+from generator.search import index
 from generator.mkdocs.background import BackgroundWriter
 from generator.cache import code_fingerprint
 from generator.cachelock import NO_CACHE, BuildLock
@@ -110,7 +110,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         # waits for it.
         log.debug("building the search index")
         resources, one_file_bytes = self.resources, settings.search_one_file_bytes
-        self.search = BackgroundWriter(lambda: searchindex.build_search(shown, resources, one_file_bytes),
+        self.search = BackgroundWriter(lambda: index.build_search(shown, resources, one_file_bytes),
                                        Path(config.site_dir), "search index")
         self.search.start()
         renderer = Renderer(shown, settings, self.resources)

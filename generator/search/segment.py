@@ -1,12 +1,10 @@
 """Segmentation shared by the search index (Python) and the query parser (web/query.js).
 
 The index and the query must cut text the same way or a query term never meets its
-document. The rules, mirrored in web/query.js and web/normalise.js:
+document. Both compare text in one normal form and take ASCII runs as terms, as
+generator/search/FORMAT.md ("Text form and terms") specifies; web/normalise.js and
+web/query.js are the browser side. The words of a Chinese run are chosen here:
 
-* normalise: NFKC (full-width letters/digits -> ASCII), lower case, zero-width characters
-  (U+200B-U+200D, U+2060, U+FEFF) removed, so one pasted inside a word changes nothing;
-* runs of ASCII letters/digits (with inner decimal points: 146.04) are one token each,
-  split from the Chinese around them: 12345热线 -> 12345, 热线; 5G -> 5g;
 * Chinese runs are cut by jieba in search mode (cut_for_search) to build the vocabulary,
   then every vocabulary word that occurs in a run is indexed (``dense_tokens``), so the
   tokens of a text do not depend on how jieba happened to cut one context. A query is cut
@@ -33,12 +31,12 @@ TOKEN_RE = re.compile(f"(?P<ascii>{ASCII_RE.pattern})|(?P<cjk>{CJK_RE.pattern})"
 # HMM inventions; they stay searchable through their parts).
 MAX_WORD = 8
 
-# Invisible characters a copy-paste leaves inside words; static/search/normalise.js has the same class.
+# Invisible characters a copy-paste leaves inside words; web/normalise.js has the same class.
 ZERO_WIDTH_RE = re.compile("[\u200b-\u200d\u2060\ufeff]")
 
 
 def normalise(text: str) -> str:
-    """The form both sides compare: NFKC, lower case, no zero-width characters."""
+    """The normal form both sides compare (FORMAT.md, "Text form and terms")."""
     return ZERO_WIDTH_RE.sub("", unicodedata.normalize("NFKC", text).lower())
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import pickle
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ import jinja2
 from generator.site import charts, compare, keywords
 from generator.lexicon.text import MISSING
 from generator import digest as digest_mod
+from generator import scriptjson
 from generator.cache import inputs_fingerprint
 from generator.records import Article, Digest, GeneratedPage, Region
 from generator.resources import Resources
@@ -86,10 +86,8 @@ def make_environment() -> jinja2.Environment:
 
 
 def script_json(value) -> "jinja2.utils.Markup":
-    """JSON safe inside <script>: '<', '>' and '&' escaped so '</script>' cannot end the tag."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return jinja2.utils.markupsafe.Markup(text)
+    """JSON safe inside <script> (scriptjson.py), for templates."""
+    return jinja2.utils.markupsafe.Markup(scriptjson.dumps(value, compact=False))
 
 
 def format_number(value: float) -> str:

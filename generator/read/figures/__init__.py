@@ -16,6 +16,7 @@ from generator.lexicon.catalogue import Catalogue, Units
 from generator.ids import stable_id
 from generator.records import Article, Aspect, Figure, Modality, Period
 from . import labels, periods, slots
+from .fromto import ENUM_JOINS, from_to, from_to_years
 from .cues import Cues, load_cues
 from .tokens import CLAUSE_END, inside_quoted_name, scan
 
@@ -30,7 +31,6 @@ ASPECT_TAIL = re.compile(
     r"(?:的)?(?:占比|比重|排名|排位|位次)$|(?:同比?|比上年|较上年|比去年)$")
 REFERENCE_TAIL = re.compile(r"(?:较|比|相比|高于|低于|高出|快于)(?:全省|全市|全国|全区|上年|去年|同期|[0-9]{4}年)?.*$")
 GROWTH_OF = ("增速", "增幅", "增长", "占比", "比重")
-ENUM_JOINS = ("、", "和", "与", "及", ",", "，")
 
 
 def reference_year(article: Article, published: str | None = None, cues: Cues | None = None) -> int | None:
@@ -75,12 +75,17 @@ def _spans(text: str) -> list[tuple[int, int]]:
 
 def _frame(reader: periods.TimeReader, texts: list[str]) -> periods.Time | None:
     """The first plain time of a headline or lead (the frame a section or article sets)."""
-    for text in texts:
+    return _frame_at(reader, texts)[0]
+
+
+def _frame_at(reader: periods.TimeReader, texts: list[str]) -> tuple[periods.Time | None, int]:
+    """The frame and the index of the text it stands in (-1: none)."""
+    for i, text in enumerate(texts):
         for t in reader.find(text or ""):
             # 近年来 opens no frame for later paragraphs: it says nothing about when a number stood
             if not t.baseline and not t.day and t.period.start is not None:
-                return t
-    return None
+                return t, i
+    return None, -1
 
 
 def _first_sentence(paragraphs: list[str]) -> str:
@@ -116,28 +121,37 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
     r = _Reading(article, units, cues, reader, labels.region_words(article.region),
                  _level_word(article.region.name), pos, ref != reference_year(article, published))
     # The lead: headline, subtitle, then the start of the first two paragraphs.
-    article_frame = _frame(reader, [article.title, article.draft.subtitle,
-                                    *(p[:LEAD_CHARS] for p in article.paragraphs[:2])])
+    lead = [article.title, article.draft.subtitle, *(p[:LEAD_CHARS] for p in article.paragraphs[:2])]
+    article_frame, at = _frame_at(reader, lead)
+    # In the lead paragraph that sets the frame, its time governs what follows it, not the numbers before it.
+    frame_source = lead[at] if at >= 2 else None
     figures: list[Figure] = []
     seen: set[tuple[str, str]] = set()  # (id, measure): a verbatim restatement is one fact
     ids: set[str] = set()
     done: dict[tuple, periods.Time | None] = {}  # a sentence read before in the same frame adds nothing
     index = 0
+    review = None  # the latest multi-year review read so far: what an average growth rate spans
     for section in article.draft.sections:
         section_frame = _frame(reader, [section.heading or "", _first_sentence(section.paragraphs)]) or article_frame
+        years: dict[str, Period] = {}  # the dated ends of the section's last from-to pair (从2012年的A至2021年的B)
         for paragraph in section.paragraphs:
             index += 1
             para_time = None
+            own_frame = section_frame is article_frame and frame_source is not None \
+                and paragraph.startswith(frame_source)
             lead_in = ""  # a target announced before a list (主要预期目标：A；B；C。) governs the list
             last_named: Figure | None = None
+            onward = False  # (预计数，下同): the rest of the paragraph is estimated too
             for _, sentence in sentences(paragraph):
-                context = para_time or section_frame
+                context = para_time or (None if own_frame else section_frame)
                 key = (sentence, context, lead_in)
                 if key in done:
                     para_time = done[key]
                     continue
-                found, para_time = _read_sentence(r, sentence, context, index, lead_in)
+                found, para_time = _read_sentence(r, sentence, context, index, lead_in, review, years, onward)
+                onward = onward or slots.estimate_onward(sentence, cues)
                 done[key] = para_time
+                review = periods.last_review(reader.find(sentence)) or review
                 last_named = _carry_measures(found, cues, last_named)
                 if sentence.endswith(("；", ";")):
                     lead_in = lead_in or (sentence if slots.modality(sentence, cues) != Modality.ACTUAL else "")
@@ -154,8 +168,10 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
     return figures
 
 
-def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None,
-                   index: int, lead_in: str = "") -> tuple[list[Figure], periods.Time | None]:
+def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None, index: int, lead_in: str = "",
+                   review: periods.Time | None = None,
+                   years: dict[str, Period] | None = None,
+                   onward: bool = False) -> tuple[list[Figure], periods.Time | None]:
     """Figures of one sentence, and the time that governs the rest of the paragraph."""
     cues = r.cues
     times = r.times.find(sentence)
@@ -164,6 +180,8 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None,
     plain = [t for t in times if not (t.baseline or t.day or t.streak or t.weak)]
     opening = plain[0] if plain and plain[0].start <= LEADING_CHARS else None
     next_context = opening or (plain[-1] if plain else context)
+    if next_context is None:  # 全年实现…；规模工业增加值增长8.5%: with nothing else, 全年 frames the paragraph
+        next_context = next((t for t in times if t.weak), None)
     tokens = [t for t in scan(sentence, r.units) if not inside_quoted_name(sentence, t) and not _not_figure(sentence, t, cues)]
     if not tokens:
         return [], next_context
@@ -175,7 +193,8 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None,
             ci += 1
         drafts.append(labels.Draft(token, clauses[ci], (0, len(sentence)), "level"))
     drafts = [d for i, d in enumerate(drafts) if not _threshold(sentence, d, drafts[:i], cues)]
-    _from_to(sentence, drafts, cues)
+    from_to(sentence, drafts, cues)
+    from_to_years(sentence, drafts, times, years if years is not None else {})
     prev: labels.Draft | None = None
     for d in drafts:
         c0, c1 = d.clause
@@ -188,10 +207,26 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None,
                                   d.is_start or d.previous is not None)
         prev = d
     labels.label_sentence(sentence, drafts, r.own)
+    _counted_subjects(r, sentence, drafts)
     out = []
     for d in drafts:
-        out.extend(_frames(r, sentence, d, times, context, index, lead_in))
+        out.extend(_frames(r, sentence, d, times, context, index, lead_in, review, onward))
     return out, next_context
+
+
+def _counted_subjects(r: _Reading, sentence: str, drafts: list[labels.Draft]) -> None:
+    """A figure after a count heading its clause (6个教学点接待游客60万人次) is scoped to the counted units."""
+    counts = r.cues.get("scope.count_units")
+    for i, e in enumerate(drafts):
+        if e.token.base not in counts:
+            continue
+        later = next((d for d in drafts[i + 1:] if d.clause == e.clause), None)
+        if later is None or later.token.base == e.token.base:
+            continue
+        scope = slots.counted_subject(sentence[e.clause[0]:e.token.start], sentence[e.token.start:e.token.end],
+                                      sentence[e.token.end:later.token.start], r.own, r.level_word, r.cues, r.pos)
+        if scope:
+            later.extras["scope"] = scope
 
 
 def _carry_measures(found: list[Figure], cues: Cues, last: Figure | None) -> Figure | None:
@@ -229,30 +264,12 @@ def _threshold(sentence: str, d: labels.Draft, earlier: list[labels.Draft], cues
     return any(e.clause == d.clause and e.token.base in ("个", "家", "户") for e in earlier)
 
 
-def _from_to(sentence: str, drafts: list[labels.Draft], cues: Cues) -> None:
-    """从149个增至315个 (and 从A、B分别增至C、D): mark each start value and its end value."""
-    to_words, from_words = cues.get("to_words"), cues.get("from_words")
-    groups: list[list[labels.Draft]] = []
-    for d in drafts:  # runs of numbers joined by 、/和 (an enumeration)
-        if groups and sentence[groups[-1][-1].token.end:d.token.start].strip() in ENUM_JOINS:
-            groups[-1].append(d)
-        else:
-            groups.append([d])
-    for a, b in zip(groups, groups[1:]):
-        first, last = a[0], b[0]
-        if len(a) != len(b) or first.token.base != last.token.base:
-            continue
-        between = sentence[a[-1].token.end:last.token.start]
-        lead = sentence[max(0, first.token.start - 14):first.token.start]
-        if len(between) <= 24 and any(w in between for w in to_words) and any(w in lead for w in from_words):
-            for start, end in zip(a, b):
-                start.is_start = True
-                end.previous = start.token.number * start.token.factor
-
-
-def _period(d, sentence, times, context, clause_start, cues, r_year=None) -> tuple[Period | None, str | None]:
-    """(period, base) of a draft."""
+def _period(d, sentence, times, context, clause_start, cues, r_year=None,
+            review=None) -> tuple[Period | None, str | None]:
+    """(period, base) of a draft. `review`: the latest multi-year span read before the sentence."""
     own = periods.containing(times, d.token.start, d.token.end) or periods.governing(times, d.token.start)
+    if own is None and d.kind == Aspect.GROWTH_AVG and review is not None and not (context and context.span):
+        context = review  # 年均增长 spans years: the review it belongs to, not one year
     if own is not None and own.weak and context is not None:
         own = None  # 全年 in a paragraph about 2023: that year
     if own is not None and own.streak:
@@ -293,7 +310,8 @@ def _measure(label: str, indicator: str | None, clause_before: str, cues: Cues) 
 
 
 def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Time],
-            context: periods.Time | None, index: int, lead_in: str = "") -> list[Figure]:
+            context: periods.Time | None, index: int, lead_in: str = "",
+            review: periods.Time | None = None, onward: bool = False) -> list[Figure]:
     cues, article = r.cues, r.article
     token = d.token
     c0, c1 = d.clause
@@ -301,12 +319,16 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
     sentence_before = sentence[:token.start]
     after = sentence[token.end:c1]
     modality = slots.modality(lead_in[-30:] + sentence_before, cues, after)
-    period, base = _period(d, sentence, times, context, c0, cues, r.times.ref)
+    modality = Modality.ESTIMATE if onward and modality == Modality.ACTUAL else modality
+    modality = Modality.ACTUAL if d.is_start else modality  # 力争从A提高到B: A is where things stand
+    period, base = _period(d, sentence, times, context, c0, cues, r.times.ref, review)
+    period = d.extras.get("period") or period
     if r.closed_year and modality == Modality.TARGET and period is not None and period.end == str(r.times.ref):
         period = Period(period.text, str(r.times.ref + 1), str(r.times.ref + 1))  # 今年的目标 in the report
     per = slots.per_unit(clause_before, token, after, cues)
     base = d.extras.get("base") or per or base
-    scope = slots.scope(clause_before, r.own, r.level_word, cues, r.pos)
+    scope = d.extras.get("scope") or slots.reference_scope(clause_before, after, r.level_word, cues) or \
+        slots.scope(clause_before, r.own, r.level_word, cues, r.pos)
     first = sentence[:next((m.start() for m in CLAUSE_END.finditer(sentence)), 0)] if c0 > 0 else ""
     if scope is None and first and not any(clause_before.lstrip().startswith(w) for w in cues.get("scope.whole")):
         scope = slots.scope(first, r.own, r.level_word, cues, r.pos)  # 北塘村通过…，年收入达110万元

@@ -256,6 +256,8 @@ def region_words(region: Region) -> tuple[str, ...]:
     stem, suffix = split_region_suffix(name, min_stem=2)
     if suffix:
         words.append(stem)
+    if len(name) >= 5 and name[-3:-1] == "自治":  # 龙胜各族自治县 is written 龙胜县, 龙胜
+        words += [name[:2], name[:2] + name[-1]]
     return tuple(sorted((w for w in words if w), key=len, reverse=True))
 
 

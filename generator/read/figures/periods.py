@@ -117,7 +117,11 @@ def _rules(ref: int | None) -> list[tuple[re.Pattern[str], Callable[[re.Match[st
         (re.compile(r"近年来|近年|多年来|近些年"), lambda m: (None, str(r)) if r else None, "span"),
         (re.compile(r"(?:{}年)?“?(五一|国庆)”?(?:假期|小长假|黄金周|期间)".format(Y)),
          lambda m: (_ym(year_or_ref(m, 1), HOLIDAYS[m[2]]),) * 2 if year_or_ref(m, 1) else None, ""),
-        (re.compile(r"今年以来|今年来|今年|年内|本年度|目前|截至目前|如今|现在|当前|近日|日前|年初以来"), rel(0), ""),
+        # 今年上半年, 今年1—8月: the part of the year names the period (read by the rules above)
+        (re.compile(r"今年以来|今年来|今年(?!上半年|下半年|前[一二三]季度|[一二三四1-4]季度|[0-9一二三四五六七八九十]{1,2}(?:月|"
+                    + DASH + "))|年内|本年度|目前|截至目前|如今|现在|当前|年初以来"), rel(0), ""),
+        # 近日 dates an event (a visit, a photo): like a day, it governs its own sentence only
+        (re.compile(r"近日|日前"), rel(0), "day"),
         (re.compile(r"过去一年|过去的一年|去年|上年|上一年"), rel(-1), ""),
         (re.compile(r"全年"), rel(0), "weak"),
         (re.compile(r"前年"), rel(-2), ""),
@@ -226,3 +230,9 @@ def streak_span(time: Time, anchor_end: str) -> Period:
 def containing(times: list[Time], start: int, end: int) -> Time | None:
     """The time expression a token sits inside (the 14年 of 连续14年)."""
     return next((t for t in times if t.start <= start and end <= t.end), None)
+
+
+def last_review(times: list[Time]) -> Time | None:
+    """The last multi-year span of a sentence with both ends known (过去五年, “十四五”以来)."""
+    return next((t for t in reversed(times) if t.span and not t.baseline and not t.streak
+                 and t.period.start is not None), None)

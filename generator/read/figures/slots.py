@@ -131,4 +131,54 @@ def scope(clause: str, own: tuple[str, ...], level_word: str, cues: Cues, pos) -
             continue  # 甲公司、乙集团等13家企业: named examples of what is counted
         if proper and len(name) > 1:
             return "".join(name)[-16:]
+        if _single_name(word, flag, suffixes, own, cues):
+            return word  # 大寨村 tagged as a place name by itself
     return None
+
+
+def _single_name(word: str, flag: str, suffixes: tuple[str, ...], own: tuple[str, ...], cues: Cues) -> bool:
+    """A one-token proper name of a unit (大寨村/ns): tagged as a name, longer than two characters
+    (城镇, 新村 are common nouns), not the region itself and not a generic word (示范村)."""
+    if flag not in cues.get("scope.name_tags") or len(word) < 3 or word in own or word in suffixes:
+        return False
+    suffix = next((s for s in suffixes if word.endswith(s)), "")
+    stem = word[:len(word) - len(suffix)]
+    return not any(stem.startswith(g) or stem.endswith(g) for g in cues.get("scope.generic"))
+
+
+def reference_scope(clause_before: str, after: str, level_word: str, cues: Cues) -> str | None:
+    """比全省的6.1%快1.4个百分点: a number standing right after a comparison with another level,
+    the comparative after it, is that level's figure (scope 全省), not the region's
+    (高于全国平均水平1.2个百分点 is the region's own gap)."""
+    if not _ends(after.lstrip("）)")[:1], cues, "scope.comparative_after", 1):
+        return None
+    text = clause_before.rstrip("（(：:的平均水值增速长幅")
+    levels = [w for w in cues.get("scope.other_levels") + cues.get("scope.whole") if w.startswith("全") or w.endswith("内")]
+    word = next((w for w in levels if text.endswith(w)), None)
+    if word is None or word == level_word:
+        return None
+    return word if _ends(text[:len(text) - len(word)], cues, "aspect.reference", 3) else None
+
+
+def counted_subject(clause_head: str, count_phrase: str, between: str, own: tuple[str, ...],
+                    level_word: str, cues: Cues, pos) -> str | None:
+    """6个教学点已接待游客60万人次: a figure whose subject is a count of units (the count heading
+    its clause) covers those units, not the region. `clause_head`: the clause before the count;
+    `count_phrase`: the count as written; `between`: from the count to the figure."""
+    head = clause_head.strip(" ，,")
+    for word in (*own, level_word, *cues.get("scope.whole")):
+        head = head.replace(word, "") if word else head
+    if pos is None or head.strip("其中共有，,") or any(j in between for j in cues.get("scope.count_list_joins")):
+        return None
+    noun = ""
+    for w in pos.cut(between):
+        if (w.flag[:1] in ("v", "d", "p", "c", "m") and w.flag != "vn") or w.flag in ("uj", "x"):  # 旅游/vn is a noun
+            break
+        noun += w.word
+    return count_phrase + noun if noun and len(noun) < len(between) else None
+
+
+def estimate_onward(sentence: str, cues: Cues) -> bool:
+    """252.5亿元(预计数，下同): an estimate note that says it holds for what follows."""
+    return any(w in sentence for w in cues.get("modality.estimate")) and \
+        any(w in sentence for w in cues.get("modality.onward"))

@@ -1,25 +1,26 @@
-"""The search index builder on hand-made digests (no seeds, no browser)."""
+"""The search of a digest (generator/search/index.py) on hand-made digests (no seeds, no browser)."""
 
 from __future__ import annotations
 
 import json
 import logging
-import math
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
-from lunr.builder import Builder
 from lunr.index import Index
 from lunr.query import Query, QueryPresence
 
-from generator.search import index as searchindex, segment
-from generator.records import Article, ArticleDraft, Digest, Region, Section
-from generator.search.index import INDEX_PATH, STATIC_FILES, LeanBuilder, assemble, build_search
+from generator.records import Article, ArticleDraft, Digest, Region, SearchTerms, Section
+from generator.search import format
+from generator.search.format import INDEX_PATH, assemble
+from generator.search.index import STATIC_FILES, build_search
 from generator.search.segment import Segmenter
+from generator.search.terms import Synonyms, article_terms
+from generator.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -180,81 +181,6 @@ def test_trad_map_only_for_characters_the_corpus_uses(table):
     assert all(s in corpus for s in pairs.values())
 
 
-def test_trad_map_reads_the_candidates_in_order(tmp_path):
-    table = tmp_path / "t.tsv"
-    table.write_text("# header\n餘\t余 馀\n於\t於 于\n台\t台\n乾\t干 乾\n臺\t台\n𠁞\t丽\n", encoding="utf-8")
-    # the first other candidate the corpus uses; pairs in code point order
-    assert searchindex.trad_map({"馀", "于", "台", "干"}, table) == "乾干於于臺台餘馀"
-    assert searchindex.trad_map({"乾", "干"}, table) == ""  # 乾 is the corpus's own character
-    assert searchindex.trad_map({"丽"}, table) == ""  # beyond the BMP: not shipped
-
-
-def stock_postings(builder: Builder) -> dict:
-    """lunr.py's own index, serialised, turned into LeanBuilder.postings()'s form."""
-    serial = builder.build().serialize()
-    fields = serial["fields"]
-    number = {posting["_index"]: term for term, posting in serial["invertedIndex"]}
-    pairs: dict[str, list] = {term: [] for term in number.values()}
-    for ref, elements in serial["fieldVectors"]:
-        field_name, _, doc = ref.partition("/")
-        for k in range(0, len(elements), 2):
-            key = int(doc) * len(fields) + fields.index(field_name)
-            pairs[number[elements[k]]].append((key, round(elements[k + 1] * 1000)))
-    terms = sorted(pairs, key=lambda t: t.encode("utf-16-be"))
-    postings = []
-    for term in terms:
-        flat, last = [], 0
-        for key, score in sorted(pairs[term]):
-            flat += [key - last, score]
-            last = key
-        postings.append(flat)
-    return {"fields": fields, "terms": terms, "postings": postings}
-
-
-def test_lean_builder_gives_lunr_py_scores():
-    """Same terms, documents and BM25 scores as lunr.py's Builder, for fields with boosts,
-    repeated and upper-case terms, empty fields and a character beyond the BMP."""
-    docs = [
-        {"title": ["老旧", "小区"], "body": ["老旧", "小区", "改造", "改造", "GDP"]},
-        {"title": [], "body": ["老旧", "改造", "𠀀", "热线"] * 3},
-        {"title": ["热线"], "body": []},
-        {"title": ["ｋ", "小区"], "body": ["小区", "热线", "12345", "gdp", "改造"]},
-    ]
-    stock, lean = Builder(), LeanBuilder()
-    for builder in (stock, lean):
-        builder.pipeline.reset()
-        builder.search_pipeline.reset()
-        builder.ref("id")
-        builder.field("title", boost=10)
-        builder.field("body")
-        for i, doc in enumerate(docs):
-            builder.add({"id": str(i), **doc})
-    mine = lean.postings()
-    assert {k: mine[k] for k in ("fields", "terms", "postings")} == stock_postings(stock)
-    # lunr.js sorts UTF-16 code units: a surrogate pair (𠀀) before ｋ, unlike Python's str order
-    assert mine["terms"].index("𠀀") < mine["terms"].index("ｋ") and "𠀀" > "ｋ"
-    assert mine["json_chars"] == [len(json.dumps(p, separators=(",", ":"))) for p in mine["postings"]]
-
-
-def test_postings_json_chars_count_every_digit():
-    """json_chars sizes the postings files; numbers of every length, 0 and powers of ten."""
-    builder = LeanBuilder()
-    builder.ref("id")
-    builder.field("body")
-    for i in range(1001):
-        builder.add({"id": str(i), "body": ["常见"] + (["少见"] if i in (0, 9, 10, 99, 100, 999, 1000) else [])})
-    out = builder.postings()
-    assert out["json_chars"] == [len(json.dumps(p, separators=(",", ":"))) for p in out["postings"]]
-
-
-def test_lean_builder_refuses_what_it_does_not_do():
-    builder = LeanBuilder()
-    builder.ref("id")
-    builder.field("body")
-    with pytest.raises(ValueError):
-        builder.add({"id": "7", "body": ["小区"]})  # documents are numbered from 0 in order
-
-
 def test_json_is_safe_inside_a_script_tag(files, table):
     text = files["assets/search/t/0.json"]
     assert all(b"<" not in content for path, content in files.items() if path.endswith(".json"))
@@ -269,7 +195,7 @@ def test_output_is_deterministic(files, segmenter):
 
 def test_output_does_not_depend_on_hash_seed(files):
     code = ("import sys, hashlib; sys.path.insert(0, 'tests'); "
-            "from test_searchindex import *; "
+            "from test_search_index import *; "
             "out = build_search(make_digest(), FakeResources(Segmenter(), CATALOGUE)); "
             "print(hashlib.sha256(b''.join(f.content for f in out)).hexdigest())")
     import hashlib
@@ -281,26 +207,18 @@ def test_output_does_not_depend_on_hash_seed(files):
         assert proc.stdout.strip().splitlines()[-1] == expected
 
 
-def test_region_pinyin_keys():
-    keys = searchindex.pinyin_keys(ZHENGXIANG)
-    assert {"zhengxiangqu", "zhengxiang", "zxq", "hengyangshi", "hengyang", "hys", "hunan", "hunansheng"} <= set(keys)
-    assert searchindex.short_name("蒸湘区") == "蒸湘"
-    assert searchindex.short_name("广西壮族自治区") == "广西"
-    assert searchindex.short_name("城区") == "城区"  # too short to strip
-
-
 def test_sharded_index_is_the_same_index(files, segmenter, monkeypatch):
     """A corpus too big for one file per kind: many shards, documents grouped by region,
     and put back together the same terms, documents and scores."""
-    monkeypatch.setattr(searchindex, "VOCAB_SHARD_BYTES", 64)
-    monkeypatch.setattr(searchindex, "POSTINGS_SHARD_BYTES", 64)
+    monkeypatch.setattr(format, "VOCAB_SHARD_BYTES", 64)
+    monkeypatch.setattr(format, "POSTINGS_SHARD_BYTES", 64)
     sharded = {f.path: f.content for f in build_search(make_digest(), FakeResources(segmenter, CATALOGUE),
                                                        one_file_bytes=1)}
     names = set(sharded)
     for kind in ("v", "c", "p", "t"):
         assert sum(1 for n in names if n.startswith(f"assets/search/{kind}/")) > 1, kind
     entry = json.loads(sharded[INDEX_PATH])
-    assert entry["textDocs"] == searchindex.TEXT_SHARD_DOCS
+    assert entry["textDocs"] == format.TEXT_SHARD_DOCS
     assert entry["runs"] == [1, 3] and "runRegion" not in entry  # 天心区 first, then 蒸湘区
     serial, table = assemble(sharded)
     one_serial, one_table = assemble(files)
@@ -319,32 +237,15 @@ def test_sharded_index_is_the_same_index(files, segmenter, monkeypatch):
     assert again == sharded
 
 
-def test_scores_x1000_round_like_python():
-    """Vectorised rounding equals lunr.py's round(s, 3) scaled by 1000, ties and near-ties included."""
-    import random
-
-    import numpy as np
-
-    rng = random.Random(7)
-    values = [k / 2000 for k in range(20000)]  # every .5 boundary
-    values += [k / 2000 + d for k in range(0, 20000, 7) for d in (1e-12, -1e-12, 1e-9, -1e-9)]
-    values += [rng.uniform(0, 80) for _ in range(20000)]
-    values += [math.log(1 + abs((9 - d + 0.5) / (d + 0.5))) * 2.2 * t / (1.2 * 0.8 + t) * 10
-               for d in range(1, 9) for t in range(1, 6)]
-    got = searchindex.scores_x1000(np.array(values, dtype=np.float64)).tolist()
-    assert got == [round(round(v, 3) * 1000) for v in values]
-
-
 def test_precomputed_article_terms_give_the_same_files(files, segmenter):
     """The per-file stage stores article_terms on each article; the index built from them
     must be the one built from scratch, sharded or not."""
-    synonyms = searchindex.Synonyms.from_catalogue(CATALOGUE)
-    for one_file_bytes in (searchindex.Settings.search_one_file_bytes, 1):
+    synonyms = Synonyms.from_catalogue(CATALOGUE)
+    for one_file_bytes in (Settings.search_one_file_bytes, 1):
         digest = make_digest()
         scratch = {f.path: f.content for f in build_search(digest, FakeResources(segmenter, CATALOGUE),
                                                            one_file_bytes=one_file_bytes)}
-        for a in digest.articles:
-            a.search_terms = searchindex.article_terms(a, segmenter, synonyms)
+        digest.articles = [replace(a, search_terms=article_terms(a, segmenter, synonyms)) for a in digest.articles]
         assert digest.articles[0].search_terms.synonyms[1] == ("地区生产总值",)  # GDP in 聚力提效能
         stored = {f.path: f.content for f in build_search(digest, FakeResources(segmenter, CATALOGUE),
                                                           one_file_bytes=one_file_bytes)}
@@ -354,25 +255,6 @@ def test_precomputed_article_terms_give_the_same_files(files, segmenter):
 
 def test_article_terms_that_do_not_fit_the_article_are_refused(segmenter):
     digest = make_digest()
-    digest.articles[1].search_terms = searchindex.SearchTerms(words=("天心",), synonyms=())  # it has one section
+    digest.articles[1] = replace(digest.articles[1], search_terms=SearchTerms(words=("天心",), synonyms=()))  # one section
     with pytest.raises(ValueError, match="cache"):
         build_search(digest, FakeResources(segmenter, CATALOGUE))
-
-
-def test_typesetting_does_not_change_what_search_sees():
-    """article_terms is computed from the data copy, the index from the typeset copy."""
-    from generator.read.clean.punctuation import _HALF_TO_FULL, normalize_punctuation
-    text = "全区GDP增长5.7%,其中:民生支出(含教育);是否?是!12,345 人 (A) Q&A?"
-    assert normalize_punctuation(text) != text
-    assert segment.normalise(normalize_punctuation(text)) == segment.normalise(text)
-    for half, full in _HALF_TO_FULL.items():
-        assert segment.normalise(full) == segment.normalise(half), (half, full)
-
-
-def test_captions_are_a_labelled_search_section():
-    a = article(1, "标题", ZHENGXIANG, [(None, ["正文一。", "正文二。"]), ("小标题", ["正文三。"])])
-    a.draft.captions = ["游客在古镇赏灯。"]
-    docs = searchindex.sections([a])
-    assert [d.heading for d in docs] == ["", "小标题", searchindex.CAPTIONS_LABEL]
-    # numbered on from the last paragraph, as article.html numbers the caption items
-    assert docs[-1].first_paragraph == 4 and docs[-1].paragraphs == ("游客在古镇赏灯。",)

@@ -1,0 +1,248 @@
+"""The search index files: the writer, and a reader for tests and tools.
+
+This is the code counterpart of generator/search/FORMAT.md, the one specification of the
+files (web/shards.js reads them in the browser); the names below follow its sections.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+
+from generator import scriptjson
+from generator.records import Article, GeneratedFile
+from generator.search import segment
+from generator.search.scoring import Postings
+from generator.search.terms import SectionDoc
+
+ASSET_DIR = "assets/search"
+INDEX_PATH = f"{ASSET_DIR}/index.json"
+SHARD_KINDS = ("v", "c", "p", "t")
+# FORMAT.md "Size": above the one-file limit, shards of about these many bytes (raw JSON) ...
+VOCAB_SHARD_BYTES = 6 * 1024
+POSTINGS_SHARD_BYTES = 12 * 1024
+# ... and text shards of this many sections (a results page shows PAGE of them at a time).
+TEXT_SHARD_DOCS = 2
+
+
+@dataclass(frozen=True)
+class Table:
+    """What the files carry besides postings: the t files' rows and index.json's tables."""
+
+    articles: list[list]  # article_row per article
+    docs: list[list]  # doc_row per document, in document order
+    max_word: int
+    synonyms: dict[str, str]
+    trad: str
+
+
+def article_row(article: Article) -> list:
+    return [article.title, article.url, article.region.name, article.region.label]
+
+
+def doc_row(doc: SectionDoc) -> list:
+    return [doc.article, doc.section, doc.first_paragraph, doc.heading, list(doc.paragraphs)]
+
+
+def dumps(data) -> bytes:
+    """A file's bytes (FORMAT.md: compact, key-sorted, inert in a <script> tag)."""
+    return scriptjson.dumps(data, compact=True).encode("utf-8")
+
+
+def fnv(text: str) -> int:
+    """FORMAT.md "Hash" (shards.js `hash` is the JS side)."""
+    h = 2166136261
+    data = text.encode("utf-16-le")
+    for k in range(0, len(data), 2):
+        h = ((h ^ (data[k] | data[k + 1] << 8)) * 16777619) & 0xFFFFFFFF
+    return h
+
+
+def vocab_key(term: str) -> str:
+    """FORMAT.md: a term's prefix key."""
+    return term[:2] if segment.ASCII_RE.match(term[0]) else term[0]
+
+
+def shard_count(total_bytes: int, target: int, one_file: int) -> int:
+    return 1 if total_bytes <= one_file else max(2, -(-total_bytes // target))
+
+
+def is_large(docs: list[list], articles: list[list], one_file_bytes: int) -> bool:
+    """Whether the corpus's text (paragraphs and titles) is over the one-file limit."""
+    text = sum(len(p.encode("utf-8")) for d in docs for p in d[4]) + sum(len(a[0].encode("utf-8")) for a in articles)
+    return text > one_file_bytes
+
+
+def document_order(docs: list[list], articles: list[list], one_file_bytes: int) -> list[int]:
+    """The documents' numbering, as positions in `docs` (rows in article order): FORMAT.md
+    "index.json" (a large corpus groups them by region name, stably)."""
+    order = list(range(len(docs)))
+    if is_large(docs, articles, one_file_bytes):
+        order.sort(key=lambda i: articles[docs[i][0]][2])
+    return order
+
+
+# ----------------------------------------------------------------------------- writer
+
+def index_files(postings: Postings, table: Table, one_file_bytes: int) -> list[GeneratedFile]:
+    """index.json, the v, p, c and t files and trad.json."""
+    large = is_large(table.docs, table.articles, one_file_bytes)
+    shards: dict[str, object] = {}
+    n_prefix = _vocabulary_shards(postings, one_file_bytes, shards)
+    n_inner = _inner_shards(postings.terms, n_prefix, shards)
+    n_text, per_text = _text_shards(table, large, shards)
+    shards["trad"] = table.trad
+    out = [GeneratedFile(f"{ASSET_DIR}/{name}.json", dumps(data))
+           for name, data in sorted(shards.items(), key=shard_order)]
+    digest_of_shards = hashlib.sha256(b"".join(f.path.encode() + b"\0" + f.content for f in out)).hexdigest()
+    runs, run_region = _region_runs(table)
+    entry = {
+        "version": postings.version, "fields": postings.fields, "pipeline": postings.pipeline,
+        "maxWord": table.max_word, "synonyms": table.synonyms,
+        "shards": {"v": n_prefix, "c": n_inner, "t": n_text}, "textDocs": per_text,
+        "docs": len(table.docs), "runs": runs, "build": digest_of_shards[:12],
+    }
+    if run_region != list(range(len(run_region))):
+        entry["runRegion"] = run_region
+    return [GeneratedFile(INDEX_PATH, dumps(entry))] + out
+
+
+def _vocabulary_shards(postings: Postings, one_file_bytes: int, shards: dict[str, object]) -> int:
+    """The v and p files into `shards`; their count."""
+    terms = postings.terms
+    prefix: dict[str, list[int]] = defaultdict(list)
+    for i, t in enumerate(terms):
+        prefix[vocab_key(t)].append(i)
+    # (every query loads a vocabulary shard or two: the one-file limit is a quarter)
+    n_prefix = shard_count(len(" ".join(terms).encode()) + 4 * len(prefix), VOCAB_SHARD_BYTES, one_file_bytes // 4)
+    groups: list[list[str]] = [[] for _ in range(n_prefix)]
+    for key in prefix:
+        groups[fnv(key) % n_prefix].append(key)
+    post_sizes = [n + 1 for n in postings.json_chars]  # bytes in a p file, with the comma after it
+    split_postings = sum(post_sizes) > one_file_bytes
+    for k, keys in enumerate(groups):
+        keys.sort(key=lambda key: key.encode("utf-16-be"))
+        listing, order = [], []
+        for key in keys:
+            listing += [key, " ".join(terms[i][len(key):] for i in prefix[key])]
+            order += prefix[key]
+        # the shard's postings, in listing order, in files of about POSTINGS_SHARD_BYTES
+        counts, size = [], 0
+        if not split_postings:
+            counts = [len(order)]
+        else:
+            for n in (post_sizes[i] for i in order):
+                if size + n > POSTINGS_SHARD_BYTES or not counts:
+                    counts.append(0)
+                    size = 0
+                counts[-1] += 1
+                size += n
+        start = 0
+        for j, n in enumerate(counts):
+            shards[f"p/{k}-{j}"] = [postings.postings[i] for i in order[start:start + n]]
+            start += n
+        shards[f"v/{k}"] = {"v": listing, "p": counts}
+    return n_prefix
+
+
+def _inner_shards(terms: list[str], n_prefix: int, shards: dict[str, object]) -> int:
+    """The c files into `shards` (only when the vocabulary is split); their count."""
+    inner: dict[str, set[str]] = defaultdict(set)
+    if n_prefix > 1:
+        for t in terms:
+            if not segment.ASCII_RE.match(t[0]):
+                for c in t[1:]:
+                    if c != t[0]:
+                        inner[c].add(t[0])
+    n_inner = -(-sum(len(v) * 3 + 8 for v in inner.values()) // VOCAB_SHARD_BYTES) if inner else 0
+    for c, keys in inner.items():
+        shards.setdefault(f"c/{fnv(c) % n_inner}", {})[c] = "".join(sorted(keys))
+    for k in range(n_inner):
+        shards.setdefault(f"c/{k}", {})
+    return n_inner
+
+
+def _text_shards(table: Table, large: bool, shards: dict[str, object]) -> tuple[int, int]:
+    """The t files into `shards`; (their count, documents per file)."""
+    docs, articles = table.docs, table.articles
+    n_text = -(-len(docs) // TEXT_SHARD_DOCS) if large else 1
+    per_text = TEXT_SHARD_DOCS if large else max(1, len(docs))
+    for k in range(n_text):
+        chunk = docs[k * per_text:(k + 1) * per_text]
+        shards[f"t/{k}"] = {"d0": k * per_text, "docs": chunk,
+                            "articles": {str(a): articles[a] for a in sorted({d[0] for d in chunk})}}
+    return n_text, per_text
+
+
+def _region_runs(table: Table) -> tuple[list[int], list[int]]:
+    """Each document's region as runs: (counts, region ids)."""
+    names = sorted({a[2] for a in table.articles})
+    region_id = {n: i for i, n in enumerate(names)}
+    runs: list[int] = []
+    run_region: list[int] = []
+    for d in table.docs:
+        r = region_id[table.articles[d[0]][2]]
+        if run_region and run_region[-1] == r:
+            runs[-1] += 1
+        else:
+            run_region.append(r)
+            runs.append(1)
+    return runs, run_region
+
+
+def shard_order(item: tuple[str, object]) -> tuple:
+    """v/2 before v/10; p/3-0 before p/3-1."""
+    name = item[0]
+    kind, _, number = name.partition("/")
+    return (kind, *map(int, number.split("-"))) if number else (kind,)
+
+
+# ----------------------------------------------------------------------------- reader
+
+def assemble(files: dict[str, bytes]) -> tuple[dict, dict]:
+    """(lunr serialisation for lunr.Index.load, docs table) from the index files.
+
+    The whole index put back together, as the browser would if a query used every term;
+    for tests and tools.
+    """
+    def load(path: str) -> dict:
+        return json.loads(files[f"{ASSET_DIR}/{path}"])
+
+    entry = load("index.json")
+    n = entry["shards"]
+    fields = entry["fields"]
+    postings: dict[str, list] = {}
+    for k in range(n["v"]):
+        shard = load(f"v/{k}.json")
+        words = [key + rest for key, listing in zip(shard["v"][::2], shard["v"][1::2])
+                 for rest in listing.split(" ")]
+        for j, count in enumerate(shard["p"]):
+            postings.update(zip(words[:count], load(f"p/{k}-{j}.json")))
+            words = words[count:]
+    terms = sorted(postings, key=lambda t: t.encode("utf-16-be"))
+    vectors: dict[str, list] = {}
+    inverted = []
+    for i, t in enumerate(terms):
+        entry_post = {"_index": i, **{f: {} for f in fields}}
+        flat, key = postings[t], 0
+        for k in range(0, len(flat), 2):
+            key += flat[k]
+            doc, field_name = key // len(fields), fields[key % len(fields)]
+            entry_post[field_name][str(doc)] = {}
+            vectors.setdefault(f"{field_name}/{doc}", []).extend([i, flat[k + 1] / 1000])
+        inverted.append([t, entry_post])
+    field_vectors = [[ref, vectors.get(ref, [])] for field_name in fields
+                     for ref in (f"{field_name}/{d}" for d in range(entry["docs"]))]
+    serial = {"version": entry["version"], "fields": fields, "pipeline": entry["pipeline"],
+              "fieldVectors": field_vectors, "invertedIndex": inverted}
+    docs: list = [None] * entry["docs"]
+    articles: dict[int, list] = {}
+    for k in range(n["t"]):
+        shard = load(f"t/{k}.json")
+        docs[shard["d0"]:shard["d0"] + len(shard["docs"])] = shard["docs"]
+        articles.update({int(a): v for a, v in shard["articles"].items()})
+    table = {"articles": [articles.get(a) for a in range(max(articles, default=-1) + 1)], "docs": docs,
+             "synonyms": entry["synonyms"], "trad": load("trad.json"), "maxWord": entry["maxWord"]}
+    return serial, table
