@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import replace
 
 from generator.records import Article, Figure, DataWarning
-from generator.read.split import MISSING
+from generator.lexicon.text import MISSING
 
 # Shorter texts (a caption-only piece, a one-line notice) may well repeat without being one article.
 MIN_CHARS = 40

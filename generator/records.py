@@ -17,7 +17,7 @@ Nothing here does work; the records are plain data so that tests can build them 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum
 
 
@@ -75,8 +75,10 @@ class Sidecar:
 
     def fields(self) -> dict:
         """The given fields as plain data (cache keys, tests)."""
-        names = ("title", "region", "year", "url", "outlet", "date", "page")
-        return {k: getattr(self, k) for k in names if getattr(self, k) not in (None, "")}
+        return {k: getattr(self, k) for k in SIDECAR_FIELDS if getattr(self, k) not in (None, "")}
+
+
+SIDECAR_FIELDS = tuple(f.name for f in fields(Sidecar) if f.name != "file")  # the keys a sidecar may give
 
 
 @dataclass

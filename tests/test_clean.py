@@ -1,8 +1,9 @@
-"""clean: punctuation, spaces, column breaks and the role of each block."""
+"""read/clean on whole pages: column breaks joined and the role of each block (punctuation:
+test_clean_punctuation.py)."""
 
 from __future__ import annotations
 
-from generator.read.clean import clean_source, normalize_punctuation, remove_stray_spaces
+from generator.read.clean import clean_source
 from generator.records import BlockKind
 from stage_helpers import page_source, shared_words
 
@@ -13,23 +14,6 @@ def blocks_of(text: str, **kw):
 
 def kinds(text: str) -> list[tuple[str, str]]:
     return [(b.kind.value, b.text) for b in blocks_of(text)]
-
-
-def test_half_width_punctuation_between_cjk():
-    assert normalize_punctuation("近年来,该县坚持生态优先;成效:明显(初步)吗?是!") == "近年来，该县坚持生态优先；成效：明显（初步）吗？是！"
-
-
-def test_ascii_kept_in_numbers_urls_and_latin():
-    assert normalize_punctuation("三次产业结构为1.0:31.9:67.1，共1,200家") == "三次产业结构为1.0:31.9:67.1，共1,200家"
-    assert normalize_punctuation("详见http://example.com/a,b") == "详见http://example.com/a,b"
-    assert normalize_punctuation("采用转让—运营—移交(BOT)模式") == "采用转让—运营—移交（BOT）模式"
-    assert normalize_punctuation("他说Hello, world") == "他说Hello, world"
-    assert normalize_punctuation("2021—2024年") == "2021—2024年"
-
-
-def test_stray_spaces_removed_except_between_latin_words():
-    assert remove_stray_spaces("产值在 2024 年达到 186.7 亿元") == "产值在2024年达到186.7亿元"
-    assert remove_stray_spaces("引进 Open AI 平台") == "引进Open AI平台"
 
 
 def test_title_keeps_one_space_between_phrases():

@@ -75,7 +75,7 @@ def test_article_terms_give_words_and_per_section_synonyms():
 
 def test_typesetting_does_not_change_what_search_sees():
     """article_terms is computed from the data copy, the index from the typeset copy."""
-    from generator.read.clean import _HALF_TO_FULL, normalize_punctuation
+    from generator.read.clean.punctuation import _HALF_TO_FULL, normalize_punctuation
     text = "全区GDP增长5.7%,其中:民生支出(含教育);是否?是!12,345 人 (A) Q&A?"
     assert normalize_punctuation(text) != text
     assert segment.normalise(normalize_punctuation(text)) == segment.normalise(text)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from generator.read.clean import clean_source
-from generator.read.split import MISSING, parse_authors, split_articles
+from generator.lexicon.text import MISSING
+from generator.read.split import split_articles
 from stage_helpers import page_source, shared_gazetteer, shared_words
 
 
@@ -68,17 +69,6 @@ def test_page_without_title_is_titled_by_first_sentence_with_warning(gaz):
     (d,) = drafts_of("notitle.txt", gaz)
     assert d.title == "近日，义乌市举办小商品博览会，吸引了来自80多个国家和地区的客商"
     assert d.warnings and "no title" in d.warnings[0].message and d.warnings[0].line == 1
-
-
-@pytest.mark.parametrize("bylines, expected", [
-    (["唐 曦 龙 青 谢 睿 黄雪晨"], ["唐曦", "龙青", "谢睿", "黄雪晨"]),
-    (["■策划/王 强 统筹/李 明 文/成都日报全媒体记者 赵磊 通讯员 周 敏 陈晨 图/武侯区融媒体中心提供"],
-     ["王强", "李明", "赵磊", "周敏", "陈晨"]),
-    (["（肖攀林 刘林昆 阳 鹏）"], ["肖攀林", "刘林昆", "阳鹏"]),
-    (["本报记者 孙 丽"], ["孙丽"]),
-])
-def test_authors_without_internal_spaces(bylines, expected):
-    assert parse_authors(bylines) == expected
 
 
 def test_without_gazetteer_still_splits_on_titles_and_bylines():

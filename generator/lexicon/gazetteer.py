@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.lexicon.gazetteer_data import DATA_FILE, read_tree
+from generator.lexicon.text import ZONE_ENDINGS, alternation, split_region_suffix
 from generator.ids import ascii_slug
 from generator.records import Region
 from generator.lexicon.words import Words
@@ -21,9 +22,7 @@ from generator.lexicon.words import Words
 # administrative units; 直辖 entries are placeholders for units directly under a province.
 _ZONE_CODE = re.compile(r"^\d{4}7\d$")
 _PLACEHOLDER = "直辖"
-_ZONE_NAME = re.compile(r"(开发区|产业园|工业园|园区|管委会|管理区|示范区|保税区|试验区)$")
-_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
-             "林区", "特区", "地区", "省", "市", "区", "县", "州", "盟", "旗")
+_ZONE_NAME = re.compile(f"({alternation(ZONE_ENDINGS)})$")
 # Aliases that jieba knows as ordinary words this often are common words (振兴 v, 老城 n,
 # 新华 nz); place and person tags are proper names (jieba tags some cities nr: 常德).
 _COMMON_WORD_FREQ = 100
@@ -55,7 +54,6 @@ class Gazetteer:
     _full: dict[str, list[Region]] = field(default_factory=dict, repr=False)
     _alias: dict[str, list[Region]] = field(default_factory=dict, repr=False)
     _weak: set[str] = field(default_factory=set, repr=False)
-    _by_code: dict[str, Region] = field(default_factory=dict, repr=False)
     _lengths: list[int] = field(default_factory=list, repr=False)
     _containers: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)  # alias -> 新华社...
 
@@ -118,8 +116,7 @@ class Gazetteer:
             weak |= set(common_words([n for n in alias if n not in full]))
             if hasattr(common_words, "containers"):
                 containers = common_words.containers(set(alias) | set(full))
-        gaz = cls(regions=regions, _full=full, _alias=alias, _weak=weak,
-                  _by_code={r.code: r for r in regions if r.code}, _containers=containers)
+        gaz = cls(regions=regions, _full=full, _alias=alias, _weak=weak, _containers=containers)
         gaz._lengths = sorted({len(n) for n in list(full) + list(alias)}, reverse=True)
         return gaz
 
@@ -146,26 +143,6 @@ class Gazetteer:
                 and all(r.city == cands[0].name for r in cands[1:]):
             return cands[0]
         return None
-
-    def by_code(self, code: str) -> Region | None:
-        return self._by_code.get(code)
-
-    def parent(self, region: Region) -> Region | None:
-        """The next unit up: county -> city (or province), city -> province."""
-        if region.level == "county" and region.city:
-            return self._unit(region.city, region.province)
-        if region.level in ("county", "city"):
-            return self._unit(region.province, region.province)
-        return None
-
-    def _unit(self, name: str, province: str) -> Region | None:
-        for r in self._full.get(name, []):
-            if r.province == province and r.level != "county":
-                return r
-        return None
-
-    def is_weak(self, name: str) -> bool:
-        return name in self._weak
 
     # ------------------------------------------------------------------ scanning
     def scan(self, text: str) -> list[Mention]:
@@ -228,16 +205,9 @@ def slug_for(name: str) -> str:
     """Pinyin slug: stem and suffix separated, 蒸湘区 -> zhengxiang-qu."""
     from pypinyin import lazy_pinyin
 
-    stem, suffix = split_suffix(name)
+    stem, suffix = split_region_suffix(name, min_stem=1)
     parts = ["".join(lazy_pinyin(stem)), "".join(lazy_pinyin(suffix))]
     return ascii_slug("-".join(p for p in parts if p)) or "region"
-
-
-def split_suffix(name: str) -> tuple[str, str]:
-    for suffix in _SUFFIXES:
-        if name.endswith(suffix) and len(name) > len(suffix):
-            return name[: -len(suffix)], suffix
-    return name, ""
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import unicodedata
 from datetime import datetime, timezone
 from pathlib import Path
 
+from generator.lexicon.text import han_count
 from generator.records import Source, SourceStatus, DataWarning
 from generator.settings import Settings
 from generator.read.sidecar import MAX_BYTES as MAX_SIDECAR_BYTES
@@ -295,7 +296,7 @@ def _looks_like_bomless_utf16(data: bytes) -> bool:
         text = sample.decode(enc)
     except UnicodeDecodeError:
         return False
-    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    cjk = han_count(text)
     return "\n" in text and cjk / max(len(text), 1) > 0.3
 
 

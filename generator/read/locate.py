@@ -19,6 +19,8 @@ from dataclasses import replace
 import cn2an
 
 from generator.lexicon.gazetteer import Gazetteer, Mention
+from generator.lexicon.newsroom import NEWSROOM
+from generator.lexicon.text import alternation
 from generator.ids import stable_id
 from generator.records import UNKNOWN_REGION, Article, ArticleDraft, Region, Source, DataWarning
 
@@ -28,18 +30,18 @@ LEAD_PARAGRAPHS = 2
 # The winner must lead every unrelated candidate by this share of its score, else a warning.
 REGION_MARGIN = 0.25
 WEAK_REPEATS = 3  # a common-word name, the only place named and in the title, counts this often
-_MEDIA = re.compile(r"(日报|晚报|晨报|都市报|报社|电视台|广播电视台|融媒体中心|新闻网|全媒体记者|记者站)")
-_INSTITUTION = re.compile(r"^(第[一二三四五六七八九十]+)?(人民医院|中医医院|医院|人民检察院|检察院|人民法院|法院|公安局|"
-                          r"[^\s，。]{0,8}?(局|委员会|政府|中学|小学|大学|学院|公司|集团|银行|医院))")
+_MEDIA = re.compile(f"({alternation(NEWSROOM.media)})")
+_INSTITUTION = re.compile(rf"^(第[一二三四五六七八九十]+)?({alternation(NEWSROOM.institutions)}|"
+                          rf"[^\s，。]{{0,8}}?({alternation(NEWSROOM.institution_endings)}))")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?:\s*[—–\-~至到]\s*((?:19|20)\d{2}))?\s*年(?!代)")
-_FIVE_YEAR_PLANS = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
-_PLAN_END = re.compile(r"“?(十[三四五]五)”?(?:规划)?(?:的)?(?:收官|即将收官|圆满收官|收官之年|最后一年)")
+_PLAN_END = re.compile(f"“?({alternation(tuple(NEWSROOM.five_year_plans))})”?(?:规划)?(?:的)?"
+                       f"(?:{alternation(NEWSROOM.plan_closing)})")
 # "10年来 … 从2012年 …" in one sentence: the sentence is written 10 years after 2012.
 _YEARS_SINCE = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})年来")
 _FROM_YEAR = re.compile(r"从((?:19|20)\d{2})年")
 _SENTENCE = re.compile(r"[^。！？!?]+")
 # 到2030年 is a target, but 增长到2024年 / 提高到 / 达到 report a result.
-_FUTURE = re.compile(r"((?<![长高升加大少降增达])到|力争|预计|计划|目标|规划|展望|远景|迈向|届时|将于|有望)[^。，；]{0,3}$")
+_FUTURE = re.compile(rf"((?<![长高升加大少降增达])到|{alternation(NEWSROOM.target_words)})[^。，；]{{0,3}}$")
 
 
 def locate_articles(drafts: list[ArticleDraft], gazetteer: Gazetteer, source: Source) -> list[Article]:
@@ -268,7 +270,7 @@ def find_year(draft: ArticleDraft) -> tuple[int | None, str]:
             if best is None or year > best[0]:
                 best = (year, evidence)
         for m in _PLAN_END.finditer(text):
-            year = _FIVE_YEAR_PLANS[m.group(1)][1]
+            year = NEWSROOM.five_year_plans[m.group(1)][1]
             if best is None or year > best[0]:
                 best = (year, _around(text, m.start(), m.end()))
     if best is None:

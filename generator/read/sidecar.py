@@ -14,12 +14,11 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from generator.records import Sidecar, DataWarning
+from generator.records import SIDECAR_FIELDS, DataWarning, Sidecar
 
 MAX_BYTES = 64 * 1024  # far above any real sidecar; larger ones are not read
 FIRST_YEAR = 1949  # earliest year a sidecar may give (the gazetteer's units date from then)
 _TEXT_LIMITS = {"title": 300, "region": 100, "outlet": 100, "page": 50, "url": 2000}
-_FIELDS = ("title", "region", "year", "url", "outlet", "date", "page")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -71,11 +70,11 @@ def parse_sidecar(page: str, name: str, data: bytes, this_year: int) -> tuple[Si
     if not isinstance(loaded, dict):
         return None, [warn("not a mapping; ignored", "write key: value lines (title, region, year, url, outlet, date, page)")]
     warnings: list[DataWarning] = []
-    unknown = sorted(_CONTROL.sub(" ", str(k))[:50] for k in loaded if k not in _FIELDS)
+    unknown = sorted(_CONTROL.sub(" ", str(k))[:50] for k in loaded if k not in SIDECAR_FIELDS)
     if unknown:
-        warnings.append(warn(f"unknown keys: {', '.join(unknown)}", f"allowed keys: {', '.join(_FIELDS)}"))
+        warnings.append(warn(f"unknown keys: {', '.join(unknown)}", f"allowed keys: {', '.join(SIDECAR_FIELDS)}"))
     values: dict = {}
-    for key in _FIELDS:
+    for key in SIDECAR_FIELDS:
         value = loaded.get(key)
         if value is None or value == "":
             continue

@@ -20,9 +20,11 @@ from dataclasses import dataclass, field
 
 import jieba
 
+from generator.lexicon.text import HAN
+
 # Kept in sync with TOKEN_RE in web/query.js (tests/test_segment.py compares them).
 ASCII_RE = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
-CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+CJK_RE = re.compile(f"[{HAN}]+")
 TOKEN_RE = re.compile(f"(?P<ascii>{ASCII_RE.pattern})|(?P<cjk>{CJK_RE.pattern})")
 
 # Longest vocabulary word tried by the query's longest match (longer jieba words are rare

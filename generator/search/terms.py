@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pypinyin import Style, lazy_pinyin
 
+from generator.lexicon.text import split_region_suffix
 from generator.records import Article, Region, SearchTerms
 from generator.search import segment
 from generator.search.segment import Segmenter
@@ -20,10 +21,6 @@ from generator.settings import PACKAGE_DIR
 log = logging.getLogger("mkdocs.plugins.digest")
 
 TRAD_TABLE = PACKAGE_DIR / "data" / "trad_simp.tsv"
-
-# Longest suffix first: 壮族自治区 before 自治区 before 区.
-REGION_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州",
-                   "自治县", "自治旗", "新区", "地区", "林区", "省", "市", "区", "县", "旗", "盟")
 
 CAPTIONS_LABEL = "图片说明"  # heading of an article's photo captions as a search section
 
@@ -84,10 +81,7 @@ def region_names(region: Region) -> list[str]:
 
 
 def short_name(name: str) -> str:
-    for suffix in REGION_SUFFIXES:
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            return name[: -len(suffix)]
-    return name
+    return split_region_suffix(name, min_stem=2)[0]
 
 
 def pinyin_keys(region: Region) -> list[str]:

@@ -21,7 +21,7 @@ from pathlib import Path
 import jinja2
 
 from generator.site import charts, compare, keywords
-from generator.read import split
+from generator.lexicon.text import MISSING
 from generator import digest as digest_mod
 from generator import scriptjson
 from generator.cache import inputs_fingerprint
@@ -237,7 +237,7 @@ class Renderer:
 
     def article(self, article: Article) -> PagePlan:
         context = {"article": article, "figures": self.figures_by_article.get(article.id, []),
-                   "gap_marker": split.MISSING,
+                   "gap_marker": MISSING,
                    "credit": self.source_credits.get(article.source) or digest_mod.source_credit(None)}
         return self._deferred("article.html", article.url, article.title, context,
                               inputs={**context, "article": self.article_digest(article)})

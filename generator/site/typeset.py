@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.read.clean import normalize_punctuation as typeset
+from generator.read.clean.punctuation import normalize_punctuation as typeset
 from generator.records import Article, Digest, Figure, Section
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from generator.lexicon.text import HAN, han_count, split_region_suffix
 from generator.records import Region
 from .tokens import Token
 
@@ -29,8 +30,8 @@ TIME_WORDS = re.compile(
     r"|[0-9]{1,2}\s*[—–\-~至到]\s*[0-9]{1,2}月|截至|截止|近年来|近年|多年来|[0-9一二三四五六七八九十]+年(?:来|以来|间)"
 )
 SUBJECT_RE = re.compile(
-    r"([\u4e00-\u9fff]{2,12}?(?:村|社区|有限公司|公司|医院|集团|合作社|小区|学校|中学|小学|幼儿园|处理厂|工厂|街区))"
-    r"(?=[\u4e00-\u9fff“]|$)"
+    rf"([{HAN}]{{2,12}}?(?:村|社区|有限公司|公司|医院|集团|合作社|小区|学校|中学|小学|幼儿园|处理厂|工厂|街区))"
+    rf"(?=[{HAN}“]|$)"
 )
 
 
@@ -85,10 +86,6 @@ def _noun_after(paragraph: str, token: Token, limit: int) -> str:
     return re.sub(r"的$", "", after.strip())
 
 
-def _cjk(text: str) -> int:
-    return len(re.findall(r"[\u4e00-\u9fff]", text))
-
-
 def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, ...]) -> None:
     """Labels for the tokens of one clause.
 
@@ -104,7 +101,7 @@ def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, 
     for i in range(len(afters) - 2, -1, -1):
         if not afters[i] and drafts[i + 1].token.start - drafts[i].token.end <= 1:
             afters[i] = afters[i + 1]
-    number_first = _cjk(afters[0]) >= 2 and len(_content(lead)) <= 4 and first.kind != "rank"
+    number_first = han_count(afters[0]) >= 2 and len(_content(lead)) <= 4 and first.kind != "rank"
     prev_end = c_start
     for i, d in enumerate(drafts):
         raw = paragraph[prev_end : d.token.start]
@@ -113,15 +110,15 @@ def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, 
         # 'A、B均达100%', where the value belongs to both)
         if len(drafts) == 1 and "、" in before and not re.search("[均都].{0,2}$", raw):
             tail = before.rsplit("、", 1)[1]
-            before = tail if _cjk(tail) >= 4 else before
-        if raw.rstrip().endswith("等") and _cjk(afters[i]) >= 2:
+            before = tail if han_count(tail) >= 4 else before
+        if raw.rstrip().endswith("等") and han_count(afters[i]) >= 2:
             # 甲、乙等10余家品牌首店: the named examples end in 等, the category comes after the number.
             d.label = afters[i][:20]
-        elif number_first and _cjk(afters[i]) >= 2:
+        elif number_first and han_count(afters[i]) >= 2:
             verb = lead if i == 0 or len(drafts) == 1 else ""
             d.label = (verb + afters[i])[:20]
         else:
-            d.label = before or (afters[i][:20] if _cjk(afters[i]) >= 2 else "")
+            d.label = before or (afters[i][:20] if han_count(afters[i]) >= 2 else "")
         prev_end = d.token.end
 
 
@@ -144,7 +141,7 @@ def _inherit(paragraph: str, drafts: list[Draft]) -> None:
             d.label = prev.label
 
 
-RANK_SCOPES = (re.compile(r"(全国|全省|全市|全州|全区|全县|省内|市内)$"), re.compile(r"((?:稳居|位居|位列|名列|居|列)?[\u4e00-\u9fff]{2,4}[省市])$"))
+RANK_SCOPES = (re.compile(r"(全国|全省|全市|全州|全区|全县|省内|市内)$"), re.compile(f"((?:稳居|位居|位列|名列|居|列)?[{HAN}]{{2,4}}[省市])$"))
 RANK_VERBS = re.compile(r"(连续[两三四五六七八九十0-9]+年)?(稳居|位居|位列|名列|排名|排在|居于|居|列|排)$")
 
 
@@ -228,13 +225,13 @@ def _split_shared(label: str, n: int) -> list[str] | None:
     # 固定资产投资、一般公共预算收入分别增长A和B: one named item per value; 水稻、油菜机械化率:
     # short heads of one length share what follows the last head.
     items = [p for p in re.split(r"[、和及与]", ENUM_TAIL.sub("", label)) if p]
-    if len(items) == n and all(_cjk(p) >= 2 for p in items):
+    if len(items) == n and all(han_count(p) >= 2 for p in items):
         size = len(items[0])
         if all(len(p) == size for p in items[:-1]) and len(items[-1]) > size + 1 and size <= 4:
             shared = items[-1][size:]
             return [p + shared for p in items[:-1]] + [items[-1]]
         return items
-    m = re.fullmatch(r"(.+?)((?:、[^、]+?)+)(人均[\u4e00-\u9fff]+|[\u4e00-\u9fff]{2,}?(?:率|量|额|数|值|面积|产量))", label)
+    m = re.fullmatch(f"(.+?)((?:、[^、]+?)+)(人均[{HAN}]+|[{HAN}]{{2,}}?(?:率|量|额|数|值|面积|产量))", label)
     if not m:
         return None
     heads = [m[1]] + [h for h in m[2].split("、") if h]
@@ -256,10 +253,9 @@ def region_words(region: Region) -> tuple[str, ...]:
     """The region's names as a label may open with them: 蒸湘区, 蒸湘, 衡阳市, 湖南省."""
     name = region.name
     words = [name, region.city, region.province]
-    for suffix in ("自治县", "区", "县", "市", "省"):
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            words.append(name[: -len(suffix)])
-            break
+    stem, suffix = split_region_suffix(name, min_stem=2)
+    if suffix:
+        words.append(stem)
     if len(name) >= 5 and name[-3:-1] == "自治":  # 龙胜各族自治县 is written 龙胜县, 龙胜
         words += [name[:2], name[:2] + name[-1]]
     return tuple(sorted((w for w in words if w), key=len, reverse=True))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from generator.lexicon.text import HAN
 from generator.records import Aspect, Modality
 from .cues import Cues
 from .tokens import Token
@@ -11,7 +12,7 @@ from .tokens import Token
 PERCENT_BASES = ("%",)
 STREAK_BASES = ("年", "月", "季度", "连冠")
 MONEY_BASES = ("元", "美元", "欧元")
-CJK_RUN = re.compile(r"[\u4e00-\u9fff“”]+")
+CJK_RUN = re.compile(f"[{HAN}“”]+")
 
 
 def _ends(text: str, cues: Cues, name: str, within: int) -> str:

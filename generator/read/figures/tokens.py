@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import cn2an
 
+from generator.lexicon.text import HAN, HAN_RE, han_count
 from generator.lexicon.catalogue import Unit, Units
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
@@ -131,7 +132,7 @@ def scan(text: str, units: Units) -> list[Token]:
         if nxt is None or not nxt.unit:
             continue
         between = text[b.end : nxt.start]
-        if re.fullmatch(r"[、和与及或]|[\u4e00-\u9fff]{0,3}[到至]", between):
+        if re.fullmatch(f"[、和与及或]|[{HAN}]{{0,3}}[到至]", between):
             unit = units.get(nxt.unit)
             if unit:
                 joined.append(Token(b.start, b.end, b.end, b.value, b.number, nxt.unit, unit.base, unit.factor, unit.kind))
@@ -184,7 +185,7 @@ def _read_unit(text: str, start: int, end: int, value: str, number: float, units
     post = next((q for q in units.hedges.get("after", ()) if text.startswith(q, end_pos)), "")
     if post:
         follow = text[end_pos + len(post) : end_pos + len(post) + 1]
-        if follow and re.match(r"[\u4e00-\u9fff]", follow):
+        if follow and HAN_RE.match(follow):
             return None  # 2亿元以上项目: a threshold inside a name, not a figure
         qualifier = qualifier or post
         end_pos += len(post)
@@ -212,12 +213,8 @@ def inside_quoted_name(paragraph: str, token: Token) -> bool:
     close_at = paragraph.find("”", token.end)
     if close_at < 0:
         return False
-    if close_at - open_at <= 8 and _cjk(paragraph[open_at:token.start]) >= 1:
+    if close_at - open_at <= 8 and han_count(paragraph[open_at:token.start]) >= 1:
         return True  # “最后一百米”: a short quoted phrase is a name (but “十二连冠” is a count)
-    return close_at - token.end >= 2 and _cjk(paragraph[token.end : close_at]) >= 2 and close_at - open_at <= 30
+    return close_at - token.end >= 2 and han_count(paragraph[token.end : close_at]) >= 2 and close_at - open_at <= 30
 
 
-
-
-def _cjk(text: str) -> int:
-    return len(re.findall(r"[\u4e00-\u9fff]", text))

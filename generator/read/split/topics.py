@@ -1,126 +1,16 @@
-"""The pieces of a page and the evidence that gives them to articles.
-
-split.py cuts a page into Pieces (runs of body blocks printed together) under Heads (an
-article's title block). Here: those records, the places a text names (via the gazetteer),
-and the two moves made on that evidence before fragments are linked: the tail of a run
-that is another article's lead, and whole paragraphs printed inside another article's run.
-"""
+"""Two moves made on the places a text names, before fragments are linked: the tail of a run
+that is another article's lead, and whole paragraphs printed inside another article's run."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from generator.read.clean import CJK, ends_finished
+from generator.lexicon.text import HAN
+from generator.read.split.pieces import Head, Piece
+from generator.read.split.subjects import Subjects, key_terms
 from generator.records import Block, BlockKind
 
-if TYPE_CHECKING:
-    from generator.lexicon.gazetteer import Gazetteer
 
-
-@dataclass
-class Piece:
-    """A run of body blocks printed together."""
-
-    blocks: list[Block]
-    owner: int | None  # index of the article whose title precedes it on the page
-    starts_mid: bool = False  # first paragraph starts mid-sentence
-    after_title: bool = False  # printed right after its owner's title block
-    next: "Piece | None" = None
-    prev: "Piece | None" = None
-    gap_before: bool = False  # text is missing before this piece (a cut word's tail opens it)
-    glued: bool = False  # its first paragraph continues the sentence its prev piece left open
-    bylines: list[str] = field(default_factory=list)  # a closing byline printed after it
-    moved: bool = False  # split off another article's run by topic: may continue an open end
-
-    @property
-    def paragraphs(self) -> list[Block]:
-        return [b for b in self.blocks if b.kind == BlockKind.PARAGRAPH]
-
-    @property
-    def ends_open(self) -> bool:
-        last = self.blocks[-1]
-        return last.kind == BlockKind.PARAGRAPH and not ends_finished(last.text) and not last.text.endswith(("：", "——"))
-
-    @property
-    def text(self) -> str:
-        return "".join(b.text for b in self.blocks)
-
-
-@dataclass
-class Head:
-    """An article's title block as printed."""
-
-    title: str = ""
-    title_line: int = 0
-    kicker: list[str] = field(default_factory=list)
-    subtitle: str = ""
-    bylines: list[str] = field(default_factory=list)
-    credits: list[str] = field(default_factory=list)
-    captions: list[str] = field(default_factory=list)
-    pieces: list[Piece] = field(default_factory=list)
-
-
-# ---------------------------------------------------------------- subject words
-class Subjects:
-    """Which administrative units a text names (via the gazetteer), for telling articles
-    apart. Provinces are left out: a Hunan page names 湖南 everywhere. Without a gazetteer
-    every text names nothing and only the textual signals are used."""
-
-    def __init__(self, gazetteer: "Gazetteer | None"):
-        self._gaz = gazetteer
-        self._cache: dict[str, Counter] = {}
-
-    def mentions(self, text: str) -> Counter:
-        if self._gaz is None:
-            return Counter()
-        if text not in self._cache:
-            found: Counter = Counter()
-            for m in self._gaz.scan(text):
-                if m.weak or len(m.units) != 1 or m.units[0].level == "province":
-                    continue
-                found[m.units[0].name] += 1
-            self._cache[text] = found
-        return self._cache[text]
-
-    def terms(self, text: str) -> set[str]:
-        """Units named in a title block, with the city of each county (a county's article
-        often names its city too: 中方县 / 怀化市)."""
-        names = set(self.mentions(text))
-        if self._gaz is not None:
-            for name in list(names):
-                for r in self._gaz.lookup(name):
-                    if r.level == "county" and r.city:
-                        names.add(r.city)
-        return names
-
-    def affinity(self, text: str, terms: set[str]) -> int:
-        found = self.mentions(text)
-        return sum(n for name, n in found.items() if name in terms)
-
-    def affinity_within(self, text: str, terms: set[str]) -> int:
-        """Like affinity, but a unit inside a named city counts too (龙泉市 for a 丽水市 article)."""
-        if self._gaz is None:
-            return 0
-        total = 0
-        for name, n in self.mentions(text).items():
-            units = self._gaz.lookup(name)
-            if name in terms or (len(units) == 1 and units[0].city in terms):
-                total += n
-        return total
-
-
-def key_terms(head: Head, subjects: Subjects) -> set[str]:
-    if not head.title and head.pieces:
-        # an excerpt without a headline is about what its lead names
-        lead = next((b.text for b in head.pieces[0].paragraphs), "")
-        return subjects.terms(" ".join([head.subtitle, lead] + head.kicker))
-    return subjects.terms(" ".join([head.title, head.subtitle] + head.kicker))
-
-
-# ---------------------------------------------------------------- foreign runs
 def reassign_foreign_runs(heads: list[Head], pieces: list[Piece], subjects: Subjects) -> None:
     """A piece that ends open may carry at its tail the lead of another article printed
     inside this one: split that tail off when its paragraphs name the other article's
@@ -154,7 +44,6 @@ def reassign_foreign_runs(heads: list[Head], pieces: list[Piece], subjects: Subj
         heads[target].pieces.insert(0, tail)
 
 
-# ---------------------------------------------------------------- paragraphs by topic
 def reassign_by_topic(heads: list[Head], pieces: list[Piece], subjects: Subjects) -> None:
     """On a page of several articles, whole paragraphs of one may be printed inside another's
     run. A paragraph that names only another article's places (or units inside them) moves to
@@ -213,7 +102,7 @@ def reassign_by_topic(heads: list[Head], pieces: list[Piece], subjects: Subjects
         h.pieces.sort(key=pieces.index)
 
 
-_FEATURE = re.compile(f"[{CJK}]{{2}}|(?:19|20)\\d{{2}}(?=年)")
+_FEATURE = re.compile(f"[{HAN}]{{2}}|(?:19|20)\\d{{2}}(?=年)")
 # A paragraph goes by wording when it shares this many distinctive features (character
 # bigrams, years) with one article and at least twice as many as with any other.
 _WORDING_MIN = 3
