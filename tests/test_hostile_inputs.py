@@ -211,11 +211,8 @@ def _seeds_only(work: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def builds(tmp_path_factory):
-    clean_work = tmp_path_factory.mktemp("clean")
-    clean_site = clean_work / "site"
-    build_site(write_config(clean_work, _seeds_only(clean_work)), clean_site, "--strict", env=EPOCH)
-
+def builds(tmp_path_factory, seeds_site):
+    clean_site = seeds_site  # seeds/ alone, built --strict
     work = tmp_path_factory.mktemp("hostile")
     seeds = _seeds_only(work)
     for case in CASES:
