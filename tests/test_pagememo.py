@@ -125,3 +125,14 @@ def test_a_vanished_memo_entry_is_rendered_again(tmp_path):
     # ... until its entry turns out to be gone: then the page is rendered after all
     assert plugin.on_post_page("", page=page, config=None) == "<html>正文</html>"
     assert PageMemo(tmp_path).get(key) == "<html>正文</html>"  # and memoised for next time
+
+
+def test_installed_theme_folders_are_named_by_their_version():
+    # Material's templates (some 14,000 files) are not hashed on every build: its version stands for them.
+    import material
+
+    from generator.mkdocs.pagememo import _installed_packages
+
+    templates = Path(material.__file__).resolve().parent / "templates"
+    assert any(folder in templates.parents for folder in _installed_packages())
+    assert not any(folder in (ROOT / "theme_overrides").resolve().parents for folder in _installed_packages())
