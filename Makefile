@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 # One stamp per dependency set: building the site installs only requirements.lock;
-# the tests add requirements-test.lock (pytest, playwright, jsonschema) on top.
+# the tests add requirements-test.lock (pytest, pytest-xdist, playwright, jsonschema) on top.
 SITE_STAMP := $(VENV)/.installed-site
 TEST_STAMP := $(VENV)/.installed-test
 
@@ -30,8 +30,13 @@ site: $(SITE_STAMP)  ## build site/ from seeds/
 serve: $(SITE_STAMP)  ## preview on http://127.0.0.1:8000, rebuilt when seeds/ changes
 	$(BIN)/mkdocs serve
 
+# Two pytest-xdist workers (the machine class has 2 cores). --dist loadfile keeps each test
+# file on one worker, so its module fixtures (whole-site builds) run once; session fixtures
+# such as the seeds site run once per worker.
+TEST_WORKERS ?= 2
+
 test: $(TEST_STAMP) chromium  ## the whole suite, browser tests included
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 bench: $(TEST_STAMP) chromium  ## build synthetic corpora and print size/speed figures
 	$(BIN)/python bench/bench_seeds.py

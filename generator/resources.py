@@ -1,45 +1,85 @@
-"""Expensive resources, loaded once per process and passed explicitly to the stages."""
+"""Expensive resources, passed explicitly to the stages and each loaded on first use.
+
+A warm build takes every file's results from the cache and needs little of this: loading
+only what is asked for keeps it from paying for jieba's dictionary, its part-of-speech
+tags or the gazetteer. One Resources object loads each resource at most once.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-import jieba.posseg
-
-from generator.lexicon import catalogue as catalogue_mod
-from generator.read.figures.cues import Cues, load_cues
-from generator.lexicon.gazetteer import Gazetteer
-from generator.site.keywords import Idf
-from generator.search.terms import Synonyms
-from generator.search.segment import Segmenter
 from generator.settings import Settings
-from generator.lexicon.words import Words
+
+if TYPE_CHECKING:  # the modules behind these types import jieba & co.: only when loading them
+    import jieba.posseg
+
+    from generator.lexicon.catalogue import Catalogue, Units
+    from generator.lexicon.gazetteer import Gazetteer
+    from generator.lexicon.words import Words
+    from generator.read.figures.cues import Cues
+    from generator.search.terms import Synonyms
+    from generator.search.segment import Segmenter
+    from generator.site.keywords import Idf
 
 
-@dataclass
 class Resources:
-    words: Words  # jieba's dictionary, one tokenizer shared by every stage
-    gazetteer: Gazetteer
-    catalogue: "catalogue_mod.Catalogue"
-    units: "catalogue_mod.Units"
-    idf: Idf
-    segmenter: Segmenter  # search segmentation, on the same tokenizer
-    synonyms: Synonyms  # the catalogue's metric names and synonyms, as search terms
-    cues: Cues  # cue words and standard indicators for reading figures into frames
-    pos: jieba.posseg.POSTokenizer  # part-of-speech tagging on the shared tokenizer (figure scopes)
+    """The resources of one build (and of every `mkdocs serve` rebuild after it)."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+
+    @cached_property
+    def words(self) -> Words:
+        """jieba's dictionary, one tokenizer shared by every stage."""
+        from generator.lexicon.words import Words
+        return Words()
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        from generator.lexicon.gazetteer import Gazetteer
+        return Gazetteer.load(self.words)
+
+    @cached_property
+    def catalogue(self) -> Catalogue:
+        from generator.lexicon.catalogue import load_catalogue
+        return load_catalogue(self.settings.catalogue)
+
+    @cached_property
+    def units(self) -> Units:
+        from generator.lexicon.catalogue import load_units
+        return load_units(self.settings.units)
+
+    @cached_property
+    def idf(self) -> Idf:
+        from generator.site.keywords import Idf
+        return Idf.load()
+
+    @cached_property
+    def segmenter(self) -> Segmenter:
+        """Search segmentation, on the same tokenizer."""
+        from generator.search.segment import Segmenter
+        return Segmenter(self.words.tokenizer)
+
+    @cached_property
+    def synonyms(self) -> Synonyms:
+        """The catalogue's metric names and synonyms, as search terms."""
+        from generator.search.terms import Synonyms
+        return Synonyms.from_catalogue(self.catalogue)
+
+    @cached_property
+    def cues(self) -> Cues:
+        """Cue words and standard indicators for reading figures into frames."""
+        from generator.read.figures.cues import load_cues
+        return load_cues()
+
+    @property
+    def pos(self) -> jieba.posseg.POSTokenizer:
+        """Part-of-speech tagging on the shared tokenizer (figure scopes)."""
+        return self.words.pos
 
 
 def load_resources(settings: Settings) -> Resources:
-    words = Words()
-    catalogue = catalogue_mod.load_catalogue(settings.catalogue)
-    return Resources(
-        words=words,
-        gazetteer=Gazetteer.load(words),
-        catalogue=catalogue,
-        units=catalogue_mod.load_units(settings.units),
-        idf=Idf.load(),
-        segmenter=Segmenter(words.tokenizer),
-        synonyms=Synonyms.from_catalogue(catalogue),
-        cues=load_cues(),
-        pos=jieba.posseg.POSTokenizer(words.tokenizer),
-    )
+    """The resources for `settings`; nothing is loaded until a stage asks for it."""
+    return Resources(settings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -11,14 +12,29 @@ import pytest
 from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, load_digest, serve, write_config
 
 
+@dataclass(frozen=True)
+class SeedsBuild:
+    config: Path  # its mkdocs.yml: building it again reuses `cache`
+    site: Path
+    cache: Path
+
+
 @pytest.fixture(scope="session")
-def seeds_site(tmp_path_factory) -> Path:
-    """The site built from the project's seeds/ with `mkdocs build --strict`."""
+def seeds_build(tmp_path_factory) -> SeedsBuild:
+    """The project's seeds/ built once per test run (per xdist worker) with `mkdocs build
+    --strict`; tests that need this site, or a warm rebuild of it, share it. Never write
+    into it: copy what you change."""
     work = tmp_path_factory.mktemp("seeds_site")
     config = write_config(work, ROOT / "seeds")
     site = work / "site"
     build_site(config, site, "--strict", env={"SOURCE_DATE_EPOCH": "1764028800"})
-    return site
+    return SeedsBuild(config, site, work / "cache")
+
+
+@pytest.fixture(scope="session")
+def seeds_site(seeds_build) -> Path:
+    """The site built from the project's seeds/ with `mkdocs build --strict`."""
+    return seeds_build.site
 
 
 @pytest.fixture(scope="session")

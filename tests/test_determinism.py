@@ -38,23 +38,18 @@ def _cache_state(cache: Path) -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def builds(tmp_path_factory):
-    """Site A (cache a), site B (cache b), then site C reusing cache a. All --strict."""
+def builds(tmp_path_factory, seeds_build):
+    """Site A (the session's seeds site, cache a), site B (a copy of seeds/, cache b), then
+    site C reusing cache a. All --strict. A and B differ in their seeds folder's path too."""
     work = tmp_path_factory.mktemp("determinism")
     seeds = work / "seeds"
     shutil.copytree(ROOT / "seeds", seeds)
-    sites, configs = {}, {}
-    for name in ("a", "b"):
-        folder = work / name
-        folder.mkdir()
-        configs[name] = write_config(folder, seeds)  # cache in <folder>/cache: one per build
-        sites[name] = work / f"site_{name}"
-        build_site(configs[name], sites[name], "--strict", env=EPOCH)
-    cache_a = work / "a" / "cache"
-    before = _cache_state(cache_a)
-    sites["c"] = work / "site_c"
-    build_site(configs["a"], sites["c"], "--strict", env=EPOCH)  # same config: reuses cache a
-    return {"sites": sites, "cache_before": before, "cache_after": _cache_state(cache_a), "work": work}
+    sites = {"a": seeds_build.site, "b": work / "site_b", "c": work / "site_c"}
+    (work / "b").mkdir()
+    build_site(write_config(work / "b", seeds), sites["b"], "--strict", env=EPOCH)  # cache in b/cache
+    before = _cache_state(seeds_build.cache)
+    build_site(seeds_build.config, sites["c"], "--strict", env=EPOCH)  # same config: reuses cache a
+    return {"sites": sites, "cache_before": before, "cache_after": _cache_state(seeds_build.cache), "work": work}
 
 
 def test_strict_build_of_the_seeds_passes(builds):
@@ -102,14 +97,16 @@ def test_build_date_comes_from_source_date_epoch(builds):
 
 
 @pytest.fixture(scope="module")
-def removal(tmp_path_factory):
-    """Build, delete the last seed, rebuild into the same site dir."""
+def removal(tmp_path_factory, seeds_build):
+    """A site built from seeds/ (a copy of the session's, with its cache), then the last
+    seed deleted and the site rebuilt into the same site dir."""
     work = tmp_path_factory.mktemp("removal")
     seeds = work / "seeds"
     shutil.copytree(ROOT / "seeds", seeds)
     config = write_config(work, seeds)
     site = work / "site"
-    build_site(config, site, env=EPOCH)
+    shutil.copytree(seeds_build.site, site)
+    shutil.copytree(seeds_build.cache, work / "cache")
     before = load_digest(site)
     removed = sorted(p for p in seeds.iterdir() if p.suffix == ".txt")[-1]
     removed.unlink()

@@ -47,3 +47,11 @@ def test_counts_of_several_articles_are_summed(tools):
     two = count_terms(_article("社区养老服务中心建成投用。"), tokenizer, idf)
     assert top_keywords([one, two], idf, 1) == ["社区"]
     assert top_keywords([], idf, 3) == []
+
+
+def test_idf_table_and_stop_words_are_jiebas_own(tools):
+    # Idf.load reads jieba's files itself (importing jieba.analyse costs a second): same figures.
+    _, idf = tools
+    extractor = jieba.analyse.default_tfidf
+    assert idf.freq == extractor.idf_freq and idf.median == extractor.median_idf
+    assert idf.stop_words == frozenset(extractor.STOP_WORDS)

@@ -58,9 +58,12 @@ def _generated_pages(site: Path) -> dict[str, str]:
 
 
 @pytest.mark.slow
-def test_memoised_pages_follow_config_theme_and_seed_changes(tmp_path):
+def test_memoised_pages_follow_config_theme_and_seed_changes(tmp_path, seeds_build):
     seeds, theme = tmp_path / "seeds", tmp_path / "theme"
     shutil.copytree(ROOT / "seeds", seeds)
+    # The per-file results of the session's seeds build spare the first build reading the
+    # seeds again; its memo entries are of another theme folder, so no page is a memo hit.
+    shutil.copytree(seeds_build.cache, tmp_path / "cache")
     shutil.copytree(ROOT / "theme_overrides", theme)
     config = write_config(tmp_path, seeds)
     settings = yaml.safe_load(config.read_text(encoding="utf-8"))
@@ -94,3 +97,14 @@ def test_memoised_pages_follow_config_theme_and_seed_changes(tmp_path):
     main.write_text(main.read_text(encoding="utf-8") + block, encoding="utf-8")
     build_site(config, tmp_path / "site3")
     assert all("theme-edit-marker" in html for html in _generated_pages(tmp_path / "site3").values())
+
+
+def test_installed_theme_folders_are_named_by_their_version():
+    # Material's templates (some 14,000 files) are not hashed on every build: its version stands for them.
+    import material
+
+    from generator.mkdocs.pagememo import _installed_packages
+
+    templates = Path(material.__file__).resolve().parent / "templates"
+    assert any(folder in templates.parents for folder in _installed_packages())
+    assert not any(folder in (ROOT / "theme_overrides").resolve().parents for folder in _installed_packages())

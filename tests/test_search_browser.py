@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from urllib.parse import quote, unquote, urlsplit
 
 import pytest
@@ -245,10 +246,11 @@ def test_zero_width_character_inside_a_word_changes_nothing(page, site_url, quer
 # ----------------------------------------------------------------------------- sharded
 
 @pytest.fixture(scope="module")
-def sharded_site(tmp_path_factory):
+def sharded_site(tmp_path_factory, seeds_build):
     """The seeds with every kind of search file split as for a large corpus."""
     work = tmp_path_factory.mktemp("sharded_site")
     site = work / "site"
+    shutil.copytree(seeds_build.cache, work / "cache")  # per-file results: the search's size limit is not in them
     build_site(write_config(work, ROOT / "seeds", search_one_file_bytes=1), site,
                env={"SOURCE_DATE_EPOCH": "1764028800"})
     return site

@@ -23,3 +23,10 @@ def test_frequency_and_tags_come_from_the_dictionary():
     assert words.frequency("发展") > 1000
     assert words.frequency("不是一个词语吧") == 0
     assert words.tags()["北京"] == "ns"
+
+
+def test_part_of_speech_tagging_shares_the_tokenizer_and_its_tags():
+    words = shared_words()
+    assert words.pos.tokenizer is words.tokenizer
+    assert words.pos.word_tag_tab is words.tags() and words.tags()["发展"]
+    assert [p.flag for p in words.pos.cut("北京") if p.word == "北京"] == ["ns"]

@@ -10,9 +10,9 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import jieba
-import jieba.posseg
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -49,8 +49,17 @@ class Words:
 
     def tags(self) -> dict[str, str]:
         """Part-of-speech tag of each dictionary word (jieba's dict.txt), e.g. ns for place names."""
-        if self.tokenizer.dictionary == jieba.dt.dictionary:
-            # Importing jieba.posseg read the default dictionary's tags already: reading them
-            # again would cost a second or more.
-            return jieba.posseg.dt.word_tag_tab
-        return jieba.posseg.POSTokenizer(self.tokenizer).word_tag_tab
+        return self.pos.word_tag_tab
+
+    @cached_property
+    def pos(self) -> "jieba.posseg.POSTokenizer":
+        """Part-of-speech tagging on this tokenizer, made on first use: importing jieba.posseg
+        reads the default dictionary's tags (a second or more), which most builds never need."""
+        import jieba.posseg
+
+        if self.tokenizer.dictionary != jieba.dt.dictionary:
+            return jieba.posseg.POSTokenizer(self.tokenizer)
+        # The import read this dictionary's tags already: reading them again would cost as much.
+        pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+        pos.tokenizer, pos.word_tag_tab = self.tokenizer, dict(jieba.posseg.dt.word_tag_tab)
+        return pos

@@ -4,7 +4,8 @@ instead of running it through the theme's templates again.
 Material's templates cost a few milliseconds a page, which at ten thousand articles is
 most of a rebuild after one seed changed. A page's finished HTML is a function of what
 the theme can read: the page (URL, title, metadata, body) and the site (MkDocs and theme
-versions, every file of the theme folders, the config, the navigation, this package's
+versions, every file of the theme's own folders (custom_dir), the config, the navigation,
+this package's
 code). The key hashes all of that, so an entry is only ever reused for identical input;
 entries the last build did not use are removed, so the memo never outgrows one site.
 Entries are sealed like the result cache's (cache.KeyedFiles): a page cut short or
@@ -14,6 +15,7 @@ damaged on disk is rendered again, never published.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 from importlib import metadata
 from pathlib import Path
@@ -31,6 +33,18 @@ def _update_with_folder(h, folder: Path) -> None:
     for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         h.update(path.relative_to(folder).as_posix().encode() + b"\0")
         h.update(hashlib.sha256(path.read_bytes()).digest())
+
+
+def _installed_packages() -> dict[Path, str]:
+    """Folder -> version of the installed packages a theme folder may come from. Their
+    folders are named by version instead of hashed: Material's templates folder holds
+    some 14,000 files (its icons), whose hashing cost seconds on every build."""
+    packages = {}
+    for module, version in (("mkdocs", mkdocs.__version__), ("material", metadata.version("mkdocs-material"))):
+        spec = importlib.util.find_spec(module)
+        for location in (spec.submodule_search_locations or []) if spec else []:
+            packages[Path(location).resolve()] = f"{module} {version}"
+    return packages
 
 
 def _nav_outline(items) -> list:
@@ -53,9 +67,15 @@ def site_key(config, nav, code: str) -> str:
     h.update(json.dumps([config.site_url, config.use_directory_urls, config.theme.name,
                          [str(p) for p in config.extra_css], [str(p) for p in config.extra_javascript],
                          _nav_outline(nav.items)], ensure_ascii=False, default=str).encode())
+    packages = _installed_packages()
     for folder in config.theme.dirs:
         h.update(folder.encode() + b"\0")
-        _update_with_folder(h, Path(folder))
+        resolved = Path(folder).resolve()
+        package = next((p for p in packages if resolved == p or p in resolved.parents), None)
+        if package is not None:
+            h.update(packages[package].encode() + b"\0")
+        else:
+            _update_with_folder(h, resolved)
     return h.hexdigest()
 
 

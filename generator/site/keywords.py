@@ -10,14 +10,20 @@ one-character words left out.
 from __future__ import annotations
 
 import heapq
+import importlib.resources
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import jieba
-import jieba.analyse
+import yaml
 
 from generator.records import Article
+from generator.settings import PACKAGE_DIR
+
+IDF_TABLE = importlib.resources.files("jieba") / "analyse" / "idf.txt"
+STOP_WORDS = PACKAGE_DIR / "data" / "stop_words.yml"
 
 
 @dataclass
@@ -29,9 +35,17 @@ class Idf:
     stop_words: frozenset[str]
 
     @classmethod
-    def load(cls) -> "Idf":
-        extractor = jieba.analyse.default_tfidf  # importing jieba.analyse loaded it: not twice
-        return cls(extractor.idf_freq, extractor.median_idf, frozenset(extractor.stop_words))
+    def load(cls, table=IDF_TABLE, stop_words: Path = STOP_WORDS) -> "Idf":
+        """Read jieba's IDF table as jieba.analyse does, without importing jieba.analyse:
+        that import also reads the part-of-speech tag of every dictionary word (a second
+        or more), which a rebuild from the cache never needs."""
+        freq: dict[str, float] = {}
+        for line in table.read_text(encoding="utf-8").splitlines():
+            word, value = line.strip().split(" ")
+            freq[word] = float(value)
+        median = sorted(freq.values())[len(freq) // 2]
+        words = yaml.safe_load(Path(stop_words).read_text(encoding="utf-8"))["stop_words"]
+        return cls(freq, median, frozenset(words))
 
 
 def count_terms(article: Article, tokenizer: jieba.Tokenizer, idf: Idf) -> dict[str, int]:
