@@ -1,0 +1,74 @@
+"""The reader's site in headless Chromium at phone and desktop size (issue 17)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from helpers import ROOT, build_site, serve, write_config
+from reader_pages import DESKTOP, OVERFLOWING, PHONE, all_pages, one_of_each
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_no_page_is_wider_than_the_viewport(browser, site_url, seeds_site, viewport):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    wide = {}
+    for url in all_pages(seeds_site):
+        page.goto(site_url + url)
+        found = page.evaluate(OVERFLOWING)
+        if found:
+            wide[url] = found
+    context.close()
+    assert not wide, f"pages wider than {viewport['width']} px: {wide}"
+
+
+def test_wide_table_scrolls_in_its_own_box_with_the_first_column_in_view(browser, site_url, seeds_site,
+                                                                         seeds_digest):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(site_url + one_of_each(seeds_site, seeds_digest)["region"])
+    table = page.locator("table.digest-figures").first
+    assert table.evaluate("t => getComputedStyle(t).overflowX") == "auto"
+    assert table.evaluate("t => t.scrollWidth > t.clientWidth"), "the figures table should need to scroll on a phone"
+    first = table.locator("tbody td").first
+    left = first.bounding_box()["x"]
+    table.evaluate("t => { t.scrollLeft = t.scrollWidth; }")
+    assert abs(first.bounding_box()["x"] - left) < 1, "the first column should stay in view"
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def project_site(tmp_path_factory):
+    """A small site built for a GitHub Pages project site (served under /digest/)."""
+    work = tmp_path_factory.mktemp("project_site")
+    seeds = work / "seeds"
+    seeds.mkdir()
+    first = sorted((ROOT / "seeds").glob("*.txt"))[0]
+    shutil.copy(first, seeds / first.name)
+    config = write_config(work, seeds, site_url="https://example.github.io/digest/")
+    build_site(config, work / "site")
+    with serve(work / "site", "/digest/") as url:
+        yield url
+
+
+def test_404_under_a_sub_path_is_chinese_styled_and_leads_on(page, project_site):
+    failed = []
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 and not r.url.endswith("/no-such/") else None)
+    response = page.goto(project_site + "no-such/")
+    assert response.status == 404
+    page.wait_for_load_state("networkidle")
+    assert not failed, f"404 page asset requests failed: {failed}"
+    assert "页面不存在" in page.inner_text("h1")
+    # Material's stylesheet applied: the header is laid out, not an unstyled list.
+    assert page.locator(".md-header").evaluate("h => getComputedStyle(h).position") in ("sticky", "fixed")
+    home = page.get_attribute("article a:text('返回首页')", "href")
+    assert home.startswith("/digest/")
+    page.fill("#notfound-query", "发展")
+    page.press("#notfound-query", "Enter")
+    page.wait_for_load_state()
+    assert page.url.startswith(project_site + "search/")
