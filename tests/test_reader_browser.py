@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -72,3 +73,32 @@ def test_404_under_a_sub_path_is_chinese_styled_and_leads_on(page, project_site)
     page.press("#notfound-query", "Enter")
     page.wait_for_load_state()
     assert page.url.startswith(project_site + "search/")
+
+
+UI_WORDS = """() => {
+  const words = [], skip = 'CODE,SCRIPT,STYLE,SVG,NOSCRIPT';
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.parentElement.closest(skip.split(',').join(','))) continue;
+    words.push(...(n.textContent.match(/[A-Za-z][A-Za-z+]+/g) || []));
+  }
+  for (const el of document.querySelectorAll('[title], [aria-label], [placeholder]'))
+    for (const a of ['title', 'aria-label', 'placeholder'])
+      words.push(...((el.getAttribute(a) || '').match(/[A-Za-z][A-Za-z+]+/g) || []));
+  return words;
+}"""
+
+
+def test_no_english_ui_strings_on_any_generated_page(page, site_url, seeds_site, seeds_digest):
+    """English words are allowed only where the seed text has them (article words, names) or
+    for the listed file names and codes."""
+    allowed = {w for w in (ROOT / "tests" / "fixtures" / "ui_english_allowed.txt").read_text(encoding="utf-8").split()
+               if not w.startswith("#")}
+    seed_text = json.dumps(seeds_digest, ensure_ascii=False)
+    english = {}
+    for url in all_pages(seeds_site) + ["no-such-page/"]:
+        page.goto(site_url + url)
+        found = {w for w in page.evaluate(UI_WORDS) if w not in allowed and w not in seed_text}
+        if found:
+            english[url] = sorted(found)
+    assert not english, f"English UI text: {english}"
