@@ -39,6 +39,9 @@ def test_aspect_named_once():
     assert labels_mod.metric_name("地区生产总值", Aspect.GROWTH.value, LABELS) == "地区生产总值增速"
     assert labels_mod.metric_name("城镇新增就业", Aspect.INCREMENT.value, LABELS) == "城镇新增就业"
     assert labels_mod.metric_name("常住人口", Aspect.LEVEL.value, LABELS) == "常住人口"
+    assert labels_mod.metric_name("问题解决率", Aspect.SHARE.value, LABELS) == "问题解决率"
+    assert labels_mod.metric_name("城镇就业", Aspect.INCREMENT.value, LABELS) == "新增城镇就业"
+    assert labels_mod.metric_name("新成立小区党组织", Aspect.INCREMENT.value, LABELS) == "新成立小区党组织"
 
 
 def test_period_or_the_words_for_none():

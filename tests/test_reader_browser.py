@@ -102,3 +102,50 @@ def test_no_english_ui_strings_on_any_generated_page(page, site_url, seeds_site,
         if found:
             english[url] = sorted(found)
     assert not english, f"English UI text: {english}"
+
+
+TAB_OF = {"region": "地区", "article": "地区", "metric": "对比", "regions": "地区", "compare": "对比", "sources": "来源"}
+
+
+def test_generated_pages_have_a_breadcrumb_and_light_their_tab(browser, site_url, seeds_site, seeds_digest):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    for kind, url in one_of_each(seeds_site, seeds_digest).items():
+        if kind not in TAB_OF:
+            continue
+        page.goto(site_url + url)
+        assert page.inner_text(".md-tabs__item--active").strip() == TAB_OF[kind], kind
+        crumbs = page.locator("nav.digest-path li")
+        assert crumbs.first.inner_text().strip() == "首页", kind
+        assert crumbs.count() >= 2
+        # every crumb but the page itself leads somewhere that exists
+        for href in page.eval_on_selector_all("nav.digest-path a", "as => as.map(a => a.href)"):
+            assert page.request.get(href).ok, (kind, href)
+    context.close()
+
+
+def test_region_page_links_keywords_to_search_and_its_indicators(page, site_url, seeds_digest):
+    compared = {c["region"] for row in seeds_digest["comparisons"] for c in row["cells"]}
+    region = next(r for r in seeds_digest["regions"] if r["name"] in compared)
+    page.goto(site_url + region["url"])
+    keyword = page.locator(".digest-keywords a").first
+    word = keyword.inner_text()
+    keyword.click()
+    page.wait_for_selector("#search-results[data-state='done']", timeout=15000)
+    assert page.input_value("#search-query") == word
+    page.goto(site_url + region["url"])
+    indicators = page.locator(".digest-indicators a")
+    assert indicators.count() == sum(1 for row in seeds_digest["comparisons"]
+                                     if region["name"] in {c["region"] for c in row["cells"]})
+    indicators.first.click()
+    assert region["name"] in page.inner_text("table.digest-figures")
+
+
+def test_region_list_is_grouped_by_province_and_city_with_counts(page, site_url, seeds_digest):
+    page.goto(site_url + "regions/")
+    headings = page.locator("article h2").all_inner_texts()
+    assert sorted(headings) == sorted({r["province"] for r in seeds_digest["regions"]})
+    region = seeds_digest["regions"][0]
+    row = page.locator("table.digest-regions tr", has=page.get_by_role("link", name=region["name"], exact=True))
+    figures = sum(1 for f in seeds_digest["figures"] if f["region"] == region["name"])
+    assert f"{figures} 条" in row.inner_text()

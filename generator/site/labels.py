@@ -23,6 +23,7 @@ MAGNITUDES = ("万亿", "千万", "百万", "万", "亿")  # written between num
 @dataclass(frozen=True)
 class Labels:
     aspects: dict[str, str]
+    aspect_names: dict[str, dict]  # aspect -> {before|after: word, implied: [endings]}
     modalities: dict[str, str]
     qualifiers_before: tuple[str, ...]
     qualifiers_inside: tuple[str, ...]
@@ -49,7 +50,7 @@ class ShownValue:
 def load(path: Path = LABELS_FILE) -> Labels:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     q = data["qualifiers"]
-    return Labels(aspects=data["aspects"], modalities=data["modalities"], qualifiers_before=tuple(q["before"]),
+    return Labels(aspects=data["aspects"], aspect_names=data["aspect_names"], modalities=data["modalities"], qualifiers_before=tuple(q["before"]),
                   qualifiers_inside=tuple(q["inside"]), qualifiers_after=tuple(q["after"]),
                   no_period=data["no_period"], group_digits_from=int(data["group_digits_from"]),
                   statuses=data["statuses"],
@@ -79,9 +80,13 @@ def shown_value(figure: Figure, labels: Labels) -> ShownValue:
 
 
 def metric_name(name: str, aspect: str, labels: Labels) -> str:
-    """The measure with its aspect (地区生产总值增速), unless the name already says it (城镇新增就业)."""
-    word = labels.aspects.get(aspect, "")
-    return name if not word or word in name else name + word
+    """The measure with its aspect (地区生产总值增速, 新增城镇就业), unless the name already says
+    it (城镇新增就业, 问题解决率)."""
+    rule = labels.aspect_names.get(aspect)
+    if not rule or any(word in name for word in rule["implied"] if len(word) > 1) \
+            or any(name.endswith(word) for word in rule["implied"]):
+        return name
+    return rule.get("before", "") + name + rule.get("after", "")
 
 
 def period_label(figure: Figure, labels: Labels) -> str:

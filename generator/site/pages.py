@@ -148,6 +148,9 @@ class Renderer:
         self._article_digests: dict[str, bytes] = {}  # article id -> article_digest
         self.articles = {a.id: a for a in digest.articles}
         self.source_credits = {s.file: digest_mod.source_credit(s) for s in digest.sources}
+        # 最近更新 on a region page: the newest publication date (sidecar), else the year.
+        self.source_dates = {file: "{}-{:02d}-{:02d}".format(*credit["date"])
+                             for file, credit in self.source_credits.items() if credit["date"]}
         self.regions_by_name = {r.name: r for r in digest.regions}
         self.by_region = digest_mod.articles_by_region(digest)
         # Grouped once: per-page scans of all figures would make the build quadratic.
@@ -205,7 +208,11 @@ class Renderer:
                                               self.digest.articles, self.labels)
         plans = [self.regions_index(), self.comparison(comparison), self.search(), self.sources(), self.fields()]
         plans += [self.metric(comparison, row) for row in comparison.rows]
-        plans += [self.region(r) for r in self.digest.regions]
+        indicators: dict[str, list[tuple[str, str]]] = {}  # region -> the comparison rows it is in
+        for row in comparison.rows:
+            for name in row.cells:
+                indicators.setdefault(name, []).append((row.metric, metric_url(row)))
+        plans += [self.region(r, indicators.get(r.name, [])) for r in self.digest.regions]
         plans += [self.article(a) for a in self.digest.articles]
         _refuse_collisions(plans)
         return plans
@@ -222,16 +229,20 @@ class Renderer:
         )
 
     def regions_index(self) -> PagePlan:
-        return self._render("regions_index.html", REGIONS_PAGE, "地区", by_region=self.by_region, digest=self.digest)
+        counts = {name: len(figures) for name, figures in self.figures_by_region.items()}
+        return self._render("regions_index.html", REGIONS_PAGE, "地区", by_region=self.by_region, digest=self.digest,
+                            figure_counts=counts)
 
-    def region(self, region: Region) -> PagePlan:
+    def region(self, region: Region, indicators: list[tuple[str, str]]) -> PagePlan:
+        """A region's page; `indicators` are (name, url) of the comparison rows it has a cell in."""
         figures = self.figures_by_region.get(region.name, [])
         articles = self.by_region.get(region, [])
         by_id = {f.id: f for f in figures}
         cards = [by_id[i] for i in self.digest.key_figures.get(region.name, []) if i in by_id]
         context = {"region": region, "articles": articles, "figures": figures, "key_figures": cards,
                    "article_urls": {f.article: self.articles[f.article].url for f in figures},
-                   "keyword_count": self.settings.keywords}
+                   "keyword_count": self.settings.keywords, "indicators": indicators,
+                   "latest": max((self.source_dates.get(a.source) or str(a.year or "") for a in articles), default="")}
         return self._deferred("region.html", digest_mod.region_url(region), region.name, context,
                               inputs={**context, "articles": [self.article_digest(a) for a in articles]},
                               derive=self._region_extras)
