@@ -149,3 +149,15 @@ def test_region_list_is_grouped_by_province_and_city_with_counts(page, site_url,
     row = page.locator("table.digest-regions tr", has=page.get_by_role("link", name=region["name"], exact=True))
     figures = sum(1 for f in seeds_digest["figures"] if f["region"] == region["name"])
     assert f"{figures} 条" in row.inner_text()
+
+
+def test_each_page_has_its_own_description_and_open_graph_title(seeds_site):
+    import re
+    descriptions = {}
+    for url in all_pages(seeds_site):
+        html = (seeds_site / url / "index.html").read_text(encoding="utf-8")
+        (description,) = re.findall(r'<meta name="description" content="([^"]*)"', html)
+        assert re.search(r'<meta property="og:title" content="[^"]+"', html), url
+        descriptions.setdefault(description, []).append(url)
+    shared = {d: urls for d, urls in descriptions.items() if len(urls) > 1}
+    assert not shared, f"pages sharing one description: {shared}"
