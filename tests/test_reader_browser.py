@@ -161,3 +161,27 @@ def test_each_page_has_its_own_description_and_open_graph_title(seeds_site):
         descriptions.setdefault(description, []).append(url)
     shared = {d: urls for d, urls in descriptions.items() if len(urls) > 1}
     assert not shared, f"pages sharing one description: {shared}"
+
+
+def search_for(page, site_url, query):
+    page.goto(site_url + "search/?q=" + query)
+    page.wait_for_selector("#search-results[data-state='done']", timeout=20000)
+    return page.inner_text(".search-summary"), page.locator(".search-hit-list > li").count()
+
+
+def test_search_count_is_what_it_lists(page, site_url, seeds_digest):
+    import re
+    summary, listed = search_for(page, site_url, "乡村振兴")
+    (said,) = re.findall(r"找到 (\d+) 个相关小节", summary)
+    assert int(said) == listed > 0
+
+
+@pytest.mark.parametrize("letter", ["c", "x"])
+def test_one_letter_is_no_pinyin_query(page, site_url, letter):
+    assert search_for(page, site_url, letter)[1] == 0
+
+
+def test_query_typed_without_spaces_falls_back_to_its_words(page, site_url, seeds_digest):
+    """Two indexed words written together in the order the text never has (B A for A…B)."""
+    summary, listed = search_for(page, site_url, "振兴乡村")
+    assert listed > 0 and "没有连续出现" in summary
