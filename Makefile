@@ -39,8 +39,8 @@ bench: $(TEST_STAMP) chromium  ## build synthetic corpora and print size/speed f
 	$(BIN)/python bench/bench_search.py
 
 screenshots: $(TEST_STAMP) chromium  ## each page type at phone and desktop size, into tests/.artifacts/screenshots/
-	$(BIN)/mkdocs build -q
-	$(BIN)/python scripts/screenshots.py site tests/.artifacts/screenshots
+	SITE_URL=https://example.invalid/digest/ $(BIN)/mkdocs build -q -d tests/.artifacts/site
+	$(BIN)/python scripts/screenshots.py tests/.artifacts/site tests/.artifacts/screenshots
 
 # Browser tests drive Debian's chromium; Playwright's own browser download cannot work here.
 chromium:

@@ -1,7 +1,7 @@
 """Screenshots of each page type at phone and desktop size (`make screenshots`).
 
-Serves the built site under a sub-path, as a GitHub Pages project site would be served,
-and writes one PNG per page type and viewport into the output folder (ignored by git).
+Serves the built site under /digest/, as a GitHub Pages project site would be served (build
+it with SITE_URL ending in /digest/, as `make screenshots` does), and writes one PNG per page type and viewport into the output folder (ignored by git).
 """
 
 from __future__ import annotations
