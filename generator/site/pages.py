@@ -81,7 +81,6 @@ def make_environment() -> jinja2.Environment:
         keep_trailing_newline=False,
     )
     env.filters["script_json"] = script_json
-    env.filters["number"] = format_number
     return env
 
 
@@ -90,15 +89,6 @@ def script_json(value) -> "jinja2.utils.Markup":
     text = json.dumps(value, ensure_ascii=False, sort_keys=True)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return jinja2.utils.markupsafe.Markup(text)
-
-
-def format_number(value: float) -> str:
-    """Readable number: no trailing .0, thousands kept plain (Chinese style)."""
-    if value is None:
-        return ""
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.6g}"
 
 
 def relative(from_url: str, to_url: str) -> str:
