@@ -185,3 +185,13 @@ def test_query_typed_without_spaces_falls_back_to_its_words(page, site_url, seed
     """Two indexed words written together in the order the text never has (B A for A…B)."""
     summary, listed = search_for(page, site_url, "振兴乡村")
     assert listed > 0 and "没有连续出现" in summary
+
+
+def test_hit_found_only_through_the_region_name_says_so(page, site_url, seeds_digest):
+    """A region's pinyin never occurs in the text: every hit says why it was found."""
+    region = seeds_digest["regions"][0]
+    _, listed = search_for(page, site_url, region["slug"].replace("-", ""))
+    assert listed > 0
+    assert page.locator(".search-hit__why").count() == listed
+    _, listed = search_for(page, site_url, "乡村振兴")
+    assert listed > 0 and page.locator(".search-hit__why").count() == 0
