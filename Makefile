@@ -10,7 +10,7 @@ PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 SITE_STAMP := $(VENV)/.installed-site
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: site test serve clean bench chromium deps
+.PHONY: site test serve clean bench chromium deps screenshots
 
 $(SITE_STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ bench: $(TEST_STAMP) chromium  ## build synthetic corpora and print size/speed f
 	$(BIN)/python bench/bench_seeds.py
 	$(BIN)/python bench/bench_build.py
 	$(BIN)/python bench/bench_search.py
+
+screenshots: $(TEST_STAMP) chromium  ## each page type at phone and desktop size, into tests/.artifacts/screenshots/
+	SITE_URL=https://example.invalid/digest/ $(BIN)/mkdocs build -q -d tests/.artifacts/site
+	$(BIN)/python scripts/screenshots.py tests/.artifacts/site tests/.artifacts/screenshots
 
 # Browser tests drive Debian's chromium; Playwright's own browser download cannot work here.
 chromium:

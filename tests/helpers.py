@@ -21,9 +21,28 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def write_config(workdir: Path, seeds_dir: Path, **plugin_overrides) -> Path:
+class ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as MkDocs does: `!ENV [NAME, default]` is the variable, else the default."""
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node):
+    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    *variables, default = names if len(names) > 1 else names + [None]
+    return next((os.environ[v] for v in variables if v in os.environ), default)
+
+
+ConfigLoader.add_constructor("!ENV", _env_tag)
+
+
+def read_config() -> dict:
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)
+
+
+def write_config(workdir: Path, seeds_dir: Path, site_url: str | None = None, **plugin_overrides) -> Path:
     """A mkdocs.yml in workdir that builds the project's site from another seeds folder."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_config()
+    if site_url is not None:
+        config["site_url"] = site_url
     config["docs_dir"] = str(ROOT / "docs_src")
     config["theme"]["custom_dir"] = str(ROOT / "theme_overrides")
     plugin = config["plugins"][0]["digest"]
@@ -56,6 +75,19 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if not parts.path.startswith(self.prefix):
             return str(Path(self.directory) / "__outside_prefix__")
         return super().translate_path("/" + parts.path[len(self.prefix):])
+
+    def send_error(self, code, message=None, explain=None) -> None:
+        # Like GitHub Pages: a missing page is answered with the site's own 404.html.
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def log_message(self, *args) -> None:
         pass

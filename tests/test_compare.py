@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from generator.site.compare import NO_PERIOD, build_comparison, period_label
+from generator.site.compare import build_comparison
+from generator.site import labels as labels_mod
 from generator.read.figures import select
 from generator.records import Article, ArticleDraft, Aspect, Figure, Period, Region, Section
 
+LABELS = labels_mod.load()
 REGIONS = [Region("甲县", "某市", "某省", "999901", "county", "jia-xian"),
            Region("乙县", "某市", "某省", "999902", "county", "yi-xian")]
 
@@ -24,7 +26,7 @@ def articles():
 
 def test_rows_and_cells_follow_the_digest_rows_and_link_to_their_paragraph():
     figures = [fig("f1", "甲县"), fig("f2", "乙县", period=("2021", "2023"), article="a2")]
-    table = build_comparison(select.comparisons(figures), figures, REGIONS, articles())
+    table = build_comparison(select.comparisons(figures), figures, REGIONS, articles(), LABELS)
     assert table.regions == ["甲县", "乙县"]
     (row,) = table.rows
     assert row.metric == "地区生产总值" and row.kind == "level"
@@ -34,9 +36,21 @@ def test_rows_and_cells_follow_the_digest_rows_and_link_to_their_paragraph():
 
 
 def test_no_rows_no_themes():
-    assert build_comparison([], [fig("f1", "甲县")], REGIONS, articles()).themes == []
+    assert build_comparison([], [fig("f1", "甲县")], REGIONS, articles(), LABELS).themes == []
 
 
-def test_period_label_says_when_the_text_gives_no_time():
-    assert period_label(fig("f", "甲县", period=None)) == NO_PERIOD
-    assert period_label(fig("f", "甲县", period=("2025-01", "2025-10"))) == "2025-01—2025-10"
+def test_metric_page_keeps_every_period_of_each_region_and_charts_each_period_apart():
+    figures = [fig("f1", "甲县"), fig("f0", "甲县", period=("2021", "2021")), fig("f9", "甲县", period=("2021", "2021")),
+               fig("f2", "乙县", period=("2021", "2021"), article="a2")]
+    figures[1].value_normalized = figures[2].value_normalized = 5e7
+    (row,) = build_comparison(select.comparisons(figures), figures, REGIONS, articles(), LABELS).rows
+    assert [c.period for c in row.history["甲县"]] == ["2024", "2021"]  # f9 repeats f0's value for 2021
+    assert [(p, [b[0] for b in bars]) for p, bars in row.by_period()] == [("2024", ["甲县"]), ("2021", ["乙县", "甲县"])]
+
+
+def test_growth_row_is_named_with_its_aspect():
+    figures = [fig("g1", "甲县", aspect=Aspect.GROWTH), fig("g2", "乙县", aspect=Aspect.GROWTH, article="a2")]
+    for f in figures:
+        f.unit, f.unit_normalized = "%", "%"
+    rows = build_comparison(select.comparisons(figures), figures, REGIONS, articles(), LABELS).rows
+    assert [r.metric for r in rows] == ["地区生产总值增速"]

@@ -33,7 +33,7 @@ QUERIES: list[tuple[str, set[str]]] = [
     ("民生实事", {"岳塘区", "蒸湘区"}),
     ('"民生实事"', {"岳塘区", "蒸湘区"}),
     ("办好民生实事", {"岳塘区", "蒸湘区"}),
-    ("实事民生", set()),  # typed as one unit: must occur as typed
+    ("实事民生", {"岳塘区", "蒸湘区"}),  # typed as one unit, never contiguous: its words apart (issue 17)
     ('"实事民生"', set()),  # ... but never contiguous
     ("高质量发展", {"岳塘区", "桂阳县", "蒸湘区", "邵阳市"}),
     ("乡村振兴", {"安仁县", "蒸湘区"}),

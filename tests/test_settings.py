@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-import yaml
 
 from generator.mkdocs import plugin
 from generator import settings
 from generator.settings import Settings
-from helpers import ROOT
+from helpers import ROOT, read_config
 
 
 def test_every_setting_is_documented_in_both_languages():
@@ -38,7 +37,7 @@ def test_readme_table_is_the_settings_table():
 
 
 def test_project_config_uses_known_options_only():
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_config()
     block = next(p["digest"] for p in config["plugins"] if isinstance(p, dict) and "digest" in p)
     assert set(block) <= set(Settings.names())
 

@@ -12,10 +12,8 @@ from dataclasses import dataclass, field
 
 from generator.ids import stable_id
 from generator.records import Article, ComparisonRow, Figure, Region
+from generator.site import labels as labels_mod
 
-ASPECT_LABEL = {"level": "", "share": "", "increment": "（新增）", "growth": "增速", "growth_avg": "年均增速",
-                "change": "增量", "rank": "排名", "multiple": "倍数"}
-NO_PERIOD = "时期未注明"
 THEME = ("indicators", "可比指标")
 
 
@@ -23,7 +21,8 @@ THEME = ("indicators", "可比指标")
 class Cell:
     figure: Figure
     link: str  # article url + "#p-N"
-    alternatives: int = 0  # other figures of this region for the same row
+    period: str  # its label, or 时期未注明
+    shown: labels_mod.ShownValue
 
     @property
     def value(self) -> str:
@@ -32,10 +31,6 @@ class Cell:
     @property
     def unit(self) -> str:
         return self.figure.unit
-
-    @property
-    def period(self) -> str:
-        return period_label(self.figure)
 
     @property
     def qualifier(self) -> str:
@@ -49,6 +44,7 @@ class Row:
     kind: str
     unit: str  # normalised unit shared by the cells
     cells: dict[str, Cell]  # region name -> cell (missing = no data)
+    history: dict[str, list[Cell]] = field(default_factory=dict)  # region -> every period, latest first
 
     @property
     def periods(self) -> list[str]:
@@ -75,6 +71,18 @@ class Row:
             if name in self.cells
         ]
 
+    def by_period(self) -> list[tuple[str, list[tuple[str, float, str]]]]:
+        """(period, bars) for every period some region has a value for, latest first: one chart
+        per period, so values of different years are never drawn side by side."""
+        periods: dict[str, list[tuple[str, float, str]]] = {}
+        for name, cells in sorted(self.history.items()):
+            for cell in cells:
+                bars = periods.setdefault(cell.period, [])
+                if name not in [b[0] for b in bars]:
+                    bars.append((name, cell.figure.value_normalized, cell.shown.text))
+        ranked = {period: sorted(bars, key=lambda b: (-b[1], b[0])) for period, bars in periods.items()}
+        return sorted(ranked.items(), key=lambda item: _period_order(item[0]), reverse=True)
+
 
 @dataclass
 class Theme:
@@ -97,30 +105,47 @@ class Comparison:
         return any(r.mixed_periods for r in self.rows)
 
 
-def period_label(figure: Figure) -> str:
-    return figure.period.label if figure.period else NO_PERIOD
+def _period_order(label: str) -> str:
+    """Sort key of a period label: by its end (2021—2025 after 2024); unknown periods last."""
+    return label.rsplit("—", 1)[-1].lstrip("至") if label[:1].isdigit() or label.startswith("至") else ""
 
 
 def value_label(cell: Cell) -> str:
-    f = cell.figure
-    return f"{f.qualifier if f.qualifier in ('超', '超过', '近', '约', '逾', '突破') else ''}{f.value}{f.unit}" + (
-        f.qualifier if f.qualifier in ("余", "多", "以上", "以下", "左右") else ""
-    )
+    return cell.shown.text
+
+
+def _comparable(figure: Figure, indicator: str, aspect: str, unit: str) -> bool:
+    """A figure that could have been this row's cell: whole region, actual, not a starting value."""
+    return (figure.indicator == indicator and figure.aspect.value == aspect and figure.unit_normalized == unit
+            and figure.scope is None and figure.modality.value == "actual" and not figure.start_value)
 
 
 def build_comparison(rows: list[ComparisonRow], figures: list[Figure], regions: list[Region],
-                     articles: list[Article]) -> Comparison:
-    """The comparison table of the digest's rows (already in indicator order)."""
+                     articles: list[Article], labels: labels_mod.Labels) -> Comparison:
+    """The comparison table of the digest's rows (already in indicator order); each row also
+    keeps every period of each region (the indicator's own page shows them all)."""
     urls = {a.id: a.url for a in articles}
     by_id = {f.id: f for f in figures}
     order = {r.name: i for i, r in enumerate(regions)}
     names = sorted({c.region for row in rows for c in row.cells}, key=lambda n: (order.get(n, len(order)), n))
     theme = Theme(*THEME)
+
+    def cell(f: Figure) -> Cell:
+        return Cell(f, f"{urls.get(f.article, '')}#p-{f.paragraph}", labels_mod.period_label(f, labels),
+                    labels_mod.shown_value(f, labels))
+
     for row in rows:
-        cells = {}
-        for c in row.cells:
-            f = by_id[c.figure]
-            cells[c.region] = Cell(f, f"{urls.get(f.article, '')}#p-{f.paragraph}")
+        cells = {c.region: cell(by_id[c.figure]) for c in row.cells}
+        history: dict[str, list[Cell]] = {}
+        for f in figures:
+            if f.region in cells and _comparable(f, row.indicator, row.aspect, row.unit):
+                known = history.setdefault(f.region, [])
+                new = cell(f)  # the same value for the same period, reported twice, is listed once
+                if all((c.period, c.figure.value_normalized) != (new.period, f.value_normalized) for c in known):
+                    known.append(new)
+        for name, found in history.items():
+            found.sort(key=lambda c: _period_order(c.period), reverse=True)
         key = f"{row.indicator}:{row.aspect}:{row.unit}"
-        theme.rows.append(Row(key, row.indicator + ASPECT_LABEL.get(row.aspect, ""), row.aspect, row.unit, cells))
+        theme.rows.append(Row(key, labels_mod.metric_name(row.indicator, row.aspect, labels), row.aspect, row.unit,
+                              cells, history))
     return Comparison(regions=names, themes=[theme] if theme.rows else [])

@@ -22,6 +22,7 @@ import jinja2
 
 from generator.site import charts, compare, keywords
 from generator.lexicon.text import MISSING
+from generator.site import labels as labels_mod
 from generator import digest as digest_mod
 from generator import scriptjson
 from generator.cache import inputs_fingerprint
@@ -33,13 +34,12 @@ SEARCH_PAGE = "search/"
 COMPARE_PAGE = "compare/"
 REGIONS_PAGE = "regions/"
 SOURCES_PAGE = "sources/"
-STATUS_LABELS = {"ok": "正常", "repaired": "已修复（部分字节无法解码）", "empty": "空文件",
-                 "binary": "非文本文件", "too_large": "文件过大，未读取", "duplicate": "与其他文件重复",
-                 "link": "符号链接，未读取", "not_a_file": "不是普通文件，未读取", "hidden": "隐藏文件，未读取",
-                 "orphan_sidecar": "没有对应页面的附注文件，未读取"}
+FIELDS_PAGE = "fields/"
 DATA_JSON = "data/digest.json"
 DATA_CSV = "data/figures.csv"
 TEMPLATE_DIR = Path(__file__).parent / "templates"
+LINKS = {"search": SEARCH_PAGE, "compare": COMPARE_PAGE, "regions": REGIONS_PAGE, "sources": SOURCES_PAGE,
+         "fields": FIELDS_PAGE, "json": DATA_JSON, "csv": DATA_CSV}
 
 
 @dataclass(frozen=True)
@@ -81,22 +81,12 @@ def make_environment() -> jinja2.Environment:
         keep_trailing_newline=False,
     )
     env.filters["script_json"] = script_json
-    env.filters["number"] = format_number
     return env
 
 
 def script_json(value) -> "jinja2.utils.Markup":
     """JSON safe inside <script> (scriptjson.py), for templates."""
     return jinja2.utils.markupsafe.Markup(scriptjson.dumps(value, compact=False))
-
-
-def format_number(value: float) -> str:
-    """Readable number: no trailing .0, thousands kept plain (Chinese style)."""
-    if value is None:
-        return ""
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.6g}"
 
 
 def relative(from_url: str, to_url: str) -> str:
@@ -137,13 +127,18 @@ class Renderer:
         self.catalogue = resources.catalogue
         self.idf = resources.idf
         self.env = env or make_environment()
+        self.labels = labels_mod.load()
         # What deferred pages depend on besides their context: templates, code, catalogue,
         # units (cache.inputs_fingerprint) and jieba's IDF table (its version).
         self.fingerprint = hashlib.sha256("\0".join([templates_fingerprint(), inputs_fingerprint(settings),
-                                                      metadata.version("jieba")]).encode()).hexdigest()
+                                                      metadata.version("jieba"),
+                                                      labels_mod.LABELS_FILE.read_text(encoding="utf-8")]).encode()).hexdigest()
         self._article_digests: dict[str, bytes] = {}  # article id -> article_digest
         self.articles = {a.id: a for a in digest.articles}
         self.source_credits = {s.file: digest_mod.source_credit(s) for s in digest.sources}
+        # 最近更新 on a region page: the newest publication date (sidecar), else the year.
+        self.source_dates = {file: "{}-{:02d}-{:02d}".format(*credit["date"])
+                             for file, credit in self.source_credits.items() if credit["date"]}
         self.regions_by_name = {r.name: r for r in digest.regions}
         self.by_region = digest_mod.articles_by_region(digest)
         # Grouped once: per-page scans of all figures would make the build quadratic.
@@ -154,12 +149,16 @@ class Renderer:
             self.figures_by_article.setdefault(figure.article, []).append(figure)
 
     def _html(self, template: str, url: str, context: dict) -> str:
+        labels = self.labels
         return self.env.get_template(template).render(
             url=lambda target: relative(url, target),
-            links={"search": SEARCH_PAGE, "compare": COMPARE_PAGE, "regions": REGIONS_PAGE,
-                   "sources": SOURCES_PAGE, "json": DATA_JSON, "csv": DATA_CSV},
+            links=LINKS,
             region_url=digest_mod.region_url,
             charts=charts,
+            labels=labels,
+            shown=lambda f: labels_mod.shown_value(f, labels),
+            metric_name=lambda name, aspect: labels_mod.metric_name(name, aspect, labels),
+            period_of=lambda f: labels_mod.period_label(f, labels),
             **context,
         )
 
@@ -194,10 +193,14 @@ class Renderer:
 
     def plans(self) -> list[PagePlan]:
         comparison = compare.build_comparison(self.digest.comparisons, self.digest.figures, self.digest.regions,
-                                              self.digest.articles)
-        plans = [self.regions_index(), self.comparison(comparison), self.search(), self.sources()]
+                                              self.digest.articles, self.labels)
+        plans = [self.regions_index(), self.comparison(comparison), self.search(), self.sources(), self.fields()]
         plans += [self.metric(comparison, row) for row in comparison.rows]
-        plans += [self.region(r) for r in self.digest.regions]
+        indicators: dict[str, list[tuple[str, str]]] = {}  # region -> the comparison rows it is in
+        for row in comparison.rows:
+            for name in row.cells:
+                indicators.setdefault(name, []).append((row.metric, metric_url(row)))
+        plans += [self.region(r, indicators.get(r.name, [])) for r in self.digest.regions]
         plans += [self.article(a) for a in self.digest.articles]
         _refuse_collisions(plans)
         return plans
@@ -210,21 +213,24 @@ class Renderer:
         return self.env.get_template("home_summary.html").render(
             url=lambda target: relative("", target), digest=self.digest,
             by_region=self.by_region, region_url=digest_mod.region_url,
-            links={"compare": COMPARE_PAGE, "regions": REGIONS_PAGE, "search": SEARCH_PAGE,
-                   "sources": SOURCES_PAGE, "json": DATA_JSON, "csv": DATA_CSV},
+            links=LINKS,
         )
 
     def regions_index(self) -> PagePlan:
-        return self._render("regions_index.html", REGIONS_PAGE, "地区", by_region=self.by_region, digest=self.digest)
+        counts = {name: len(figures) for name, figures in self.figures_by_region.items()}
+        return self._render("regions_index.html", REGIONS_PAGE, "地区", by_region=self.by_region, digest=self.digest,
+                            figure_counts=counts)
 
-    def region(self, region: Region) -> PagePlan:
+    def region(self, region: Region, indicators: list[tuple[str, str]]) -> PagePlan:
+        """A region's page; `indicators` are (name, url) of the comparison rows it has a cell in."""
         figures = self.figures_by_region.get(region.name, [])
         articles = self.by_region.get(region, [])
         by_id = {f.id: f for f in figures}
         cards = [by_id[i] for i in self.digest.key_figures.get(region.name, []) if i in by_id]
         context = {"region": region, "articles": articles, "figures": figures, "key_figures": cards,
                    "article_urls": {f.article: self.articles[f.article].url for f in figures},
-                   "keyword_count": self.settings.keywords}
+                   "keyword_count": self.settings.keywords, "indicators": indicators,
+                   "latest": max((self.source_dates.get(a.source) or str(a.year or "") for a in articles), default="")}
         return self._deferred("region.html", digest_mod.region_url(region), region.name, context,
                               inputs={**context, "articles": [self.article_digest(a) for a in articles]},
                               derive=self._region_extras)
@@ -249,11 +255,9 @@ class Renderer:
 
     def metric(self, table: compare.Comparison, row: compare.Row) -> PagePlan:
         theme = next(t for t in table.themes if row in t.rows)
-        ranked = row.ranked()
-        bars = [(name, cell.figure.value_normalized, compare.value_label(cell))
-                for name, cell in ranked[: self.settings.chart_max_bars]]
         return self._deferred("compare_metric.html", metric_url(row), row.metric, {
-            "row": row, "theme_name": theme.name, "ranked": ranked, "bars": bars,
+            "row": row, "theme_name": theme.name, "ranked": row.ranked(), "periods": row.by_period(),
+            "chart_max": self.settings.chart_max_bars,
             "regions_by_name": {n: self.regions_by_name[n] for n in row.cells if n in self.regions_by_name}})
 
     def sources(self) -> PagePlan:
@@ -266,7 +270,10 @@ class Renderer:
             if warning not in warnings_by_file.setdefault(warning.file, []):
                 warnings_by_file[warning.file].append(warning)
         return self._render("sources.html", SOURCES_PAGE, "数据来源", by_source=by_source, digest=self.digest,
-                            warnings_by_file=warnings_by_file, status_labels=STATUS_LABELS)
+                            warnings_by_file=warnings_by_file)
+
+    def fields(self) -> PagePlan:
+        return self._render("fields.html", FIELDS_PAGE, "字段说明", digest=self.digest)
 
     def search(self) -> PagePlan:
         return self._render("search.html", SEARCH_PAGE, "搜索")

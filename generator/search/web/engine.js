@@ -15,7 +15,6 @@ import { createShards, innerKeys, keyOf, loadKeys, loadPostings, loadTexts, shar
 
 // A split vocabulary: a wildcard needing more vocabulary or postings files is refused.
 const MAX_WILD_SHARDS = 6, MAX_WILD_POSTINGS = 24;
-const ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789".split("");
 
 /**
  * An engine for the index whose entry file is `entry`; `load(name)` fetches a shard
@@ -68,8 +67,7 @@ function loadWildcard(t, e) {
   if (e.entry.shards.v === 1) return vShard(s, 0).then(() => true);
   const within = (keys) => shardsOf(s, keys) <= MAX_WILD_SHARDS && loadKeys(s, keys).then(() => true);
   if (t.wildcard === TRAILING) {
-    const keys = t.term.length >= 2 ? [t.term.slice(0, 2)] : [t.term].concat(ALNUM.map((c) => t.term + c));
-    return Promise.resolve(within(keys));
+    return Promise.resolve(within([t.term.slice(0, 2)])); // pinyin prefixes have two letters or more
   }
   return innerKeys(s, t.term).then((keys) => within([t.term].concat(keys)));
 }
@@ -139,13 +137,25 @@ export function search(raw, e) {
         });
         const cands = results.map((r) => ({ ref: +r.ref, score: r.score, region: e.region[+r.ref] }));
         cands.sort((a, b) => b.score - a.score || a.ref - b.ref);
-        const res = { cands, marks: parsed.marks, phrases: parsed.phrases };
+        const res = { cands, marks: parsed.marks, phrases: parsed.phrases.concat(parsed.typed) };
         // One text shard holds everything: load it, check every candidate (exact).
         return (e.entry.shards.t === 1 && cands.length ? textShard(s, 0, e.onDoc) : Promise.resolve())
-          .then(() => finish(res, e));
+          .then(() => finish(res, e))
+          .then((done) => (done.exact && !done.hits.length && parsed.typed.length ? loosen(done, parsed, e) : done));
       });
     });
   });
+}
+
+/**
+ * What the reader typed without spaces (振兴乡村) occurs nowhere as typed: look for its
+ * words anywhere in the section instead, and say so (`loosened`).
+ */
+function loosen(res, parsed, e) {
+  res.cands.forEach((c) => { c.ok = undefined; });
+  res.phrases = parsed.phrases;
+  res.loosened = parsed.typed;
+  return finish(res, e);
 }
 
 function check(c, res, e) {

@@ -28,6 +28,11 @@ export function hitHref(hit, marks) {
 /** "N" or "约 N" (when candidates are left unchecked). */
 export function count(res, n = res.hits.length) { return (res.exact ? "" : "约 ") + n; }
 
+/** The hit's own words (title, heading, paragraphs), lower-cased like the query marks. */
+function ownText(hit) {
+  return [hit.article[0], hit.doc[3] || ""].concat(hit.doc[4]).join("\u0001").toLowerCase();
+}
+
 export function renderHit(hit, marks, width) {
   const li = document.createElement("li");
   li.className = "search-hit";
@@ -45,5 +50,12 @@ export function renderHit(hit, marks, width) {
   meta.textContent = hit.article[3] + (hit.doc[3] ? " · " + hit.doc[3] : "");
   li.appendChild(meta);
   li.appendChild(snippet(hit.doc[4][bestParagraph(hit.doc, marks)], marks, width));
+  if (!marks.some((m) => ownText(hit).includes(m))) {
+    // Found through the region's name or pinyin only (衡阳, zx): nothing to highlight, so say why.
+    const why = document.createElement("p");
+    why.className = "search-hit__why";
+    why.textContent = "按地区名称匹配：本节正文没有出现所搜的词。";
+    li.appendChild(why);
+  }
   return li;
 }

@@ -13,6 +13,7 @@ import { keyOf, known, loadKeys, loadTrad } from "./shards.js";
 const TOKEN_RE = /([a-z0-9]+(?:\.[0-9]+)*)|([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)/g;
 const QUOTE_RE = /"([^"]*)"|\u201c([^\u201d]*)\u201d|\u300c([^\u300d]*)\u300d/g;
 const LETTERS = /^[a-z]+$/;
+const MIN_PINYIN = 2;
 
 /** Wildcard flags of lunr.Query.wildcard (copied so this module needs no lunr). */
 export const TRAILING = 2, LEADING = 1;
@@ -36,8 +37,9 @@ function cut(text, e, literal, st) {
       if (!literal && e.synonyms.has(w)) { terms.push(synonymTerm(w, e)); continue; }
       if (!known(s, keyOf(w))) { st.missing.push(keyOf(w)); continue; }
       if (s.vocab.has(w) || !LETTERS.test(w)) terms.push({ term: w, wildcard: 0, marks: [w] });
-      // Letters that are no indexed word yet: the reader is still typing pinyin.
-      else terms.push({ term: w, wildcard: TRAILING, marks: [w], loose: true });
+      // Letters that are no indexed word yet: the reader is still typing pinyin. One
+      // letter (c, x, C++) is no syllable yet and would match a dozen unrelated words.
+      else if (w.length >= MIN_PINYIN) terms.push({ term: w, wildcard: TRAILING, marks: [w], loose: true });
       continue;
     }
     const run = m[2];
@@ -64,11 +66,15 @@ function cut(text, e, literal, st) {
   return terms;
 }
 
-/** {terms, phrases, marks, missing, unknown} of a raw query string. */
+/**
+ * {terms, phrases, typed, marks, missing, unknown} of a raw query string: `phrases` are
+ * the quoted ones, `typed` the space-free chunks of several words (网格化管理); a search
+ * whose typed chunks occur nowhere falls back to the words (engine.search).
+ */
 export function parse(raw, e) {
   const q = normalise(raw, e.shards.trad);
   let terms = [];
-  const phrases = [], st = { missing: [], unknown: false };
+  const phrases = [], typed = [], st = { missing: [], unknown: false };
   const rest = q.replace(QUOTE_RE, (all, a, b, c) => {
     const phrase = a !== undefined ? a : b !== undefined ? b : c;
     const t = cut(phrase, e, true, st);
@@ -81,11 +87,14 @@ export function parse(raw, e) {
   rest.split(/\s+/).forEach((chunk) => {
     const t = cut(chunk, e, false, st);
     terms = terms.concat(t);
-    if (t.length > 1 && !t.some((x) => x.loose)) phrases.push(chunk);
+    if (t.length > 1 && !t.some((x) => x.loose)) {
+      // Whole words may be found apart; single characters (一老一小) only as typed.
+      (t.every((x) => !x.wildcard && x.term.length > 1) ? typed : phrases).push(chunk);
+    }
   });
   const marks = [];
   terms.forEach((t) => { marks.push(...t.marks); });
-  return { terms, phrases, marks, missing: st.missing, unknown: st.unknown };
+  return { terms, phrases, typed, marks, missing: st.missing, unknown: st.unknown };
 }
 
 /** parse(), loading the v shards it consults (one round per word of the longest match). */

@@ -65,9 +65,14 @@ export class ResultsPage {
     const res = this.res, query = this.query.trim();
     if (!query) return "输入关键词开始搜索。";
     if (res && res.broad) return "“" + res.broad.join("”“") + "”出现在太多的词里，请多输入几个字。";
-    if (!res || !res.hits.length) return "没有找到与“" + query + "”相关的段落。";
-    return "找到 " + count(res) + " 个相关段落。" + (res.exact ? "" :
-      "词语须连续出现的条件只核对了已显示的段落，总数是估计。");
+    if (!res || !res.hits.length) return "没有找到与“" + query + "”相关的内容。";
+    // A hit is a section of an article (its heading and paragraphs); say so, and how many
+    // articles they come from once every hit's text is loaded.
+    const docs = this.e.shards.docs, articles = new Set();
+    const known = res.hits.every((h) => docs[h.ref] && articles.add(docs[h.ref][0]));
+    return (known ? "在 " + articles.size + " 篇文章中" : "") + "找到 " + count(res) + " 个相关小节。" +
+      (res.loosened ? "“" + res.loosened.join("”“") + "”没有连续出现，以下是分别包含其中各词的小节。" : "") +
+      (res.exact ? "" : "词语须连续出现的条件只核对了已显示的小节，总数是估计。");
   }
 
   /** Facets: regions of the hits, in rank order; a region's name is known once some
@@ -121,7 +126,7 @@ export class ResultsPage {
       const next = document.createElement("button");
       next.type = "button";
       next.className = "search-more";
-      next.textContent = "显示更多（还有" + (res.exact ? " " : "约 ") + left + " 条）";
+      next.textContent = "显示更多（还有" + (res.exact ? " " : "约 ") + left + " 个小节）";
       next.addEventListener("click", () => {
         this.limit += PAGE;
         this.container.setAttribute("data-state", "loading");
