@@ -187,9 +187,9 @@ def test_two_megabyte_paragraph_of_repeated_text_is_read_in_seconds(extract):
     """Issue 12: a 2 MB one-paragraph page (allowed by the size limit) must not stall the build."""
     unit = "全县新增城镇就业5200人，同比增长3.5%，其中青竹村新建公园2个；"
     big = unit * (2_000_000 // len(unit.encode()))
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     figs = extract(big)
-    assert time.perf_counter() - t0 < 10
+    assert time.process_time() - t0 < 10
     assert len(figs) == 3  # a verbatim restatement is one fact
 
 
@@ -197,11 +197,11 @@ def test_work_grows_linearly_with_distinct_sentences(extract):
     def text(n: int) -> str:
         return "".join(f"全县新增城镇就业{i}人，同比增长{i % 97}.5%，新建公园{i % 7 + 2}个；" for i in range(n))
 
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     extract(text(150))
-    t1 = time.perf_counter()
+    t1 = time.process_time()
     extract(text(600))
-    t2 = time.perf_counter()
+    t2 = time.process_time()
     assert (t2 - t1) < 8 * max(t1 - t0, 0.02)  # four times the text, not sixteen times the time
 
 

@@ -65,15 +65,11 @@ def test_a_separator_inside_a_name_is_refused():
         format_rows([("110000", "甲/省", "", "", "")])
 
 
-def test_shipped_file_records_its_source_and_loads_fast():
-    import time
-
+def test_shipped_file_records_its_source_and_loads():
     header = [line for line in DATA_FILE.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
     assert any(line.startswith("# Source: ") for line in header)
     assert any(line.startswith("# Version: commit ") for line in header)
     assert any(line.startswith("# Licence: Apache-2.0") for line in header)
     assert (DATA_FILE.parent / "LICENSE-Apache-2.0.txt").is_file()
-    started = time.perf_counter()
-    tree = read_tree()
-    assert time.perf_counter() - started < 1.0  # a few tens of milliseconds
+    tree = read_tree()  # load time: bench/bench_seeds.py, not a timed test
     assert len(tree) >= 34 and all(code.isdigit() for code in (p["_admin_code"] for p in tree.values()))

@@ -8,13 +8,13 @@ also ordinary words, search and keywords segment text with the same tokenizer.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 import jieba
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
+from generator.lexicon.text import HAN_RE
+
 
 
 @dataclass
@@ -28,7 +28,7 @@ class Words:
     def crosses(self, a: str, b: str) -> bool:
         """Does word segmentation of a+b put a word across the boundary (培|育, 系|统)?"""
         left, right = a[-6:], b[:6]
-        if not left or not right or not _CJK.match(left[-1]) or not _CJK.match(right[0]):
+        if not left or not right or not HAN_RE.match(left[-1]) or not HAN_RE.match(right[0]):
             return False
         if len(left) >= 2 and left[-2:] == right[:2]:
             return False  # "…看惠农" | "惠农：…": a line repeating the previous one's last word starts anew

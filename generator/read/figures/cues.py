@@ -111,3 +111,12 @@ def load_cues(frames: Path = DATA_DIR / "frames.yml", indicators: Path = DATA_DI
     terms = re.compile("|".join(re.escape(t) for t in sorted(owner, key=len, reverse=True))) if owner else None
     return Cues(lists=lists, indicators=tuple(found), patterns=patterns, terms=terms,
                 term_owner={t: tuple(v) for t, v in owner.items()})
+
+
+def _fixed_words(path: Path = DATA_DIR / "figure_words.yml") -> dict[str, tuple[str, ...]]:
+    """Function words used as constants by the figure modules (immutable: no module state)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {name: tuple(str(w) for w in words) for name, words in data.items()}
+
+
+FIXED_WORDS = _fixed_words()

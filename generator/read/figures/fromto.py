@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from generator.records import Period
 from . import labels, periods
-from .cues import Cues
+from .cues import FIXED_WORDS, Cues
 
-ENUM_JOINS = ("、", "和", "与", "及", ",", "，")
+ENUM_JOINS = FIXED_WORDS["enumeration_joins"]
 
 
 def from_to(sentence: str, drafts: list[labels.Draft], cues: Cues) -> None:

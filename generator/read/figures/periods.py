@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.records import Period
+from .cues import FIXED_WORDS
 from .tokens import parse_number
 
 Y = r"((?:19|20)[0-9]{2})"
@@ -22,7 +23,7 @@ PLANS = {"十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (202
 HOLIDAYS = {"五一": 5, "国庆": 10}
 QUARTERS = {"一": (1, 3), "1": (1, 3), "二": (4, 6), "2": (4, 6), "三": (7, 9), "3": (7, 9), "四": (10, 12), "4": (10, 12)}
 # A time right after these is the reference of a comparison (较2020年增长), not the figure's period.
-BASELINE_BEFORE = ("较", "比", "相比", "同比", "与", "比上", "是", "对比", "高于", "低于", "于")
+BASELINE_BEFORE = FIXED_WORDS["baseline_before"]
 
 
 @dataclass(frozen=True)
