@@ -256,13 +256,6 @@ class Period:
     start: str | None
     end: str
 
-    @property
-    def label(self) -> str:
-        """For display: 2024, 2021—2025, 2025-01—2025-10, 至2025."""
-        if self.start is None:
-            return f"至{self.end}"
-        return self.end if self.start == self.end else f"{self.start}—{self.end}"
-
 
 @dataclass
 class Figure:

@@ -31,8 +31,8 @@ def test_rows_and_cells_follow_the_digest_rows_and_link_to_their_paragraph():
     (row,) = table.rows
     assert row.metric == "地区生产总值" and row.kind == "level"
     assert row.cells["甲县"].link == "articles/a1/#p-2"
-    assert row.cells["乙县"].period == "2021—2023"
-    assert row.mixed_periods and row.periods == ["2021—2023", "2024"]
+    assert row.cells["乙县"].period == "2021—2023年"
+    assert row.mixed_periods and row.periods == ["2021—2023年", "2024年"]
 
 
 def test_no_rows_no_themes():
@@ -44,8 +44,8 @@ def test_metric_page_keeps_every_period_of_each_region_and_charts_each_period_ap
                fig("f2", "乙县", period=("2021", "2021"), article="a2")]
     figures[1].value_normalized = figures[2].value_normalized = 5e7
     (row,) = build_comparison(select.comparisons(figures), figures, REGIONS, articles(), LABELS).rows
-    assert [c.period for c in row.history["甲县"]] == ["2024", "2021"]  # f9 repeats f0's value for 2021
-    assert [(p, [b[0] for b in bars]) for p, bars in row.by_period()] == [("2024", ["甲县"]), ("2021", ["乙县", "甲县"])]
+    assert [c.period for c in row.history["甲县"]] == ["2024年", "2021年"]  # f9 repeats f0's value for 2021
+    assert [(p, [b[0] for b in bars]) for p, bars in row.by_period()] == [("2024年", ["甲县"]), ("2021年", ["乙县", "甲县"])]
 
 
 def test_growth_row_is_named_with_its_aspect():

@@ -46,7 +46,12 @@ def test_aspect_named_once():
 
 def test_period_or_the_words_for_none():
     assert labels_mod.period_label(fig("1", "个"), LABELS) == "时期未注明"
-    assert labels_mod.period_label(fig("1", "个", period=Period("t", "2021", "2025")), LABELS) == "2021—2025"
+    assert labels_mod.period_label(fig("1", "个", period=Period("t", "2021", "2025")), LABELS) == "2021—2025年"
+    written = {("2024", "2024"): "2024年", ("2025-01", "2025-10"): "2025年1—10月",
+               ("2024-12", "2025-03"): "2024年12月—2025年3月", (None, "2025-10"): "截至2025年10月",
+               (None, "2025"): "截至2025年", ("2025-08", "2025"): "2025年8月—2025年", ("2025-10", "2025-10"): "2025年10月"}
+    for (start, end), text in written.items():
+        assert labels_mod.period_label(fig("1", "个", period=Period("t", start, end)), LABELS) == text
 
 
 def test_every_code_has_its_chinese_words():

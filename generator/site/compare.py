@@ -75,13 +75,15 @@ class Row:
         """(period, bars) for every period some region has a value for, latest first: one chart
         per period, so values of different years are never drawn side by side."""
         periods: dict[str, list[tuple[str, float, str]]] = {}
+        ends: dict[str, str] = {}
         for name, cells in sorted(self.history.items()):
             for cell in cells:
+                ends[cell.period] = max(ends.get(cell.period, ""), _period_order(cell))
                 bars = periods.setdefault(cell.period, [])
                 if name not in [b[0] for b in bars]:
                     bars.append((name, cell.figure.value_normalized, cell.shown.text))
         ranked = {period: sorted(bars, key=lambda b: (-b[1], b[0])) for period, bars in periods.items()}
-        return sorted(ranked.items(), key=lambda item: _period_order(item[0]), reverse=True)
+        return sorted(ranked.items(), key=lambda item: ends[item[0]], reverse=True)
 
 
 @dataclass
@@ -105,9 +107,10 @@ class Comparison:
         return any(r.mixed_periods for r in self.rows)
 
 
-def _period_order(label: str) -> str:
-    """Sort key of a period label: by its end (2021—2025 after 2024); unknown periods last."""
-    return label.rsplit("—", 1)[-1].lstrip("至") if label[:1].isdigit() or label.startswith("至") else ""
+def _period_order(cell: "Cell") -> str:
+    """Sort key of a cell's period: its end, YYYY or YYYY-MM (2021—2025 after 2024); unknown last."""
+    period = cell.figure.period
+    return period.end if period is not None else ""
 
 
 def value_label(cell: Cell) -> str:
@@ -144,7 +147,7 @@ def build_comparison(rows: list[ComparisonRow], figures: list[Figure], regions: 
                 if all((c.period, c.figure.value_normalized) != (new.period, f.value_normalized) for c in known):
                     known.append(new)
         for name, found in history.items():
-            found.sort(key=lambda c: _period_order(c.period), reverse=True)
+            found.sort(key=_period_order, reverse=True)
         key = f"{row.indicator}:{row.aspect}:{row.unit}"
         theme.rows.append(Row(key, labels_mod.metric_name(row.indicator, row.aspect, labels), row.aspect, row.unit,
                               cells, history))

@@ -90,4 +90,29 @@ def metric_name(name: str, aspect: str, labels: Labels) -> str:
 
 
 def period_label(figure: Figure, labels: Labels) -> str:
-    return figure.period.label if figure.period else labels.no_period
+    """A figure's period the way a Chinese statistics table writes it: 2024年, 2021—2025年,
+    2025年1—10月, 2024年12月—2025年3月, 截至2025年10月; 时期未注明 when the text gives none."""
+    period = figure.period
+    if period is None:
+        return labels.no_period
+    end = _year_month(period.end)
+    if period.start is None:
+        return "截至" + _written(*end)
+    start = _year_month(period.start)
+    if start == end:
+        return _written(*end)
+    if start[0] == end[0] and start[1] and end[1]:
+        return f"{start[0]}年{start[1]}—{end[1]}月"
+    if not start[1] and not end[1]:
+        return f"{start[0]}—{end[0]}年"
+    return _written(*start) + "—" + _written(*end)
+
+
+def _year_month(text: str) -> tuple[str, str]:
+    """'2025-01' -> ('2025', '1'); '2025' -> ('2025', '')."""
+    year, _, month = text.partition("-")
+    return year, str(int(month)) if month.isdigit() else ""
+
+
+def _written(year: str, month: str) -> str:
+    return f"{year}年{month}月" if month else f"{year}年"
