@@ -3,25 +3,12 @@ pinyin keys, synonyms, an article's own terms, traditional characters."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from generator.records import Article, ArticleDraft, Section
 from generator.search import segment
 from generator.search.segment import Segmenter
 from generator.search.terms import (CAPTIONS_LABEL, Synonyms, article_terms, pinyin_keys, region_names, sections,
                                     short_name, synonym_table, trad_map)
-from search_fixture import ZHENGXIANG
-
-
-@dataclass(frozen=True)
-class Metric:
-    name: str
-    synonyms: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Catalogue:
-    metrics: tuple[Metric, ...]
+from search_fixture import ZHENGXIANG, Catalogue, Metric
 
 
 CATALOGUE = Catalogue((Metric("地区生产总值", ("GDP", "生产总值", "民生支出…占…比")),
