@@ -195,3 +195,18 @@ def test_hit_found_only_through_the_region_name_says_so(page, site_url, seeds_di
     assert page.locator(".search-hit__why").count() == listed
     _, listed = search_for(page, site_url, "乡村振兴")
     assert listed > 0 and page.locator(".search-hit__why").count() == 0
+
+
+def test_words_in_different_sections_find_their_article(page, site_url, seeds_digest):
+    """消费 and 帮扶 occur in seed articles, never in one section: each such article answers
+    with the sections that hold them together, each saying what it leaves to the other."""
+    summary, listed = search_for(page, site_url, "消费 帮扶")
+    assert listed >= 2 and f"找到 {listed} 个相关小节" in summary
+    hits = page.eval_on_selector_all(
+        ".search-hit-list > li", "els => els.map(e => ({title: e.querySelector('.search-hit__title').textContent,"
+        " text: e.innerText, part: e.querySelector('.search-hit__part')?.textContent || ''}))")
+    for title in {h["title"] for h in hits}:
+        own = [h for h in hits if h["title"] == title]
+        assert len(own) >= 2, title
+        assert all(h["part"].endswith("见同一篇文章的其他小节。") for h in own), own
+        assert {"消费", "帮扶"} <= {w for h in own for w in ("消费", "帮扶") if w in h["text"]}

@@ -39,6 +39,15 @@ ANSWERS = {
     "湘": {"a1#s1", "a1#s2"},  # a character inside a term only (蒸湘区)
     "量子": set(),
     '"实事民生"': set(),
+    # words in different sections of one article: the article answers with both sections
+    "乡村振兴 热线": {"a2#s1", "a2#s2"},
+    "老旧小区 热线": {"a1#s1", "a1#s2", "a2#s1", "a2#s2"},
+    "乡村振兴 量子": set(),
+}
+# query -> {hit: units it lacks} for hits that hold only part of the query
+LACKS = {
+    "乡村振兴 热线": {"a2#s1": ["热线"], "a2#s2": ["乡村振兴"]},
+    "老旧小区 改造": {},
 }
 
 
@@ -87,6 +96,8 @@ def test_js_reader_answers_known_queries(reader, layout):
         assert "error" not in got, (query, got)
         assert got["exact"], query
         assert {short(h) for h in got["hits"]} == expected, query
+    for query, expected in LACKS.items():
+        assert {short(h): lacks for h, lacks in answers[query]["lacks"].items()} == expected, query
 
 
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))

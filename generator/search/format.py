@@ -102,7 +102,7 @@ def index_files(postings: Postings, table: Table, one_file_bytes: int) -> list[G
         "version": postings.version, "fields": postings.fields, "pipeline": postings.pipeline,
         "maxWord": table.max_word, "synonyms": table.synonyms,
         "shards": {"v": n_prefix, "c": n_inner, "t": n_text}, "textDocs": per_text,
-        "docs": len(table.docs), "runs": runs, "build": digest_of_shards[:12],
+        "docs": len(table.docs), "runs": runs, "sections": _article_runs(table), "build": digest_of_shards[:12],
     }
     if run_region != list(range(len(run_region))):
         entry["runRegion"] = run_region
@@ -190,6 +190,19 @@ def _region_runs(table: Table) -> tuple[list[int], list[int]]:
             run_region.append(r)
             runs.append(1)
     return runs, run_region
+
+
+def _article_runs(table: Table) -> list[int]:
+    """The number of consecutive documents of each article, in document order."""
+    counts: list[int] = []
+    last = None
+    for d in table.docs:
+        if d[0] == last:
+            counts[-1] += 1
+        else:
+            counts.append(1)
+            last = d[0]
+    return counts
 
 
 def shard_order(item: tuple[str, object]) -> tuple:

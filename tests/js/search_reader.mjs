@@ -33,7 +33,11 @@ for (const layout of ["one", "sharded"]) {
     try {
       const res = await search(q, e);
       await fill(res, e, all, 1e9);
-      answers[q] = { exact: res.exact, hits: res.hits.map((h) => h.article[1] + "#s" + h.doc[1]).sort() };
+      const name = (h) => h.article[1] + "#s" + h.doc[1];
+      answers[q] = {
+        exact: res.exact, hits: res.hits.map(name).sort(),
+        lacks: Object.fromEntries(res.hits.filter((h) => h.lacks).map((h) => [name(h), h.lacks]))
+      };
     } catch (err) {
       answers[q] = { error: String(err && err.stack || err) };
     }

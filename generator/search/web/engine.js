@@ -3,6 +3,11 @@
  * what it needs and assembles a lunr.Index from its terms' postings; lunr scores divide
  * by the query vector's magnitude only, so the scores are the whole index's.
  *
+ * Every unit of the query (query.js) must occur in the article, not necessarily in one
+ * section: the hits are an article's sections holding every unit or, when no section
+ * does, the fewest best sections that hold them together (each hit's `lacks` names the
+ * units it leaves to the others).
+ *
  * When every candidate's text is loaded (always, for a corpus small enough for one text
  * shard) phrases are checked for all of them and the counts are exact; otherwise
  * candidates are checked in rank order only as far as the page shows, and `exact` is
@@ -27,19 +32,24 @@ export function makeEngine(entry, load, lunr) {
     if (!aliases.has(canon)) aliases.set(canon, [canon]);
     aliases.get(canon).push(key);
   });
-  const region = new Int32Array(entry.docs);
-  let d = 0;
-  entry.runs.forEach((n, r) => {
-    const id = entry.runRegion ? entry.runRegion[r] : r;
-    for (let k = 0; k < n; k++) region[d++] = id;
-  });
+  const region = runs(entry.docs, entry.runs, (r) => (entry.runRegion ? entry.runRegion[r] : r));
+  // each document's article (its sections are consecutive documents)
+  const article = runs(entry.docs, entry.sections || new Array(entry.docs).fill(1), (a) => a);
   const e = {
     entry, lunr, fields: entry.fields, maxWord: entry.maxWord, synonyms, aliases,
-    region, regionName: [], shards: createShards(entry, load), texts: new Map()
+    region, article, regionName: [], shards: createShards(entry, load), texts: new Map()
   };
   // a document's region is named once some text of it is loaded
   e.onDoc = (ref, doc) => { e.regionName[region[ref]] = e.shards.articles[doc[0]][2]; };
   return e;
+}
+
+/** Per document, the id of its run: the first counts[0] documents id(0), and so on. */
+function runs(docs, counts, id) {
+  const out = new Int32Array(docs);
+  let d = 0;
+  counts.forEach((n, r) => { for (let k = 0; k < n; k++) out[d++] = id(r); });
+  return out;
 }
 
 /** Index terms a query term stands for (all loaded): itself, or a wildcard's expansion. */
@@ -109,14 +119,36 @@ function docText(ref, e) {
   return e.texts.get(ref);
 }
 
+
+/** Per document holding some query term, the indexes of the query terms it holds. */
+function holders(queryTerms, e) {
+  const nf = e.fields.length, has = new Map();
+  queryTerms.forEach((t, i) => {
+    expand(t, e).forEach((w) => {
+      const flat = e.shards.post.get(w);
+      if (!flat) return;
+      let key = 0;
+      for (let k = 0; k < flat.length; k += 2) {
+        key += flat[k];
+        const doc = Math.floor(key / nf);
+        if (!has.has(doc)) has.set(doc, new Set());
+        has.get(doc).add(i);
+      }
+    });
+  });
+  return has;
+}
+
 /**
- * Candidates for a raw query, best first: {cands: [{ref, score, region}], hits, marks,
- * phrases, exact, broad}. A candidate's `ok` is true/false once its phrases are checked.
+ * Candidates for a raw query, best first: {cands: [{ref, score, region, has}], hits, units,
+ * marks, exact, broad}. A candidate is a section holding some term of the query (`has`:
+ * the indexes of those terms); `hits` are what group() makes of them.
  */
 export function search(raw, e) {
-  const lunr = e.lunr, s = e.shards;
+  const s = e.shards;
   return parseLoading(raw, e).then((parsed) => {
-    if (!parsed.terms.length) return finish({ cands: [], marks: [], phrases: [] }, e);
+    const none = { cands: [], marks: [], units: [] };
+    if (!parsed.terms.length) return finish(none, e);
     const exact = parsed.terms.filter((t) => !t.wildcard).map((t) => keyOf(t.term));
     const wild = parsed.terms.filter((t) => t.wildcard);
     return Promise.all(wild.map((t) => loadWildcard(t, e)).concat([loadKeys(s, exact)])).then((ok) => {
@@ -126,22 +158,22 @@ export function search(raw, e) {
       const files = new Set(terms.map((w) => s.where.get(w)));
       let broad = wild.filter((t, i) => !ok[i]);
       if (!broad.length && e.entry.shards.v > 1 && files.size > MAX_WILD_POSTINGS) broad = wild;
-      if (broad.length) {
-        return finish({ cands: [], marks: [], phrases: [], broad: broad.map((t) => t.term) }, e);
-      }
+      if (broad.length) return finish({ ...none, broad: broad.map((t) => t.term) }, e);
       return loadPostings(s, terms).then(() => {
+        // Every term optional: a section may hold some units and its article the rest.
         const results = miniIndex(terms, e).query((q) => {
-          parsed.terms.forEach((t) => {
-            q.term(t.term, { presence: lunr.Query.presence.REQUIRED, wildcard: t.wildcard, usePipeline: false });
-          });
+          parsed.terms.forEach((t) => { q.term(t.term, { wildcard: t.wildcard, usePipeline: false }); });
         });
-        const cands = results.map((r) => ({ ref: +r.ref, score: r.score, region: e.region[+r.ref] }));
+        const has = holders(parsed.terms, e);
+        const cands = results.map((r) => ({
+          ref: +r.ref, score: r.score, region: e.region[+r.ref], has: has.get(+r.ref) || new Set()
+        }));
         cands.sort((a, b) => b.score - a.score || a.ref - b.ref);
-        const res = { cands, marks: parsed.marks, phrases: parsed.phrases.concat(parsed.typed) };
+        const res = { cands, marks: parsed.marks, units: parsed.units };
         // One text shard holds everything: load it, check every candidate (exact).
         return (e.entry.shards.t === 1 && cands.length ? textShard(s, 0, e.onDoc) : Promise.resolve())
           .then(() => finish(res, e))
-          .then((done) => (done.exact && !done.hits.length && parsed.typed.length ? loosen(done, parsed, e) : done));
+          .then((done) => (done.exact && !done.hits.length && done.units.some((u) => u.typed) ? loosen(done, e) : done));
       });
     });
   });
@@ -149,51 +181,94 @@ export function search(raw, e) {
 
 /**
  * What the reader typed without spaces (振兴乡村) occurs nowhere as typed: look for its
- * words anywhere in the section instead, and say so (`loosened`).
+ * words anywhere instead, and say so (`loosened`).
  */
-function loosen(res, parsed, e) {
-  res.cands.forEach((c) => { c.ok = undefined; });
-  res.phrases = parsed.phrases;
-  res.loosened = parsed.typed;
+function loosen(res, e) {
+  res.loosened = res.units.filter((u) => u.typed).map((u) => u.label);
+  res.units = res.units.map((u) => (u.typed ? { ...u, phrase: null } : u));
   return finish(res, e);
 }
 
-function check(c, res, e) {
-  if (c.ok === undefined) {
-    const text = res.phrases.length ? docText(c.ref, e) : "";
-    c.ok = res.phrases.every((p) => text.includes(p));
-  }
-  return c.ok;
+/**
+ * The units a candidate holds. A phrase in a section whose text is not loaded yet counts
+ * as held and makes the candidate `unsure`: assuming so can only add hits.
+ */
+function held(c, res, e) {
+  const out = [];
+  c.unsure = false;
+  res.units.forEach((u, k) => {
+    if (!u.terms.every((i) => c.has.has(i))) return;
+    if (u.phrase) {
+      if (!e.shards.docs[c.ref]) c.unsure = true;
+      else if (!docText(c.ref, e).includes(u.phrase)) return;
+    }
+    out.push(k);
+  });
+  return out;
 }
 
-/** Check every candidate whose text is loaded; `exact` when none is left unchecked. */
-function finish(res, e) {
-  res.exact = true;
+/**
+ * The hits, best first: per article, its sections holding every unit; failing those, the
+ * fewest sections holding them together (most units first, then score), ranked by their
+ * mean score and listed together in section order, each with the units it `lacks`.
+ */
+function group(res, e) {
+  const n = res.units.length, byArticle = new Map(), hits = [];
   res.cands.forEach((c) => {
-    if (!res.phrases.length) c.ok = true;
-    else if (e.shards.docs[c.ref]) check(c, res, e);
-    else res.exact = false;
+    c.lacks = null;
+    c.holds = held(c, res, e);
+    if (!c.holds.length) return;
+    const a = e.article[c.ref];
+    if (!byArticle.has(a)) byArticle.set(a, []);
+    byArticle.get(a).push(c);
   });
-  res.hits = res.cands.filter((c) => c.ok !== false);
+  byArticle.forEach((cs) => {
+    const full = cs.filter((c) => c.holds.length === n);
+    if (full.length) { full.forEach((c) => { c.rank = c.score; hits.push(c); }); return; }
+    const left = new Set(res.units.keys()), cover = [];
+    while (left.size) {
+      let best = null, gain = 0;
+      cs.forEach((c) => {
+        const g = c.holds.filter((u) => left.has(u)).length;
+        if (g > gain || (g && g === gain && c.score > best.score)) { best = c; gain = g; }
+      });
+      if (!best) return; // some unit occurs nowhere in this article
+      best.holds.forEach((u) => left.delete(u));
+      cover.push(best);
+    }
+    const rank = cover.reduce((sum, c) => sum + c.score, 0) / cover.length;
+    cover.forEach((c) => {
+      c.rank = rank;
+      c.lacks = res.units.filter((u, k) => !c.holds.includes(k)).map((u) => u.label);
+      hits.push(c);
+    });
+  });
+  return hits.sort((a, b) => b.rank - a.rank || a.ref - b.ref);
+}
+
+/** The hits of the candidates checked so far; `exact` when no hit rests on an unchecked phrase. */
+function finish(res, e) {
+  res.hits = group(res, e);
+  res.exact = !res.hits.some((c) => c.unsure);
   return res;
 }
 
 /**
- * The first `count` hits passing `keep`, checked, each with its `doc` and `article`;
- * loads text shards in rank order only as far as needed.
+ * The first `count` hits passing `keep`, each with its `doc` and `article`; loads text
+ * shards in rank order only as far as needed (and regroups once their phrases are checked).
  */
 export function fill(res, e, keep, count) {
+  finish(res, e);
   const out = [], need = [], docs = e.shards.docs;
-  for (let i = 0; i < res.cands.length && out.length + need.length < count; i++) {
-    const c = res.cands[i];
-    if (c.ok === false || !keep(c)) continue;
+  for (const c of res.hits) {
+    if (out.length + need.length >= count) break;
+    if (!keep(c)) continue;
     if (!docs[c.ref]) { need.push(c.ref); continue; }
-    if (!check(c, res, e)) continue;
     c.doc = docs[c.ref];
     c.article = e.shards.articles[c.doc[0]];
     out.push(c);
   }
-  if (!need.length) { finish(res, e); return Promise.resolve(out); }
+  if (!need.length) return Promise.resolve(out);
   return loadTexts(e.shards, need, e.onDoc).then(() => fill(res, e, keep, count));
 }
 

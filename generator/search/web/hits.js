@@ -50,6 +50,13 @@ export function renderHit(hit, marks, width) {
   meta.textContent = hit.article[3] + (hit.doc[3] ? " · " + hit.doc[3] : "");
   li.appendChild(meta);
   li.appendChild(snippet(hit.doc[4][bestParagraph(hit.doc, marks)], marks, width));
+  if (hit.lacks && hit.lacks.length) {
+    // The article holds the whole query, this section only part of it.
+    const part = document.createElement("p");
+    part.className = "search-hit__part";
+    part.textContent = "“" + hit.lacks.join("”“") + "”见同一篇文章的其他小节。";
+    li.appendChild(part);
+  }
   if (!marks.some((m) => ownText(hit).includes(m))) {
     // Found through the region's name or pinyin only (衡阳, zx): nothing to highlight, so say why.
     const why = document.createElement("p");

@@ -2,8 +2,10 @@
  * A query cut like the index text (generator/segment.py): normalised, traditional ->
  * simplified characters, ASCII letter/digit runs whole, Chinese by longest match against
  * the vocabulary; a character that starts no word falls back to "any word containing
- * it". Every term is REQUIRED. "Quoted" phrases, and each space-free chunk of several
- * terms, must also appear contiguously in the section's text.
+ * it". The query is a list of units: each "quoted" phrase and each space-free chunk. A
+ * unit is found in a section holding all its terms (and, for a phrase or a chunk of
+ * several terms, holding it contiguously); an article answers when its sections together
+ * hold every unit (engine.js).
  */
 
 import { normalise } from "./normalise.js";
@@ -67,34 +69,37 @@ function cut(text, e, literal, st) {
 }
 
 /**
- * {terms, phrases, typed, marks, missing, unknown} of a raw query string: `phrases` are
- * the quoted ones, `typed` the space-free chunks of several words (网格化管理); a search
- * whose typed chunks occur nowhere falls back to the words (engine.search).
+ * {terms, units, marks, missing, unknown} of a raw query string. A unit is {terms: [index
+ * into terms], phrase: normalised text that must occur contiguously or null, typed: true
+ * for a space-free chunk of several words (网格化管理), whose phrase a search that finds
+ * nothing drops (engine.search), label: the unit as typed}.
  */
 export function parse(raw, e) {
   const q = normalise(raw, e.shards.trad);
-  let terms = [];
-  const phrases = [], typed = [], st = { missing: [], unknown: false };
+  const terms = [], units = [], st = { missing: [], unknown: false };
+  const add = (t, phrase, typed, label) => {
+    if (!t.length) return;
+    units.push({ terms: t.map((x, i) => terms.length + i), phrase, typed, label });
+    terms.push(...t);
+  };
   const rest = q.replace(QUOTE_RE, (all, a, b, c) => {
     const phrase = a !== undefined ? a : b !== undefined ? b : c;
-    const t = cut(phrase, e, true, st);
-    if (t.length) { terms = terms.concat(t); phrases.push(phrase.replace(/\s+/g, "")); }
+    add(cut(phrase, e, true, st), phrase.replace(/\s+/g, ""), false, phrase.trim());
     return " ";
   });
-  // Words apart (老旧小区 改造) may occur anywhere in the section; what the reader typed
+  // Words apart (老旧小区 改造) may occur anywhere in the article; what the reader typed
   // as one unit (网格化管理, 12345热线, 一老一小) must occur as typed, like a phrase,
   // unless a synonym (GDP) or an unfinished pinyin prefix stands in it.
   rest.split(/\s+/).forEach((chunk) => {
     const t = cut(chunk, e, false, st);
-    terms = terms.concat(t);
-    if (t.length > 1 && !t.some((x) => x.loose)) {
-      // Whole words may be found apart; single characters (一老一小) only as typed.
-      (t.every((x) => !x.wildcard && x.term.length > 1) ? typed : phrases).push(chunk);
-    }
+    const joined = t.length > 1 && !t.some((x) => x.loose);
+    // Whole words may be found apart; single characters (一老一小) only as typed.
+    const typed = joined && t.every((x) => !x.wildcard && x.term.length > 1);
+    add(t, joined ? chunk : null, typed, chunk);
   });
   const marks = [];
   terms.forEach((t) => { marks.push(...t.marks); });
-  return { terms, phrases, typed, marks, missing: st.missing, unknown: st.unknown };
+  return { terms, units, marks, missing: st.missing, unknown: st.unknown };
 }
 
 /** parse(), loading the v shards it consults (one round per word of the longest match). */
