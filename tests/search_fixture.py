@@ -43,6 +43,9 @@ class Catalogue:
     metrics: tuple[Metric, ...] = (Metric("地区生产总值", ("GDP", "生产总值")),)
 
 
+# abbreviations of its own too (not generator/data/indicators.yml's)
+ABBREVIATIONS = {"规上": "规模以上", "社零": "社会消费品零售"}
+
 ZHENGXIANG = Region("蒸湘区", "衡阳市", "湖南省", "430408", "county", "zhengxiang-qu")
 TIANXIN = Region("天心区", "长沙市", "湖南省", "430103", "county", "tianxin-qu")
 
@@ -55,7 +58,7 @@ def _article(i: int, title: str, region: Region, sections: list[tuple[str | None
 def make_digest() -> Digest:
     articles = [
         _article(1, "书写有温度的民生答卷", ZHENGXIANG, [
-            (None, ["蒸湘区扎实推进办好民生实事工作。", "开通12345热线，建成5G基站。"]),
+            (None, ["蒸湘区扎实推进办好民生实事工作。", "开通12345热线，建成5G基站。", "规模以上工业企业新增8家。"]),
             ("聚力提效能", ["老旧小区改造完成，GDP增长5.7%。", "The constructor calls toString and valueOf."]),
         ]),
         _article(2, "天心区基层治理", TIANXIN, [
@@ -72,7 +75,7 @@ def index_files(segmenter: Segmenter) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     digest, synonyms = make_digest(), Synonyms.from_catalogue(Catalogue())
     for layout, one_file in LAYOUTS.items():
-        for f in index.index_files(digest, segmenter, synonyms, one_file):
+        for f in index.index_files(digest, segmenter, synonyms, one_file, ABBREVIATIONS):
             out[f"{layout}/{f.path.removeprefix(format.ASSET_DIR + '/')}"] = f.content
     return out
 

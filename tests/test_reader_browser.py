@@ -210,3 +210,10 @@ def test_words_in_different_sections_find_their_article(page, site_url, seeds_di
         assert len(own) >= 2, title
         assert all(h["part"].endswith("见同一篇文章的其他小节。") for h in own), own
         assert {"消费", "帮扶"} <= {w for h in own for w in ("消费", "帮扶") if w in h["text"]}
+
+
+def test_abbreviation_of_the_catalogue_finds_the_full_form(page, site_url):
+    """规上 is written out as 规模以上 (generator/data/indicators.yml, abbreviations)."""
+    full = search_for(page, site_url, "规模以上工业")
+    short = search_for(page, site_url, "规上工业")
+    assert full[1] > 0 and short == (full[0].replace("规模以上工业", "规上工业"), full[1])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator import scriptjson
 from generator.records import Article, GeneratedFile
@@ -36,6 +36,7 @@ class Table:
     max_word: int
     synonyms: dict[str, str]
     trad: str
+    abbreviations: dict[str, str] = field(default_factory=dict)  # normalised short -> full form
 
 
 def article_row(article: Article) -> list:
@@ -100,7 +101,7 @@ def index_files(postings: Postings, table: Table, one_file_bytes: int) -> list[G
     runs, run_region = _region_runs(table)
     entry = {
         "version": postings.version, "fields": postings.fields, "pipeline": postings.pipeline,
-        "maxWord": table.max_word, "synonyms": table.synonyms,
+        "maxWord": table.max_word, "synonyms": table.synonyms, "abbreviations": table.abbreviations,
         "shards": {"v": n_prefix, "c": n_inner, "t": n_text}, "textDocs": per_text,
         "docs": len(table.docs), "runs": runs, "sections": _article_runs(table), "build": digest_of_shards[:12],
     }

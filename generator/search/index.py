@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import importlib.resources
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from generator.records import Digest, GeneratedFile
 from generator.search import format, scoring, segment
+from generator.search.abbreviations import load_abbreviations
 from generator.search.scoring import Postings
 from generator.search.segment import Segmenter
 from generator.search.terms import Synonyms, article_terms, pinyin_keys, region_names, sections, trad_map
@@ -52,9 +54,12 @@ def lunr_js() -> bytes:
 
 
 def index_files(digest: Digest, segmenter: Segmenter, synonyms: Synonyms,
-                one_file_bytes: int = Settings.search_one_file_bytes) -> list[GeneratedFile]:
-    """The index's JSON files (index.json, the shards, trad.json) for the digest."""
+                one_file_bytes: int = Settings.search_one_file_bytes,
+                abbreviations: dict[str, str] | None = None) -> list[GeneratedFile]:
+    """The index's JSON files (index.json, the shards, trad.json) for the digest;
+    `abbreviations` defaults to generator/data/indicators.yml's."""
     postings, table = build_index(digest, segmenter, synonyms, one_file_bytes)
+    table = replace(table, abbreviations=load_abbreviations() if abbreviations is None else abbreviations)
     return format.index_files(postings, table, one_file_bytes)
 
 

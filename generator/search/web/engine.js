@@ -35,8 +35,10 @@ export function makeEngine(entry, load, lunr) {
   const region = runs(entry.docs, entry.runs, (r) => (entry.runRegion ? entry.runRegion[r] : r));
   // each document's article (its sections are consecutive documents)
   const article = runs(entry.docs, entry.sections || new Array(entry.docs).fill(1), (a) => a);
+  const abbreviations = new Map(Object.entries(entry.abbreviations || {}));
   const e = {
-    entry, lunr, fields: entry.fields, maxWord: entry.maxWord, synonyms, aliases,
+    entry, lunr, fields: entry.fields, maxWord: entry.maxWord, synonyms, aliases, abbreviations,
+    abbrevKeys: [...abbreviations.keys()].sort((a, b) => b.length - a.length),
     region, article, regionName: [], shards: createShards(entry, load), texts: new Map()
   };
   // a document's region is named once some text of it is loaded
@@ -185,7 +187,7 @@ export function search(raw, e) {
  */
 function loosen(res, e) {
   res.loosened = res.units.filter((u) => u.typed).map((u) => u.label);
-  res.units = res.units.map((u) => (u.typed ? { ...u, phrase: null } : u));
+  res.units = res.units.map((u) => ({ ...u, alts: u.alts.map((a) => (a.typed ? { ...a, phrase: null } : a)) }));
   return finish(res, e);
 }
 
@@ -197,12 +199,16 @@ function held(c, res, e) {
   const out = [];
   c.unsure = false;
   res.units.forEach((u, k) => {
-    if (!u.terms.every((i) => c.has.has(i))) return;
-    if (u.phrase) {
-      if (!e.shards.docs[c.ref]) c.unsure = true;
-      else if (!docText(c.ref, e).includes(u.phrase)) return;
-    }
-    out.push(k);
+    let unsure = false;
+    const holds = u.alts.some((a) => {
+      if (!a.terms.every((i) => c.has.has(i))) return false;
+      if (!a.phrase) return true;
+      if (e.shards.docs[c.ref]) return docText(c.ref, e).includes(a.phrase);
+      unsure = true;
+      return false;
+    });
+    if (holds || unsure) out.push(k);
+    c.unsure = c.unsure || (unsure && !holds);
   });
   return out;
 }

@@ -69,33 +69,60 @@ function cut(text, e, literal, st) {
 }
 
 /**
- * {terms, units, marks, missing, unknown} of a raw query string. A unit is {terms: [index
- * into terms], phrase: normalised text that must occur contiguously or null, typed: true
- * for a space-free chunk of several words (网格化管理), whose phrase a search that finds
- * nothing drops (engine.search), label: the unit as typed}.
+ * The chunk with each short form of the catalogue's abbreviations (规上) written out in
+ * full (规模以上), unless the chunk already reads the full form there; null if none.
+ */
+function writtenOut(chunk, e) {
+  let out = "", changed = false;
+  for (let i = 0; i < chunk.length;) {
+    const short = e.abbrevKeys.find((k) => chunk.startsWith(k, i));
+    const full = short && e.abbreviations.get(short);
+    const at = full ? full.indexOf(short) : -1;
+    if (full && !(at >= 0 && i >= at && chunk.startsWith(full, i - at))) {
+      out += full; i += short.length; changed = true;
+    } else { out += chunk[i]; i += 1; }
+  }
+  return changed ? out : null;
+}
+
+/**
+ * {terms, units, marks, missing, unknown} of a raw query string. A unit is {alts, typed,
+ * label}: it is found where one of its alternatives is (the chunk as typed, and written out
+ * in full when it holds an abbreviation). An alternative is {terms: [index into terms],
+ * phrase: normalised text that must occur contiguously, or null, typed: true for a
+ * space-free chunk of several words (网格化管理), whose phrase a search that finds nothing
+ * drops (engine.search)}. A unit is `typed` if an alternative is; `label`: the unit as typed.
  */
 export function parse(raw, e) {
   const q = normalise(raw, e.shards.trad);
   const terms = [], units = [], st = { missing: [], unknown: false };
-  const add = (t, phrase, typed, label) => {
-    if (!t.length) return;
-    units.push({ terms: t.map((x, i) => terms.length + i), phrase, typed, label });
+  const alt = (t, phrase, typed) => {
+    const out = { terms: t.map((x, i) => terms.length + i), phrase, typed };
     terms.push(...t);
+    return out;
   };
   const rest = q.replace(QUOTE_RE, (all, a, b, c) => {
     const phrase = a !== undefined ? a : b !== undefined ? b : c;
-    add(cut(phrase, e, true, st), phrase.replace(/\s+/g, ""), false, phrase.trim());
+    const t = cut(phrase, e, true, st);
+    if (t.length) units.push({ alts: [alt(t, phrase.replace(/\s+/g, ""), false)], typed: false, label: phrase.trim() });
     return " ";
   });
   // Words apart (老旧小区 改造) may occur anywhere in the article; what the reader typed
   // as one unit (网格化管理, 12345热线, 一老一小) must occur as typed, like a phrase,
   // unless a synonym (GDP) or an unfinished pinyin prefix stands in it.
   rest.split(/\s+/).forEach((chunk) => {
-    const t = cut(chunk, e, false, st);
-    const joined = t.length > 1 && !t.some((x) => x.loose);
-    // Whole words may be found apart; single characters (一老一小) only as typed.
-    const typed = joined && t.every((x) => !x.wildcard && x.term.length > 1);
-    add(t, joined ? chunk : null, typed, chunk);
+    const alts = [];
+    let typed = false;
+    [chunk, writtenOut(chunk, e)].forEach((text) => {
+      const t = text ? cut(text, e, false, st) : [];
+      if (!t.length) return;
+      const joined = t.length > 1 && !t.some((x) => x.loose);
+      // Whole words may be found apart; single characters (一老一小) only as typed.
+      const words = joined && t.every((x) => !x.wildcard && x.term.length > 1);
+      typed = typed || words;
+      alts.push(alt(t, joined ? text : null, words));
+    });
+    if (alts.length) units.push({ alts, typed, label: chunk });
   });
   const marks = [];
   terms.forEach((t) => { marks.push(...t.marks); });
