@@ -44,3 +44,11 @@ def test_negative_and_empty_inputs():
     widths = re.findall(r'<rect[^>]*width="([0-9.]+)"', svg)
     assert widths[0] == "0"
     assert ET.fromstring(bar_chart_svg("空", [])) is not None
+
+
+def test_long_value_labels_stay_inside_the_chart():
+    import re
+    svg = bar_chart_svg("t", [("甲", 2.0, "288.3亿元 · 2025年1—10月"), ("乙", 1.0, "1亿元")])
+    longest = max(float(x) for x in re.findall(r'<rect x="[\d.]+" y="\d+" width="([\d.]+)"', svg))
+    # the widest bar leaves room for its label inside 640 px (13 px for 亿元年月—·, 7.5 for the rest)
+    assert 150 + longest + 6 + 13 * 6 + 7.5 * 14 <= 640 + 1

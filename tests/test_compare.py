@@ -54,3 +54,13 @@ def test_growth_row_is_named_with_its_aspect():
         f.unit, f.unit_normalized = "%", "%"
     rows = build_comparison(select.comparisons(figures), figures, REGIONS, articles(), LABELS).rows
     assert [r.metric for r in rows] == ["地区生产总值增速"]
+
+
+def test_bars_of_a_mixed_row_carry_their_own_period():
+    figures = [fig("f1", "甲县"), fig("f2", "乙县", period=("2021", "2023"), article="a2")]
+    (row,) = build_comparison(select.comparisons(figures), figures, REGIONS, articles(), LABELS).rows
+    labels = {name: label for name, _, label in row.bars(["甲县", "乙县"])}
+    assert labels["甲县"].endswith("2024年") and labels["乙县"].endswith("2021—2023年")
+    figures = [fig("f1", "甲县"), fig("f2", "乙县", article="a2")]
+    (row,) = build_comparison(select.comparisons(figures), figures, REGIONS, articles(), LABELS).rows
+    assert not any("2024" in label for _, _, label in row.bars(["甲县", "乙县"]))

@@ -100,3 +100,19 @@ def test_sources_page_lists_every_file_with_its_status(seeds_site, seeds_digest)
     for source in seeds_digest["sources"]:
         assert source["file"] in page
     assert page.count("正常") >= sum(s["status"] == "ok" for s in seeds_digest["sources"])
+
+
+def test_chart_of_a_mixed_period_row_says_the_periods_differ(seeds_site, seeds_digest):
+    """Its title names no period as if one; each bar's label carries its own."""
+    import re
+    html = (seeds_site / "compare" / "index.html").read_text("utf-8")
+    mixed = set(re.findall(r'<tr data-row="([^"]+)" class="digest-compare__mixed"', html))
+    assert mixed, "the seeds have a row of mixed periods"
+    for key, svg in re.findall(r'<figure class="digest-chart-figure" data-row="([^"]+)">(.*?)</figure>', html):
+        title = re.search(r"<title id=[^>]*>([^<]*)</title>", svg).group(1)
+        values = re.findall(r'class="digest-chart__value">([^<]*)</text>', svg)
+        if key.replace("&amp;", "&") in {m.replace("&amp;", "&") for m in mixed}:
+            assert "时期不一" in title and "、" not in title, title
+            assert all(re.search(r" · .*年", v) for v in values), values
+        else:
+            assert "年" in title and not any(" · " in v for v in values), (title, values)

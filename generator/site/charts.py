@@ -6,13 +6,16 @@ is escaped; the output depends only on the arguments, so rebuilds are byte-ident
 
 from __future__ import annotations
 
+import unicodedata
 from html import escape
 
 from generator.ids import stable_id
 
 WIDTH = 640
 LABEL_W = 150  # left column for the bar labels
-VALUE_W = 110  # right margin for the value labels
+VALUE_W = 110  # right margin for the value labels, at least
+WIDE_CHAR = 13.0  # estimated advance of a Han character at font-size 13, and of others
+NARROW_CHAR = 7.5
 BAR_H = 22
 GAP = 10
 TOP = 34  # room for the caption line
@@ -28,6 +31,11 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _text_width(text: str) -> float:
+    # ambiguous-width marks (— ·) are full width in Chinese fonts
+    return sum(WIDE_CHAR if unicodedata.east_asian_width(c) in "WFA" else NARROW_CHAR for c in text)
+
+
 def bar_chart_svg(title: str, bars: list[tuple[str, float, str]]) -> str:
     """A horizontal bar chart: one bar per (label, value, value_label), in the given order.
 
@@ -36,7 +44,9 @@ def bar_chart_svg(title: str, bars: list[tuple[str, float, str]]) -> str:
     """
     chart_id = "chart-" + stable_id(title, *(f"{label}\x1e{value}" for label, value, _ in bars), length=8)
     top = max((v for _, v, _ in bars), default=0.0)
-    span = WIDTH - LABEL_W - VALUE_W
+    # room for the longest value label (it may carry its period), bars keep half the width
+    value_w = min(WIDTH / 2, max([VALUE_W] + [_text_width(v) + 12 for _, _, v in bars]))
+    span = WIDTH - LABEL_W - value_w
     height = TOP + len(bars) * (BAR_H + GAP) + 4
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="digest-chart" role="img" '

@@ -64,9 +64,11 @@ class Row:
         return sorted(self.cells.items(), key=lambda item: (-item[1].figure.value_normalized, item[0]))
 
     def bars(self, regions: list[str]) -> list[tuple[str, float, str]]:
-        """(region, normalised value, label as written) for a bar chart, in column order."""
+        """(region, normalised value, label as written) for a bar chart, in column order; in a
+        row of mixed periods each label carries its own period (the title cannot name one)."""
         return [
-            (name, self.cells[name].figure.value_normalized, value_label(self.cells[name]))
+            (name, self.cells[name].figure.value_normalized,
+             value_label(self.cells[name]) + (f" · {self.cells[name].period}" if self.mixed_periods else ""))
             for name in regions
             if name in self.cells
         ]
