@@ -81,7 +81,8 @@ def build(settings: Settings, resources: Resources, cache: CacheAccess, site_dir
             plans=tuple(renderer.plans()),
             home_summary=renderer.home_summary(),
             data_files=(GeneratedFile("data/digest.json", digest.contract_json(contract)),
-                        GeneratedFile("data/figures.csv", digest.figures_csv(contract))),
+                        GeneratedFile("data/figures.csv", digest.figures_csv(contract)),
+                        *renderer.metric_files(contract)),
             search=search,
         )
     except BaseException:

@@ -116,3 +116,25 @@ def test_chart_of_a_mixed_period_row_says_the_periods_differ(seeds_site, seeds_d
             assert all(re.search(r" · .*年", v) for v in values), values
         else:
             assert "年" in title and not any(" · " in v for v in values), (title, values)
+
+
+def test_each_indicator_page_links_a_csv_of_its_own_rows(seeds_site, seeds_digest):
+    """Every region's figure of the indicator, with its period and source (figures.csv's columns)."""
+    import csv
+    import io
+    import re
+    from generator import digest as digest_mod
+    pages = sorted((seeds_site / "compare").glob("*/index.html"))
+    assert pages
+    figures = {f["id"]: f for f in seeds_digest["figures"]}
+    for page in pages:
+        html = page.read_text("utf-8")
+        (href,) = re.findall(r'class="digest-metric-csv" href="([^"]+)"', html)
+        rows = list(csv.reader(io.StringIO((page.parent / href).resolve().read_bytes().decode("utf-8-sig"))))
+        assert rows[0] == digest_mod.CSV_COLUMNS
+        history = html.split('id="history"', 1)[1]
+        assert len(rows) - 1 == history.count("<tr>") - 1  # minus the header row
+        for row in rows[1:]:
+            record = dict(zip(rows[0], row))
+            assert figures[record["id"]]["region"] == record["region"] and record["url"] and record["quote"]
+            assert record["region"] in history

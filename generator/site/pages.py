@@ -15,6 +15,7 @@ import io
 import pickle
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from generator.site import labels as labels_mod
 from generator import digest as digest_mod
 from generator import scriptjson
 from generator.cache import inputs_fingerprint
-from generator.records import Article, Digest, GeneratedPage, Region
+from generator.records import Article, Digest, GeneratedFile, GeneratedPage, Region
 from generator.resources import Resources
 from generator.settings import Settings
 
@@ -37,6 +38,7 @@ SOURCES_PAGE = "sources/"
 FIELDS_PAGE = "fields/"
 DATA_JSON = "data/digest.json"
 DATA_CSV = "data/figures.csv"
+METRIC_CSV_DIR = "data/compare/"
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 LINKS = {"search": SEARCH_PAGE, "compare": COMPARE_PAGE, "regions": REGIONS_PAGE, "sources": SOURCES_PAGE,
          "fields": FIELDS_PAGE, "json": DATA_JSON, "csv": DATA_CSV}
@@ -109,6 +111,11 @@ def relative(from_url: str, to_url: str) -> str:
 
 def metric_url(row: compare.Row) -> str:
     return f"{COMPARE_PAGE}{row.slug}/"
+
+
+def metric_csv_url(row: compare.Row) -> str:
+    """The indicator's own CSV: figures.csv's columns, every region's figures of the row."""
+    return f"{METRIC_CSV_DIR}{row.slug}.csv"
 
 
 def page_path(url: str) -> str:
@@ -191,9 +198,24 @@ class Renderer:
             known = self._article_digests[article.id] = hashlib.sha256(data_bytes(article)).digest()
         return known
 
+    @cached_property
+    def comparison_table(self) -> compare.Comparison:
+        return compare.build_comparison(self.digest.comparisons, self.digest.figures, self.digest.regions,
+                                        self.digest.articles, self.labels)
+
+    def metric_files(self, contract: dict) -> list[GeneratedFile]:
+        """Each indicator page's CSV: the contract's figures of its row (every region, every
+        period), region by region, latest first, as the page's 各时期数值 table lists them."""
+        by_id = {f["id"]: f for f in contract["figures"]}
+        files = []
+        for row in self.comparison_table.rows:
+            ids = [c.figure.id for _, cells in sorted(row.history.items()) for c in cells]
+            files.append(GeneratedFile(metric_csv_url(row),
+                                       digest_mod.figures_csv({"figures": [by_id[i] for i in ids if i in by_id]})))
+        return files
+
     def plans(self) -> list[PagePlan]:
-        comparison = compare.build_comparison(self.digest.comparisons, self.digest.figures, self.digest.regions,
-                                              self.digest.articles, self.labels)
+        comparison = self.comparison_table
         plans = [self.regions_index(), self.comparison(comparison), self.search(), self.sources(), self.fields()]
         plans += [self.metric(comparison, row) for row in comparison.rows]
         indicators: dict[str, list[tuple[str, str]]] = {}  # region -> the comparison rows it is in
@@ -257,7 +279,7 @@ class Renderer:
         theme = next(t for t in table.themes if row in t.rows)
         return self._deferred("compare_metric.html", metric_url(row), row.metric, {
             "row": row, "theme_name": theme.name, "ranked": row.ranked(), "periods": row.by_period(),
-            "chart_max": self.settings.chart_max_bars,
+            "chart_max": self.settings.chart_max_bars, "csv_url": metric_csv_url(row),
             "regions_by_name": {n: self.regions_by_name[n] for n in row.cells if n in self.regions_by_name}})
 
     def sources(self) -> PagePlan:
