@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from helpers import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 VIEWPORTS = {"phone": (390, 844), "desktop": (1366, 900)}
+FULL_PAGE = {"compare", "metric", "search-across"}  # what matters is below the fold
 PREFIX = "/digest/"
 
 
@@ -24,7 +25,8 @@ def page_types(site: Path) -> dict[str, str]:
     digest = json.loads((site / "data" / "digest.json").read_text(encoding="utf-8"))
     metrics = sorted(p.parent.name for p in (site / "compare").glob("*/index.html"))
     urls = {"home": "", "regions": "regions/", "compare": "compare/", "search": "search/?q=乡村振兴",
-            "sources": "sources/", "about": "about/", "404": "no-such-page/"}
+            "search-across": "search/?q=消费 帮扶", "sources": "sources/", "fields": "fields/", "about": "about/",
+            "404": "no-such-page/"}
     if digest["regions"]:
         urls["region"] = digest["regions"][0]["url"]
     if digest["articles"]:
@@ -48,7 +50,7 @@ def main(site: Path, out: Path) -> None:
                 page.goto(base + url)
                 page.wait_for_load_state("networkidle")
                 target = out / f"{name}-{size}.png"
-                page.screenshot(path=str(target), full_page=False)
+                page.screenshot(path=str(target), full_page=name in FULL_PAGE)
                 print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
             context.close()
         browser.close()

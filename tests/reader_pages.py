@@ -33,4 +33,4 @@ def one_of_each(site: Path, digest: dict) -> dict[str, str]:
     metrics = sorted(p.parent.name for p in (site / "compare").glob("*/index.html"))
     return {"home": "", "regions": "regions/", "compare": "compare/", "search": "search/", "sources": "sources/",
             "region": digest["regions"][0]["url"], "article": digest["articles"][0]["url"],
-            "metric": f"compare/{metrics[0]}/"}
+            "metric": f"compare/{metrics[0]}/", "fields": "fields/"}

@@ -104,7 +104,8 @@ def test_no_english_ui_strings_on_any_generated_page(page, site_url, seeds_site,
     assert not english, f"English UI text: {english}"
 
 
-TAB_OF = {"region": "地区", "article": "地区", "metric": "对比", "regions": "地区", "compare": "对比", "sources": "来源"}
+TAB_OF = {"region": "地区", "article": "地区", "metric": "对比", "regions": "地区", "compare": "对比", "sources": "来源",
+          "search": "搜索", "fields": "来源"}
 
 
 def test_generated_pages_have_a_breadcrumb_and_light_their_tab(browser, site_url, seeds_site, seeds_digest):
@@ -217,3 +218,17 @@ def test_abbreviation_of_the_catalogue_finds_the_full_form(page, site_url):
     full = search_for(page, site_url, "规模以上工业")
     short = search_for(page, site_url, "规上工业")
     assert full[1] > 0 and short == (full[0].replace("规模以上工业", "规上工业"), full[1])
+
+
+@pytest.mark.parametrize("url", ["no-such-page/", "search/?q=消费 帮扶", "search/?q=乡村振兴", "search/?q=规上工业"])
+def test_404_and_search_results_fit_the_phone(browser, site_url, url):
+    """Pages all_pages does not list: the 404 page and results pages (hits, notes, facets)."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(site_url + url)
+    if url.startswith("search/"):
+        page.wait_for_selector("#search-results[data-state='done']", timeout=20000)
+        assert page.locator(".search-hit-list > li").count() > 0
+    found = page.evaluate(OVERFLOWING)
+    context.close()
+    assert not found, f"{url} is wider than the phone: {found}"
