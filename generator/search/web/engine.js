@@ -11,7 +11,7 @@
  * When every candidate's text is loaded (always, for a corpus small enough for one text
  * shard) phrases are checked for all of them and the counts are exact; otherwise
  * candidates are checked in rank order only as far as the page shows, and `exact` is
- * false.
+ * false while some hit rests on a phrase not checked yet.
  */
 
 import { normalise } from "./normalise.js";
