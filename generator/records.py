@@ -257,7 +257,7 @@ class Period:
     end: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Figure:
     """One number of an article read into a frame (slots: shared FRAMES.md)."""
 
