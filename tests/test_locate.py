@@ -90,6 +90,23 @@ def test_override_from_sidecar_wins(gaz):
     assert "sidecar" in a.region_evidence
 
 
+def test_locate_changes_no_draft_it_is_given(gaz):
+    """Records are not changed after the stage that made them: locate's warnings (and a
+    sidecar's title) go on a new draft, after split's warnings, in the order they arose."""
+    from generator.records import DataWarning
+    source = page_source("t.txt", "x".encode())
+    source.sidecar = Sidecar("t.yml", region="不存在县", title="新标题")
+    split_warning = DataWarning("t.txt", "from split")
+    given = ArticleDraft(source="t.txt", title="无名", sections=[Section(None, ["没有地名的正文。"])],
+                         lines=[(3, 9)], warnings=[split_warning])
+    before = repr(given)
+    (a,) = locate_articles([given], gaz, source)
+    assert repr(given) == before
+    assert a.title == "新标题" and a.draft.warnings[0] == split_warning
+    assert ["sidecar" in w.message for w in a.draft.warnings[1:]] == [True, False]  # then: no region found
+    assert "no region" in a.draft.warnings[-1].message
+
+
 def test_id_and_url_are_stable(gaz):
     source = page_source("t.txt", "x".encode())
     d = draft("安吉县发展纪实", ["安吉县今年发展良好。"])
