@@ -13,11 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from generator.lexicon.catalogue import Catalogue, Units
+from generator.lexicon.text import alternation
 from generator.ids import stable_id
 from generator.records import Article, Aspect, Figure, Modality, Period
 from . import labels, periods, slots
 from .fromto import ENUM_JOINS, from_to, from_to_years
-from .cues import Cues, load_cues
+from .cues import FIXED_WORDS, Cues, load_cues
 from .tokens import CLAUSE_END, inside_quoted_name, scan
 
 __all__ = ["extract_figures", "load_cues", "Cues", "reference_year", "sentences"]
@@ -27,9 +28,10 @@ MAX_SENTENCE = 400
 LEADING_CHARS = 4  # a time this near a sentence's start frames the sentences after it
 LEAD_CHARS = 600  # how much of a lead paragraph can set the article's time frame  # longer runs are cut at clause marks (bounded work per piece)
 ASPECT_TAIL = re.compile(
-    r"(?:同比|比上年|较上年|年均|年平均|平均)?(?:增长|增速|增幅|提高|提升|下降|降低|增加|减少|上涨|回落)+$|"
+    rf"(?:{alternation(FIXED_WORDS['aspect_tail_prefixes'])})?(?:{alternation(FIXED_WORDS['aspect_tail_changes'])})+$|"
     r"(?:的)?(?:占比|比重|排名|排位|位次)$|(?:同比?|比上年|较上年|比去年)$")
-REFERENCE_TAIL = re.compile(r"(?:较|比|相比|高于|低于|高出|快于)(?:全省|全市|全国|全区|上年|去年|同期|[0-9]{4}年)?.*$")
+REFERENCE_TAIL = re.compile(rf"(?:{alternation(FIXED_WORDS['reference_words'])})"
+                            rf"(?:{alternation(FIXED_WORDS['reference_wholes'])}|[0-9]{{4}}年)?.*$")
 GROWTH_OF = ("增速", "增幅", "增长", "占比", "比重")
 
 
