@@ -82,9 +82,10 @@ class Sidecar:
 SIDECAR_FIELDS = tuple(f.name for f in fields(Sidecar) if f.name != "file")  # the keys a sidecar may give
 
 
-@dataclass
+@dataclass(frozen=True)
 class Source:
-    """One file of seeds/ as read from disk."""
+    """One file of seeds/ as read from disk. Frozen: decode makes a new record
+    (dataclasses.replace) to mark a duplicate or attach a sidecar."""
 
     file: str  # file name in seeds/, control characters and undecodable bytes escaped (decode.display_name)
     sha256: str
