@@ -3,8 +3,8 @@
     build(settings, resources, ...)
       read_sources        seeds/ -> list[Source]
       per-file stages     Source -> FileResult (decode, clean, split, locate, figures), cached
-      digest              list[FileResult] -> Digest (the data contract)
-      search index        Digest -> files under site/, written by a background writer
+      digest              list[FileResult] -> Digest (the data contract), and the articles' search terms
+      search index        Digest, search terms -> files under site/, written by a background writer
       plan pages          Digest -> list[PagePlan] (bodies rendered on demand)
     -> BuildResult
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,10 +28,10 @@ from generator.cache import ResultCache, inputs_fingerprint
 from generator.cachelock import BuildLock, CacheAccess
 from generator.mkdocs.background import BackgroundWriter, die_with_parent
 from generator.read import clean, decode, figures, locate, split
-from generator.records import (Article, ArticleDraft, CleanPage, Digest, FileResult, Figure, GeneratedFile, Source,
-                               SourceStatus)
+from generator.records import (Article, ArticleDraft, CleanPage, Digest, FileResult, Figure, GeneratedFile,
+                               SearchTerms, Source, SourceStatus)
 from generator.resources import Resources, load_resources
-from generator.search import index
+from generator.search import index, terms
 from generator.settings import Settings
 from generator.site import keywords
 from generator.site.pages import PagePlan, Renderer
@@ -67,12 +67,12 @@ def build(settings: Settings, resources: Resources, cache: CacheAccess, site_dir
           progress: Progress | None = None) -> BuildResult:
     """Read the seeds and plan the site. With `site_dir`, the search index is being
     written there when this returns (result.search.finish() waits for it)."""
-    data = read_digest(settings, resources, progress, cache)
+    data, search_terms = read_all(settings, resources, progress, cache)
     shown = typeset_digest(data)  # pages and snippets: full-width punctuation
     search = None
     if site_dir is not None:
         # Started before the pages are planned: on Linux a forked child builds it meanwhile.
-        search = start_search(shown, resources, settings, site_dir)
+        search = start_search(shown, search_terms, resources, settings, site_dir)
     try:
         renderer = Renderer(shown, settings, resources)
         contract = digest.to_contract(data)
@@ -91,28 +91,39 @@ def build(settings: Settings, resources: Resources, cache: CacheAccess, site_dir
         raise
 
 
-def start_search(shown: Digest, resources: Resources, settings: Settings, site_dir: Path) -> BackgroundWriter:
+def start_search(shown: Digest, search_terms: Mapping[str, SearchTerms], resources: Resources,
+                 settings: Settings, site_dir: Path) -> BackgroundWriter:
     log.debug("building the search index")
     one_file_bytes = settings.search_one_file_bytes
-    writer = BackgroundWriter(lambda: index.build_search(shown, resources, one_file_bytes), site_dir,
+    writer = BackgroundWriter(lambda: index.build_search(shown, resources, one_file_bytes, search_terms), site_dir,
                               "search index")
     writer.start()
     return writer
 
 
 def read_digest(settings: Settings, resources: Resources | None = None, progress: Progress | None = None,
-         cache: CacheAccess | None = None) -> Digest:
+                cache: CacheAccess | None = None) -> Digest:
     """Read seeds/ and return the whole digest. `resources` is loaded on demand when None.
 
     `cache` is what the caller's build lock allows (cachelock.py); None: take the lock
     on settings.cache_dir for the duration of this call."""
+    return read_all(settings, resources, progress, cache)[0]
+
+
+def read_all(settings: Settings, resources: Resources | None = None, progress: Progress | None = None,
+             cache: CacheAccess | None = None) -> tuple[Digest, dict[str, SearchTerms]]:
+    """read_digest, and the search terms of its articles by article id (from the per-file results)."""
     if cache is None:
         with BuildLock(settings.cache_dir) as access:
-            return read_digest(settings, resources, progress, access)
+            return read_all(settings, resources, progress, access)
     sources = decode.read_sources(settings.seeds_dir, settings)
     results = process_sources([s for s in sources if s.status in READABLE], settings, resources, progress,
                               ResultCache(cache, inputs_fingerprint(settings), FileResult))
-    return digest.build_digest(sources, results, settings)
+    data = digest.build_digest(sources, results, settings)
+    # (a result without terms, or with a wrong count, leaves its articles to the index to segment)
+    computed = ((a, t) for r in results.values() if len(r.search_terms) == len(r.articles)
+                for a, t in zip(r.articles, r.search_terms))
+    return data, terms.terms_by_id(data.articles, computed)
 
 
 def process_source(source: Source, resources: Resources) -> FileResult:
@@ -121,9 +132,10 @@ def process_source(source: Source, resources: Resources) -> FileResult:
     drafts = split_page(page, resources)
     articles = locate_articles(drafts, source, resources)
     warnings = list(page.warnings)
-    for draft in drafts:
-        warnings.extend(draft.warnings)
-    return FileResult(articles=articles, figures=extract_figures(articles, source, resources), warnings=warnings)
+    for article in articles:  # split's warnings, then locate's, article by article
+        warnings.extend(article.draft.warnings)
+    return FileResult(articles=articles, figures=extract_figures(articles, source, resources), warnings=warnings,
+                      search_terms=[article_search_terms(a, resources) for a in articles])
 
 
 # The per-file stages one by one (python -m generator shows each one's output).
@@ -139,7 +151,7 @@ def split_page(page: CleanPage, resources: Resources) -> list[ArticleDraft]:
 
 
 def locate_articles(drafts: list[ArticleDraft], source: Source, resources: Resources) -> list[Article]:
-    return [with_terms(a, resources) for a in locate.locate_articles(drafts, resources.gazetteer, source)]
+    return [with_keywords(a, resources) for a in locate.locate_articles(drafts, resources.gazetteer, source)]
 
 
 def extract_figures(articles: list[Article], source: Source, resources: Resources) -> list[Figure]:
@@ -149,11 +161,16 @@ def extract_figures(articles: list[Article], source: Source, resources: Resource
                                                   pos=resources.pos, published=published_date(source))]
 
 
-def with_terms(article: Article, resources: Resources) -> Article:
-    """The article with its keyword candidates and search terms: they need no other article,
-    so they are computed here, in the cached per-file stage, not on every build."""
-    return replace(article, term_counts=keywords.count_terms(article, resources.segmenter.tokenizer, resources.idf),
-                   search_terms=index.article_terms(article, resources.segmenter, resources.synonyms))
+def with_keywords(article: Article, resources: Resources) -> Article:
+    """The article with its keyword candidates: they need no other article, so they are
+    computed here, in the cached per-file stage, not on every build."""
+    return replace(article, term_counts=keywords.count_terms(article, resources.segmenter.tokenizer, resources.idf))
+
+
+def article_search_terms(article: Article, resources: Resources) -> SearchTerms:
+    """What the article gives the search index on its own, kept beside it (FileResult), so a
+    rebuild does not segment unchanged files again."""
+    return terms.article_terms(article, resources.segmenter, resources.synonyms)
 
 
 def published_date(source: Source) -> str:

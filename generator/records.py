@@ -10,7 +10,8 @@ Every stage is a function from these records to these records:
     build.process_source     Source          -> FileResult       (the stages above, cached)
     digest.build_digest      list[FileResult]-> Digest           (the data contract)
     pages.Renderer.plans     Digest          -> list[PagePlan]   (bodies rendered on demand)
-    index.build_search       Digest          -> list[GeneratedFile] (background.py: beside the pages)
+    terms.article_terms      Article         -> SearchTerms      (in the per-file stage, beside the articles)
+    index.build_search       Digest, {article id: SearchTerms} -> list[GeneratedFile] (background.py: beside the pages)
 
 Nothing here does work; the records are plain data so that tests can build them by hand.
 """
@@ -81,9 +82,10 @@ class Sidecar:
 SIDECAR_FIELDS = tuple(f.name for f in fields(Sidecar) if f.name != "file")  # the keys a sidecar may give
 
 
-@dataclass
+@dataclass(frozen=True)
 class Source:
-    """One file of seeds/ as read from disk."""
+    """One file of seeds/ as read from disk. Frozen: decode makes a new record
+    (dataclasses.replace) to mark a duplicate or attach a sidecar."""
 
     file: str  # file name in seeds/, control characters and undecodable bytes escaped (decode.display_name)
     sha256: str
@@ -141,9 +143,10 @@ class Section:
     paragraphs: list[str]
 
 
-@dataclass
+@dataclass(frozen=True)
 class ArticleDraft:
-    """One article as split out of a page, fragments already in reading order."""
+    """One article as split out of a page, fragments already in reading order. Frozen: a
+    later stage (locate) makes a new draft (dataclasses.replace) to add its warnings."""
 
     source: str  # seed file name
     title: str
@@ -190,8 +193,8 @@ UNKNOWN_REGION = Region(name="未识别地区", city="", province="", code="", l
 class SearchTerms:
     """The part of an article's search data that needs no other article (search.terms.article_terms).
 
-    Computed in the cached per-file stage, so a rebuild does not run jieba or the synonym
-    scan again over the articles that did not change.
+    Computed in the cached per-file stage and kept beside the articles (FileResult.search_terms),
+    so a rebuild does not run jieba or the synonym scan again over the articles that did not change.
     """
 
     words: tuple[str, ...]  # jieba vocabulary words of title, headings and paragraphs, sorted
@@ -212,7 +215,6 @@ class Article:
     url: str = ""  # site-relative URL of its page, e.g. articles/<id>/
     also_in: list[str] = field(default_factory=list)  # other seed files carrying the same text (dedupe.py)
     term_counts: dict[str, int] = field(default_factory=dict)  # keyword candidates (keywords.py)
-    search_terms: SearchTerms | None = None  # None: search.index computes them at build time
 
     # Convenience pass-throughs so templates and stages read naturally.
     @property
@@ -257,7 +259,7 @@ class Period:
     end: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Figure:
     """One number of an article read into a frame (slots: shared FRAMES.md)."""
 
@@ -289,6 +291,7 @@ class FileResult:
     figures: list[Figure]
     warnings: list[DataWarning]
     regions: list[Region] = field(default_factory=list)  # units named by figures, not by articles
+    search_terms: list[SearchTerms] = field(default_factory=list)  # one per article, in the same order
 
 
 @dataclass

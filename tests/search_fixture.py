@@ -75,7 +75,7 @@ def index_files(segmenter: Segmenter) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     digest, synonyms = make_digest(), Synonyms.from_catalogue(Catalogue())
     for layout, one_file in LAYOUTS.items():
-        for f in index.index_files(digest, segmenter, synonyms, one_file, ABBREVIATIONS):
+        for f in index.index_files(digest, segmenter, synonyms, one_file, abbreviations=ABBREVIATIONS):
             out[f"{layout}/{f.path.removeprefix(format.ASSET_DIR + '/')}"] = f.content
     return out
 

@@ -58,3 +58,22 @@ def test_a_failed_plan_cancels_the_search_index(setup, tmp_path, monkeypatch):
         build.build(settings, resources, NO_CACHE, tmp_path)
     (writer,) = started
     assert writer.process is None  # cancelled (or never forked): nothing goes on writing
+
+
+def test_search_terms_travel_beside_the_articles_and_are_reused_from_the_cache(tmp_path, monkeypatch):
+    """The per-file stage computes each article's search terms (jieba) and the cache keeps
+    them: a warm read hands every article's terms to the index without segmenting again."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "page.txt").write_text(_PAGE, "utf-8")
+    (seeds / "copy.txt").write_text(_PAGE.replace("富源县", "罗平县"), "utf-8")
+    settings = Settings(seeds_dir=seeds, cache_dir=tmp_path / "cache", workers=1)
+    resources = load_resources(settings)
+    data, terms = build.read_all(settings, resources)
+    assert set(terms) == {a.id for a in data.articles} and len(terms) == 2
+
+    def no_segmenting(*args, **kwargs):
+        raise AssertionError("a warm read segmented an unchanged file again")
+    monkeypatch.setattr(build.terms, "article_terms", no_segmenting)
+    again, warm_terms = build.read_all(settings, resources)
+    assert warm_terms == terms and [a.id for a in again.articles] == [a.id for a in data.articles]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.site.compare import build_comparison
 from generator.site import labels as labels_mod
 from generator.read.figures import select
@@ -42,7 +44,7 @@ def test_no_rows_no_themes():
 def test_metric_page_keeps_every_period_of_each_region_and_charts_each_period_apart():
     figures = [fig("f1", "甲县"), fig("f0", "甲县", period=("2021", "2021")), fig("f9", "甲县", period=("2021", "2021")),
                fig("f2", "乙县", period=("2021", "2021"), article="a2")]
-    figures[1].value_normalized = figures[2].value_normalized = 5e7
+    figures[1:3] = [replace(f, value_normalized=5e7) for f in figures[1:3]]
     (row,) = build_comparison(select.comparisons(figures), figures, REGIONS, articles(), LABELS).rows
     assert [c.period for c in row.history["甲县"]] == ["2024年", "2021年"]  # f9 repeats f0's value for 2021
     assert [(p, [b[0] for b in bars]) for p, bars in row.by_period()] == [("2024年", ["甲县"]), ("2021年", ["乙县", "甲县"])]
@@ -50,8 +52,7 @@ def test_metric_page_keeps_every_period_of_each_region_and_charts_each_period_ap
 
 def test_growth_row_is_named_with_its_aspect():
     figures = [fig("g1", "甲县", aspect=Aspect.GROWTH), fig("g2", "乙县", aspect=Aspect.GROWTH, article="a2")]
-    for f in figures:
-        f.unit, f.unit_normalized = "%", "%"
+    figures = [replace(f, unit="%", unit_normalized="%") for f in figures]
     rows = build_comparison(select.comparisons(figures), figures, REGIONS, articles(), LABELS).rows
     assert [r.metric for r in rows] == ["地区生产总值增速"]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from generator.ids import stable_id
@@ -84,10 +86,27 @@ def test_year_from_caption_and_page(gaz):
 
 def test_override_from_sidecar_wins(gaz):
     source = page_source("t.txt", "x".encode())
-    source.sidecar = Sidecar("t.yml", region="湖南省 衡阳市 蒸湘区", year=2023, title="新标题")
+    source = replace(source, sidecar=Sidecar("t.yml", region="湖南省 衡阳市 蒸湘区", year=2023, title="新标题"))
     (a,) = locate_articles([draft("安吉县发展纪实", ["安吉县今年发展良好。2025年成效明显。"])], gaz, source)
     assert (a.region.name, a.year, a.title) == ("蒸湘区", 2023, "新标题")
     assert "sidecar" in a.region_evidence
+
+
+def test_locate_changes_no_draft_it_is_given(gaz):
+    """Records are not changed after the stage that made them: locate's warnings (and a
+    sidecar's title) go on a new draft, after split's warnings, in the order they arose."""
+    from generator.records import DataWarning
+    source = page_source("t.txt", "x".encode())
+    source = replace(source, sidecar=Sidecar("t.yml", region="不存在县", title="新标题"))
+    split_warning = DataWarning("t.txt", "from split")
+    given = ArticleDraft(source="t.txt", title="无名", sections=[Section(None, ["没有地名的正文。"])],
+                         lines=[(3, 9)], warnings=[split_warning])
+    before = repr(given)
+    (a,) = locate_articles([given], gaz, source)
+    assert repr(given) == before
+    assert a.title == "新标题" and a.draft.warnings[0] == split_warning
+    assert ["sidecar" in w.message for w in a.draft.warnings[1:]] == [True, False]  # then: no region found
+    assert "no region" in a.draft.warnings[-1].message
 
 
 def test_id_and_url_are_stable(gaz):
@@ -185,7 +204,7 @@ def test_close_call_warns_with_candidates_and_the_sidecar_line(gaz):
 def test_sidecar_region_settles_a_close_call(gaz):
     d = draft("两地携手", ["武功县与富源县签订合作协议。武功县企业赴富源县考察，富源县客商回访武功县。"])
     source = page_source("pair.txt", "两地携手\n\n正文".encode())
-    source.sidecar = Sidecar(file="pair.yml", region="云南省 曲靖市 富源县")
+    source = replace(source, sidecar=Sidecar(file="pair.yml", region="云南省 曲靖市 富源县"))
     (a,) = locate_articles([d], gaz, source)
     assert a.region.name == "富源县" and not [w for w in a.draft.warnings if "guess" in w.message]
 

@@ -7,7 +7,7 @@ import logging
 import os
 import subprocess
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -237,24 +237,32 @@ def test_sharded_index_is_the_same_index(files, segmenter, monkeypatch):
     assert again == sharded
 
 
+class _NoSegmenter:
+    """A segmenter that must not be used: every article's terms were given."""
+
+    def __getattr__(self, name):
+        raise AssertionError(f"segmenter.{name} used although the terms were given")
+
+
 def test_precomputed_article_terms_give_the_same_files(files, segmenter):
-    """The per-file stage stores article_terms on each article; the index built from them
-    must be the one built from scratch, sharded or not."""
+    """The per-file stage computes article_terms beside the articles; the index built from
+    them (passed by article id) must be the one built from scratch, sharded or not, and
+    needs no segmenting of its own."""
     synonyms = Synonyms.from_catalogue(CATALOGUE)
     for one_file_bytes in (Settings.search_one_file_bytes, 1):
         digest = make_digest()
         scratch = {f.path: f.content for f in build_search(digest, FakeResources(segmenter, CATALOGUE),
                                                            one_file_bytes=one_file_bytes)}
-        digest.articles = [replace(a, search_terms=article_terms(a, segmenter, synonyms)) for a in digest.articles]
-        assert digest.articles[0].search_terms.synonyms[1] == ("地区生产总值",)  # GDP in 聚力提效能
-        stored = {f.path: f.content for f in build_search(digest, FakeResources(segmenter, CATALOGUE),
-                                                          one_file_bytes=one_file_bytes)}
+        terms = {a.id: article_terms(a, segmenter, synonyms) for a in digest.articles}
+        assert terms[digest.articles[0].id].synonyms[1] == ("地区生产总值",)  # GDP in 聚力提效能
+        stored = {f.path: f.content for f in build_search(digest, FakeResources(_NoSegmenter(), CATALOGUE),
+                                                          one_file_bytes=one_file_bytes, terms=terms)}
         assert stored == scratch
     assert scratch != files  # (the sharded variant really was a different layout)
 
 
 def test_article_terms_that_do_not_fit_the_article_are_refused(segmenter):
     digest = make_digest()
-    digest.articles[1] = replace(digest.articles[1], search_terms=SearchTerms(words=("天心",), synonyms=()))  # one section
+    terms = {digest.articles[1].id: SearchTerms(words=("天心",), synonyms=())}  # no section at all
     with pytest.raises(ValueError, match="cache"):
-        build_search(digest, FakeResources(segmenter, CATALOGUE))
+        build_search(digest, FakeResources(segmenter, CATALOGUE), terms=terms)

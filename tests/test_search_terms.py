@@ -3,11 +3,13 @@ pinyin keys, synonyms, an article's own terms, traditional characters."""
 
 from __future__ import annotations
 
-from generator.records import Article, ArticleDraft, Section
+from dataclasses import replace
+
+from generator.records import Article, ArticleDraft, SearchTerms, Section
 from generator.search import segment
 from generator.search.segment import Segmenter
 from generator.search.terms import (CAPTIONS_LABEL, Synonyms, article_terms, pinyin_keys, region_names, sections,
-                                    short_name, synonym_table, trad_map)
+                                    short_name, synonym_table, terms_by_id, trad_map)
 from search_fixture import ZHENGXIANG, Catalogue, Metric
 
 
@@ -77,3 +79,13 @@ def test_trad_map_reads_the_candidates_in_order(tmp_path):
     assert trad_map({"馀", "于", "台", "干"}, table) == "乾干於于臺台餘馀"
     assert trad_map({"乾", "干"}, table) == ""  # 乾 is the corpus's own character
     assert trad_map({"丽"}, table) == ""  # beyond the BMP: not shipped
+
+
+def test_terms_by_id_follow_the_text_when_ids_change():
+    """Merging copies and numbering clashing ids (digest.py) change ids: the terms computed
+    in the per-file stage are found by the text they were computed from."""
+    one, other = article([(None, ["正文一。"])]), article([(None, ["正文一。"]), ("又一节", ["正文二。"])])
+    t_one, t_other = SearchTerms(("一",), ((),)), SearchTerms(("二",), ((), ()))
+    renamed = [one, replace(other, id="a1-2")]  # same file-stage id "a1", numbered apart
+    unknown = replace(article([(None, ["别的正文。"])]), id="a3")
+    assert terms_by_id(renamed + [unknown], [(one, t_one), (other, t_other)]) == {"a1": t_one, "a1-2": t_other}

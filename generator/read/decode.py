@@ -12,6 +12,7 @@ import os
 import re
 import stat
 import unicodedata
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -104,19 +105,17 @@ def _read_folder(dir_fd: int, settings: Settings) -> list[Source]:
     for entry in pages:
         source = _read_page(dir_fd, entry.name, settings)
         if source.file in names:
-            source.status, source.text = SourceStatus.DUPLICATE, ""
-            source.warnings.append(DataWarning(source.file, "another file has the same name once escaped",
-                                           hint="rename the file to plain UTF-8 characters"))
+            source = replace(source, status=SourceStatus.DUPLICATE, text="", warnings=[*source.warnings, DataWarning(
+                source.file, "another file has the same name once escaped",
+                hint="rename the file to plain UTF-8 characters")])
         elif source.status != SourceStatus.TOO_LARGE and source.sha256 in seen:
-            source.status = SourceStatus.DUPLICATE
-            source.warnings.append(DataWarning(
+            source = replace(source, status=SourceStatus.DUPLICATE, warnings=[*source.warnings, DataWarning(
                 source.file, f"same content as {seen[source.sha256]}",
-                hint="delete one of the two files; articles are taken from the first only"))
+                hint="delete one of the two files; articles are taken from the first only")])
         elif source.sha256:
             seen.setdefault(source.sha256, source.file)
         names.add(source.file)
-        _attach_sidecar(source, dir_fd, sidecars.get(sidecar_stem(entry.name), []), this_year)
-        sources.append(source)
+        sources.append(_with_sidecar(source, dir_fd, sidecars.get(sidecar_stem(entry.name), []), this_year))
     return sorted(sources, key=lambda s: s.file)
 
 
@@ -164,24 +163,23 @@ def _this_year() -> int:
     return when.year
 
 
-def _attach_sidecar(source: Source, dir_fd: int, found: list[os.DirEntry], this_year: int) -> None:
+def _with_sidecar(source: Source, dir_fd: int, found: list[os.DirEntry], this_year: int) -> Source:
+    """The source with its checked sidecar (a new record), or with a warning why none applies."""
     if len(found) > 1:
         both = " and ".join(display_name(e.name) for e in found)
-        source.warnings.append(DataWarning(source.file, f"{len(found)} sidecars for one page: {both}; none is applied",
-                                       hint="merge them into one NAME.yml and delete the others"))
-        return
+        return replace(source, warnings=[*source.warnings, DataWarning(
+            source.file, f"{len(found)} sidecars for one page: {both}; none is applied",
+            hint="merge them into one NAME.yml and delete the others")])
     if not found:
-        return
+        return source
     name = display_name(found[0].name)
     try:
         data = _read_regular(dir_fd, found[0].name, MAX_SIDECAR_BYTES)
     except OSError as exc:
-        source.warnings.append(DataWarning(source.file, f"sidecar {name} cannot be read: {exc.strerror}",
-                                       hint="check file permissions"))
-        return
+        return replace(source, warnings=[*source.warnings, DataWarning(
+            source.file, f"sidecar {name} cannot be read: {exc.strerror}", hint="check file permissions")])
     sidecar, warnings = parse_sidecar(source.file, name, data, this_year)
-    source.sidecar = sidecar
-    source.warnings.extend(warnings)
+    return replace(source, sidecar=sidecar, warnings=[*source.warnings, *warnings])
 
 
 def _read_regular(dir_fd: int, name: str, limit: int) -> bytes:
@@ -236,32 +234,29 @@ def _file_sha256(dir_fd: int, name: str) -> tuple[str, int]:
 
 def decode_bytes(name: str, data: bytes) -> Source:
     """Decode raw bytes of a page file into a Source (pure, for tests)."""
-    source = Source(file=name, sha256=hashlib.sha256(data).hexdigest(), size=len(data))
+    sha256, size = hashlib.sha256(data).hexdigest(), len(data)
     kind = _binary_kind(data)
     if kind:
-        source.status = SourceStatus.BINARY
-        source.warnings.append(DataWarning(name, f"not a text file ({kind})",
-                                       hint="remove it from seeds/ or replace it with the page's extracted text"))
-        return source
+        return Source(name, sha256, size, status=SourceStatus.BINARY, warnings=[DataWarning(
+            name, f"not a text file ({kind})",
+            hint="remove it from seeds/ or replace it with the page's extracted text")])
     text, encoding, bad_lines = _decode(data)
-    source.encoding = encoding
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_BREAKS)
     text, controls = _CONTROL.subn("", text)
-    source.text = text
     if not text.strip():
-        source.status = SourceStatus.EMPTY
-        source.warnings.append(DataWarning(name, "file is empty or whitespace only", hint="remove it or fill in the page text"))
-        return source
+        return Source(name, sha256, size, encoding, SourceStatus.EMPTY, text, warnings=[DataWarning(
+            name, "file is empty or whitespace only", hint="remove it or fill in the page text")])
+    status, warnings = SourceStatus.OK, []
     if bad_lines:
-        source.status = SourceStatus.REPAIRED
+        status = SourceStatus.REPAIRED
         shown = ", ".join(str(n) for n in bad_lines[:10]) + (" ..." if len(bad_lines) > 10 else "")
-        source.warnings.append(DataWarning(
+        warnings.append(DataWarning(
             name, f"undecodable bytes replaced with U+FFFD ({encoding}) on line(s) {shown}",
             hint="re-export the page as UTF-8 and check those lines", line=bad_lines[0]))
     if controls:
-        source.warnings.append(DataWarning(name, f"{controls} control character(s) (NUL and the like) removed",
-                                       hint="check the text export; the rest of the page is read as usual"))
-    return source
+        warnings.append(DataWarning(name, f"{controls} control character(s) (NUL and the like) removed",
+                                    hint="check the text export; the rest of the page is read as usual"))
+    return Source(name, sha256, size, encoding, status, text, warnings)
 
 
 def _binary_kind(data: bytes) -> str:

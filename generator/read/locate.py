@@ -45,29 +45,35 @@ _FUTURE = re.compile(rf"((?<![长高升加大少降增达])到|{alternation(NEWS
 
 
 def locate_articles(drafts: list[ArticleDraft], gazetteer: Gazetteer, source: Source) -> list[Article]:
-    """Articles with region, year and id; never drops an article."""
-    articles: list[Article] = []
+    """Articles with region, year and id; never drops an article. The drafts given are not
+    changed: an article's draft is a new record carrying locate's warnings after split's."""
     settled = bool(_sidecar(source, "region"))
-    for draft in drafts:
+    notes: list[list[DataWarning]] = [[] for _ in drafts]  # per draft, what locate has to say
+    articles: list[Article] = []
+    for draft, note in zip(drafts, notes):
         region, region_evidence, rivals = choose_region(draft, gazetteer)
         if rivals and not settled:
-            draft.warnings.append(_uncertain_region(source.file, draft, region, rivals))
+            note.append(_uncertain_region(source.file, draft, region, rivals))
         year, year_evidence = find_year(draft)
         articles.append(Article(id="", draft=draft, region=region, year=year, year_evidence=year_evidence,
                                 region_evidence=region_evidence))
+    articles, override_notes = _apply_override(_years_from_page(articles), gazetteer, source)
+    if notes:
+        notes[0] += override_notes
     located: list[Article] = []
-    for article in _apply_override(_years_from_page(articles), gazetteer, source):
+    for article, note in zip(articles, notes):
         draft = article.draft
         first = next((p for p in draft.paragraphs), "")
         article_id = stable_id(source.file, draft.title, first)
-        article = replace(article, id=article_id, url=f"articles/{article_id}/")
-        located.append(article)
         if article.region == UNKNOWN_REGION:
             line = draft.lines[0][0] if draft.lines else None
-            draft.warnings.append(DataWarning(
+            note.append(DataWarning(
                 source.file, f"no region found for article “{draft.title}”",
                 hint=f"add region: <name> to {_sidecar_name(source.file)} if the article is about one place",
                 line=line))
+        if note:
+            draft = replace(draft, warnings=[*draft.warnings, *note])
+        located.append(replace(article, draft=draft, id=article_id, url=f"articles/{article_id}/"))
     return located
 
 
@@ -311,28 +317,31 @@ def _years_from_page(articles: list[Article]) -> list[Article]:
             for a in articles]
 
 
-def _apply_override(articles: list[Article], gazetteer: Gazetteer, source: Source) -> list[Article]:
-    """A sidecar NAME.yml (title, region, year; checked by sidecar.py) wins over what the text says."""
+def _apply_override(articles: list[Article], gazetteer: Gazetteer,
+                    source: Source) -> tuple[list[Article], list[DataWarning]]:
+    """A sidecar NAME.yml (title, region, year; checked by sidecar.py) wins over what the text
+    says. Returns the articles and the warnings about the sidecar."""
     sidecar = source.sidecar
     if sidecar is None:
-        return articles
+        return articles, []
     evidence = f"sidecar {sidecar.file}"
     region = _sidecar_region(sidecar.region, gazetteer) if sidecar.region else None
+    warnings: list[DataWarning] = []
     if sidecar.region and region is None and articles:
-        articles[0].draft.warnings.append(DataWarning(
+        warnings.append(DataWarning(
             source.file, f"sidecar {sidecar.file}: region “{sidecar.region}” is not a unit of the gazetteer "
             "(or its parents do not match); ignored",
             hint="use the full official name, e.g. 某某区, or 省 市 区县 with that unit's own province and city"))
     overridden: list[Article] = []
     for a in articles:
         if sidecar.title and len(articles) == 1:
-            a.draft.title = sidecar.title  # the draft, shared with split's list (its warnings are read there)
+            a = replace(a, draft=replace(a.draft, title=sidecar.title))
         if region is not None:
             a = replace(a, region=region, region_evidence=evidence)
         if sidecar.year is not None:
             a = replace(a, year=sidecar.year, year_evidence=evidence)
         overridden.append(a)
-    return overridden
+    return overridden, warnings
 
 
 def _sidecar_region(text: str, gazetteer: Gazetteer) -> Region | None:

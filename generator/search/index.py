@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import importlib.resources
 import logging
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from generator.records import Digest, GeneratedFile
+from generator.records import Digest, GeneratedFile, SearchTerms
 from generator.search import format, scoring, segment
 from generator.search.abbreviations import load_abbreviations
 from generator.search.scoring import Postings
@@ -25,16 +26,19 @@ STATIC_DIR = Path(__file__).parent / "web"
 STATIC_FILES = tuple(sorted(p.name for p in STATIC_DIR.iterdir() if p.suffix in (".js", ".css")))
 
 
-def build_search(digest: Digest, resources=None, one_file_bytes: int = Settings.search_one_file_bytes) -> list[GeneratedFile]:
+def build_search(digest: Digest, resources=None, one_file_bytes: int = Settings.search_one_file_bytes,
+                 terms: Mapping[str, SearchTerms] | None = None) -> list[GeneratedFile]:
     """Every file the search needs, as site-relative paths and bytes.
 
     `resources` (generator.resources.Resources) supplies the jieba Segmenter loaded once
     and the metric catalogue for synonyms; without them a private Segmenter is made and
     synonyms are off. A kind of search data of at most `one_file_bytes` stays one file.
+    `terms`: article id -> its SearchTerms computed earlier (the per-file stage); the
+    articles missing there are segmented here.
     """
     segmenter = getattr(resources, "segmenter", None) or Segmenter()
     synonyms = getattr(resources, "synonyms", None) or Synonyms.from_catalogue(getattr(resources, "catalogue", None))
-    files = index_files(digest, segmenter, synonyms, one_file_bytes)
+    files = index_files(digest, segmenter, synonyms, one_file_bytes, terms)
     asset_dir = format.ASSET_DIR
     files.append(GeneratedFile(f"{asset_dir}/lunr.js", lunr_js()))
     files += [GeneratedFile(f"{asset_dir}/{name}", (STATIC_DIR / name).read_bytes()) for name in STATIC_FILES]
@@ -55,28 +59,31 @@ def lunr_js() -> bytes:
 
 def index_files(digest: Digest, segmenter: Segmenter, synonyms: Synonyms,
                 one_file_bytes: int = Settings.search_one_file_bytes,
+                terms: Mapping[str, SearchTerms] | None = None,
                 abbreviations: dict[str, str] | None = None) -> list[GeneratedFile]:
     """The index's JSON files (index.json, the shards, trad.json) for the digest;
-    `abbreviations` defaults to generator/data/indicators.yml's."""
-    postings, table = build_index(digest, segmenter, synonyms, one_file_bytes)
+    `terms` are the per-file stage's (by article id), `abbreviations` default to
+    generator/data/indicators.yml's."""
+    postings, table = build_index(digest, segmenter, synonyms, one_file_bytes, terms)
     table = replace(table, abbreviations=load_abbreviations() if abbreviations is None else abbreviations)
     return format.index_files(postings, table, one_file_bytes)
 
 
-def build_index(digest: Digest, segmenter: Segmenter, synonyms: Synonyms,
-                one_file_bytes: int) -> tuple[Postings, format.Table]:
+def build_index(digest: Digest, segmenter: Segmenter, synonyms: Synonyms, one_file_bytes: int,
+                terms: Mapping[str, SearchTerms] | None = None) -> tuple[Postings, format.Table]:
     """The digest's sections scored, and the tables the files carry beside the postings.
 
-    Each article's own words and synonym hits come from article.search_terms (the per-file
-    stage) when present. Documents are numbered as format.document_order says.
+    Each article's own words and synonym hits come from `terms` (by article id, from the
+    per-file stage) when there. Documents are numbered as format.document_order says.
     """
     articles = digest.articles
-    own = [a.search_terms or article_terms(a, segmenter, synonyms) for a in articles]
+    known = terms or {}
+    own = [known.get(a.id) or article_terms(a, segmenter, synonyms) for a in articles]
     docs = sections(articles)
     # per document, its synonym hits: the article's, in its section order
-    hits: list[tuple[str, ...]] = [h for terms in own for h in terms.synonyms]
+    hits: list[tuple[str, ...]] = [h for mine in own for h in mine.synonyms]
     if len(hits) != len(docs):
-        raise ValueError("article.search_terms does not match the article's sections: "
+        raise ValueError("the search terms given do not match the articles' sections: "
                          "delete the cache folder (cache_dir) and build again")
     article_rows = [format.article_row(a) for a in articles]
     doc_rows = [format.doc_row(d) for d in docs]
@@ -85,7 +92,7 @@ def build_index(digest: Digest, segmenter: Segmenter, synonyms: Synonyms,
     region_fields = {a.region: region_names(a.region) for a in articles}
 
     # Vocabulary: jieba's words over every field, region names, and canonical metric names.
-    vocab: set[str] = set().union(*(terms.words for terms in own))
+    vocab: set[str] = set().union(*(mine.words for mine in own))
     for names in region_fields.values():
         vocab.update(segment.normalise(n) for n in names)
     vocab.update(k for k in synonyms.table.values() if segment.CJK_RE.fullmatch(k))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,6 +68,23 @@ def article_terms(article: Article, segmenter: Segmenter, synonyms: Synonyms) ->
     texts = [article.title] + [text for d in docs for text in (d.heading, *d.paragraphs)]
     words = tuple(sorted(segment.vocabulary(segmenter, texts)))
     return SearchTerms(words, tuple(synonyms.hits(segment.normalise("\n".join(d.paragraphs))) for d in docs))
+
+
+def terms_key(article: Article) -> tuple:
+    """Exactly the text article_terms reads (title, section headings and paragraphs,
+    captions): two articles with the same key have the same terms, whatever their ids."""
+    draft = article.draft
+    return (draft.title, tuple((s.heading, tuple(s.paragraphs)) for s in draft.sections), tuple(draft.captions))
+
+
+def terms_by_id(articles: list[Article], computed: Iterable[tuple[Article, SearchTerms]]) -> dict[str, SearchTerms]:
+    """The terms of each of `articles` by article id, found by text among (article, terms)
+    pairs computed earlier (the per-file stage): merging copies and numbering clashing ids
+    changes ids, never the text. An article not found is left out (the index computes it)."""
+    by_text: dict[tuple, SearchTerms] = {}
+    for article, terms in computed:
+        by_text.setdefault(terms_key(article), terms)
+    return {a.id: by_text[key] for a in articles if (key := terms_key(a)) in by_text}
 
 
 # ----------------------------------------------------------------------------- regions

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.lexicon.catalogue import Catalogue, Units
+from generator.lexicon.text import alternation
 from generator.ids import stable_id
 from generator.records import Article, Aspect, Figure, Modality, Period
 from . import labels, periods, slots
 from .fromto import ENUM_JOINS, from_to, from_to_years
-from .cues import Cues, load_cues
+from .cues import FIXED_WORDS, Cues, load_cues
 from .tokens import CLAUSE_END, inside_quoted_name, scan
 
 __all__ = ["extract_figures", "load_cues", "Cues", "reference_year", "sentences"]
@@ -27,9 +28,10 @@ MAX_SENTENCE = 400
 LEADING_CHARS = 4  # a time this near a sentence's start frames the sentences after it
 LEAD_CHARS = 600  # how much of a lead paragraph can set the article's time frame  # longer runs are cut at clause marks (bounded work per piece)
 ASPECT_TAIL = re.compile(
-    r"(?:同比|比上年|较上年|年均|年平均|平均)?(?:增长|增速|增幅|提高|提升|下降|降低|增加|减少|上涨|回落)+$|"
+    rf"(?:{alternation(FIXED_WORDS['aspect_tail_prefixes'])})?(?:{alternation(FIXED_WORDS['aspect_tail_changes'])})+$|"
     r"(?:的)?(?:占比|比重|排名|排位|位次)$|(?:同比?|比上年|较上年|比去年)$")
-REFERENCE_TAIL = re.compile(r"(?:较|比|相比|高于|低于|高出|快于)(?:全省|全市|全国|全区|上年|去年|同期|[0-9]{4}年)?.*$")
+REFERENCE_TAIL = re.compile(rf"(?:{alternation(FIXED_WORDS['reference_words'])})"
+                            rf"(?:{alternation(FIXED_WORDS['reference_wholes'])}|[0-9]{{4}}年)?.*$")
 GROWTH_OF = ("增速", "增幅", "增长", "占比", "比重")
 
 
@@ -152,7 +154,7 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
                 onward = onward or slots.estimate_onward(sentence, cues)
                 done[key] = para_time
                 review = periods.last_review(reader.find(sentence)) or review
-                last_named = _carry_measures(found, cues, last_named)
+                found, last_named = _carry_measures(found, cues, last_named)
                 if sentence.endswith(("；", ";")):
                     lead_in = lead_in or (sentence if slots.modality(sentence, cues) != Modality.ACTUAL else "")
                 else:
@@ -162,7 +164,7 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
                         continue
                     seen.add((figure.id, figure.measure))
                     if figure.id in ids:  # 3个综合体、3个街区: same clause and value, another measure
-                        figure.id = stable_id(figure.id, figure.measure)
+                        figure = replace(figure, id=stable_id(figure.id, figure.measure))
                     ids.add(figure.id)
                     figures.append(figure)
     return figures
@@ -229,19 +231,23 @@ def _counted_subjects(r: _Reading, sentence: str, drafts: list[labels.Draft]) ->
             later.extras["scope"] = scope
 
 
-def _carry_measures(found: list[Figure], cues: Cues, last: Figure | None) -> Figure | None:
+def _carry_measures(found: list[Figure], cues: Cues, last: Figure | None) -> tuple[list[Figure], Figure | None]:
     """出口2029.5亿元，同比增长28.3%: a figure whose words name nothing (同比增长, 增速居全省第一,
-    比全省快1.4个百分点) measures what the figure before it in the paragraph measures."""
+    比全省快1.4个百分点) measures what the figure before it in the paragraph measures.
+    Returns the figures (new records where a measure was carried) and the last named one."""
     empty = set(cues.get("measure_empty_chars"))
+    carried: list[Figure] = []
     for figure in found:
         if any(c not in empty and not c.isdigit() for c in figure.measure) or last is None:
             last = figure
+            carried.append(figure)
             continue
         of_rate = figure.aspect in (Aspect.RANK, Aspect.CHANGE) and last.aspect in (Aspect.GROWTH, Aspect.GROWTH_AVG)
-        figure.measure = last.measure + ("增速" if of_rate else "")
-        if figure.indicator is None and not of_rate and figure.aspect not in (Aspect.RANK,):
-            figure.indicator = last.indicator if figure.unit_normalized in ("%", "倍") else None
-    return last
+        indicator = figure.indicator
+        if indicator is None and not of_rate and figure.aspect not in (Aspect.RANK,):
+            indicator = last.indicator if figure.unit_normalized in ("%", "倍") else None
+        carried.append(replace(figure, measure=last.measure + ("增速" if of_rate else ""), indicator=indicator))
+    return carried, last
 
 
 def _not_figure(sentence: str, token, cues: Cues) -> bool:

@@ -10,19 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.lexicon.text import HAN, han_count, split_region_suffix
+from generator.lexicon.text import HAN, alternation, han_count, split_region_suffix
 from generator.records import Region
+from .cues import FIXED_WORDS
 from .tokens import Token
 
 LEAD_TRIM = re.compile(
-    r"^(?:其中|此外|同时|另外|目前|如今|当前|截至目前|今年以来|今年来|今年|去年|全年|累计|共|已|还|并|"
-    r"全区|全县|全市|全省|全镇|全乡|全州|全国|该区|该县|该市|区内|县内|市内|辖区|共计|总计|预计|分别|均|"
+    rf"^(?:{alternation(FIXED_WORDS['label_lead_trim'])}|"
     r"“十[二三四五]五”(?:期间|时期|以来|末)?|十[二三四五]五(?:期间|时期|以来|末)?)+"
 )
 TAIL_TRIM = re.compile(
-    r"(?:达到|达|为|是|至|增至|增长至|增长到|提升至|提升到|提高到|提高至|跃升至|跃升到|攀升至|上升至|上升到|"
-    r"突破|超过|超|约|近|逾|共|有|累计|实现|完成|从|由|分别|均|已|保持|稳定控制在|控制在|稳定在|在|的|了|"
-    r"总量|总数|合计|共计|高达|多达|仅|以|将|拥有|新增了|和|与|及|"
+    rf"(?:{alternation(FIXED_WORDS['label_tail_trim'])}|"
     r"[、，,（(])+$"
 )
 TIME_WORDS = re.compile(
@@ -30,7 +28,7 @@ TIME_WORDS = re.compile(
     r"|[0-9]{1,2}\s*[—–\-~至到]\s*[0-9]{1,2}月|截至|截止|近年来|近年|多年来|[0-9一二三四五六七八九十]+年(?:来|以来|间)"
 )
 SUBJECT_RE = re.compile(
-    rf"([{HAN}]{{2,12}}?(?:村|社区|有限公司|公司|医院|集团|合作社|小区|学校|中学|小学|幼儿园|处理厂|工厂|街区))"
+    rf"([{HAN}]{{2,12}}?(?:{alternation(FIXED_WORDS['subject_endings'])}))"
     rf"(?=[{HAN}“]|$)"
 )
 
@@ -53,8 +51,8 @@ class Draft:
 
 # What is left of a label once change words are gone tells whether it names anything.
 CONNECTIVES = re.compile(
-    r"较|比|同比|相比|分别|增加|减少|增长|提高|提升|下降|降低|跃升|攀升|上升|增至|新增|年均|年平均|平均|到|至|了|期间|时期|末|的|"
-    r"上年|去年|同期|十[二三四五]五|[“”\"、，,（）()]"
+    rf"{alternation(FIXED_WORDS['label_connectives'])}|"
+    r"十[二三四五]五|[“”\"、，,（）()]"
 )
 
 
@@ -81,7 +79,7 @@ def _clean_label(text: str, region_words: tuple[str, ...]) -> str:
 def _noun_after(paragraph: str, token: Token, limit: int) -> str:
     """The words right after a number's unit, up to the next separator: 建成3个[驿站]."""
     after = paragraph[token.end : limit]
-    after = re.split(r"[，,。；;、]|以上|以下|等|分别|均|全部|相继|共|入驻|落户|落地|开业|投产|签约|上线|挂牌", after)[0]
+    after = re.split(rf"[，,。；;、]|{alternation(FIXED_WORDS['noun_after_ends'])}", after)[0]
     # 10个部门的[300项…]: a noun ending in 的 qualifies the next number, it is not a label of its own.
     return re.sub(r"的$", "", after.strip())
 
@@ -141,8 +139,9 @@ def _inherit(paragraph: str, drafts: list[Draft]) -> None:
             d.label = prev.label
 
 
-RANK_SCOPES = (re.compile(r"(全国|全省|全市|全州|全区|全县|省内|市内)$"), re.compile(f"((?:稳居|位居|位列|名列|居|列)?[{HAN}]{{2,4}}[省市])$"))
-RANK_VERBS = re.compile(r"(连续[两三四五六七八九十0-9]+年)?(稳居|位居|位列|名列|排名|排在|居于|居|列|排)$")
+RANK_SCOPES = (re.compile(f"({alternation(FIXED_WORDS['rank_scopes'])})$"),
+               re.compile(f"((?:{alternation(FIXED_WORDS['rank_scope_verbs'])})?[{HAN}]{{2,4}}[省市])$"))
+RANK_VERBS = re.compile(rf"(连续[两三四五六七八九十0-9]+年)?({alternation(FIXED_WORDS['rank_verbs'])})$")
 
 
 def _rank_labels(paragraph: str, drafts: list[Draft]) -> None:
@@ -152,7 +151,7 @@ def _rank_labels(paragraph: str, drafts: list[Draft]) -> None:
             continue
         text = paragraph[d.clause[0] : d.token.start]  # a rank token starts at 第
         scope_m = RANK_SCOPES[0].search(text) or RANK_SCOPES[1].search(text)
-        scope = re.sub(r"^.*?(稳居|位居|位列|名列|居|列)", "", scope_m.group(1)) if scope_m else ""
+        scope = re.sub(f"^.*?({alternation(FIXED_WORDS['rank_scope_verbs'])})", "", scope_m.group(1)) if scope_m else ""
         what = RANK_VERBS.sub("", text[: scope_m.start()] if scope_m else text)
         what = re.sub(r"^.*?(获评|获|在)", "", what) if len(what) > 12 else what
         if not _content(what):
@@ -215,7 +214,7 @@ def _enumerations(paragraph: str, drafts: list[Draft]) -> None:
                 break
 
 
-ENUM_TAIL = re.compile(r"(?:分别|均|都)?(?:同比|比上年|较上年)?(?:增长|增速|增幅|提高|提升|下降|达到|达|为|是)?$")
+ENUM_TAIL = re.compile(rf"(?:分别|均|都)?(?:同比|比上年|较上年)?(?:{alternation(FIXED_WORDS['enumeration_tail_verbs'])})?$")
 
 
 def _split_shared(label: str, n: int) -> list[str] | None:
@@ -231,7 +230,8 @@ def _split_shared(label: str, n: int) -> list[str] | None:
             shared = items[-1][size:]
             return [p + shared for p in items[:-1]] + [items[-1]]
         return items
-    m = re.fullmatch(f"(.+?)((?:、[^、]+?)+)(人均[{HAN}]+|[{HAN}]{{2,}}?(?:率|量|额|数|值|面积|产量))", label)
+    m = re.fullmatch(f"(.+?)((?:、[^、]+?)+)(人均[{HAN}]+|[{HAN}]{{2,}}?(?:{alternation(FIXED_WORDS['measure_heads'])}))",
+                     label)
     if not m:
         return None
     heads = [m[1]] + [h for h in m[2].split("、") if h]

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from generator.lexicon.text import alternation
 from generator.records import Period
 from .cues import FIXED_WORDS
 from .tokens import parse_number
@@ -120,7 +121,7 @@ def _rules(ref: int | None) -> list[tuple[re.Pattern[str], Callable[[re.Match[st
          lambda m: (_ym(year_or_ref(m, 1), HOLIDAYS[m[2]]),) * 2 if year_or_ref(m, 1) else None, ""),
         # 今年上半年, 今年1—8月: the part of the year names the period (read by the rules above)
         (re.compile(r"今年以来|今年来|今年(?!上半年|下半年|前[一二三]季度|[一二三四1-4]季度|[0-9一二三四五六七八九十]{1,2}(?:月|"
-                    + DASH + "))|年内|本年度|目前|截至目前|如今|现在|当前|年初以来"), rel(0), ""),
+                    + DASH + "))|" + alternation(FIXED_WORDS["present_time_words"])), rel(0), ""),
         # 近日 dates an event (a visit, a photo): like a day, it governs its own sentence only
         (re.compile(r"近日|日前"), rel(0), "day"),
         (re.compile(r"过去一年|过去的一年|去年|上年|上一年"), rel(-1), ""),

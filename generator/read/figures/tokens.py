@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 import cn2an
 
-from generator.lexicon.text import HAN, HAN_RE, han_count
+from generator.lexicon.text import HAN, HAN_RE, alternation, han_count
 from generator.lexicon.catalogue import Unit, Units
+from .cues import FIXED_WORDS
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
 NUM = rf"[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|[一二两三四五六七八九十][{CN_DIGITS}]*"
@@ -27,12 +28,12 @@ NUM = rf"[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|[一二两三四五六七八九十]
 NUM_RE = re.compile(rf"(?:(?<=GDP)|(?<![0-9A-Za-z.．\-+_/#@]))(?:{NUM})")
 RATIO_RE = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?:[:：][0-9]+(?:\.[0-9]+)?)+(?![0-9])")
 RANK_RE = re.compile(r"第([0-9]+|[一二三四五六七八九十]+)(名|位)?")
-RANK_BEFORE = re.compile(r"(?:前|排名|排|居|列|位列|位居)$")
+RANK_BEFORE = re.compile(f"(?:{alternation(FIXED_WORDS['rank_before'])})$")
 CLAUSE_END = re.compile(r"[，。；！？;!?]|(?<![0-9]),|,(?![0-9])")
 SENTENCE_END = re.compile(r"[。；！？;!?]")
 
 # 位居全省首位, 稳居榜首: first place written without a numeral
-RANK_TOP_RE = re.compile(r"(?:位居|稳居|居|位列|名列|排名|列)[^，。；、,;]{0,10}?(首位|榜首)")
+RANK_TOP_RE = re.compile(f"(?:{alternation(FIXED_WORDS['rank_top_verbs'])})[^，。；、,;]{{0,10}}?(首位|榜首)")
 
 @dataclass
 class Token:
