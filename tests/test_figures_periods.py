@@ -74,3 +74,15 @@ def test_a_streak_ends_in_the_reported_period():
     assert (streak_span(years, "2024").start, streak_span(years, "2024").end) == ("2011", "2024")
     quarters = reader.find("连续七个季度居全省前2位")[0]
     assert (streak_span(quarters, "2023-09").start, streak_span(quarters, "2023-09").end) == ("2022-01", "2023-09")
+
+
+def test_until_a_month_without_end_word_is_a_stock_at_that_month():
+    times = TimeReader(2025).find("截至2024年12月，全市共辖6个街道")
+    assert times[0].stock_end and (times[0].period.start, times[0].period.end) == ("2024-01", "2024-12")
+
+
+def test_an_approximate_streak_spans_only_its_anchor():
+    t = TimeReader(2020).find("已连续十余年位居榜首")[0]
+    assert (streak_span(t, "2020").start, streak_span(t, "2020").end) == ("2020", "2020")
+    exact = TimeReader(2020).find("连续十年位居榜首")[0]
+    assert streak_span(exact, "2020").start == "2011"

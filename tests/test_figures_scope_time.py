@@ -40,12 +40,58 @@ def test_average_growth_takes_the_multi_year_review_before_it(extract):
     assert avg.aspect == Aspect.GROWTH_AVG and span(avg) == ("2018", "2022")
 
 
-def test_a_time_late_in_the_lead_frames_later_paragraphs_not_the_numbers_before_it(extract):
-    figs = extract("青山县是制造业大县，经营主体超5万户。2022年，全县新增企业300家。",
-                   "全县规模以上工业企业120家。")
-    assert span(one(figs, 5e4)) is None
-    assert span(one(figs, 300)) == ("2022", "2022")
-    assert span(one(figs, 120)) == ("2022", "2022")
+def test_a_time_late_in_the_lead_frames_later_paragraphs_only_from_a_sentence_without_figures(extract):
+    framed = extract("青山县是制造业大县，经营主体超5万户。2022年是全县工业攻坚之年。",
+                     "全县规模以上工业企业120家。")
+    assert span(one(framed, 5e4)) is None
+    assert span(one(framed, 120)) == ("2022", "2022")
+    own = extract("青山县是制造业大县，经营主体超5万户。2022年，全县新增企业300家。",
+                  "全县规模以上工业企业120家。")
+    assert span(one(own, 300)) == ("2022", "2022")
+    assert span(one(own, 120)) is None  # 2022年 dates its own sentence's figures, not the article
+
+
+def test_a_time_opening_the_lead_paragraph_frames_the_article(extract):
+    figs = extract("今年以来，全县新增企业300家。", "全县规模以上工业企业120家。")
+    assert span(one(figs, 120)) == ("2023", "2023")
+
+
+def test_a_time_in_a_quoted_anecdote_frames_nothing_else(extract):
+    figs = extract("“设备升级后，产量从300吨增到500吨，今年一定能卖上好价钱！”农户笑着说。",
+                   "全县累计发展合作社示范社55家。")
+    assert span(one(figs, 55)) is None
+
+
+def test_a_framing_paragraph_governs_the_later_paragraphs_of_its_section(extract):
+    figs = extract("2022年是“十三五”规划收官之年。回望这五年，全县经济稳步增长。",
+                   "全县高新技术企业总数突破80家，外贸进出口总额年均增长9%。", year=2022)
+    assert span(one(figs, 80)) == ("2022", "2022")
+    assert span(one(figs, 9)) == ("2018", "2022")
+
+
+def test_a_work_report_on_the_closed_year_frames_its_undated_figures(extract):
+    figs = extract("县长向大会作政府工作报告。",
+                   "全县地区生产总值达到300亿元，较“十三五”末增长20%。", published="2026-03-10", year=2026)
+    assert span(one(figs, 300e8)) == ("2025", "2025")
+    assert span(one(figs, 20)) == ("2021", "2025")
+
+
+def test_a_streak_reported_mid_year_ends_in_the_last_full_year(extract):
+    figs = extract("7月10日，市政府召开发布会。“十四五”以来，全市研发投入占比连续三年居全省第5位。",
+                   published="2025", year=2025)
+    assert span(one(figs, 3)) == ("2022", "2024")
+    later = extract("全市研发投入占比连续三年居全省第5位。", published="2026-03-01", year=2025)
+    assert span(one(later, 3)) == ("2023", "2025")
+
+
+def test_an_approximate_streak_has_no_start(extract):
+    figs = extract("2020年，全市在百强榜中已连续十余年位居榜首。")
+    assert span(one(figs, 1)) == ("2020", "2020")
+
+
+def test_a_two_year_average_runs_from_the_year_before(extract):
+    figs = extract("今年一季度，全市地区生产总值同比增长18%，两年平均增长7.1%。", published="2021-04-20", year=2021)
+    assert span(one(figs, 7.1)) == ("2020-01", "2021-03")
 
 
 def test_a_figure_of_counted_units_heading_the_clause_is_theirs(extract):

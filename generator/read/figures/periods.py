@@ -24,6 +24,7 @@ HOLIDAYS = {"五一": 5, "国庆": 10}
 QUARTERS = {"一": (1, 3), "1": (1, 3), "二": (4, 6), "2": (4, 6), "三": (7, 9), "3": (7, 9), "四": (10, 12), "4": (10, 12)}
 # A time right after these is the reference of a comparison (较2020年增长), not the figure's period.
 BASELINE_BEFORE = FIXED_WORDS["baseline_before"]
+APPROXIMATE = re.compile(r"[余多几]")  # 十余年, 二十多年: a count with no known start
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,8 @@ def _rules(ref: int | None) -> list[tuple[re.Pattern[str], Callable[[re.Match[st
         (re.compile(Y + DASH + Y + "年"), lambda m: (m[1], m[2]), "span"),
         (re.compile(f"(?:{Y}年)?" + N + DASH + N + "月"), months, ""),
         (re.compile(f"(?:{Y}年)?(上半年|下半年|前[一二三]季度|[一二三四1-4]季度)"), quarter, ""),
-        (re.compile(f"截至(?:{Y}年)?{N}月(?:底|末)"), until_month, "stock"),
+        # 截至2024年12月 reads like 截至12月底: a stock stands at that month
+        (re.compile(f"截至(?:{Y}年)?{N}月(?:底|末|份)?"), until_month, "stock"),
         (re.compile(f"(?:{Y}年)?{N}月(?:份)?以来"), since_month, ""),
         (re.compile(f"{Y}年(?:末|底)"), lambda m: (_ym(int(m[1]), 12), _ym(int(m[1]), 12)), "stock"),
         (re.compile(r"“?(十[二三四五]五)”?(?:时期|期间|以来)?末"), lambda m: (str(PLANS[m[1]][1]),) * 2, ""),
@@ -209,15 +211,29 @@ def after_reference(period: Period | None, ref: Time) -> Period | None:
     return period
 
 
+def year_frame(year: int) -> Time:
+    """The frame of a report on one closed year that names no time of its own."""
+    return Time(0, 0, Period(f"{year}年", str(year), str(year)), False, False)
+
+
+def shift_start(period: Period, years: int) -> Period:
+    """The same period starting `years` earlier (两年平均: from the year before)."""
+    start = period.start or period.end
+    return Period(period.text, f"{int(start[:4]) + years:04d}{start[4:]}", period.end)
+
+
 def point_of(period: Period) -> Period:
     """A stock, share or rank reached by the end of a multi-year span: the end year."""
     return Period(period.text, period.end, period.end)
 
 
 def streak_span(time: Time, anchor_end: str) -> Period:
-    """连续N年 / N个季度 / N个月 ending in the latest reported period (anchor_end: YYYY or YYYY-MM)."""
+    """连续N年 / N个季度 / N个月 ending in the latest reported period (anchor_end: YYYY or YYYY-MM).
+    连续十余年 gives no start: only the period it is reported in."""
     count, unit = time.streak or (1, "年")
     year = int(anchor_end[:4])
+    if APPROXIMATE.search(time.period.text):
+        return Period(time.period.text, anchor_end, anchor_end)
     if unit == "年":
         return Period(time.period.text, str(year - count + 1), str(year))
     if len(anchor_end) == 4:
