@@ -136,3 +136,22 @@ def test_an_estimate_note_for_what_follows_and_start_values_are_actual(extract):
     assert one(figs, 4.2).modality == Modality.ACTUAL  # another paragraph
     pair = extract("力争生产总值从100亿元提高到150亿元。")
     assert one(pair, 100e8).modality == Modality.ACTUAL and one(pair, 150e8).modality == Modality.TARGET
+
+
+def test_a_named_unit_opening_the_clause_is_the_scope(extract):
+    figs = extract("2023年，石门镇白沙村集体经济年收入达42.5万元。")
+    assert one(figs, 42.5e4).scope == "石门镇白沙村"
+    hospital = extract("2023年，县人民医院新建住院大楼，新增8个临床科室。")
+    assert one(hospital, 8).scope == "县人民医院"
+
+
+def test_a_generic_word_ending_in_a_unit_suffix_is_no_unit(extract):
+    figs = extract("2023年，全县农村居民人均可支配收入达1.8万元，“四好农村路”通畅率100%，乡村振兴示范点新增12个。")
+    assert one(figs, 1.8e4).scope is None
+    assert one(figs, 100).scope is None
+    assert one(figs, 12).scope is None
+
+
+def test_the_regions_own_budget_level_is_a_part(extract):
+    figs = extract("2023年，青山县本级办理不动产证320本。")
+    assert one(figs, 320).scope == "县本级"

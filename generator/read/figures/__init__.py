@@ -96,6 +96,17 @@ def _frame_at(reader: periods.TimeReader, texts: list[str], first_body: int = 2)
     return None, -1
 
 
+def _subject_clause(sentence: str, times: list[periods.Time], before: int) -> str:
+    """The sentence's first clause before offset `before` that is more than a time (2023年，X村…)."""
+    start = 0
+    for m in CLAUSE_END.finditer(sentence, 0, before):
+        text = sentence[start:m.start()]
+        if not any(t.start <= start and m.start() <= t.end + 1 for t in times):
+            return text
+        start = m.end()
+    return ""
+
+
 def _in_speech(text: str, at: int) -> bool:
     """Inside quoted speech (“…，今年一定能卖上好价钱！”): an anecdote's time frames nothing else."""
     opened = text.rfind("“", 0, at)
@@ -372,7 +383,7 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
     base = d.extras.get("base") or per or base
     scope = d.extras.get("scope") or slots.reference_scope(clause_before, after, r.level_word, cues) or \
         slots.scope(clause_before, r.own, r.level_word, cues, r.pos)
-    first = sentence[:next((m.start() for m in CLAUSE_END.finditer(sentence)), 0)] if c0 > 0 else ""
+    first = _subject_clause(sentence, times, c0)
     if scope is None and first and not any(clause_before.lstrip().startswith(w) for w in cues.get("scope.whole")):
         scope = slots.scope(first, r.own, r.level_word, cues, r.pos)  # 北塘村通过…，年收入达110万元
     value = token.number * token.factor

@@ -13,6 +13,8 @@ PERCENT_BASES = ("%",)
 STREAK_BASES = ("年", "月", "季度", "连冠")
 MONEY_BASES = ("元", "美元", "欧元")
 CJK_RUN = re.compile(f"[{HAN}“”]+")
+MAX_HEAD = 16  # a unit's name opening a clause is at most this long
+STOP_TAGS = ("p", "uj", "x", "c", "m", "r")  # a preposition, 的, punctuation, a number: no name runs across
 
 
 def _ends(text: str, cues: Cues, name: str, within: int) -> str:
@@ -112,12 +114,15 @@ def scope(clause: str, own: tuple[str, ...], level_word: str, cues: Cues, pos) -
             return None if word == level_word or not word.startswith("全") or word == "全省" else word
     suffixes = cues.get("scope.suffixes")
     if pos is None or not any(s in clause for s in suffixes):
-        return None
+        return _own_part(clause, own, cues)
+    found = head_unit(clause, own, cues, pos)
+    if found:
+        return found
     tags = cues.get("scope.name_tags")
     words = [(w.word, w.flag) for w in pos.cut(clause)]
     for i, (word, flag) in enumerate(words):
-        if not any(word.endswith(s) for s in suffixes):
-            continue
+        if not any(word.endswith(s) for s in suffixes) or word in cues.get("scope.generic"):
+            continue  # 乡村, 农村: common nouns, not a named village
         # 大寨村 tagged as a place name by itself counts as named
         name = [word]
         proper = flag in tags and not any(word == s for s in suffixes) and word not in own
@@ -133,6 +138,51 @@ def scope(clause: str, own: tuple[str, ...], level_word: str, cues: Cues, pos) -
             return "".join(name)[-16:]
         if _single_name(word, flag, suffixes, own, cues):
             return word  # 大寨村 tagged as a place name by itself
+    return None
+
+
+def head_unit(clause: str, own: tuple[str, ...], cues: Cues, pos) -> str | None:
+    """The named unit a clause opens with as its subject (某镇某村集体经济年收入达, 区某某医院新增,
+    在某某街区试点推出): jieba's words from the clause head to the first word ending in a unit
+    suffix, chained to a next one close after it (某镇某村). Named: a proper-name tag before the
+    suffix, or a run of single characters jieba could not join (a name it does not know).
+    Not a unit: a generic word (农村, 乡村), a verb of doing or a particle before the suffix."""
+    text = clause.lstrip(" ，,")
+    for lead in cues.get("scope.head_lead"):
+        if text.startswith(lead):
+            text = text[len(lead):]
+            break
+    suffixes, generic = cues.get("scope.head_suffixes"), cues.get("scope.generic")
+    words = [(w.word, w.flag) for w in pos.cut(text[:MAX_HEAD])]
+    at = next((i for i, (w, _) in enumerate(words) if w.endswith(suffixes) and w not in generic), None)
+    if at is None or at > 6:
+        return None
+    chained = next((j for j in range(at + 1, min(at + 3, len(words)))
+                    if words[j][0].endswith(suffixes) and words[j][0] not in generic), None)
+    end = chained if chained is not None else at
+    stem = words[:at] + ([] if words[at][0] in suffixes else [words[at]])
+    doing = [cues.patterns.get("aspect.increment"), cues.patterns.get("measure_lead")]
+    if any(f in STOP_TAGS or any(p is not None and p.fullmatch(w) for p in doing) for w, f in words[:end + 1]):
+        return None
+    tags = cues.get("scope.name_tags") + ("j", "nr")
+    named = any(f in tags and w not in own and not any(o.startswith(w) for o in own) for w, f in stem)
+    singles = any(len(a[0]) == 1 and len(b[0]) == 1 for a, b in zip(words[:end + 1], words[1:end + 1]))
+    # 县人民医院, 区中医院: the region's own body, named by its level character
+    named = named or bool(own and words[0][0] == own[0][-1:] and len(words) > 1 and at > 0 or
+                          own and words[at][0].startswith(own[0][-1:]) and len(words[at][0]) > 3)
+    name = "".join(w for w, _ in words[:end + 1])
+    if not (named or singles) or name in own or any(name.startswith(g) for g in generic if len(g) == 1):
+        return None
+    return name
+
+
+def _own_part(clause: str, own: tuple[str, ...], cues: Cues) -> str | None:
+    """郴州市本级办理…: the region's own budget level is a part of it."""
+    head = clause.lstrip(" ，,其中")
+    for o in own:
+        for part in cues.get("scope.own_parts"):
+            if head.startswith(o + part) or head.startswith(o[-1:] + part):
+                return o[-1:] + part
     return None
 
 
