@@ -23,7 +23,6 @@ from .tokens import CLAUSE_END, inside_quoted_name, scan
 __all__ = ["extract_figures", "load_cues", "Cues", "reference_year", "sentences"]
 
 SENTENCE_END = re.compile(r"[。；！？;!?\n]")
-NUMBER = re.compile(r"[0-9]")
 YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 MAX_SENTENCE = 400
 LEADING_CHARS = 4  # a time this near a sentence's start frames the sentences after it
@@ -89,9 +88,9 @@ def _frame_at(reader: periods.TimeReader, texts: list[str], first_body: int = 2)
         for at, sentence in (sentences(text or "") if i >= first_body else [(0, text or "")]):
             for t in reader.find(sentence):
                 # 近年来 opens no frame for later paragraphs: it says nothing about when a number stood
-                if t.baseline or t.day or t.streak or t.period.start is None or _in_speech(sentence, t.start):
+                if t.baseline or t.day or t.streak or t.period.start is None or periods.in_speech(sentence, t.start):
                     continue
-                if i < first_body or at + t.start <= LEADING_CHARS or not _has_number(sentence, t):
+                if i < first_body or at + t.start <= LEADING_CHARS or not periods.has_number(sentence, t):
                     return t, i
     return None, -1
 
@@ -105,27 +104,6 @@ def _subject_clause(sentence: str, times: list[periods.Time], before: int) -> st
             return text
         start = m.end()
     return ""
-
-
-def _in_speech(text: str, at: int) -> bool:
-    """Inside quoted speech (“…，今年一定能卖上好价钱！”): an anecdote's time frames nothing else."""
-    opened = text.rfind("“", 0, at)
-    return opened >= 0 and text.rfind("”", 0, at) < opened and bool(CLAUSE_END.search(text, opened, at))
-
-
-def _has_number(sentence: str, time: periods.Time) -> bool:
-    return bool(NUMBER.search(sentence[:time.start] + sentence[time.end:]))
-
-
-def _last_full(published: str | None, ref: int | None, reader: periods.TimeReader, lead: list[str]) -> int | None:
-    """The year before the reference year when the page is dated inside it (2025-07 -> 2024);
-    with only a year known, the lead's dateline (7月24日) gives the month."""
-    date = str(published or "")
-    if re.fullmatch(r"(?:19|20)\d{2}", date):
-        day = next((t for text in lead for t in reader.find(text or "") if t.day and t.period.start), None)
-        date = day.period.start if day is not None and day.period.start[:4] == date else date
-    m = re.match(r"((?:19|20)\d{2})-(\d{2})", date)
-    return ref - 1 if m and ref is not None and int(m.group(1)) == ref and int(m.group(2)) < 12 else None
 
 
 def _first_sentence(paragraphs: list[str]) -> str:
@@ -163,7 +141,7 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
     # The lead: headline, subtitle, then the start of the first two paragraphs.
     lead = [article.title, article.draft.subtitle, *(p[:LEAD_CHARS] for p in article.paragraphs[:2])]
     r = _Reading(article, units, cues, reader, labels.region_words(article.region),
-                 _level_word(article.region.name), pos, closed, _last_full(published, ref, reader, lead))
+                 _level_word(article.region.name), pos, closed, periods.last_full(published, ref, reader, lead))
     article_frame, at = _frame_at(reader, lead)
     # In the lead paragraph that sets the frame, its time governs what follows it, not the numbers before it.
     frame_source = lead[at] if at >= 2 else None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from generator.records import Period
 from .cues import FIXED_WORDS
-from .tokens import parse_number
+from .tokens import CLAUSE_END, parse_number
 
 Y = r"((?:19|20)[0-9]{2})"
 N = r"([0-9]{1,2}|[一二两三四五六七八九十]{1,3})"
@@ -24,6 +24,7 @@ HOLIDAYS = {"五一": 5, "国庆": 10}
 QUARTERS = {"一": (1, 3), "1": (1, 3), "二": (4, 6), "2": (4, 6), "三": (7, 9), "3": (7, 9), "四": (10, 12), "4": (10, 12)}
 # A time right after these is the reference of a comparison (较2020年增长), not the figure's period.
 BASELINE_BEFORE = FIXED_WORDS["baseline_before"]
+NUMBER = re.compile(r"[0-9]")
 APPROXIMATE = re.compile(r"[余多几]")  # 十余年, 二十多年: a count with no known start
 
 
@@ -253,3 +254,24 @@ def last_review(times: list[Time]) -> Time | None:
     """The last multi-year span of a sentence with both ends known (过去五年, “十四五”以来)."""
     return next((t for t in reversed(times) if t.span and not t.baseline and not t.streak
                  and t.period.start is not None), None)
+
+
+def last_full(published: str | None, ref: int | None, reader: TimeReader, lead: list[str]) -> int | None:
+    """The year before the reference year when the page is dated inside it (2025-07 -> 2024);
+    with only a year known, the lead's dateline (7月24日) gives the month."""
+    date = str(published or "")
+    if re.fullmatch(r"(?:19|20)\d{2}", date):
+        day = next((t for text in lead for t in reader.find(text or "") if t.day and t.period.start), None)
+        date = day.period.start if day is not None and day.period.start[:4] == date else date
+    m = re.match(r"((?:19|20)\d{2})-(\d{2})", date)
+    return ref - 1 if m and ref is not None and int(m.group(1)) == ref and int(m.group(2)) < 12 else None
+
+
+def in_speech(text: str, at: int) -> bool:
+    """Inside quoted speech (“…，今年一定能卖上好价钱！”): an anecdote's time frames nothing else."""
+    opened = text.rfind("“", 0, at)
+    return opened >= 0 and text.rfind("”", 0, at) < opened and bool(CLAUSE_END.search(text, opened, at))
+
+
+def has_number(sentence: str, time: Time) -> bool:
+    return bool(NUMBER.search(sentence[:time.start] + sentence[time.end:]))
