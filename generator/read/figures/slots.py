@@ -14,7 +14,6 @@ STREAK_BASES = ("年", "月", "季度", "连冠")
 MONEY_BASES = ("元", "美元", "欧元")
 CJK_RUN = re.compile(f"[{HAN}“”]+")
 MAX_HEAD = 16  # a unit's name opening a clause is at most this long
-STOP_TAGS = ("p", "uj", "x", "c", "m", "r")  # a preposition, 的, punctuation, a number: no name runs across
 
 
 def _ends(text: str, cues: Cues, name: str, within: int) -> str:
@@ -162,7 +161,7 @@ def head_unit(clause: str, own: tuple[str, ...], cues: Cues, pos) -> str | None:
     end = chained if chained is not None else at
     stem = words[:at] + ([] if words[at][0] in suffixes else [words[at]])
     doing = [cues.patterns.get("aspect.increment"), cues.patterns.get("measure_lead")]
-    if any(f in STOP_TAGS or any(p is not None and p.fullmatch(w) for p in doing) for w, f in words[:end + 1]):
+    if any(f in cues.get("scope.name_breaks") or any(p is not None and p.fullmatch(w) for p in doing) for w, f in words[:end + 1]):
         return None
     tags = cues.get("scope.name_tags") + ("j", "nr")
     named = any(f in tags and w not in own and not any(o.startswith(w) for o in own) for w, f in stem)
