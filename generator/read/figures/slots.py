@@ -155,7 +155,7 @@ def head_unit(clause: str, own: tuple[str, ...], cues: Cues, pos) -> str | None:
     words = [(w.word, w.flag) for w in pos.cut(text[:MAX_HEAD])]
     at = next((i for i, (w, _) in enumerate(words) if w.endswith(suffixes) and w not in generic), None)
     if at is None or at > 6:
-        return None
+        return _short_name(words, own, cues)
     chained = next((j for j in range(at + 1, min(at + 3, len(words)))
                     if words[j][0].endswith(suffixes) and words[j][0] not in generic), None)
     end = chained if chained is not None else at
@@ -173,6 +173,21 @@ def head_unit(clause: str, own: tuple[str, ...], cues: Cues, pos) -> str | None:
     if not (named or singles) or name in own or any(name.startswith(g) for g in generic if len(g) == 1):
         return None
     return name
+
+
+def _short_name(words: list[tuple[str, str]], own: tuple[str, ...], cues: Cues) -> str | None:
+    """湘钢建成…, 某某集团实施…: an abbreviation or organisation name (jieba j/nt) as the subject
+    right before a verb is a company or body, not the region (unless it is the region's name or
+    names an indicator: 规上工业增加值增长)."""
+    if len(words) < 2 or words[0][1] not in cues.get("scope.short_name_tags") or len(words[0][0]) < 2:
+        return None
+    word, verb = words[0][0], words[1]
+    if not verb[1].startswith("v") or len(verb[0]) < 2 or word.endswith(cues.get("scope.region_bodies")) or \
+            any(word.startswith(g) or word.endswith(g) for g in cues.get("scope.generic") if len(g) > 1):
+        return None
+    if any(o.startswith(word) or word.startswith(o) for o in own) or cues.indicator_term(word):
+        return None
+    return word
 
 
 def _own_part(clause: str, own: tuple[str, ...], cues: Cues) -> str | None:
