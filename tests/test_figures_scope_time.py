@@ -155,3 +155,27 @@ def test_a_generic_word_ending_in_a_unit_suffix_is_no_unit(extract):
 def test_the_regions_own_budget_level_is_a_part(extract):
     figs = extract("2023年，青山县本级办理不动产证320本。")
     assert one(figs, 320).scope == "县本级"
+
+
+def test_an_abbreviated_company_before_its_verb_is_the_unit_for_its_sentence(extract):
+    figs = extract("2023年，钢铁集团所属的湘钢实施技改项目近400个，运营成本降低20%。",
+                   "2023年，湘钢建成200兆瓦发电机组，实现年减排烟尘3200吨、二氧化硫3000吨。")
+    assert one(figs, 3200).scope == "湘钢" and one(figs, 3000).scope == "湘钢"
+    plain = extract("2023年，全县同比增长8%，规上工业增加值增长9%。")
+    assert one(plain, 8).scope is None and one(plain, 9).scope is None
+
+
+def test_a_unit_named_in_an_earlier_clause_covers_the_rest_of_the_sentence_until_the_region_returns(extract):
+    figs = extract("在各方努力下，2023年，青山县本级办理不动产证320本，涉及建筑面积32万平方米，全县新增企业80家。")
+    assert one(figs, 32e4).scope == "县本级"
+    assert one(figs, 80).scope is None
+
+
+def test_a_government_body_of_the_region_is_no_unit(extract):
+    figs = extract("2023年，县农业局引进企业和合作社13家。")
+    assert one(figs, 13).scope is None
+
+
+def test_a_news_source_is_no_unit(extract):
+    figs = extract("据新华社报道，青山县已连续十年位居百强榜首，2023年地区生产总值增长6%。")
+    assert all(f.scope is None for f in figs)

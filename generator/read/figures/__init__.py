@@ -95,15 +95,26 @@ def _frame_at(reader: periods.TimeReader, texts: list[str], first_body: int = 2)
     return None, -1
 
 
-def _subject_clause(sentence: str, times: list[periods.Time], before: int) -> str:
-    """The sentence's first clause before offset `before` that is more than a time (2023年，X村…)."""
-    start = 0
+def _sentence_unit(r: _Reading, sentence: str, times: list[periods.Time], before: int) -> str | None:
+    """The unit the sentence's earlier clauses are about (某村…，年收入达110万元; 某厂新建…，使其处理能力…):
+    the latest clause before `before` opening with a named unit, unless a later one turns back to
+    the region (全县…, the region's name). Clauses that are only a time are skipped."""
+    unit, start, first = None, 0, True
+    higher = r.cues.get("scope.other_levels")
     for m in CLAUSE_END.finditer(sentence, 0, before):
         text = sentence[start:m.start()]
-        if not any(t.start <= start and m.start() <= t.end + 1 for t in times):
-            return text
         start = m.end()
-    return ""
+        if any(t.start <= start - len(text) - 1 and m.start() <= t.end + 1 for t in times):
+            continue
+        # the first clause is read whole; later ones only by a unit at their head (their subject)
+        found = slots.scope(text, r.own, r.level_word, r.cues, r.pos) if first else \
+            slots.clause_subject(text, r.own, r.cues, r.pos)
+        first = False
+        if found and found not in higher:
+            unit = found
+        elif text.lstrip().startswith((*r.own, r.level_word)):
+            unit = None
+    return unit
 
 
 def _first_sentence(paragraphs: list[str]) -> str:
@@ -361,9 +372,8 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
     base = d.extras.get("base") or per or base
     scope = d.extras.get("scope") or slots.reference_scope(clause_before, after, r.level_word, cues) or \
         slots.scope(clause_before, r.own, r.level_word, cues, r.pos)
-    first = _subject_clause(sentence, times, c0)
-    if scope is None and first and not any(clause_before.lstrip().startswith(w) for w in cues.get("scope.whole")):
-        scope = slots.scope(first, r.own, r.level_word, cues, r.pos)  # 北塘村通过…，年收入达110万元
+    if scope is None and c0 > 0 and not any(clause_before.lstrip().startswith(w) for w in cues.get("scope.whole")):
+        scope = _sentence_unit(r, sentence, times, c0)
     value = token.number * token.factor
     if d.kind in (Aspect.GROWTH, Aspect.CHANGE) and slots.decrease(sentence[max(c0, token.start - 6):token.start], cues):
         value = -value

@@ -111,11 +111,9 @@ def scope(clause: str, own: tuple[str, ...], level_word: str, cues: Cues, pos) -
     for word in cues.get("scope.whole"):
         if head.startswith(word):
             return None if word == level_word or not word.startswith("全") or word == "全省" else word
+    found = clause_subject(clause, own, cues, pos)
     suffixes = cues.get("scope.suffixes")
-    if pos is None or not any(s in clause for s in suffixes):
-        return _own_part(clause, own, cues)
-    found = head_unit(clause, own, cues, pos)
-    if found:
+    if found or pos is None or not any(s in clause for s in suffixes):
         return found
     tags = cues.get("scope.name_tags")
     words = [(w.word, w.flag) for w in pos.cut(clause)]
@@ -185,9 +183,15 @@ def _short_name(words: list[tuple[str, str]], own: tuple[str, ...], cues: Cues) 
     if not verb[1].startswith("v") or len(verb[0]) < 2 or word.endswith(cues.get("scope.region_bodies")) or \
             any(word.startswith(g) or word.endswith(g) for g in cues.get("scope.generic") if len(g) > 1):
         return None
-    if any(o.startswith(word) or word.startswith(o) for o in own) or cues.indicator_term(word):
-        return None
+    if any(o.startswith(word) or word.startswith(o) for o in own) or cues.indicator_term(word) or \
+            all(c in cues.get("measure_empty_chars") for c in word):
+        return None  # 同比增长: a comparison word, not a name
     return word
+
+
+def clause_subject(clause: str, own: tuple[str, ...], cues: Cues, pos) -> str | None:
+    """The part of the region a clause opens with as its subject: its own level (市本级) or a named unit."""
+    return _own_part(clause, own, cues) or (head_unit(clause, own, cues, pos) if pos is not None else None)
 
 
 def _own_part(clause: str, own: tuple[str, ...], cues: Cues) -> str | None:
