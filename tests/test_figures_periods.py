@@ -86,3 +86,18 @@ def test_an_approximate_streak_spans_only_its_anchor():
     assert (streak_span(t, "2020").start, streak_span(t, "2020").end) == ("2020", "2020")
     exact = TimeReader(2020).find("连续十年位居榜首")[0]
     assert streak_span(exact, "2020").start == "2011"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("今年8月，全县入选百强", ("2024-08", "2024-08")),
+    ("去年12月份", ("2023-12", "2023-12")),
+    ("2022年3月，全县", ("2022-03", "2022-03")),
+    ("截至今年8月底", ("2024-01", "2024-08")),
+])
+def test_a_month_without_a_day_is_the_period(text, expected):
+    assert read(text)[0][:2] == expected
+
+
+def test_a_month_opening_a_range_or_since_is_read_by_those_rules():
+    assert read("今年8月以来")[0][:2] == ("2024-08", "2024")
+    assert read("今年1—8月")[0][:2] == ("2024-01", "2024-08")

@@ -179,3 +179,11 @@ def test_a_government_body_of_the_region_is_no_unit(extract):
 def test_a_news_source_is_no_unit(extract):
     figs = extract("据新华社报道，青山县已连续十年位居百强榜首，2023年地区生产总值增长6%。")
     assert all(f.scope is None for f in figs)
+
+
+def test_what_a_cutting_verb_cuts_is_a_change_over_the_review(extract):
+    figs = extract("“十四五”期间，全县取消部门专项资金56个，压减规模2300万元，120台加装电梯投入使用。", year=2025)
+    cut, money, lifts = one(figs, -56), one(figs, -2300e4), one(figs, 120)  # a cut is negative
+    assert cut.aspect == Aspect.CHANGE and money.aspect == Aspect.CHANGE
+    assert span(cut) == ("2021", "2025") and span(money) == ("2021", "2025")
+    assert lifts.aspect == Aspect.INCREMENT and span(lifts) == ("2021", "2025")

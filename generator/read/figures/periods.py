@@ -94,6 +94,11 @@ def _rules(ref: int | None) -> list[tuple[re.Pattern[str], Callable[[re.Match[st
         y, mo = year_or_ref(m, 1), _n(m[2])
         return (_ym(y, mo),) * 2 if y and 1 <= mo <= 12 else None
 
+    def in_month(m: re.Match[str]):
+        y = int(m[1]) if m[1] else (r - (1 if m[2] in ("去年", "上年") else 0) if r else None)
+        mo = _n(m[3])
+        return (_ym(y, mo),) * 2 if y and 1 <= mo <= 12 else None
+
     def years_back(m: re.Match[str]):
         n = _n(m[1])
         return (str(r - n + 1), str(r)) if r and 1 <= n <= 50 else None
@@ -106,13 +111,16 @@ def _rules(ref: int | None) -> list[tuple[re.Pattern[str], Callable[[re.Match[st
         (re.compile(f"(?:{Y}年)?" + N + DASH + N + "月"), months, ""),
         (re.compile(f"(?:{Y}年)?(上半年|下半年|前[一二三]季度|[一二三四1-4]季度)"), quarter, ""),
         # 截至2024年12月 reads like 截至12月底: a stock stands at that month
-        (re.compile(f"截至(?:{Y}年)?{N}月(?:底|末|份)?"), until_month, "stock"),
+        (re.compile(f"截至(?:{Y}年|今年)?{N}月(?:底|末|份)?"), until_month, "stock"),
         (re.compile(f"(?:{Y}年)?{N}月(?:份)?以来"), since_month, ""),
         (re.compile(f"{Y}年(?:末|底)"), lambda m: (_ym(int(m[1]), 12), _ym(int(m[1]), 12)), "stock"),
         (re.compile(r"“?(十[二三四五]五)”?(?:时期|期间|以来)?末"), lambda m: (str(PLANS[m[1]][1]),) * 2, ""),
         (re.compile(r"“?(十[二三四五]五)”?(?:时期|期间|以来|规划)?"), lambda m: tuple(map(str, PLANS[m[1]])), "span"),
         (re.compile(Y + "年(?:以来|来)"), lambda m: (m[1], str(r)) if r and int(m[1]) <= r else None, "span"),
         (re.compile(f"(?:{Y}年)?([0-9]{{1,2}})月[0-9]{{1,2}}日"), on_day, "day"),
+        # 今年8月, 2024年3月: a month (no day) governs like any period
+        (re.compile(f"(?:{Y}年|(今年|去年|上年))([0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})月(?:份)?(?![0-9底末]|以来)"),
+         in_month, ""),
         (re.compile(Y + r"年(?!代)"), lambda m: (m[1], m[1]), ""),
         (re.compile(r"(?:近|过去|这)" + N + "年(?:来|以来|间|里)?|" + N.replace("(", "(?P<b>", 1) + "年(?:来|以来|间)"),
          lambda m: years_back(_Alias(m[1] or m["b"])), "span"),

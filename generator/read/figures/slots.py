@@ -52,7 +52,7 @@ def aspect(token: Token, before: str, clause_before: str, after: str, cues: Cues
     near = before[-8:]
     has_reference = bool(_ends(clause_before, cues, "aspect.reference", 16))
     change = _ends(near, cues, "aspect.change", 4)
-    if change and (has_reference or near.endswith(change)):
+    if change and (has_reference or near.endswith(change)) or _ends(clause_before, cues, "aspect.cut", 16):
         return Aspect.CHANGE
     if token.base in MONEY_BASES:
         return Aspect.INCREMENT if _ends(clause_before, cues, "aspect.money_increment", 14) else Aspect.LEVEL
