@@ -375,7 +375,7 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
     if scope is None and c0 > 0 and not any(clause_before.lstrip().startswith(w) for w in cues.get("scope.whole")):
         scope = _sentence_unit(r, sentence, times, c0)
     value = token.number * token.factor
-    if d.kind in (Aspect.GROWTH, Aspect.CHANGE) and slots.decrease(sentence[max(c0, token.start - 6):token.start], cues):
+    if d.kind in (Aspect.GROWTH, Aspect.CHANGE) and slots.decrease(sentence[max(c0, token.start - 6):token.start], cues, clause_before):
         value = -value
     quote = sentence[c0:c1].strip()
     out = []

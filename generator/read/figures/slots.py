@@ -72,9 +72,9 @@ def flow(clause_before: str, cues: Cues) -> bool:
     return bool(_ends(clause_before, cues, "aspect.flow", 40))
 
 
-def decrease(before: str, cues: Cues) -> bool:
-    """下降3%, 减少12家: the normalised value is negative."""
-    return bool(_ends(before, cues, "aspect.decrease", 5))
+def decrease(before: str, cues: Cues, clause_before: str = "") -> bool:
+    """下降3%, 减少12家, 取消专项56个: the normalised value is negative."""
+    return bool(_ends(before, cues, "aspect.decrease", 5) or _ends(clause_before, cues, "aspect.cut", 16))
 
 
 def modality(sentence_before: str, cues: Cues, after: str = "") -> Modality:
