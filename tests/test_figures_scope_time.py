@@ -187,3 +187,14 @@ def test_what_a_cutting_verb_cuts_is_a_change_over_the_review(extract):
     assert cut.aspect == Aspect.CHANGE and money.aspect == Aspect.CHANGE
     assert span(cut) == ("2021", "2025") and span(money) == ("2021", "2025")
     assert lifts.aspect == Aspect.INCREMENT and span(lifts) == ("2021", "2025")
+
+
+def test_a_sentence_without_figures_reframes_only_by_a_time_it_opens_with(extract):
+    figs = extract("县长说，2025年是“十四五”规划收官之年。我们始终坚持创新驱动，在“十四五”征程中写下新篇章。全县地区生产总值增长5%。",
+                   year=2025)
+    assert span(one(figs, 5)) == ("2025", "2025")
+
+
+def test_a_gap_to_another_level_under_a_review_stands_at_its_end(extract):
+    figs = extract("“十四五”以来，全县产业投资占比达60%，高于全省平均水平3.5个百分点。", year=2025)
+    assert span(one(figs, 3.5)) == ("2025", "2025")

@@ -95,28 +95,6 @@ def _frame_at(reader: periods.TimeReader, texts: list[str], first_body: int = 2)
     return None, -1
 
 
-def _sentence_unit(r: _Reading, sentence: str, times: list[periods.Time], before: int) -> str | None:
-    """The unit the sentence's earlier clauses are about (某村…，年收入达110万元; 某厂新建…，使其处理能力…):
-    the latest clause before `before` opening with a named unit, unless a later one turns back to
-    the region (全县…, the region's name). Clauses that are only a time are skipped."""
-    unit, start, first = None, 0, True
-    higher = r.cues.get("scope.other_levels")
-    for m in CLAUSE_END.finditer(sentence, 0, before):
-        text = sentence[start:m.start()]
-        start = m.end()
-        if any(t.start <= start - len(text) - 1 and m.start() <= t.end + 1 for t in times):
-            continue
-        # the first clause is read whole; later ones only by a unit at their head (their subject)
-        found = slots.scope(text, r.own, r.level_word, r.cues, r.pos) if first else \
-            slots.clause_subject(text, r.own, r.cues, r.pos)
-        first = False
-        if found and found not in higher:
-            unit = found
-        elif text.lstrip().startswith((*r.own, r.level_word)):
-            unit = None
-    return unit
-
-
 def _first_sentence(paragraphs: list[str]) -> str:
     return next((s for _, s in sentences(paragraphs[0][:LEAD_CHARS])), "") if paragraphs else ""
 
@@ -216,10 +194,11 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None, ind
     # last plain time; never a date or a streak (连续三年), which speak of one event.
     plain = [t for t in times if not (t.baseline or t.day or t.streak or t.weak)]
     opening = next((t for t in plain if t.start <= LEADING_CHARS or sentence[t.end:t.end + 1] == "是"), None)
-    next_context = opening or (plain[-1] if plain else context)
+    tokens = [t for t in scan(sentence, r.units) if not inside_quoted_name(sentence, t) and not _not_figure(sentence, t, cues)]
+    # a sentence without figures reframes the paragraph only by a time it opens with (在“十四五”征程中 is rhetoric)
+    next_context = opening or (plain[-1] if plain and (tokens or context is None) else context)
     if next_context is None:  # 全年实现…；规模工业增加值增长8.5%: with nothing else, 全年 frames the paragraph
         next_context = next((t for t in times if t.weak), None)
-    tokens = [t for t in scan(sentence, r.units) if not inside_quoted_name(sentence, t) and not _not_figure(sentence, t, cues)]
     if not tokens:
         return [], next_context
     clauses = _spans(sentence)
@@ -324,8 +303,10 @@ def _period(d, sentence, times, context, clause_start, cues, r_year=None,
     if chosen is None:
         return None, None
     period = chosen.period
-    point = d.kind in (Aspect.LEVEL, Aspect.SHARE, Aspect.RANK) and not slots.flow(
-        sentence[clause_start:d.token.start], cues)
+    clause_before = sentence[clause_start:d.token.start]
+    # a gap to another level (高于全省3.5个百分点) stands at the review's end like the rate it compares
+    gap = d.kind == Aspect.CHANGE and d.token.base == "百分点" and any(w in clause_before for w in cues.get("scope.other_levels"))
+    point = (d.kind in (Aspect.LEVEL, Aspect.SHARE, Aspect.RANK) or gap) and not slots.flow(clause_before, cues)
     if chosen.span and period.start is not None and point:
         period = periods.point_of(period)  # a stock reached by the end of a multi-year review
     if chosen.stock_end and point:
@@ -373,7 +354,7 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
     scope = d.extras.get("scope") or slots.reference_scope(clause_before, after, r.level_word, cues) or \
         slots.scope(clause_before, r.own, r.level_word, cues, r.pos)
     if scope is None and c0 > 0 and not any(clause_before.lstrip().startswith(w) for w in cues.get("scope.whole")):
-        scope = _sentence_unit(r, sentence, times, c0)
+        scope = slots.sentence_unit(sentence, [(t.start, t.end) for t in times], c0, r.own, r.level_word, cues, r.pos)
     value = token.number * token.factor
     if d.kind in (Aspect.GROWTH, Aspect.CHANGE) and slots.decrease(sentence[max(c0, token.start - 6):token.start], cues, clause_before):
         value = -value

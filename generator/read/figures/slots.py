@@ -7,7 +7,7 @@ import re
 from generator.lexicon.text import HAN
 from generator.records import Aspect, Modality
 from .cues import Cues
-from .tokens import Token
+from .tokens import CLAUSE_END, Token
 
 PERCENT_BASES = ("%",)
 STREAK_BASES = ("年", "月", "季度", "连冠")
@@ -250,3 +250,25 @@ def estimate_onward(sentence: str, cues: Cues) -> bool:
     """252.5亿元(预计数，下同): an estimate note that says it holds for what follows."""
     return any(w in sentence for w in cues.get("modality.estimate")) and \
         any(w in sentence for w in cues.get("modality.onward"))
+
+
+def sentence_unit(sentence: str, times: list[tuple[int, int]], before: int, own: tuple[str, ...],
+                  level_word: str, cues: Cues, pos) -> str | None:
+    """The unit the sentence's earlier clauses are about (某村…，年收入达110万元; 某厂新建…，使其处理能力…):
+    the latest clause before `before` opening with a named unit, unless a later one turns back to
+    the region (全县…, the region's name). Clauses that are only a time (`times`: spans) are skipped."""
+    unit, start, first = None, 0, True
+    higher = cues.get("scope.other_levels")
+    for m in CLAUSE_END.finditer(sentence, 0, before):
+        text, at = sentence[start:m.start()], start
+        start = m.end()
+        if any(t0 <= at and m.start() <= t1 + 1 for t0, t1 in times):
+            continue
+        # the first clause is read whole; later ones only by a unit at their head (their subject)
+        found = scope(text, own, level_word, cues, pos) if first else clause_subject(text, own, cues, pos)
+        first = False
+        if found and found not in higher:
+            unit = found
+        elif text.lstrip().startswith((*own, level_word)):
+            unit = None
+    return unit
