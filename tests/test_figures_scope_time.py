@@ -198,3 +198,16 @@ def test_a_sentence_without_figures_reframes_only_by_a_time_it_opens_with(extrac
 def test_a_gap_to_another_level_under_a_review_stands_at_its_end(extract):
     figs = extract("“十四五”以来，全县产业投资占比达60%，高于全省平均水平3.5个百分点。", year=2025)
     assert span(one(figs, 3.5)) == ("2025", "2025")
+
+
+def test_an_event_the_clause_opens_with_is_the_scope(extract):
+    figs = extract("2023年3月，县人民代表大会开幕。本次大会应到代表280人，实到271人。")
+    assert one(figs, 280).scope == "本次大会" and one(figs, 271).scope == "本次大会"
+
+
+def test_another_region_heading_an_item_or_a_clause_is_the_scope(extract):
+    figs = extract("2023年，青山县获评优秀，其中青山县连续2年、石岭县连续3年获评优秀单位。")
+    assert one(figs, 2).scope is None
+    assert one(figs, 3).scope == "石岭县"
+    own = extract("2023年，某某省青山县地区生产总值增长6%。")
+    assert one(own, 6).scope is None

@@ -221,6 +221,8 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None, ind
         else:
             d.kind = slots.aspect(d.token, before, sentence[c0:d.token.start], sentence[d.token.end:c1], cues,
                                   d.is_start or d.previous is not None)
+        if prev is not None and prev.clause == d.clause and before.lstrip().startswith("、"):
+            d.extras["item"] = before  # 甲县连续2年、乙县连续3年: an item of its own
         prev = d
     labels.label_sentence(sentence, drafts, r.own)
     _counted_subjects(r, sentence, drafts)
@@ -351,7 +353,9 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
         period = Period(period.text, str(r.times.ref + 1), str(r.times.ref + 1))  # 今年的目标 in the report
     per = slots.per_unit(clause_before, token, after, cues)
     base = d.extras.get("base") or per or base
+    item = d.extras.get("item")
     scope = d.extras.get("scope") or slots.reference_scope(clause_before, after, r.level_word, cues) or \
+        (slots.clause_subject(item.lstrip("、 "), r.own, cues, r.pos) if item else None) or \
         slots.scope(clause_before, r.own, r.level_word, cues, r.pos)
     if scope is None and c0 > 0 and not any(clause_before.lstrip().startswith(w) for w in cues.get("scope.whole")):
         scope = slots.sentence_unit(sentence, [(t.start, t.end) for t in times], c0, r.own, r.level_word, cues, r.pos)

@@ -190,8 +190,35 @@ def _short_name(words: list[tuple[str, str]], own: tuple[str, ...], cues: Cues) 
 
 
 def clause_subject(clause: str, own: tuple[str, ...], cues: Cues, pos) -> str | None:
-    """The part of the region a clause opens with as its subject: its own level (市本级) or a named unit."""
-    return _own_part(clause, own, cues) or (head_unit(clause, own, cues, pos) if pos is not None else None)
+    """What a clause opens with as its subject when that is not the whole region: its own level
+    (市本级), an event (本次大会), another region (青田县连续3年) or a named unit."""
+    found = _own_part(clause, own, cues) or _this_event(clause, cues)
+    if found or pos is None:
+        return found
+    return _other_region(clause, own, cues, pos) or head_unit(clause, own, cues, pos)
+
+
+def _this_event(clause: str, cues: Cues) -> str | None:
+    """本次大会应到代表302人, 此次考核评定61家: the figure counts the event, not the region."""
+    head = clause.lstrip(" ，,其中")
+    this = next((w for w in cues.get("scope.this") if head.startswith(w)), None)
+    if this is None:
+        return None
+    m = cues.patterns["scope.events"].search(head, len(this), len(this) + 6)
+    return head[:m.end()] if m else None
+
+
+def _other_region(clause: str, own: tuple[str, ...], cues: Cues, pos) -> str | None:
+    """青田县连续3年 in a 丽水市 article: a clause whose subject is another named region is its figure."""
+    words = [(w.word, w.flag) for w in pos.cut(clause.lstrip(" ，,、其中")[:MAX_HEAD])]
+    if len(words) > 1 and words[0][1] == "ns" and words[1][0] in cues.get("scope.region_suffixes"):
+        words[:2] = [(words[0][0] + words[1][0], "ns")]  # 石岭/ns 县: a name jieba does not know whole
+    if not words or words[0][1] != "ns" or not words[0][0].endswith(cues.get("scope.region_suffixes")):
+        return None
+    name = words[0][0]
+    if name in own or len(name) < 3 or (len(words) > 1 and any(words[1][0].startswith(o) for o in own)):
+        return None  # 湖南省长沙县…: the region's own address
+    return name
 
 
 def _own_part(clause: str, own: tuple[str, ...], cues: Cues) -> str | None:
