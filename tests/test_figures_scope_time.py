@@ -211,3 +211,10 @@ def test_another_region_heading_an_item_or_a_clause_is_the_scope(extract):
     assert one(figs, 3).scope == "石岭县"
     own = extract("2023年，某某省青山县地区生产总值增长6%。")
     assert one(own, 6).scope is None
+
+
+def test_the_regions_own_named_body_with_an_ordinal_is_a_unit(extract):
+    figs = extract("2023年，青山县第二污水处理厂扩容改造，使其处理能力从每日3万吨提升至6万吨。")
+    assert one(figs, 6e4).scope == "青山县第二污水处理厂"
+    acting = extract("2023年，青山县依托社区服务中心，精心打造12个“红色驿站”。")
+    assert one(acting, 12).scope is None  # the region acting through a place: its own figure

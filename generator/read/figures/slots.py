@@ -159,12 +159,16 @@ def head_unit(clause: str, own: tuple[str, ...], cues: Cues, pos) -> str | None:
     end = chained if chained is not None else at
     stem = words[:at] + ([] if words[at][0] in suffixes else [words[at]])
     doing = [cues.patterns.get("aspect.increment"), cues.patterns.get("measure_lead")]
-    if any(f in cues.get("scope.name_breaks") or any(p is not None and p.fullmatch(w) for p in doing) for w, f in words[:end + 1]):
+    breaks = cues.get("scope.name_breaks")
+    # an ordinal is part of a name (某市第四污水处理厂); other numbers, particles and verbs of doing are not
+    if any(f in breaks and not w.startswith("第") or any(p is not None and p.fullmatch(w) for p in doing)
+           for w, f in words[:end + 1]):
         return None
     tags = cues.get("scope.name_tags") + ("j", "nr")
     named = any(f in tags and w not in own and not any(o.startswith(w) for o in own) for w, f in stem)
     singles = any(len(a[0]) == 1 and len(b[0]) == 1 for a, b in zip(words[:end + 1], words[1:end + 1]))
-    # 县人民医院, 区中医院: the region's own body, named by its level character
+    # 县人民医院, 郴州市第四污水处理厂: the region's own body, named by its name or level character
+    named = named or (words[0][0] in own and at > 1 and all(f[:1] in "nm" for _, f in words[1:at]))
     named = named or bool(own and words[0][0] == own[0][-1:] and len(words) > 1 and at > 0 or
                           own and words[at][0].startswith(own[0][-1:]) and len(words[at][0]) > 3)
     name = "".join(w for w, _ in words[:end + 1])
