@@ -168,7 +168,7 @@ def head_unit(clause: str, own: tuple[str, ...], cues: Cues, pos) -> str | None:
     named = any(f in tags and w not in own and not any(o.startswith(w) for o in own) for w, f in stem)
     singles = any(len(a[0]) == 1 and len(b[0]) == 1 for a, b in zip(words[:end + 1], words[1:end + 1]))
     # 县人民医院, 郴州市第四污水处理厂: the region's own body, named by its name or level character
-    named = named or (words[0][0] in own and at > 1 and all(f[:1] in "nm" for _, f in words[1:at]))
+    named = named or (words[0][0] in own and at > 1 and all(f[:1] in "nmz" for _, f in words[1:at]))
     named = named or bool(own and words[0][0] == own[0][-1:] and len(words) > 1 and at > 0 or
                           own and words[at][0].startswith(own[0][-1:]) and len(words[at][0]) > 3)
     name = "".join(w for w, _ in words[:end + 1])
