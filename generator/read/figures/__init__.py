@@ -75,7 +75,7 @@ def _spans(text: str) -> list[tuple[int, int]]:
 
 
 def _frame(reader: periods.TimeReader, texts: list[str]) -> periods.Time | None:
-    """The frame a section sets: its heading, or a time opening its first sentence."""
+    """The first plain time of a section's heading or first sentence (the frame a section sets)."""
     return _frame_at(reader, texts)[0]
 
 
