@@ -74,3 +74,30 @@ def test_a_streak_ends_in_the_reported_period():
     assert (streak_span(years, "2024").start, streak_span(years, "2024").end) == ("2011", "2024")
     quarters = reader.find("连续七个季度居全省前2位")[0]
     assert (streak_span(quarters, "2023-09").start, streak_span(quarters, "2023-09").end) == ("2022-01", "2023-09")
+
+
+def test_until_a_month_without_end_word_is_a_stock_at_that_month():
+    times = TimeReader(2025).find("截至2024年12月，全市共辖6个街道")
+    assert times[0].stock_end and (times[0].period.start, times[0].period.end) == ("2024-01", "2024-12")
+
+
+def test_an_approximate_streak_spans_only_its_anchor():
+    t = TimeReader(2020).find("已连续十余年位居榜首")[0]
+    assert (streak_span(t, "2020").start, streak_span(t, "2020").end) == ("2020", "2020")
+    exact = TimeReader(2020).find("连续十年位居榜首")[0]
+    assert streak_span(exact, "2020").start == "2011"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("今年8月，全县入选百强", ("2024-08", "2024-08")),
+    ("去年12月份", ("2023-12", "2023-12")),
+    ("2022年3月，全县", ("2022-03", "2022-03")),
+    ("截至今年8月底", ("2024-01", "2024-08")),
+])
+def test_a_month_without_a_day_is_the_period(text, expected):
+    assert read(text)[0][:2] == expected
+
+
+def test_a_month_opening_a_range_or_since_is_read_by_those_rules():
+    assert read("今年8月以来")[0][:2] == ("2024-08", "2024")
+    assert read("今年1—8月")[0][:2] == ("2024-01", "2024-08")

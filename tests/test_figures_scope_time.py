@@ -40,12 +40,58 @@ def test_average_growth_takes_the_multi_year_review_before_it(extract):
     assert avg.aspect == Aspect.GROWTH_AVG and span(avg) == ("2018", "2022")
 
 
-def test_a_time_late_in_the_lead_frames_later_paragraphs_not_the_numbers_before_it(extract):
-    figs = extract("青山县是制造业大县，经营主体超5万户。2022年，全县新增企业300家。",
-                   "全县规模以上工业企业120家。")
-    assert span(one(figs, 5e4)) is None
-    assert span(one(figs, 300)) == ("2022", "2022")
-    assert span(one(figs, 120)) == ("2022", "2022")
+def test_a_time_late_in_the_lead_frames_later_paragraphs_only_from_a_sentence_without_figures(extract):
+    framed = extract("青山县是制造业大县，经营主体超5万户。2022年是全县工业攻坚之年。",
+                     "全县规模以上工业企业120家。")
+    assert span(one(framed, 5e4)) is None
+    assert span(one(framed, 120)) == ("2022", "2022")
+    own = extract("青山县是制造业大县，经营主体超5万户。2022年，全县新增企业300家。",
+                  "全县规模以上工业企业120家。")
+    assert span(one(own, 300)) == ("2022", "2022")
+    assert span(one(own, 120)) is None  # 2022年 dates its own sentence's figures, not the article
+
+
+def test_a_time_opening_the_lead_paragraph_frames_the_article(extract):
+    figs = extract("今年以来，全县新增企业300家。", "全县规模以上工业企业120家。")
+    assert span(one(figs, 120)) == ("2023", "2023")
+
+
+def test_a_time_in_a_quoted_anecdote_frames_nothing_else(extract):
+    figs = extract("“设备升级后，产量从300吨增到500吨，今年一定能卖上好价钱！”农户笑着说。",
+                   "全县累计发展合作社示范社55家。")
+    assert span(one(figs, 55)) is None
+
+
+def test_a_framing_paragraph_governs_the_later_paragraphs_of_its_section(extract):
+    figs = extract("2022年是“十三五”规划收官之年。回望这五年，全县经济稳步增长。",
+                   "全县高新技术企业总数突破80家，外贸进出口总额年均增长9%。", year=2022)
+    assert span(one(figs, 80)) == ("2022", "2022")
+    assert span(one(figs, 9)) == ("2018", "2022")
+
+
+def test_a_work_report_on_the_closed_year_frames_its_undated_figures(extract):
+    figs = extract("县长向大会作政府工作报告。",
+                   "全县地区生产总值达到300亿元，较“十三五”末增长20%。", published="2026-03-10", year=2026)
+    assert span(one(figs, 300e8)) == ("2025", "2025")
+    assert span(one(figs, 20)) == ("2021", "2025")
+
+
+def test_a_streak_reported_mid_year_ends_in_the_last_full_year(extract):
+    figs = extract("7月10日，市政府召开发布会。“十四五”以来，全市研发投入占比连续三年居全省第5位。",
+                   published="2025", year=2025)
+    assert span(one(figs, 3)) == ("2022", "2024")
+    later = extract("全市研发投入占比连续三年居全省第5位。", published="2026-03-01", year=2025)
+    assert span(one(later, 3)) == ("2023", "2025")
+
+
+def test_an_approximate_streak_has_no_start(extract):
+    figs = extract("2020年，全市在百强榜中已连续十余年位居榜首。")
+    assert span(one(figs, 1)) == ("2020", "2020")
+
+
+def test_a_two_year_average_runs_from_the_year_before(extract):
+    figs = extract("今年一季度，全市地区生产总值同比增长18%，两年平均增长7.1%。", published="2021-04-20", year=2021)
+    assert span(one(figs, 7.1)) == ("2020-01", "2021-03")
 
 
 def test_a_figure_of_counted_units_heading_the_clause_is_theirs(extract):
@@ -90,3 +136,85 @@ def test_an_estimate_note_for_what_follows_and_start_values_are_actual(extract):
     assert one(figs, 4.2).modality == Modality.ACTUAL  # another paragraph
     pair = extract("力争生产总值从100亿元提高到150亿元。")
     assert one(pair, 100e8).modality == Modality.ACTUAL and one(pair, 150e8).modality == Modality.TARGET
+
+
+def test_a_named_unit_opening_the_clause_is_the_scope(extract):
+    figs = extract("2023年，石门镇白沙村集体经济年收入达42.5万元。")
+    assert one(figs, 42.5e4).scope == "石门镇白沙村"
+    hospital = extract("2023年，县人民医院新建住院大楼，新增8个临床科室。")
+    assert one(hospital, 8).scope == "县人民医院"
+
+
+def test_a_generic_word_ending_in_a_unit_suffix_is_no_unit(extract):
+    figs = extract("2023年，全县农村居民人均可支配收入达1.8万元，“四好农村路”通畅率100%，乡村振兴示范点新增12个。")
+    assert one(figs, 1.8e4).scope is None
+    assert one(figs, 100).scope is None
+    assert one(figs, 12).scope is None
+
+
+def test_the_regions_own_budget_level_is_a_part(extract):
+    figs = extract("2023年，青山县本级办理不动产证320本。")
+    assert one(figs, 320).scope == "县本级"
+
+
+def test_an_abbreviated_company_before_its_verb_is_the_unit_for_its_sentence(extract):
+    figs = extract("2023年，钢铁集团所属的湘钢实施技改项目近400个，运营成本降低20%。",
+                   "2023年，湘钢建成200兆瓦发电机组，实现年减排烟尘3200吨、二氧化硫3000吨。")
+    assert one(figs, 3200).scope == "湘钢" and one(figs, 3000).scope == "湘钢"
+    plain = extract("2023年，全县同比增长8%，规上工业增加值增长9%。")
+    assert one(plain, 8).scope is None and one(plain, 9).scope is None
+
+
+def test_a_unit_named_in_an_earlier_clause_covers_the_rest_of_the_sentence_until_the_region_returns(extract):
+    figs = extract("在各方努力下，2023年，青山县本级办理不动产证320本，涉及建筑面积32万平方米，全县新增企业80家。")
+    assert one(figs, 32e4).scope == "县本级"
+    assert one(figs, 80).scope is None
+
+
+def test_a_government_body_of_the_region_is_no_unit(extract):
+    figs = extract("2023年，县农业局引进企业和合作社13家。")
+    assert one(figs, 13).scope is None
+
+
+def test_a_news_source_is_no_unit(extract):
+    figs = extract("据新华社报道，青山县已连续十年位居百强榜首，2023年地区生产总值增长6%。")
+    assert all(f.scope is None for f in figs)
+
+
+def test_what_a_cutting_verb_cuts_is_a_change_over_the_review(extract):
+    figs = extract("“十四五”期间，全县取消部门专项资金56个，压减规模2300万元，120台加装电梯投入使用。", year=2025)
+    cut, money, lifts = one(figs, -56), one(figs, -2300e4), one(figs, 120)  # a cut is negative
+    assert cut.aspect == Aspect.CHANGE and money.aspect == Aspect.CHANGE
+    assert span(cut) == ("2021", "2025") and span(money) == ("2021", "2025")
+    assert lifts.aspect == Aspect.INCREMENT and span(lifts) == ("2021", "2025")
+
+
+def test_a_sentence_without_figures_reframes_only_by_a_time_it_opens_with(extract):
+    figs = extract("县长说，2025年是“十四五”规划收官之年。我们始终坚持创新驱动，在“十四五”征程中写下新篇章。全县地区生产总值增长5%。",
+                   year=2025)
+    assert span(one(figs, 5)) == ("2025", "2025")
+
+
+def test_a_gap_to_another_level_under_a_review_stands_at_its_end(extract):
+    figs = extract("“十四五”以来，全县产业投资占比达60%，高于全省平均水平3.5个百分点。", year=2025)
+    assert span(one(figs, 3.5)) == ("2025", "2025")
+
+
+def test_an_event_the_clause_opens_with_is_the_scope(extract):
+    figs = extract("2023年3月，县人民代表大会开幕。本次大会应到代表280人，实到271人。")
+    assert one(figs, 280).scope == "本次大会" and one(figs, 271).scope == "本次大会"
+
+
+def test_another_region_heading_an_item_or_a_clause_is_the_scope(extract):
+    figs = extract("2023年，青山县获评优秀，其中青山县连续2年、石岭县连续3年获评优秀单位。")
+    assert one(figs, 2).scope is None
+    assert one(figs, 3).scope == "石岭县"
+    own = extract("2023年，某某省青山县地区生产总值增长6%。")
+    assert one(own, 6).scope is None
+
+
+def test_the_regions_own_named_body_with_an_ordinal_is_a_unit(extract):
+    figs = extract("2023年，青山县第二污水处理厂扩容改造，使其处理能力从每日3万吨提升至6万吨。")
+    assert one(figs, 6e4).scope == "青山县第二污水处理厂"
+    acting = extract("2023年，青山县依托社区服务中心，精心打造12个“红色驿站”。")
+    assert one(acting, 12).scope is None  # the region acting through a place: its own figure

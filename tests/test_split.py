@@ -158,3 +158,13 @@ def test_headline_in_the_middle_of_the_page_opens_an_article(gaz, headline):
     a, b = drafts_of("mid.txt", gaz, data)
     assert a.paragraphs == [_LEAD_A, _MORE_A] and b.paragraphs == [_LEAD_B, _MORE_B]
     assert b.title.replace(" ", "") == headline.replace(" ", "")
+
+
+def test_neutral_paragraph_dated_only_with_the_other_articles_year_moves_to_it(gaz):
+    title_a = "2019年度全县苹果产业考核结果公布 武功县获评优秀"
+    lead_b = "5月8日，富源县举办2025年生姜产业博览会，吸引省内外客商三百余人参会，居民收入持续增长。"
+    dated = "2019年，种植户人均可支配收入一万二千元，标准化育苗基地带动种植户增收，客商参会踊跃。"  # B's wording
+    data = _page(title_a, "记者 赵一鸣", _LEAD_A, "通讯员 钱二", lead_b, _MORE_A, dated, _MORE_B)
+    a, b = drafts_of("years.txt", gaz, data)
+    assert dated in a.paragraphs and dated not in b.paragraphs
+    assert _MORE_B in b.paragraphs

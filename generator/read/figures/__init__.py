@@ -24,6 +24,7 @@ from .tokens import CLAUSE_END, inside_quoted_name, scan
 __all__ = ["extract_figures", "load_cues", "Cues", "reference_year", "sentences"]
 
 SENTENCE_END = re.compile(r"[。；！？;!?\n]")
+YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 MAX_SENTENCE = 400
 LEADING_CHARS = 4  # a time this near a sentence's start frames the sentences after it
 LEAD_CHARS = 600  # how much of a lead paragraph can set the article's time frame  # longer runs are cut at clause marks (bounded work per piece)
@@ -76,17 +77,23 @@ def _spans(text: str) -> list[tuple[int, int]]:
 
 
 def _frame(reader: periods.TimeReader, texts: list[str]) -> periods.Time | None:
-    """The first plain time of a headline or lead (the frame a section or article sets)."""
+    """The first plain time of a section's heading or first sentence (the frame a section sets)."""
     return _frame_at(reader, texts)[0]
 
 
-def _frame_at(reader: periods.TimeReader, texts: list[str]) -> tuple[periods.Time | None, int]:
-    """The frame and the index of the text it stands in (-1: none)."""
+def _frame_at(reader: periods.TimeReader, texts: list[str], first_body: int = 2) -> tuple[periods.Time | None, int]:
+    """The frame and the index of the text it stands in (-1: none). Headlines frame whatever
+    time they name; a body paragraph (index >= first_body) only by a time that opens it or
+    stands in a sentence with no number (今年以来，… / 2025年是收官之年): 2022年实现GDP… dates
+    its own figures, and a 今年 in a quoted anecdote dates nothing else."""
     for i, text in enumerate(texts):
-        for t in reader.find(text or ""):
-            # 近年来 opens no frame for later paragraphs: it says nothing about when a number stood
-            if not t.baseline and not t.day and t.period.start is not None:
-                return t, i
+        for at, sentence in (sentences(text or "") if i >= first_body else [(0, text or "")]):
+            for t in reader.find(sentence):
+                # 近年来 opens no frame for later paragraphs: it says nothing about when a number stood
+                if t.baseline or t.day or t.streak or t.period.start is None or periods.in_speech(sentence, t.start):
+                    continue
+                if i < first_body or at + t.start <= LEADING_CHARS or not periods.has_number(sentence, t):
+                    return t, i
     return None, -1
 
 
@@ -110,6 +117,7 @@ class _Reading:
     level_word: str  # 全县 for a county
     pos: object  # jieba.posseg.POSTokenizer or None
     closed_year: bool  # a work report on the year before publication: its targets are for the next
+    last_full: int | None = None  # the last complete year before a dated publication (a streak ends there)
 
 
 def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazetteer=None,
@@ -120,13 +128,16 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
     cues = cues or load_cues()
     ref = reference_year(article, published, cues)
     reader = periods.TimeReader(ref)
-    r = _Reading(article, units, cues, reader, labels.region_words(article.region),
-                 _level_word(article.region.name), pos, ref != reference_year(article, published))
+    closed = ref != reference_year(article, published)
     # The lead: headline, subtitle, then the start of the first two paragraphs.
     lead = [article.title, article.draft.subtitle, *(p[:LEAD_CHARS] for p in article.paragraphs[:2])]
+    r = _Reading(article, units, cues, reader, labels.region_words(article.region),
+                 _level_word(article.region.name), pos, closed, periods.last_full(published, ref, reader, lead))
     article_frame, at = _frame_at(reader, lead)
     # In the lead paragraph that sets the frame, its time governs what follows it, not the numbers before it.
     frame_source = lead[at] if at >= 2 else None
+    if article_frame is None and r.closed_year and ref is not None:
+        article_frame = periods.year_frame(ref)  # a work report on the closed year speaks of that year
     figures: list[Figure] = []
     seen: set[tuple[str, str]] = set()  # (id, measure): a verbatim restatement is one fact
     ids: set[str] = set()
@@ -144,13 +155,15 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
             lead_in = ""  # a target announced before a list (主要预期目标：A；B；C。) governs the list
             last_named: Figure | None = None
             onward = False  # (预计数，下同): the rest of the paragraph is estimated too
-            for _, sentence in sentences(paragraph):
+            frames_on = False  # the paragraph opens with a time and no figure (2025年是收官之年。回望这5年…)
+            for at, sentence in sentences(paragraph):
                 context = para_time or (None if own_frame else section_frame)
                 key = (sentence, context, lead_in)
                 if key in done:
                     para_time = done[key]
                     continue
                 found, para_time = _read_sentence(r, sentence, context, index, lead_in, review, years, onward)
+                frames_on = frames_on or (at == 0 and not found and para_time is not None and para_time is not context)
                 onward = onward or slots.estimate_onward(sentence, cues)
                 done[key] = para_time
                 review = periods.last_review(reader.find(sentence)) or review
@@ -167,6 +180,8 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
                         figure = replace(figure, id=stable_id(figure.id, figure.measure))
                     ids.add(figure.id)
                     figures.append(figure)
+            if frames_on and para_time is not None:
+                section_frame = para_time  # a framing paragraph governs the section's later paragraphs
     return figures
 
 
@@ -180,11 +195,12 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None, ind
     # The time that governs the next sentences: one opening this sentence (2025年是…), else its
     # last plain time; never a date or a streak (连续三年), which speak of one event.
     plain = [t for t in times if not (t.baseline or t.day or t.streak or t.weak)]
-    opening = plain[0] if plain and plain[0].start <= LEADING_CHARS else None
-    next_context = opening or (plain[-1] if plain else context)
+    opening = next((t for t in plain if t.start <= LEADING_CHARS or sentence[t.end:t.end + 1] == "是"), None)
+    tokens = [t for t in scan(sentence, r.units) if not inside_quoted_name(sentence, t) and not _not_figure(sentence, t, cues)]
+    # a sentence without figures reframes the paragraph only by a time it opens with (在“十四五”征程中 is rhetoric)
+    next_context = opening or (plain[-1] if plain and (tokens or context is None) else context)
     if next_context is None:  # 全年实现…；规模工业增加值增长8.5%: with nothing else, 全年 frames the paragraph
         next_context = next((t for t in times if t.weak), None)
-    tokens = [t for t in scan(sentence, r.units) if not inside_quoted_name(sentence, t) and not _not_figure(sentence, t, cues)]
     if not tokens:
         return [], next_context
     clauses = _spans(sentence)
@@ -207,6 +223,8 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None, ind
         else:
             d.kind = slots.aspect(d.token, before, sentence[c0:d.token.start], sentence[d.token.end:c1], cues,
                                   d.is_start or d.previous is not None)
+        if prev is not None and prev.clause == d.clause and before.lstrip().startswith("、"):
+            d.extras["item"] = before  # 甲县连续2年、乙县连续3年: an item of its own
         prev = d
     labels.label_sentence(sentence, drafts, r.own)
     _counted_subjects(r, sentence, drafts)
@@ -271,8 +289,9 @@ def _threshold(sentence: str, d: labels.Draft, earlier: list[labels.Draft], cues
 
 
 def _period(d, sentence, times, context, clause_start, cues, r_year=None,
-            review=None) -> tuple[Period | None, str | None]:
-    """(period, base) of a draft. `review`: the latest multi-year span read before the sentence."""
+            review=None, last_full=None) -> tuple[Period | None, str | None]:
+    """(period, base) of a draft. `review`: the latest multi-year span read before the sentence;
+    `last_full`: the last complete year when the page is dated within the reference year."""
     own = periods.containing(times, d.token.start, d.token.end) or periods.governing(times, d.token.start)
     if own is None and d.kind == Aspect.GROWTH_AVG and review is not None and not (context and context.span):
         context = review  # 年均增长 spans years: the review it belongs to, not one year
@@ -283,14 +302,19 @@ def _period(d, sentence, times, context, clause_start, cues, r_year=None,
         anchor = next((t for t in reversed(times) if t.end <= own.start and not t.baseline and not t.streak), None)
         anchor = anchor or context
         end = anchor.period.end if anchor is not None else str(r_year) if r_year else None
+        if end == str(r_year) and last_full and own.streak and own.streak[1] == "年" and \
+                (anchor is None or not YEAR.search(anchor.period.text)):
+            end = str(last_full)  # 连续三年上榜, reported mid-year: the ranked years end in the last full one
         return (periods.streak_span(own, end), None) if end else (None, None)
     background = d.kind == Aspect.LEVEL and any(w in d.label for w in cues.get("background"))
     chosen = own or (None if background else context)
     if chosen is None:
         return None, None
     period = chosen.period
-    point = d.kind in (Aspect.LEVEL, Aspect.SHARE, Aspect.RANK) and not slots.flow(
-        sentence[clause_start:d.token.start], cues)
+    clause_before = sentence[clause_start:d.token.start]
+    # a gap to another level (高于全省3.5个百分点) stands at the review's end like the rate it compares
+    gap = d.kind == Aspect.CHANGE and d.token.base == "百分点" and any(w in clause_before for w in cues.get("scope.other_levels"))
+    point = (d.kind in (Aspect.LEVEL, Aspect.SHARE, Aspect.RANK) or gap) and not slots.flow(clause_before, cues)
     if chosen.span and period.start is not None and point:
         period = periods.point_of(period)  # a stock reached by the end of a multi-year review
     if chosen.stock_end and point:
@@ -299,6 +323,8 @@ def _period(d, sentence, times, context, clause_start, cues, r_year=None,
         # 从A增至B under a multi-year frame: A stands at the year before the span.
         y = chosen.period.start[:4]
         period = Period(chosen.period.text, str(int(y) - 1), str(int(y) - 1))
+    if d.kind == Aspect.GROWTH_AVG and period.start and cues.last("period.two_year_average", sentence[clause_start:d.token.start]):
+        period = periods.shift_start(period, -1)  # 两年平均增长: over the year before as well
     ref = periods.baseline_before(times, clause_start, d.token.start)
     if ref is not None and d.kind in (Aspect.GROWTH, Aspect.CHANGE, Aspect.MULTIPLE, Aspect.GROWTH_AVG):
         return periods.after_reference(period, ref), ref.period.text
@@ -327,19 +353,20 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
     modality = slots.modality(lead_in[-30:] + sentence_before, cues, after)
     modality = Modality.ESTIMATE if onward and modality == Modality.ACTUAL else modality
     modality = Modality.ACTUAL if d.is_start else modality  # 力争从A提高到B: A is where things stand
-    period, base = _period(d, sentence, times, context, c0, cues, r.times.ref, review)
+    period, base = _period(d, sentence, times, context, c0, cues, r.times.ref, review, r.last_full)
     period = d.extras.get("period") or period
     if r.closed_year and modality == Modality.TARGET and period is not None and period.end == str(r.times.ref):
         period = Period(period.text, str(r.times.ref + 1), str(r.times.ref + 1))  # 今年的目标 in the report
     per = slots.per_unit(clause_before, token, after, cues)
     base = d.extras.get("base") or per or base
+    item = d.extras.get("item")
     scope = d.extras.get("scope") or slots.reference_scope(clause_before, after, r.level_word, cues) or \
+        (slots.clause_subject(item.lstrip("、 "), r.own, cues, r.pos) if item else None) or \
         slots.scope(clause_before, r.own, r.level_word, cues, r.pos)
-    first = sentence[:next((m.start() for m in CLAUSE_END.finditer(sentence)), 0)] if c0 > 0 else ""
-    if scope is None and first and not any(clause_before.lstrip().startswith(w) for w in cues.get("scope.whole")):
-        scope = slots.scope(first, r.own, r.level_word, cues, r.pos)  # 北塘村通过…，年收入达110万元
+    if scope is None and c0 > 0 and not any(clause_before.lstrip().startswith(w) for w in cues.get("scope.whole")):
+        scope = slots.sentence_unit(sentence, [(t.start, t.end) for t in times], c0, r.own, r.level_word, cues, r.pos)
     value = token.number * token.factor
-    if d.kind in (Aspect.GROWTH, Aspect.CHANGE) and slots.decrease(sentence[max(c0, token.start - 6):token.start], cues):
+    if d.kind in (Aspect.GROWTH, Aspect.CHANGE) and slots.decrease(sentence[max(c0, token.start - 6):token.start], cues, clause_before):
         value = -value
     quote = sentence[c0:c1].strip()
     out = []

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from generator.lexicon.text import alternation
 from generator.records import Period
 from .cues import FIXED_WORDS
-from .tokens import parse_number
+from .tokens import CLAUSE_END, parse_number
 
 Y = r"((?:19|20)[0-9]{2})"
 N = r"([0-9]{1,2}|[一二两三四五六七八九十]{1,3})"
@@ -25,6 +25,8 @@ HOLIDAYS = {"五一": 5, "国庆": 10}
 QUARTERS = {"一": (1, 3), "1": (1, 3), "二": (4, 6), "2": (4, 6), "三": (7, 9), "3": (7, 9), "四": (10, 12), "4": (10, 12)}
 # A time right after these is the reference of a comparison (较2020年增长), not the figure's period.
 BASELINE_BEFORE = FIXED_WORDS["baseline_before"]
+NUMBER = re.compile(r"[0-9]")
+APPROXIMATE = re.compile(r"[余多几]")  # 十余年, 二十多年: a count with no known start
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,11 @@ def _rules(ref: int | None) -> list[tuple[re.Pattern[str], Callable[[re.Match[st
         y, mo = year_or_ref(m, 1), _n(m[2])
         return (_ym(y, mo),) * 2 if y and 1 <= mo <= 12 else None
 
+    def in_month(m: re.Match[str]):
+        y = int(m[1]) if m[1] else (r - (1 if m[2] in ("去年", "上年") else 0) if r else None)
+        mo = _n(m[3])
+        return (_ym(y, mo),) * 2 if y and 1 <= mo <= 12 else None
+
     def years_back(m: re.Match[str]):
         n = _n(m[1])
         return (str(r - n + 1), str(r)) if r and 1 <= n <= 50 else None
@@ -104,13 +111,17 @@ def _rules(ref: int | None) -> list[tuple[re.Pattern[str], Callable[[re.Match[st
         (re.compile(Y + DASH + Y + "年"), lambda m: (m[1], m[2]), "span"),
         (re.compile(f"(?:{Y}年)?" + N + DASH + N + "月"), months, ""),
         (re.compile(f"(?:{Y}年)?(上半年|下半年|前[一二三]季度|[一二三四1-4]季度)"), quarter, ""),
-        (re.compile(f"截至(?:{Y}年)?{N}月(?:底|末)"), until_month, "stock"),
+        # 截至2024年12月 reads like 截至12月底: a stock stands at that month
+        (re.compile(f"截至(?:{Y}年|今年)?{N}月(?:底|末|份)?"), until_month, "stock"),
         (re.compile(f"(?:{Y}年)?{N}月(?:份)?以来"), since_month, ""),
         (re.compile(f"{Y}年(?:末|底)"), lambda m: (_ym(int(m[1]), 12), _ym(int(m[1]), 12)), "stock"),
         (re.compile(r"“?(十[二三四五]五)”?(?:时期|期间|以来)?末"), lambda m: (str(PLANS[m[1]][1]),) * 2, ""),
         (re.compile(r"“?(十[二三四五]五)”?(?:时期|期间|以来|规划)?"), lambda m: tuple(map(str, PLANS[m[1]])), "span"),
         (re.compile(Y + "年(?:以来|来)"), lambda m: (m[1], str(r)) if r and int(m[1]) <= r else None, "span"),
         (re.compile(f"(?:{Y}年)?([0-9]{{1,2}})月[0-9]{{1,2}}日"), on_day, "day"),
+        # 今年8月, 2024年3月: a month (no day) governs like any period
+        (re.compile(f"(?:{Y}年|(今年|去年|上年))([0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})月(?:份)?(?![0-9底末]|以来)"),
+         in_month, ""),
         (re.compile(Y + r"年(?!代)"), lambda m: (m[1], m[1]), ""),
         (re.compile(r"(?:近|过去|这)" + N + "年(?:来|以来|间|里)?|" + N.replace("(", "(?P<b>", 1) + "年(?:来|以来|间)"),
          lambda m: years_back(_Alias(m[1] or m["b"])), "span"),
@@ -210,15 +221,29 @@ def after_reference(period: Period | None, ref: Time) -> Period | None:
     return period
 
 
+def year_frame(year: int) -> Time:
+    """The frame of a report on one closed year that names no time of its own."""
+    return Time(0, 0, Period(f"{year}年", str(year), str(year)), False, False)
+
+
+def shift_start(period: Period, years: int) -> Period:
+    """The same period starting `years` earlier (两年平均: from the year before)."""
+    start = period.start or period.end
+    return Period(period.text, f"{int(start[:4]) + years:04d}{start[4:]}", period.end)
+
+
 def point_of(period: Period) -> Period:
     """A stock, share or rank reached by the end of a multi-year span: the end year."""
     return Period(period.text, period.end, period.end)
 
 
 def streak_span(time: Time, anchor_end: str) -> Period:
-    """连续N年 / N个季度 / N个月 ending in the latest reported period (anchor_end: YYYY or YYYY-MM)."""
+    """连续N年 / N个季度 / N个月 ending in the latest reported period (anchor_end: YYYY or YYYY-MM).
+    连续十余年 gives no start: only the period it is reported in."""
     count, unit = time.streak or (1, "年")
     year = int(anchor_end[:4])
+    if APPROXIMATE.search(time.period.text):
+        return Period(time.period.text, anchor_end, anchor_end)
     if unit == "年":
         return Period(time.period.text, str(year - count + 1), str(year))
     if len(anchor_end) == 4:
@@ -238,3 +263,24 @@ def last_review(times: list[Time]) -> Time | None:
     """The last multi-year span of a sentence with both ends known (过去五年, “十四五”以来)."""
     return next((t for t in reversed(times) if t.span and not t.baseline and not t.streak
                  and t.period.start is not None), None)
+
+
+def last_full(published: str | None, ref: int | None, reader: TimeReader, lead: list[str]) -> int | None:
+    """The year before the reference year when the page is dated inside it (2025-07 -> 2024);
+    with only a year known, the lead's dateline (7月24日) gives the month."""
+    date = str(published or "")
+    if re.fullmatch(r"(?:19|20)\d{2}", date):
+        day = next((t for text in lead for t in reader.find(text or "") if t.day and t.period.start), None)
+        date = day.period.start if day is not None and day.period.start[:4] == date else date
+    m = re.match(r"((?:19|20)\d{2})-(\d{2})", date)
+    return ref - 1 if m and ref is not None and int(m.group(1)) == ref and int(m.group(2)) < 12 else None
+
+
+def in_speech(text: str, at: int) -> bool:
+    """Inside quoted speech (“…，今年一定能卖上好价钱！”): an anecdote's time frames nothing else."""
+    opened = text.rfind("“", 0, at)
+    return opened >= 0 and text.rfind("”", 0, at) < opened and bool(CLAUSE_END.search(text, opened, at))
+
+
+def has_number(sentence: str, time: Time) -> bool:
+    return bool(NUMBER.search(sentence[:time.start] + sentence[time.end:]))

@@ -7,12 +7,13 @@ import re
 from generator.lexicon.text import HAN
 from generator.records import Aspect, Modality
 from .cues import Cues
-from .tokens import Token
+from .tokens import CLAUSE_END, Token
 
 PERCENT_BASES = ("%",)
 STREAK_BASES = ("年", "月", "季度", "连冠")
 MONEY_BASES = ("元", "美元", "欧元")
 CJK_RUN = re.compile(f"[{HAN}“”]+")
+MAX_HEAD = 16  # a unit's name opening a clause is at most this long
 
 
 def _ends(text: str, cues: Cues, name: str, within: int) -> str:
@@ -51,7 +52,7 @@ def aspect(token: Token, before: str, clause_before: str, after: str, cues: Cues
     near = before[-8:]
     has_reference = bool(_ends(clause_before, cues, "aspect.reference", 16))
     change = _ends(near, cues, "aspect.change", 4)
-    if change and (has_reference or near.endswith(change)):
+    if change and (has_reference or near.endswith(change)) or _ends(clause_before, cues, "aspect.cut", 16):
         return Aspect.CHANGE
     if token.base in MONEY_BASES:
         return Aspect.INCREMENT if _ends(clause_before, cues, "aspect.money_increment", 14) else Aspect.LEVEL
@@ -71,9 +72,9 @@ def flow(clause_before: str, cues: Cues) -> bool:
     return bool(_ends(clause_before, cues, "aspect.flow", 40))
 
 
-def decrease(before: str, cues: Cues) -> bool:
-    """下降3%, 减少12家: the normalised value is negative."""
-    return bool(_ends(before, cues, "aspect.decrease", 5))
+def decrease(before: str, cues: Cues, clause_before: str = "") -> bool:
+    """下降3%, 减少12家, 取消专项56个: the normalised value is negative."""
+    return bool(_ends(before, cues, "aspect.decrease", 5) or _ends(clause_before, cues, "aspect.cut", 16))
 
 
 def modality(sentence_before: str, cues: Cues, after: str = "") -> Modality:
@@ -110,14 +111,15 @@ def scope(clause: str, own: tuple[str, ...], level_word: str, cues: Cues, pos) -
     for word in cues.get("scope.whole"):
         if head.startswith(word):
             return None if word == level_word or not word.startswith("全") or word == "全省" else word
+    found = clause_subject(clause, own, cues, pos)
     suffixes = cues.get("scope.suffixes")
-    if pos is None or not any(s in clause for s in suffixes):
-        return None
+    if found or pos is None or not any(s in clause for s in suffixes):
+        return found
     tags = cues.get("scope.name_tags")
     words = [(w.word, w.flag) for w in pos.cut(clause)]
     for i, (word, flag) in enumerate(words):
-        if not any(word.endswith(s) for s in suffixes):
-            continue
+        if not any(word.endswith(s) for s in suffixes) or word in cues.get("scope.generic"):
+            continue  # 乡村, 农村: common nouns, not a named village
         # 大寨村 tagged as a place name by itself counts as named
         name = [word]
         proper = flag in tags and not any(word == s for s in suffixes) and word not in own
@@ -133,6 +135,103 @@ def scope(clause: str, own: tuple[str, ...], level_word: str, cues: Cues, pos) -
             return "".join(name)[-16:]
         if _single_name(word, flag, suffixes, own, cues):
             return word  # 大寨村 tagged as a place name by itself
+    return None
+
+
+def head_unit(clause: str, own: tuple[str, ...], cues: Cues, pos) -> str | None:
+    """The named unit a clause opens with as its subject (某镇某村集体经济年收入达, 区某某医院新增,
+    在某某街区试点推出): jieba's words from the clause head to the first word ending in a unit
+    suffix, chained to a next one close after it (某镇某村). Named: a proper-name tag before the
+    suffix, or a run of single characters jieba could not join (a name it does not know).
+    Not a unit: a generic word (农村, 乡村), a verb of doing or a particle before the suffix."""
+    text = clause.lstrip(" ，,")
+    for lead in cues.get("scope.head_lead"):
+        if text.startswith(lead):
+            text = text[len(lead):]
+            break
+    suffixes, generic = cues.get("scope.head_suffixes"), cues.get("scope.generic")
+    words = [(w.word, w.flag) for w in pos.cut(text[:MAX_HEAD])]
+    at = next((i for i, (w, _) in enumerate(words) if w.endswith(suffixes) and w not in generic), None)
+    if at is None or at > 6:
+        return _short_name(words, own, cues)
+    chained = next((j for j in range(at + 1, min(at + 3, len(words)))
+                    if words[j][0].endswith(suffixes) and words[j][0] not in generic), None)
+    end = chained if chained is not None else at
+    stem = words[:at] + ([] if words[at][0] in suffixes else [words[at]])
+    doing = [cues.patterns.get("aspect.increment"), cues.patterns.get("measure_lead")]
+    breaks = cues.get("scope.name_breaks")
+    # an ordinal is part of a name (某市第四污水处理厂); other numbers, particles and verbs of doing are not
+    if any(f in breaks and not w.startswith("第") or any(p is not None and p.fullmatch(w) for p in doing)
+           for w, f in words[:end + 1]):
+        return None
+    tags = cues.get("scope.name_tags") + ("j", "nr")
+    named = any(f in tags and w not in own and not any(o.startswith(w) for o in own) for w, f in stem)
+    singles = any(len(a[0]) == 1 and len(b[0]) == 1 for a, b in zip(words[:end + 1], words[1:end + 1]))
+    # 县人民医院, 郴州市第四污水处理厂: the region's own body, named by its name or level character
+    named = named or (words[0][0] in own and at > 1 and all(f[:1] in "nmz" for _, f in words[1:at]))
+    named = named or bool(own and words[0][0] == own[0][-1:] and len(words) > 1 and at > 0 or
+                          own and words[at][0].startswith(own[0][-1:]) and len(words[at][0]) > 3)
+    name = "".join(w for w, _ in words[:end + 1])
+    if not (named or singles) or name in own or any(name.startswith(g) for g in generic if len(g) == 1):
+        return None
+    return name
+
+
+def _short_name(words: list[tuple[str, str]], own: tuple[str, ...], cues: Cues) -> str | None:
+    """湘钢建成…, 某某集团实施…: an abbreviation or organisation name (jieba j/nt) as the subject
+    right before a verb is a company or body, not the region (unless it is the region's name or
+    names an indicator: 规上工业增加值增长)."""
+    if len(words) < 2 or words[0][1] not in cues.get("scope.short_name_tags") or len(words[0][0]) < 2:
+        return None
+    word, verb = words[0][0], words[1]
+    if not verb[1].startswith("v") or len(verb[0]) < 2 or word.endswith(cues.get("scope.region_bodies")) or \
+            any(word.startswith(g) or word.endswith(g) for g in cues.get("scope.generic") if len(g) > 1):
+        return None
+    if any(o.startswith(word) or word.startswith(o) for o in own) or cues.indicator_term(word) or \
+            all(c in cues.get("measure_empty_chars") for c in word):
+        return None  # 同比增长: a comparison word, not a name
+    return word
+
+
+def clause_subject(clause: str, own: tuple[str, ...], cues: Cues, pos) -> str | None:
+    """What a clause opens with as its subject when that is not the whole region: its own level
+    (市本级), an event (本次大会), another region (青田县连续3年) or a named unit."""
+    found = _own_part(clause, own, cues) or _this_event(clause, cues)
+    if found or pos is None:
+        return found
+    return _other_region(clause, own, cues, pos) or head_unit(clause, own, cues, pos)
+
+
+def _this_event(clause: str, cues: Cues) -> str | None:
+    """本次大会应到代表302人, 此次考核评定61家: the figure counts the event, not the region."""
+    head = clause.lstrip(" ，,其中")
+    this = next((w for w in cues.get("scope.this") if head.startswith(w)), None)
+    if this is None:
+        return None
+    m = cues.patterns["scope.events"].search(head, len(this), len(this) + 6)
+    return head[:m.end()] if m else None
+
+
+def _other_region(clause: str, own: tuple[str, ...], cues: Cues, pos) -> str | None:
+    """青田县连续3年 in a 丽水市 article: a clause whose subject is another named region is its figure."""
+    words = [(w.word, w.flag) for w in pos.cut(clause.lstrip(" ，,、其中")[:MAX_HEAD])]
+    if len(words) > 1 and words[0][1] == "ns" and words[1][0] in cues.get("scope.region_suffixes"):
+        words[:2] = [(words[0][0] + words[1][0], "ns")]  # 石岭/ns 县: a name jieba does not know whole
+    if not words or words[0][1] != "ns" or not words[0][0].endswith(cues.get("scope.region_suffixes")):
+        return None
+    name = words[0][0]
+    if name in own or len(name) < 3 or (len(words) > 1 and any(words[1][0].startswith(o) for o in own)):
+        return None  # 湖南省长沙县…: the region's own address
+    return name
+
+
+def _own_part(clause: str, own: tuple[str, ...], cues: Cues) -> str | None:
+    """郴州市本级办理…: the region's own budget level is a part of it."""
+    head = clause.lstrip(" ，,其中")
+    for o in own:
+        for part in cues.get("scope.own_parts"):
+            if head.startswith(o + part) or head.startswith(o[-1:] + part):
+                return o[-1:] + part
     return None
 
 
@@ -182,3 +281,25 @@ def estimate_onward(sentence: str, cues: Cues) -> bool:
     """252.5亿元(预计数，下同): an estimate note that says it holds for what follows."""
     return any(w in sentence for w in cues.get("modality.estimate")) and \
         any(w in sentence for w in cues.get("modality.onward"))
+
+
+def sentence_unit(sentence: str, times: list[tuple[int, int]], before: int, own: tuple[str, ...],
+                  level_word: str, cues: Cues, pos) -> str | None:
+    """The unit the sentence's earlier clauses are about (某村…，年收入达110万元; 某厂新建…，使其处理能力…):
+    the latest clause before `before` opening with a named unit, unless a later one turns back to
+    the region (全县…, the region's name). Clauses that are only a time (`times`: spans) are skipped."""
+    unit, start, first = None, 0, True
+    higher = cues.get("scope.other_levels")
+    for m in CLAUSE_END.finditer(sentence, 0, before):
+        text, at = sentence[start:m.start()], start
+        start = m.end()
+        if any(t0 <= at and m.start() <= t1 + 1 for t0, t1 in times):
+            continue
+        # the first clause is read whole; later ones only by a unit at their head (their subject)
+        found = scope(text, own, level_word, cues, pos) if first else clause_subject(text, own, cues, pos)
+        first = False
+        if found and found not in higher:
+            unit = found
+        elif text.lstrip().startswith((*own, level_word)):
+            unit = None
+    return unit

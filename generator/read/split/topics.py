@@ -48,7 +48,8 @@ def reassign_by_topic(heads: list[Head], pieces: list[Piece], subjects: Subjects
     """On a page of several articles, whole paragraphs of one may be printed inside another's
     run. A paragraph that names only another article's places (or units inside them) moves to
     it. In a run known to mix two articles, a paragraph naming no place goes with the article
-    whose distinctive wording it shares; otherwise it stays with the paragraph above it."""
+    whose years (all of them named by one other article only) or distinctive wording it shares;
+    otherwise it stays with the paragraph above it."""
     if len(heads) < 2:
         return
     terms = [key_terms(h, subjects) for h in heads]
@@ -81,7 +82,8 @@ def reassign_by_topic(heads: list[Head], pieces: list[Piece], subjects: Subjects
         for b in p.blocks[1:]:
             k = placed.get(id(b))
             if k is None and mixed and b.kind == BlockKind.PARAGRAPH:
-                k = _by_wording(b.text, refs)
+                k = _by_years(b.text, refs, p.owner)
+                k = _by_wording(b.text, refs) if k is None else k
             owners.append(owners[-1] if k is None else k)
         if all(o == p.owner for o in owners):
             continue
@@ -110,6 +112,16 @@ _WORDING_MIN = 3
 
 def _features(text: str) -> set[str]:
     return {m.group(0) for i in range(len(text) - 1) if (m := _FEATURE.match(text, i))}
+
+
+def _by_years(text: str, refs: list[set[str]], host: int) -> int | None:
+    """2020年，全市…: a paragraph dated only with years one other article names, and its host
+    does not, reports that article's time (its wording may be shared: 收入, 增长)."""
+    years = {f for f in _features(text) if f.isdigit()}
+    if not years:
+        return None
+    owners = [k for k, ref in enumerate(refs) if years <= ref]
+    return owners[0] if len(owners) == 1 and owners[0] != host and not years & refs[host] else None
 
 
 def _by_wording(text: str, refs: list[set[str]]) -> int | None:
