@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from generator.lexicon.catalogue import Catalogue, Units
 from generator.ids import stable_id
 from generator.records import Article, Aspect, Figure, Modality, Period
-from . import labels, periods, slots
+from . import labels, measures, periods, slots
 from .fromto import ENUM_JOINS, from_to, from_to_years
 from .cues import Cues, load_cues
 from .tokens import CLAUSE_END, inside_quoted_name, scan
@@ -26,10 +26,6 @@ SENTENCE_END = re.compile(r"[。；！？;!?\n]")
 MAX_SENTENCE = 400
 LEADING_CHARS = 4  # a time this near a sentence's start frames the sentences after it
 LEAD_CHARS = 600  # how much of a lead paragraph can set the article's time frame  # longer runs are cut at clause marks (bounded work per piece)
-ASPECT_TAIL = re.compile(
-    r"(?:同比|比上年|较上年|年均|年平均|平均)?(?:增长|增速|增幅|提高|提升|下降|降低|增加|减少|上涨|回落)+$|"
-    r"(?:的)?(?:占比|比重|排名|排位|位次)$|(?:同比?|比上年|较上年|比去年)$")
-REFERENCE_TAIL = re.compile(r"(?:较|比|相比|高于|低于|高出|快于)(?:全省|全市|全国|全区|上年|去年|同期|[0-9]{4}年)?.*$")
 GROWTH_OF = ("增速", "增幅", "增长", "占比", "比重")
 
 
@@ -206,7 +202,7 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None, ind
             d.kind = slots.aspect(d.token, before, sentence[c0:d.token.start], sentence[d.token.end:c1], cues,
                                   d.is_start or d.previous is not None)
         prev = d
-    labels.label_sentence(sentence, drafts, r.own)
+    labels.label_sentence(sentence, drafts, r.own, r.pos)
     _counted_subjects(r, sentence, drafts)
     out = []
     for d in drafts:
@@ -299,16 +295,6 @@ def _period(d, sentence, times, context, clause_start, cues, r_year=None,
     return period, None
 
 
-def _measure(label: str, indicator: str | None, clause_before: str, cues: Cues) -> str:
-    text = REFERENCE_TAIL.sub("", label)
-    lead = cues.patterns.get("measure_lead")
-    while lead is not None and (m := lead.match(text)) and len(text) - m.end() >= 2:
-        text = text[m.end():]
-    for _ in range(2):
-        text = ASPECT_TAIL.sub("", text).strip("，、的")
-    return indicator or text or label or clause_before.strip()[-12:] or "数值"
-
-
 def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Time],
             context: periods.Time | None, index: int, lead_in: str = "",
             review: periods.Time | None = None, onward: bool = False) -> list[Figure]:
@@ -349,7 +335,7 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
             name = term = None  # 增速居全市第三: the rank of a rate is no indicator
         fid = stable_id(article.id, quote, token.value, token.unit)
         out.append(Figure(
-            id=fid, article=article.id, region=article.region.name, measure=_measure(label, term, clause_before, cues),
+            id=fid, article=article.id, region=article.region.name, measure=d.extras.get("measure") or measures.measure(label, term, d.kind, cues),
             value=token.value, unit=token.unit, value_normalized=round(value, 6), unit_normalized=token.base,
             quote=quote, paragraph=index, aspect=Aspect(d.kind), indicator=name, base=base or share_base,
             scope=scope, modality=modality, period=period, qualifier=token.qualifier, start_value=d.is_start))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from generator.lexicon.text import HAN, han_count, split_region_suffix
 from generator.records import Region
+from . import measures
 from .tokens import Token
 
 LEAD_TRIM = re.compile(
@@ -28,6 +29,7 @@ TAIL_TRIM = re.compile(
 TIME_WORDS = re.compile(
     r"(?:19|20)[0-9]{2}\s*[—–\-~至到]\s*(?:19|20)[0-9]{2}年|(?:19|20)[0-9]{2}年(?:[0-9]{1,2}\s*[—–\-~至到]\s*)?(?:[0-9]{1,2}月)?(?:底|末|份)?"
     r"|[0-9]{1,2}\s*[—–\-~至到]\s*[0-9]{1,2}月|截至|截止|近年来|近年|多年来|[0-9一二三四五六七八九十]+年(?:来|以来|间)"
+    r"|(?:第)?[一二三四1-4]季度|[上下]半年|前三季度|年内|当年|[两二三四五六七八九十]年(?=均|平均)"
 )
 SUBJECT_RE = re.compile(
     rf"([{HAN}]{{2,12}}?(?:村|社区|有限公司|公司|医院|集团|合作社|小区|学校|中学|小学|幼儿园|处理厂|工厂|街区))"
@@ -64,7 +66,9 @@ def _content(label: str) -> str:
 
 def _clean_label(text: str, region_words: tuple[str, ...]) -> str:
     text = TIME_WORDS.sub("", text)
-    text = re.sub(r"（[^（）]*）?|\([^()]*\)?", "", text)  # (含高新区): a note, not the name
+    # (含高新区): a note, not the name; but 执业(助理)医师数 keeps a short part of the name
+    text = re.sub(rf"(?<=[{HAN}])[（(](?![含包不即])[^（）()]{{1,4}}[）)](?=[{HAN}])|(（[^（）]*）?|\([^()]*\)?)",
+                  lambda m: "" if m.group(1) is not None else m.group(), text)
     text = re.sub(r"[“\"]\s*[”\"]", "", text)
     prev = None
     while prev != text:
@@ -86,7 +90,7 @@ def _noun_after(paragraph: str, token: Token, limit: int) -> str:
     return re.sub(r"的$", "", after.strip())
 
 
-def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, ...]) -> None:
+def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, ...], pos=None) -> None:
     """Labels for the tokens of one clause.
 
     Number last (新成立小区党组织127个): a token's label is the text before it.
@@ -117,9 +121,25 @@ def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, 
         elif number_first and han_count(afters[i]) >= 2:
             verb = lead if i == 0 or len(drafts) == 1 else ""
             d.label = (verb + afters[i])[:20]
+        elif counted := _counted(paragraph, d, raw, limits[i], pos):
+            d.label = counted  # 沿河地区65个经济薄弱村, 匹配1200种工艺参数: the noun after a count
         else:
             d.label = before or (afters[i][:20] if han_count(afters[i]) >= 2 else "")
         prev_end = d.token.end
+
+
+def _counted(paragraph: str, d: Draft, raw: str, limit: int, pos) -> str:
+    """The noun a number counts when one follows its unit: after a unit that counts things, or
+    after an amount that a verb governs (发放1100万元奖补资金)."""
+    if pos is None or d.kind == "rank" or d.token.group >= 0:
+        return ""
+    noun = measures.noun_after(paragraph[d.token.end : limit], pos)
+    if not noun:
+        return ""
+    if measures.counts_things(d.token):
+        return noun
+    words = list(pos.cut(raw[-6:])) if raw.strip() else []
+    return noun if han_count(noun) >= 2 and words and words[-1].flag == "v" else ""
 
 
 def _inherit(paragraph: str, drafts: list[Draft]) -> None:
@@ -142,6 +162,8 @@ def _inherit(paragraph: str, drafts: list[Draft]) -> None:
 
 
 RANK_SCOPES = (re.compile(r"(全国|全省|全市|全州|全区|全县|省内|市内)$"), re.compile(f"((?:稳居|位居|位列|名列|居|列)?[{HAN}]{{2,4}}[省市])$"))
+STREAK = re.compile(r"(?:已|已经)?连续[0-9一二三四五六七八九十两余多]+(?:年|个月|个季度|季度)")
+STREAK_HEAD = re.compile(r"(?:已|已经)?连续$")
 RANK_VERBS = re.compile(r"(连续[两三四五六七八九十0-9]+年)?(稳居|位居|位列|名列|排名|排在|居于|居|列|排)$")
 
 
@@ -150,7 +172,7 @@ def _rank_labels(paragraph: str, drafts: list[Draft]) -> None:
     for i, d in enumerate(drafts):
         if d.kind != "rank":
             continue
-        text = paragraph[d.clause[0] : d.token.start]  # a rank token starts at 第
+        text = STREAK.sub("", paragraph[d.clause[0] : d.token.start])  # a rank token starts at 第
         scope_m = RANK_SCOPES[0].search(text) or RANK_SCOPES[1].search(text)
         scope = re.sub(r"^.*?(稳居|位居|位列|名列|居|列)", "", scope_m.group(1)) if scope_m else ""
         what = RANK_VERBS.sub("", text[: scope_m.start()] if scope_m else text)
@@ -158,9 +180,26 @@ def _rank_labels(paragraph: str, drafts: list[Draft]) -> None:
         if not _content(what):
             prev = next((p for p in reversed(drafts[:i]) if p.sentence == d.sentence and p.kind != "rank"), None)
             what = prev.label if prev else ""
-        d.label = what
-        if scope:
-            d.extras["base"] = scope
+        what, ranked = measures.ranked_list(what)
+        d.label = what if _content(what) else (prev_label(drafts, i) if ranked else what)
+        if scope or ranked:
+            d.extras["base"] = scope or ranked
+
+
+def prev_label(drafts: list[Draft], i: int) -> str:
+    prev = next((p for p in reversed(drafts[:i]) if p.sentence == drafts[i].sentence and p.kind != "rank"), None)
+    return prev.label if prev else ""
+
+
+def _streaks(sentence: str, drafts: list[Draft], region_words: tuple[str, ...]) -> None:
+    """连续9个月保持同比正增长: the count of a streak names the state that held."""
+    for i, d in enumerate(drafts):
+        subject = _clean_label(sentence[d.clause[0] : d.token.start], region_words)
+        if not _content(STREAK_HEAD.sub("", subject)):
+            subject = prev_label(drafts, i) if i else ""
+        named = measures.streak(sentence, d.token, d.clause[1], subject)
+        if named:
+            d.extras["measure"] = named
 
 
 def _ratio_labels(drafts: list[Draft]) -> None:
@@ -261,14 +300,15 @@ def region_words(region: Region) -> tuple[str, ...]:
     return tuple(sorted((w for w in words if w), key=len, reverse=True))
 
 
-def label_sentence(sentence: str, drafts: list[Draft], own: tuple[str, ...]) -> None:
+def label_sentence(sentence: str, drafts: list[Draft], own: tuple[str, ...], pos=None) -> None:
     """Set the label of every draft of one sentence."""
     by_clause: dict[tuple[int, int], list[Draft]] = {}
     for d in drafts:
         by_clause.setdefault(d.clause, []).append(d)
     for members in by_clause.values():
-        _label_clause(sentence, members, own)
+        _label_clause(sentence, members, own, pos)
     _enumerations(sentence, drafts)
     _inherit(sentence, drafts)
     _rank_labels(sentence, drafts)
     _ratio_labels(drafts)
+    _streaks(sentence, drafts, own)

@@ -1,0 +1,131 @@
+"""Measures written the way a reader labels a number (shared FRAMES.md: what is measured,
+without aspect words): the label labels.py read, cleaned of time, modal, reference and
+change words; streaks (连续9个月保持增长) named as counts of a state; counted nouns found
+with jieba's part-of-speech tags.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.lexicon.text import HAN, han_count
+from .cues import FIXED_WORDS, Cues
+from .tokens import Token
+
+# From a reference onwards a label names the comparison, not the measure (较上年…, 比全省…);
+# 比重, 比例, 比率 are nouns.
+REFERENCE_TAIL = re.compile(r"(?:较|(?<!同)比(?![重例率])|相比|高于|低于|高出|快于)(?:全省|全市|全国|全区|上年|去年|同期|[0-9]{4}年)?.*$")
+RATE_NOUNS = ("增速", "增幅", "占比", "比重")
+ASPECT_WORDS = ("aspect.growth", "aspect.change", "aspect.decrease")
+LEAD_WORDS = FIXED_WORDS["measure_lead_words"]
+NOUN_TAGS = FIXED_WORDS["noun_tags"]
+CLASSIFIERS = frozenset(FIXED_WORDS["classifiers"])
+ADVERB_TAIL = re.compile("(?:全部|全都|均|都|也|已|就)$")  # 收入全部达…: adverbs before the verb
+STREAK_BEFORE = re.compile(r"(?:已|已经)?连续(?:第)?$")
+STREAK_PREDICATE_CUT = re.compile(r"[，。；、,;（(]")
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+PER_UNIT_HEAD = re.compile(
+    f"^(?:{_alternation(FIXED_WORDS['per_unit_heads'])})(?:{_alternation(FIXED_WORDS['per_unit_verbs'])})?")
+TIME_RATE = re.compile(f"(?:从|由)?({_alternation(FIXED_WORDS['time_rates'])})$")
+RANKED_LIST = re.compile(f"^在(.+?)中")
+RANKED_LIST_ENDS = tuple(FIXED_WORDS["ranked_list_ends"])
+
+
+def _tail(cues: Cues, keep_rates: bool) -> re.Pattern[str]:
+    words = [w for name in ASPECT_WORDS for w in cues.get(name)]
+    if keep_rates:  # 增速居全省第一: the rank is of the rate
+        words = [w for w in words if w not in RATE_NOUNS]
+    else:
+        words += RATE_NOUNS
+    return re.compile(f"(?:同比|比上年|较上年|年均|年平均|平均|分别|均|都|连续)?(?:{_alternation(words)})+$")
+
+
+def measure(label: str, term: str | None, kind: str, cues: Cues) -> str:
+    """What is measured: the indicator as written, else the cleaned label ('' when it names nothing,
+    so the figure takes the measure of the one before it)."""
+    if term:
+        return term
+    text = REFERENCE_TAIL.sub("", label)
+    lead = cues.patterns.get("measure_lead")
+    extra = re.compile(f"^(?:{_alternation(LEAD_WORDS + cues.get('aspect.decrease'))})")
+    tail = _tail(cues, keep_rates=kind == "rank")
+    for _ in range(3):
+        before = text
+        while lead is not None and (m := lead.match(text)) and len(text) - m.end() >= 2:
+            text = text[m.end():]
+        while (m := extra.match(text)) and len(text) - m.end() >= 2:
+            text = text[m.end():]
+        text = time_rate(text)
+        text = PER_UNIT_HEAD.sub("", text) if han_count(PER_UNIT_HEAD.sub("", text)) >= 2 else text
+        if kind != "share":  # 占比 / 比重 name a share; other aspects say the change themselves
+            text = tail.sub("", text)
+        text = ADVERB_TAIL.sub("", text)
+        text = text.strip("，、的和与及")
+        if text == before:
+            break
+    return text if han_count(text) or re.search("[A-Za-z]", text) else ""
+
+
+def time_rate(label: str) -> str:
+    """处理能力从每日 -> 日处理能力: a time rate is part of the measure (FRAMES: 日产量 stays)."""
+    m = TIME_RATE.search(label)
+    if not m or han_count(label[: m.start()]) < 2:
+        return label
+    return m.group(1)[-1] + label[: m.start()]
+
+
+def ranked_list(what: str) -> tuple[str, str]:
+    """(measure, list) of a rank label opening 在X中: 在综合实力百强县排名中 names the measure,
+    在一类市中 only the list ranked."""
+    m = RANKED_LIST.match(what)
+    if not m:
+        return what, ""
+    inner = m.group(1)
+    if inner.endswith(RANKED_LIST_ENDS):
+        return inner + what[m.end():], ""
+    return what[m.end():], inner
+
+
+def streak(sentence: str, token: Token, clause_end: int, subject: str) -> str | None:
+    """连续9个月保持同比正增长 -> 工业用电量同比正增长的连续月数: a streak counts how long a state held."""
+    if token.base not in ("年", "月", "季度") or not STREAK_BEFORE.search(sentence, 0, token.start):
+        return None
+    rest = sentence[token.end:clause_end]
+    rest = STREAK_PREDICATE_CUT.split(rest, 1)[0]
+    rest = re.sub("^(?:保持在|稳定在|保持|稳居|位居|始终)", lambda m: "保持" if m.group().startswith("保持") else m.group(), rest)
+    rest = re.sub("^保持(?=同比|正增长|增长)", "", rest)
+    head = STREAK_BEFORE.sub("", subject)
+    return f"{head}{rest[:20]}的连续{token.base}数"
+
+
+def noun_after(text: str, pos) -> str:
+    """The noun phrase that opens `text` (建成[12条]标志性产业链 -> 标志性产业链), '' if none."""
+    if pos is None or not text or not re.match(f"[{HAN}“]", text):
+        return ""
+    words = list(pos.cut(text[:24]))
+    out: list[str] = []
+    for i, w in enumerate(words):
+        flag = w.flag
+        nxt = words[i + 1].flag if i + 1 < len(words) else ""
+        if flag in NOUN_TAGS or (flag.endswith("g") and out):
+            out.append(w.word)
+        elif flag.startswith("v") and out and nxt[:1] == "n":  # 土地流转租金
+            out.append(w.word)
+        elif flag.startswith("v") and not out and nxt[:1] == "n" and len(w.word) == 2:  # 加装电梯
+            out.append(w.word)
+        elif flag == "a" and nxt[:1] in "nz":  # 老旧小区, 薄弱村
+            out.append(w.word)
+        else:
+            break
+    phrase = "".join(out)
+    return phrase if han_count(phrase) >= 1 and any(w.flag[:1] == "n" for w in words[: len(out)]) else ""
+
+
+def counts_things(token: Token) -> bool:
+    """A unit that counts things (个, 家, 条): a noun right after it is what is counted."""
+    return token.unit in CLASSIFIERS or token.unit.lstrip("万亿千百余多") in CLASSIFIERS
