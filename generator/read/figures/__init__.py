@@ -231,7 +231,7 @@ def _carry_measures(found: list[Figure], cues: Cues, last: Figure | None) -> Fig
     empty = set(cues.get("measure_empty_chars"))
     for figure in found:
         if any(c not in empty and not c.isdigit() for c in figure.measure) or last is None:
-            last = figure
+            last = last if measures.is_streak(figure.measure) and last is not None else figure
             continue
         of_rate = figure.aspect in (Aspect.RANK, Aspect.CHANGE) and last.aspect in (Aspect.GROWTH, Aspect.GROWTH_AVG)
         figure.measure = last.measure + ("增速" if of_rate else "")
@@ -335,7 +335,7 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
             name = term = None  # 增速居全市第三: the rank of a rate is no indicator
         fid = stable_id(article.id, quote, token.value, token.unit)
         out.append(Figure(
-            id=fid, article=article.id, region=article.region.name, measure=d.extras.get("measure") or measures.measure(label, term, d.kind, cues),
+            id=fid, article=article.id, region=article.region.name, measure=d.extras.get("measure") or measures.measure(label, term, d.kind, cues, r.pos, scope),
             value=token.value, unit=token.unit, value_normalized=round(value, 6), unit_normalized=token.base,
             quote=quote, paragraph=index, aspect=Aspect(d.kind), indicator=name, base=base or share_base,
             scope=scope, modality=modality, period=period, qualifier=token.qualifier, start_value=d.is_start))

@@ -85,7 +85,7 @@ def _clean_label(text: str, region_words: tuple[str, ...]) -> str:
 def _noun_after(paragraph: str, token: Token, limit: int) -> str:
     """The words right after a number's unit, up to the next separator: 建成3个[驿站]."""
     after = paragraph[token.end : limit]
-    after = re.split(r"[，,。；;、]|以上|以下|等|分别|均|全部|相继|共|入驻|落户|落地|开业|投产|签约|上线|挂牌", after)[0]
+    after = re.split(r"[，,。；;、]|[（(](?=预计|含|包括|不含|下同|注)|以上|以下|等|分别|均|全部|相继|共|入驻|落户|落地|开业|投产|签约|上线|挂牌", after)[0]
     # 10个部门的[300项…]: a noun ending in 的 qualifies the next number, it is not a label of its own.
     return re.sub(r"的$", "", after.strip())
 
@@ -165,22 +165,45 @@ RANK_SCOPES = (re.compile(r"(全国|全省|全市|全州|全区|全县|省内|�
 STREAK = re.compile(r"(?:已|已经)?连续[0-9一二三四五六七八九十两余多]+(?:年|个月|个季度|季度)")
 STREAK_HEAD = re.compile(r"(?:已|已经)?连续$")
 RANK_VERBS = re.compile(r"(连续[两三四五六七八九十0-9]+年)?(稳居|位居|位列|名列|排名|排在|居于|居|列|排)$")
+# 位居全国百强区榜首, 进入百佳县市榜前40位: the verb parts what is ranked from the list it is ranked in
+RANK_VERB_MID = re.compile(r"稳居|位居|位列|名列|排名|排在|居于|进入|跻身|入围|居|列")
+ENTERS = ("进入", "跻身", "入围")
 
 
-def _rank_labels(paragraph: str, drafts: list[Draft]) -> None:
+def _ranked_in(what: str) -> tuple[str, str]:
+    """(measure, list): 营商环境评价位列全省县区 -> (营商环境评价, 全省县区); 位居全国百强区 ->
+    (全国百强区排名, 全国百强区): a rank with nothing before its verb, or entering a list, is the list's ranking."""
+    found = list(RANK_VERB_MID.finditer(what))
+    if not found:
+        return what, ""
+    m = found[-1]
+    subject, listed = what[: m.start()], re.sub("榜$", "", what[m.end() :])
+    if han_count(listed) < 2:
+        return subject, ""
+    if m.group() in ENTERS or not _content(re.sub("[均都]$", "", subject)):
+        return listed + "排名", listed
+    return subject, listed
+
+
+def _rank_labels(paragraph: str, drafts: list[Draft], region_words: tuple[str, ...]) -> None:
     """'增速居全省第四' -> 增速排名（全省）; with nothing before it, the metric of the sentence."""
     for i, d in enumerate(drafts):
         if d.kind != "rank":
             continue
         text = STREAK.sub("", paragraph[d.clause[0] : d.token.start])  # a rank token starts at 第
+        text = re.sub("(?:榜)?前$", "", text)  # 前五位
+        text = re.sub("(?:排名|排在|排)$", "", text)  # 在全省排名第七: the level before the verb
         scope_m = RANK_SCOPES[0].search(text) or RANK_SCOPES[1].search(text)
         scope = re.sub(r"^.*?(稳居|位居|位列|名列|居|列)", "", scope_m.group(1)) if scope_m else ""
         what = RANK_VERBS.sub("", text[: scope_m.start()] if scope_m else text)
-        what = re.sub(r"^.*?(获评|获|在)", "", what) if len(what) > 12 else what
+        what = re.sub(r"^.*?(获评|获|在)", "", what) if len(what) > 12 else re.sub("在$", "", what)
+        what, listed = _ranked_in(what)
+        scope = scope or listed
         if not _content(what):
             prev = next((p for p in reversed(drafts[:i]) if p.sentence == d.sentence and p.kind != "rank"), None)
             what = prev.label if prev else ""
         what, ranked = measures.ranked_list(what)
+        what = _clean_label(what, region_words)
         d.label = what if _content(what) else (prev_label(drafts, i) if ranked else what)
         if scope or ranked:
             d.extras["base"] = scope or ranked
@@ -309,6 +332,6 @@ def label_sentence(sentence: str, drafts: list[Draft], own: tuple[str, ...], pos
         _label_clause(sentence, members, own, pos)
     _enumerations(sentence, drafts)
     _inherit(sentence, drafts)
-    _rank_labels(sentence, drafts)
+    _rank_labels(sentence, drafts, own)
     _ratio_labels(drafts)
     _streaks(sentence, drafts, own)

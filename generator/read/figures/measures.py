@@ -20,6 +20,10 @@ ASPECT_WORDS = ("aspect.growth", "aspect.change", "aspect.decrease")
 LEAD_WORDS = FIXED_WORDS["measure_lead_words"]
 NOUN_TAGS = FIXED_WORDS["noun_tags"]
 CLASSIFIERS = frozenset(FIXED_WORDS["classifiers"])
+VERB_TAGS = ("v", "vg", "vi", "vq")
+NAME_TAGS = ("nr", "ns", "nt", "nz", "j", "nrt")
+KEEP_VERBS = frozenset(FIXED_WORDS["measure_verbs"])
+STREAK_MEASURE = re.compile("的连续(?:年|月|季度)数$")
 ADVERB_TAIL = re.compile("(?:全部|全都|均|都|也|已|就)$")  # 收入全部达…: adverbs before the verb
 STREAK_BEFORE = re.compile(r"(?:已|已经)?连续(?:第)?$")
 STREAK_PREDICATE_CUT = re.compile(r"[，。；、,;（(]")
@@ -45,12 +49,16 @@ def _tail(cues: Cues, keep_rates: bool) -> re.Pattern[str]:
     return re.compile(f"(?:同比|比上年|较上年|年均|年平均|平均|分别|均|都|连续)?(?:{_alternation(words)})+$")
 
 
-def measure(label: str, term: str | None, kind: str, cues: Cues) -> str:
+def measure(label: str, term: str | None, kind: str, cues: Cues, pos=None, scope: str | None = None) -> str:
     """What is measured: the indicator as written, else the cleaned label ('' when it names nothing,
-    so the figure takes the measure of the one before it)."""
+    so the figure takes the measure of the one before it). `scope`: the part of the region the
+    figure is about, which the measure does not repeat."""
     if term:
         return term
     text = REFERENCE_TAIL.sub("", label)
+    if scope and text.startswith(scope) and han_count(text) - han_count(scope) >= 2:
+        text = text[len(scope):]
+    text = object_of(text, pos)
     lead = cues.patterns.get("measure_lead")
     extra = re.compile(f"^(?:{_alternation(LEAD_WORDS + cues.get('aspect.decrease'))})")
     tail = _tail(cues, keep_rates=kind == "rank")
@@ -65,10 +73,35 @@ def measure(label: str, term: str | None, kind: str, cues: Cues) -> str:
         if kind != "share":  # 占比 / 比重 name a share; other aspects say the change themselves
             text = tail.sub("", text)
         text = ADVERB_TAIL.sub("", text)
-        text = text.strip("，、的和与及")
+        text = text.strip("，、的")
         if text == before:
             break
     return text if han_count(text) or re.search("[A-Za-z]", text) else ""
+
+
+def is_streak(measure: str) -> bool:
+    return bool(STREAK_MEASURE.search(measure))
+
+
+def object_of(label: str, pos) -> str:
+    """湘钢实施技改项目 -> 技改项目, 向农户发放奖补资金 -> 奖补资金: after a subject and its verb, the
+    object is what the number measures (but 带动农民增收, 惠及农户 keep the verb: FRAMES)."""
+    if pos is None or han_count(label) < 5:
+        return label
+    words = list(pos.cut(label))
+    # only after an explicit agent (a name) or recipient (向/对/为/给 …): compounds such as
+    # 回访满意率 or 登记失业率 hold verbs too
+    if not words or not (words[0].flag == "p" or (words[0].flag in NAME_TAGS and len(words) > 2
+                                                    and words[1].flag in VERB_TAGS)):
+        return label
+    for i, w in enumerate(words[1:], 1):
+        if w.flag not in VERB_TAGS:
+            continue
+        after = "".join(x.word for x in words[i + 1 :])
+        if w.word in KEEP_VERBS or han_count(after) < 2 or words[-1].flag[:1] != "n":
+            return label
+        return after
+    return label
 
 
 def time_rate(label: str) -> str:
