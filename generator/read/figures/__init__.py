@@ -153,12 +153,15 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
                     lead_in = lead_in or (sentence if slots.modality(sentence, cues) != Modality.ACTUAL else "")
                 else:
                     lead_in = ""
-                for figure in found:
-                    if (figure.id, figure.measure) in seen:
-                        continue
-                    seen.add((figure.id, figure.measure))
+                # a restatement is a figure of an earlier sentence; in one clause, 甲市连续2年、丙县连续2年 are two
+                fresh = [f for f in found if (f.id, f.measure) not in seen]
+                seen.update((f.id, f.measure) for f in fresh)
+                for figure in fresh:
                     if figure.id in ids:  # 3个综合体、3个街区: same clause and value, another measure
-                        figure.id = stable_id(figure.id, figure.measure)
+                        salt = figure.measure
+                        while stable_id(figure.id, salt) in ids:
+                            salt += "+"
+                        figure.id = stable_id(figure.id, salt)
                     ids.add(figure.id)
                     figures.append(figure)
     return figures

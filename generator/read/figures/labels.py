@@ -79,7 +79,7 @@ def _clean_label(text: str, region_words: tuple[str, ...]) -> str:
         text = LEAD_TRIM.sub("", text)
         text = TAIL_TRIM.sub("", text)
         text = text.strip(" ，,、：:）)")
-    return text[-18:]
+    return text[-24:]
 
 
 def _noun_after(paragraph: str, token: Token, limit: int) -> str:
@@ -200,8 +200,7 @@ def _rank_labels(paragraph: str, drafts: list[Draft], region_words: tuple[str, .
         what, listed = _ranked_in(what)
         scope = scope or listed
         if not _content(what):
-            prev = next((p for p in reversed(drafts[:i]) if p.sentence == d.sentence and p.kind != "rank"), None)
-            what = prev.label if prev else ""
+            what = prev_label(drafts, i)
         what, ranked = measures.ranked_list(what)
         what = _clean_label(what, region_words)
         d.label = what if _content(what) else (prev_label(drafts, i) if ranked else what)
@@ -210,19 +209,31 @@ def _rank_labels(paragraph: str, drafts: list[Draft], region_words: tuple[str, .
 
 
 def prev_label(drafts: list[Draft], i: int) -> str:
-    prev = next((p for p in reversed(drafts[:i]) if p.sentence == drafts[i].sentence and p.kind != "rank"), None)
+    """The label of the nearest figure before drafts[i] in its sentence that is no rank or streak."""
+    prev = next((p for p in reversed(drafts[:i]) if p.sentence == drafts[i].sentence and p.kind != "rank"
+                 and not p.extras.get("streak")), None)
     return prev.label if prev else ""
 
 
-def _streaks(sentence: str, drafts: list[Draft], region_words: tuple[str, ...]) -> None:
-    """连续9个月保持同比正增长: the count of a streak names the state that held."""
+def _streaks(sentence: str, drafts: list[Draft], region_words: tuple[str, ...], pos=None) -> None:
+    """连续9个月保持同比正增长: the count of a streak names the state that held. In a run
+    (甲市连续2年、乙县连续3年获评…) every item shares what follows the last one; the places are scopes."""
     for i, d in enumerate(drafts):
-        subject = _clean_label(sentence[d.clause[0] : d.token.start], region_words)
-        if not _content(STREAK_HEAD.sub("", subject)):
-            subject = prev_label(drafts, i) if i else ""
-        named = measures.streak(sentence, d.token, d.clause[1], subject)
-        if named:
-            d.extras["measure"] = named
+        if not d.extras.get("streak"):
+            continue
+        prev = drafts[i - 1] if i and drafts[i - 1].clause == d.clause else None
+        start = prev.token.end if prev is not None else d.clause[0]
+        subject = STREAK_HEAD.sub("", _clean_label(sentence[start : d.token.start], region_words))
+        if measures.is_place(subject, pos):
+            subject = ""
+        elif not _content(subject):
+            subject = prev_label(drafts, i)
+        last = d
+        for e in drafts[i + 1 :]:
+            if e.clause != d.clause or not e.extras.get("streak") or sentence[last.token.end : last.token.end + 1] != "、":
+                break
+            last = e
+        d.extras["measure"] = measures.streak(sentence, last.token.end, d.token.base, d.clause[1], subject)
 
 
 def _ratio_labels(drafts: list[Draft]) -> None:
@@ -327,6 +338,7 @@ def label_sentence(sentence: str, drafts: list[Draft], own: tuple[str, ...], pos
     """Set the label of every draft of one sentence."""
     by_clause: dict[tuple[int, int], list[Draft]] = {}
     for d in drafts:
+        d.extras["streak"] = measures.is_streak_token(sentence, d.token)
         by_clause.setdefault(d.clause, []).append(d)
     for members in by_clause.values():
         _label_clause(sentence, members, own, pos)
@@ -334,4 +346,4 @@ def label_sentence(sentence: str, drafts: list[Draft], own: tuple[str, ...], pos
     _inherit(sentence, drafts)
     _rank_labels(sentence, drafts, own)
     _ratio_labels(drafts)
-    _streaks(sentence, drafts, own)
+    _streaks(sentence, drafts, own, pos)

@@ -124,16 +124,30 @@ def ranked_list(what: str) -> tuple[str, str]:
     return what[m.end():], inner
 
 
-def streak(sentence: str, token: Token, clause_end: int, subject: str) -> str | None:
-    """连续9个月保持同比正增长 -> 工业用电量同比正增长的连续月数: a streak counts how long a state held."""
-    if token.base not in ("年", "月", "季度") or not STREAK_BEFORE.search(sentence, 0, token.start):
-        return None
-    rest = sentence[token.end:clause_end]
+def is_streak_token(sentence: str, token: Token) -> bool:
+    """连续9个月, 已连续三年: the number counts how long something held."""
+    return token.base in ("年", "月", "季度") and bool(STREAK_BEFORE.search(sentence, 0, token.start))
+
+
+def is_place(text: str, pos) -> bool:
+    """甲市, 某某县: a place name alone (jieba tags it ns, or it is a short name ending in a level)."""
+    if not text:
+        return False
+    if re.fullmatch(f"[{HAN}]{{1,5}}[省市县区州旗盟镇乡村]", text):
+        return True
+    words = list(pos.cut(text)) if pos is not None else []
+    return bool(words) and all(w.flag == "ns" for w in words)
+
+
+def streak(sentence: str, after: int, base: str, clause_end: int, subject: str) -> str:
+    """连续9个月保持同比正增长 -> 工业用电量同比正增长的连续月数: a streak counts how long a state held
+    (`after`: where the words of the state start)."""
+    rest = sentence[after:clause_end]
     rest = STREAK_PREDICATE_CUT.split(rest, 1)[0]
     rest = re.sub("^(?:保持在|稳定在|保持|稳居|位居|始终)", lambda m: "保持" if m.group().startswith("保持") else m.group(), rest)
     rest = re.sub("^保持(?=同比|正增长|增长)", "", rest)
     head = STREAK_BEFORE.sub("", subject)
-    return f"{head}{rest[:20]}的连续{token.base}数"
+    return f"{head}{rest[:20]}的连续{base}数"
 
 
 def noun_after(text: str, pos) -> str:
