@@ -205,7 +205,7 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None, ind
             d.kind = slots.aspect(d.token, before, sentence[c0:d.token.start], sentence[d.token.end:c1], cues,
                                   d.is_start or d.previous is not None)
         prev = d
-    labels.label_sentence(sentence, drafts, r.own, r.pos)
+    labels.label_sentence(sentence, drafts, r.own, r.pos, cues)
     _counted_subjects(r, sentence, drafts)
     out = []
     for d in drafts:

@@ -87,10 +87,10 @@ def _noun_after(paragraph: str, token: Token, limit: int) -> str:
     after = paragraph[token.end : limit]
     after = re.split(r"[，,。；;、]|[（(](?=预计|含|包括|不含|下同|注)|以上|以下|等|分别|均|全部|相继|共|入驻|落户|落地|开业|投产|签约|上线|挂牌", after)[0]
     # 10个部门的[300项…]: a noun ending in 的 qualifies the next number, it is not a label of its own.
-    return re.sub(r"的$", "", after.strip())
+    return re.sub(r"[的和与及]$", "", after.strip())
 
 
-def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, ...], pos=None) -> None:
+def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, ...], pos=None, cues=None) -> None:
     """Labels for the tokens of one clause.
 
     Number last (新成立小区党组织127个): a token's label is the text before it.
@@ -120,9 +120,12 @@ def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, 
             d.label = afters[i][:20]
         elif number_first and han_count(afters[i]) >= 2:
             verb = lead if i == 0 or len(drafts) == 1 else ""
-            d.label = (verb + afters[i])[:20]
+            phrase = measures.verb_phrase(verb, pos, cues)  # 服务了70个家庭 -> 服务的家庭
+            d.label = ((phrase + "的" if phrase else verb) + afters[i])[:24]
         elif counted := _counted(paragraph, d, raw, limits[i], pos):
-            d.label = counted  # 沿河地区65个经济薄弱村, 匹配1200种工艺参数: the noun after a count
+            # 沿河地区65个经济薄弱村; 系统自动匹配1200种工艺参数 -> 系统匹配的工艺参数
+            verb = measures.verb_phrase(before, pos, cues) if "、" not in raw else ""
+            d.label = (verb + "的" if verb else "") + counted
         else:
             d.label = before or (afters[i][:20] if han_count(afters[i]) >= 2 else "")
         prev_end = d.token.end
@@ -334,14 +337,14 @@ def region_words(region: Region) -> tuple[str, ...]:
     return tuple(sorted((w for w in words if w), key=len, reverse=True))
 
 
-def label_sentence(sentence: str, drafts: list[Draft], own: tuple[str, ...], pos=None) -> None:
-    """Set the label of every draft of one sentence."""
+def label_sentence(sentence: str, drafts: list[Draft], own: tuple[str, ...], pos=None, cues=None) -> None:
+    """Set the label of every draft of one sentence (`pos`: jieba's tagger; `cues`: the cue words)."""
     by_clause: dict[tuple[int, int], list[Draft]] = {}
     for d in drafts:
         d.extras["streak"] = measures.is_streak_token(sentence, d.token)
         by_clause.setdefault(d.clause, []).append(d)
     for members in by_clause.values():
-        _label_clause(sentence, members, own, pos)
+        _label_clause(sentence, members, own, pos, cues)
     _enumerations(sentence, drafts)
     _inherit(sentence, drafts)
     _rank_labels(sentence, drafts, own)

@@ -16,12 +16,13 @@ from .tokens import Token
 # 比重, 比例, 比率 are nouns.
 REFERENCE_TAIL = re.compile(r"(?:较|(?<!同)比(?![重例率])|相比|高于|低于|高出|快于)(?:全省|全市|全国|全区|上年|去年|同期|[0-9]{4}年)?.*$")
 RATE_NOUNS = ("增速", "增幅", "占比", "比重")
+ASPECT_VERBS = ("aspect.increment", "aspect.level", "aspect.increment_after", "measure_lead")
 ASPECT_WORDS = ("aspect.growth", "aspect.change", "aspect.decrease")
 LEAD_WORDS = FIXED_WORDS["measure_lead_words"]
 NOUN_TAGS = FIXED_WORDS["noun_tags"]
 CLASSIFIERS = frozenset(FIXED_WORDS["classifiers"])
 VERB_TAGS = ("v", "vg", "vi", "vq")
-NAME_TAGS = ("nr", "ns", "nt", "nz", "j", "nrt")
+NAME_TAGS = FIXED_WORDS["name_tags"]
 KEEP_VERBS = frozenset(FIXED_WORDS["measure_verbs"])
 STREAK_MEASURE = re.compile("的连续(?:年|月|季度)数$")
 ADVERB_TAIL = re.compile("(?:全部|全都|均|都|也|已|就)$")  # 收入全部达…: adverbs before the verb
@@ -104,6 +105,26 @@ def object_of(label: str, pos) -> str:
     return label
 
 
+def verb_phrase(text: str, pos, cues: Cues | None) -> str:
+    """系统则自动匹配 -> 系统匹配: the words before a counted noun when they end in a verb that is part
+    of what is counted, without adverbs and particles (the verb alone when they run long); '' when
+    the verb only says the aspect (建成, 打造, 推进 …: FRAMES writes the noun alone), for a per-unit
+    setting (每个网格配备) or after a list of names."""
+    if pos is None or not text or "每" in text or "、" in text:
+        return ""
+    words = [w for w in pos.cut(text) if w.flag not in ("d", "ul", "uz", "ug", "ad") and w.word not in LEAD_WORDS]
+    if not words or words[-1].flag not in VERB_TAGS + ("vn",) or len(words[-1].word) < 2:
+        return ""
+    if cues is not None and words[-1].word in _aspect_verbs(cues):
+        return ""
+    phrase = "".join(w.word for w in words)
+    return phrase if han_count(phrase) <= 10 else words[-1].word
+
+
+def _aspect_verbs(cues: Cues) -> frozenset[str]:
+    return frozenset(w for name in ASPECT_VERBS for w in cues.get(name)) | frozenset(FIXED_WORDS["doing_verbs"])
+
+
 def time_rate(label: str) -> str:
     """处理能力从每日 -> 日处理能力: a time rate is part of the measure (FRAMES: 日产量 stays)."""
     m = TIME_RATE.search(label)
@@ -170,7 +191,7 @@ def noun_after(text: str, pos) -> str:
         else:
             break
     phrase = "".join(out)
-    return phrase if han_count(phrase) >= 1 and any(w.flag[:1] == "n" for w in words[: len(out)]) else ""
+    return phrase if han_count(phrase) >= 1 and any(w.flag[:1] == "n" or w.flag in ("l", "j") for w in words[: len(out)]) else ""
 
 
 def counts_things(token: Token) -> bool:
