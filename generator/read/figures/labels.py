@@ -23,7 +23,7 @@ LEAD_TRIM = re.compile(
 TAIL_TRIM = re.compile(
     r"(?:达到|达|为|是|至|增至|增长至|增长到|提升至|提升到|提高到|提高至|跃升至|跃升到|攀升至|上升至|上升到|"
     r"突破|超过|超|约|近|逾|共|有|累计|实现|完成|从|由|分别|均|已|保持|稳定控制在|控制在|稳定在|在|的|了|"
-    r"总量|总数|合计|共计|高达|多达|仅|以|将|拥有|新增了|和|与|及|"
+    r"总量|总数|合计|共计|高达|多达|仅|以|将|拥有|新增了|和|(?<!参)与|(?<![涉以])及|"
     r"[、，,（(])+$"
 )
 TIME_WORDS = re.compile(
@@ -87,7 +87,7 @@ def _noun_after(paragraph: str, token: Token, limit: int) -> str:
     after = paragraph[token.end : limit]
     after = re.split(r"[，,。；;、]|[（(](?=预计|含|包括|不含|下同|注)|以上|以下|等|分别|均|全部|相继|共|入驻|落户|落地|开业|投产|签约|上线|挂牌", after)[0]
     # 10个部门的[300项…]: a noun ending in 的 qualifies the next number, it is not a label of its own.
-    return re.sub(r"[的和与及]$", "", after.strip())
+    return re.sub(r"[的和]$", "", after.strip())
 
 
 def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, ...], pos=None, cues=None) -> None:
@@ -118,8 +118,11 @@ def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, 
         if raw.rstrip().endswith("等") and han_count(afters[i]) >= 2:
             # 甲、乙等10余家品牌首店: the named examples end in 等, the category comes after the number.
             d.label = afters[i][:20]
+        elif (people := measures.people_doing(d.token, afters[i], pos)):
+            d.label = people  # 吸引6.2万人参与 -> 参与人数
         elif number_first and han_count(afters[i]) >= 2:
-            verb = lead if i == 0 or len(drafts) == 1 else ""
+            # 涉及103栋居民楼、2413户家庭: the items of a list share the verb
+            verb = lead if i == 0 or len(drafts) == 1 or raw.rstrip()[-1:] in ("、", "和") else ""
             phrase = measures.verb_phrase(verb, pos, cues)  # 服务了70个家庭 -> 服务的家庭
             d.label = ((phrase + "的" if phrase else verb) + afters[i])[:24]
         elif counted := _counted(paragraph, d, raw, limits[i], pos):

@@ -59,7 +59,7 @@ def measure(label: str, term: str | None, kind: str, cues: Cues, pos=None, scope
     text = REFERENCE_TAIL.sub("", label)
     if scope and text.startswith(scope) and han_count(text) - han_count(scope) >= 2:
         text = text[len(scope):]
-    text = object_of(text, pos)
+    text = object_of(text, pos, cues)
     lead = cues.patterns.get("measure_lead")
     extra = re.compile(f"^(?:{_alternation(LEAD_WORDS + cues.get('aspect.decrease'))})")
     tail = _tail(cues, keep_rates=kind == "rank")
@@ -84,16 +84,16 @@ def is_streak(measure: str) -> bool:
     return bool(STREAK_MEASURE.search(measure))
 
 
-def object_of(label: str, pos) -> str:
+def object_of(label: str, pos, cues: Cues) -> str:
     """湘钢实施技改项目 -> 技改项目, 向农户发放奖补资金 -> 奖补资金: after a subject and its verb, the
     object is what the number measures (but 带动农民增收, 惠及农户 keep the verb: FRAMES)."""
     if pos is None or han_count(label) < 5:
         return label
     words = list(pos.cut(label))
-    # only after an explicit agent (a name) or recipient (向/对/为/给 …): compounds such as
-    # 回访满意率 or 登记失业率 hold verbs too
+    # only after an explicit recipient (向/对/为/给 …) or a name doing work (实施, 建成 …): compounds
+    # such as 回访满意率 or 城镇登记失业率 hold verbs too
     if not words or not (words[0].flag == "p" or (words[0].flag in NAME_TAGS and len(words) > 2
-                                                    and words[1].flag in VERB_TAGS)):
+                                                    and words[1].word in _aspect_verbs(cues))):
         return label
     for i, w in enumerate(words[1:], 1):
         if w.flag not in VERB_TAGS:
@@ -123,6 +123,16 @@ def verb_phrase(text: str, pos, cues: Cues | None) -> str:
 
 def _aspect_verbs(cues: Cues) -> frozenset[str]:
     return frozenset(w for name in ASPECT_VERBS for w in cues.get(name)) | frozenset(FIXED_WORDS["doing_verbs"])
+
+
+def people_doing(token: Token, after: str, pos) -> str:
+    """吸引6.2万人参与 -> 参与人数: people counted by what they do (FRAMES: participant counts)."""
+    if pos is None or token.base not in ("人", "人次") or not 2 <= len(after) <= 3:
+        return ""
+    words = list(pos.cut(after))
+    if len(words) != 1 or words[0].flag not in VERB_TAGS:
+        return ""
+    return after + ("人次" if token.base == "人次" else "人数")
 
 
 def time_rate(label: str) -> str:
