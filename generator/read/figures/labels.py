@@ -123,15 +123,29 @@ def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, 
         elif number_first and han_count(afters[i]) >= 2:
             # 涉及103栋居民楼、2413户家庭: the items of a list share the verb
             verb = lead if i == 0 or len(drafts) == 1 or raw.rstrip()[-1:] in ("、", "和") else ""
-            phrase = measures.verb_phrase(verb, pos, cues)  # 服务了70个家庭 -> 服务的家庭
-            d.label = ((phrase + "的" if phrase else verb) + afters[i])[:24]
+            # 服务了70个家庭 -> 服务的家庭; 推进36个老旧小区改造 -> 老旧小区改造; GDP从…: kept
+            verb = measures.counted_lead(verb, pos, cues) or ("" if measures.has_verb(verb, pos) else verb)
+            d.label = (verb + afters[i])[:24]
         elif counted := _counted(paragraph, d, raw, limits[i], pos):
             # 沿河地区65个经济薄弱村; 系统自动匹配1200种工艺参数 -> 系统匹配的工艺参数
-            verb = measures.verb_phrase(before, pos, cues) if "、" not in raw else ""
-            d.label = (verb + "的" if verb else "") + counted
+            d.label = (measures.counted_lead(before, pos, cues) if "、" not in raw else "") + counted
         else:
             d.label = before or (afters[i][:20] if han_count(afters[i]) >= 2 else "")
         prev_end = d.token.end
+
+
+def _share_verb(sentence: str, drafts: list[Draft], pos) -> None:
+    """年减排烟尘3200吨、二氧化硫3000吨: later items of a list take the verb of the first."""
+    if pos is None or len(drafts) < 2:
+        return
+    prefix = measures.verb_prefix(drafts[0].label, pos)
+    if not prefix:
+        return
+    for prev, d in zip(drafts, drafts[1:]):
+        between = sentence[prev.token.end : d.token.start].strip()
+        if not between.startswith("、") or d.label.startswith(prefix) or measures.has_verb(d.label, pos):
+            return
+        d.label = prefix + d.label
 
 
 def _counted(paragraph: str, d: Draft, raw: str, limit: int, pos) -> str:
@@ -176,7 +190,7 @@ RANK_VERB_MID = re.compile(r"稳居|位居|位列|名列|排名|排在|居于|�
 ENTERS = ("进入", "跻身", "入围")
 
 
-def _ranked_in(what: str) -> tuple[str, str]:
+def _ranked_in(what: str, region_words: tuple[str, ...]) -> tuple[str, str]:
     """(measure, list): 营商环境评价位列全省县区 -> (营商环境评价, 全省县区); 位居全国百强区 ->
     (全国百强区排名, 全国百强区): a rank with nothing before its verb, or entering a list, is the list's ranking."""
     found = list(RANK_VERB_MID.finditer(what))
@@ -186,7 +200,7 @@ def _ranked_in(what: str) -> tuple[str, str]:
     subject, listed = what[: m.start()], re.sub("榜$", "", what[m.end() :])
     if han_count(listed) < 2:
         return subject, ""
-    if m.group() in ENTERS or not _content(re.sub("[均都]$", "", subject)):
+    if m.group() in ENTERS or not _content(_clean_label(re.sub("[均都]$", "", subject), region_words)):
         return listed + "排名", listed
     return subject, listed
 
@@ -203,7 +217,7 @@ def _rank_labels(paragraph: str, drafts: list[Draft], region_words: tuple[str, .
         scope = re.sub(r"^.*?(稳居|位居|位列|名列|居|列)", "", scope_m.group(1)) if scope_m else ""
         what = RANK_VERBS.sub("", text[: scope_m.start()] if scope_m else text)
         what = re.sub(r"^.*?(获评|获|在)", "", what) if len(what) > 12 else re.sub("在$", "", what)
-        what, listed = _ranked_in(what)
+        what, listed = _ranked_in(what, region_words)
         scope = scope or listed
         if not _content(what):
             what = prev_label(drafts, i)
@@ -303,7 +317,7 @@ def _split_shared(label: str, n: int) -> list[str] | None:
         return [label.replace("城乡居民", "城镇居民"), label.replace("城乡居民", "农村居民")]
     # 固定资产投资、一般公共预算收入分别增长A和B: one named item per value; 水稻、油菜机械化率:
     # short heads of one length share what follows the last head.
-    items = [p for p in re.split(r"[、和及与]", ENUM_TAIL.sub("", label)) if p]
+    items = [p for p in re.split(r"[、和]|(?<!参)与|(?<![涉以])及", ENUM_TAIL.sub("", label)) if p]
     if len(items) == n and all(han_count(p) >= 2 for p in items):
         size = len(items[0])
         if all(len(p) == size for p in items[:-1]) and len(items[-1]) > size + 1 and size <= 4:
@@ -348,6 +362,7 @@ def label_sentence(sentence: str, drafts: list[Draft], own: tuple[str, ...], pos
         by_clause.setdefault(d.clause, []).append(d)
     for members in by_clause.values():
         _label_clause(sentence, members, own, pos, cues)
+        _share_verb(sentence, members, pos)
     _enumerations(sentence, drafts)
     _inherit(sentence, drafts)
     _rank_labels(sentence, drafts, own)

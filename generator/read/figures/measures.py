@@ -23,6 +23,7 @@ NOUN_TAGS = FIXED_WORDS["noun_tags"]
 CLASSIFIERS = frozenset(FIXED_WORDS["classifiers"])
 VERB_TAGS = ("v", "vg", "vi", "vq")
 NAME_TAGS = FIXED_WORDS["name_tags"]
+TRANSFER_VERBS = frozenset(FIXED_WORDS["transfer_verbs"])
 KEEP_VERBS = frozenset(FIXED_WORDS["measure_verbs"])
 STREAK_MEASURE = re.compile("的连续(?:年|月|季度)数$")
 ADVERB_TAIL = re.compile("(?:全部|全都|均|都|也|已|就)$")  # 收入全部达…: adverbs before the verb
@@ -92,6 +93,10 @@ def object_of(label: str, pos, cues: Cues) -> str:
     words = list(pos.cut(label))
     # only after an explicit recipient (向/对/为/给 …) or a name doing work (实施, 建成 …): compounds
     # such as 回访满意率 or 城镇登记失业率 hold verbs too
+    transfer = next((i for i, w in enumerate(words) if i and w.word in TRANSFER_VERBS), None)
+    if transfer is not None:  # 向种粮大户发放耕地补贴资金: the money is what is given
+        after = "".join(w.word for w in words[transfer + 1 :])
+        return after if han_count(after) >= 2 and words[-1].flag[:1] == "n" else label
     if not words or not (words[0].flag == "p" or (words[0].flag in NAME_TAGS and len(words) > 2
                                                     and words[1].word in _aspect_verbs(cues))):
         return label
@@ -121,6 +126,16 @@ def verb_phrase(text: str, pos, cues: Cues | None) -> str:
     return phrase if han_count(phrase) <= 10 else words[-1].word
 
 
+def counted_lead(text: str, pos, cues: Cues | None) -> str:
+    """What a counted noun's measure opens with: 系统匹配的 for a verb that is part of the measure,
+    涉及 / 带动 for a verb FRAMES keeps, '' for a verb that only says the aspect (建成, 推进)."""
+    phrase = verb_phrase(text, pos, cues)
+    if phrase:
+        return phrase + "的"
+    words = [w.word for w in pos.cut(text)] if pos is not None and text else []
+    return words[-1] if words and words[-1] in KEEP_VERBS else ""
+
+
 def _aspect_verbs(cues: Cues) -> frozenset[str]:
     return frozenset(w for name in ASPECT_VERBS for w in cues.get(name)) | frozenset(FIXED_WORDS["doing_verbs"])
 
@@ -133,6 +148,19 @@ def people_doing(token: Token, after: str, pos) -> str:
     if len(words) != 1 or words[0].flag not in VERB_TAGS:
         return ""
     return after + ("人次" if token.base == "人次" else "人数")
+
+
+def verb_prefix(label: str, pos) -> str:
+    """年减排烟尘 -> 年减排: the words up to the verb of a label that ends in a noun."""
+    words = list(pos.cut(label)) if label else []
+    verbs = [i for i, w in enumerate(words) if w.flag in VERB_TAGS]
+    if not verbs or verbs[-1] == len(words) - 1 or words[-1].flag[:1] != "n":
+        return ""
+    return "".join(w.word for w in words[: verbs[-1] + 1])
+
+
+def has_verb(label: str, pos) -> bool:
+    return pos is None or any(w.flag in VERB_TAGS + ("vn",) for w in pos.cut(label))
 
 
 def time_rate(label: str) -> str:
@@ -192,7 +220,7 @@ def noun_after(text: str, pos) -> str:
         nxt = words[i + 1].flag if i + 1 < len(words) else ""
         if flag in NOUN_TAGS or (flag.endswith("g") and out):
             out.append(w.word)
-        elif flag.startswith("v") and out and nxt[:1] == "n":  # 土地流转租金
+        elif flag.startswith("v") and out and (nxt[:1] == "n" or nxt == "zg"):  # 土地流转租金, 帮扶村
             out.append(w.word)
         elif flag.startswith("v") and not out and nxt[:1] == "n" and len(w.word) == 2:  # 加装电梯
             out.append(w.word)
