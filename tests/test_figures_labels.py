@@ -104,3 +104,14 @@ def test_noun_phrases_and_places(pos):
     assert measures.noun_after("实现增长", pos) == ""
     assert measures.is_place("甲乡", pos)
     assert not measures.is_place("获评先进单位", pos)
+
+
+def test_a_second_list_of_comparisons_is_about_the_items_of_the_first(extract):
+    figures = extract("全县工业投资、税收收入分别同比增长12%和9.5%，分别比全市快3.2个百分点和1.5个百分点。")
+    assert one(figures, 3.2).measure == "工业投资增速"
+    assert one(figures, 1.5).measure == "税收收入增速"
+
+
+def test_a_counted_noun_keeps_its_bracketed_list(extract):
+    figures = extract("全省68个县(市、区)参加了评比。")
+    assert one(figures, 68).measure.startswith("县(市、区)")

@@ -85,7 +85,7 @@ def _clean_label(text: str, region_words: tuple[str, ...]) -> str:
 def _noun_after(paragraph: str, token: Token, limit: int) -> str:
     """The words right after a number's unit, up to the next separator: 建成3个[驿站]."""
     after = paragraph[token.end : limit]
-    after = re.split(r"[，,。；;、]|[（(](?=预计|含|包括|不含|下同|注)|以上|以下|等|分别|均|全部|相继|共|入驻|落户|落地|开业|投产|签约|上线|挂牌", after)[0]
+    after = re.split(r"(?![^（(]*[）)])[，,。；;、]|[（(](?=预计|含|包括|不含|下同|注)|以上|以下|等|分别|均|全部|相继|共|入驻|落户|落地|开业|投产|签约|上线|挂牌", after)[0]
     # 10个部门的[300项…]: a noun ending in 的 qualifies the next number, it is not a label of its own.
     return re.sub(r"[的和]$", "", after.strip())
 
@@ -298,11 +298,13 @@ def _enumerations(paragraph: str, drafts: list[Draft]) -> None:
             for d, part in zip(group, parts):
                 d.label = part
             continue
-        if any(_content(d.label) for d in group):
+        # 分别比全省快A和B个百分点: a comparison names no measure of its own
+        if any(_content(measures.REFERENCE_TAIL.sub("", d.label)) for d in group):
             continue
         for prev in reversed(groups[:g]):
             if len(prev) == len(group) and prev[0].sentence == group[0].sentence:
-                suffix = _content(group[0].label) and "" or ("增加" if group[0].kind == "change" else "")
+                of_rate = prev[0].kind in ("growth", "growth_avg") and group[0].kind in ("change", "rank")
+                suffix = "增速" if of_rate else "增加" if group[0].kind == "change" else ""
                 for d, p in zip(group, prev):
                     d.label = p.label + suffix
                 break

@@ -63,7 +63,7 @@ def measure(label: str, term: str | None, kind: str, cues: Cues, pos=None, scope
     text = object_of(text, pos, cues)
     lead = cues.patterns.get("measure_lead")
     extra = re.compile(f"^(?:{_alternation(LEAD_WORDS + cues.get('aspect.decrease'))})")
-    tail = _tail(cues, keep_rates=kind == "rank")
+    tail = _tail(cues, keep_rates=kind in ("rank", "change"))  # 增速高于全省1个百分点: a gap of the rate
     for _ in range(3):
         before = text
         while lead is not None and (m := lead.match(text)) and len(text) - m.end() >= 2:
