@@ -115,3 +115,12 @@ def test_a_second_list_of_comparisons_is_about_the_items_of_the_first(extract):
 def test_a_counted_noun_keeps_its_bracketed_list(extract):
     figures = extract("全省68个县(市、区)参加了评比。")
     assert one(figures, 68).measure.startswith("县(市、区)")
+
+
+def test_a_named_town_or_village_opening_a_measure_is_left_to_the_scope():
+    cues = load_cues()
+    assert measures.without_place("白沙镇柳塘村集体经济年收入", cues) == "村集体经济年收入"
+    assert measures.without_place("东湖街道停车位改造", cues) == "停车位改造"
+    assert measures.without_place("示范村集体经济收入", cues) == "示范村集体经济收入"
+    assert measures.without_place("城镇居民人均可支配收入", cues) == "城镇居民人均可支配收入"
+    assert measures.without_place("乡镇企业营业收入", cues) == "乡镇企业营业收入"

@@ -26,6 +26,8 @@ NAME_TAGS = FIXED_WORDS["name_tags"]
 TRANSFER_VERBS = frozenset(FIXED_WORDS["transfer_verbs"])
 KEEP_VERBS = frozenset(FIXED_WORDS["measure_verbs"])
 STREAK_MEASURE = re.compile("的连续(?:年|月|季度)数$")
+TOWN_HEAD = re.compile(f"([{HAN}]{{2,4}}?)(?:镇|乡|街道)(?=[{HAN}]{{4}})")
+VILLAGE_HEAD = re.compile(f"([{HAN}]{{2,3}}?)(村|社区)(?=集体|股份|经济合作)")
 ADVERB_TAIL = re.compile("(?:全部|全都|均|都|也|已|就)$")  # 收入全部达…: adverbs before the verb
 STREAK_BEFORE = re.compile(r"(?:已|已经)?连续(?:第)?$")
 STREAK_PREDICATE_CUT = re.compile(r"[，。；、,;（(]")
@@ -60,6 +62,7 @@ def measure(label: str, term: str | None, kind: str, cues: Cues, pos=None, scope
     text = REFERENCE_TAIL.sub("", label)
     if scope and text.startswith(scope) and han_count(text) - han_count(scope) >= 2:
         text = text[len(scope):]
+    text = without_place(text, cues)
     text = object_of(text, pos, cues)
     lead = cues.patterns.get("measure_lead")
     extra = re.compile(f"^(?:{_alternation(LEAD_WORDS + cues.get('aspect.decrease'))})")
@@ -79,6 +82,19 @@ def measure(label: str, term: str | None, kind: str, cues: Cues, pos=None, scope
         if text == before:
             break
     return text if han_count(text) or re.search("[A-Za-z]", text) else ""
+
+
+def without_place(label: str, cues: Cues) -> str:
+    """白沙镇柳塘村集体经济年收入 -> 村集体经济年收入: a named town or village opening a measure is
+    its scope (FRAMES), not part of what is measured; generic heads (示范村, 特色小镇) stay."""
+    generic = cues.get("scope.generic")
+    m = TOWN_HEAD.match(label)
+    if m and not m.group(1).startswith(generic):
+        label = label[m.end() :]
+    m = VILLAGE_HEAD.match(label)
+    if m and not m.group(1).startswith(generic):
+        label = label[m.start(2) :]
+    return label
 
 
 def is_streak(measure: str) -> bool:
