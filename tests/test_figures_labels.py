@@ -124,3 +124,13 @@ def test_a_named_town_or_village_opening_a_measure_is_left_to_the_scope():
     assert measures.without_place("示范村集体经济收入", cues) == "示范村集体经济收入"
     assert measures.without_place("城镇居民人均可支配收入", cues) == "城镇居民人均可支配收入"
     assert measures.without_place("乡镇企业营业收入", cues) == "乡镇企业营业收入"
+
+
+def test_a_size_written_with_one_character_is_its_dimension(extract):
+    figures = extract("新建的人行天桥宽6米、长48米。")
+    assert one(figures, 48).measure == "长度"
+
+
+def test_a_verb_alone_names_nothing_and_takes_the_measure_before_it(extract):
+    figures = extract("全县家庭农场达420家，其中今年新增65家。")
+    assert one(figures, 65).measure == "家庭农场"

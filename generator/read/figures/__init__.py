@@ -231,9 +231,8 @@ def _counted_subjects(r: _Reading, sentence: str, drafts: list[labels.Draft]) ->
 def _carry_measures(found: list[Figure], cues: Cues, last: Figure | None) -> Figure | None:
     """出口2029.5亿元，同比增长28.3%: a figure whose words name nothing (同比增长, 增速居全省第一,
     比全省快1.4个百分点) measures what the figure before it in the paragraph measures."""
-    empty = set(cues.get("measure_empty_chars"))
     for figure in found:
-        if any(c not in empty and not c.isdigit() for c in figure.measure) or last is None:
+        if not measures.names_nothing(figure.measure, cues) or last is None:
             last = last if measures.is_streak(figure.measure) and last is not None else figure
             continue
         of_rate = figure.aspect in (Aspect.RANK, Aspect.CHANGE) and last.aspect in (Aspect.GROWTH, Aspect.GROWTH_AVG)

@@ -87,7 +87,7 @@ def _noun_after(paragraph: str, token: Token, limit: int) -> str:
     after = paragraph[token.end : limit]
     after = re.split(r"(?![^（(]*[）)])[，,。；;、]|[（(](?=预计|含|包括|不含|下同|注)|以上|以下|等|分别|均|全部|相继|共|入驻|落户|落地|开业|投产|签约|上线|挂牌", after)[0]
     # 10个部门的[300项…]: a noun ending in 的 qualifies the next number, it is not a label of its own.
-    return re.sub(r"[的和]$", "", after.strip())
+    return re.sub(r"(?:[的和]|(?<!参)与|(?<![涉以])及)$", "", after.strip())
 
 
 def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, ...], pos=None, cues=None) -> None:
@@ -143,7 +143,8 @@ def _share_verb(sentence: str, drafts: list[Draft], pos) -> None:
         return
     for prev, d in zip(drafts, drafts[1:]):
         between = sentence[prev.token.end : d.token.start].strip()
-        if not between.startswith("、") or d.label.startswith(prefix) or measures.has_verb(d.label, pos):
+        if not between.startswith("、") or d.label.startswith(prefix) or measures.has_verb(d.label, pos) \
+                or han_count(d.label) < 2:
             return
         d.label = prefix + d.label
 

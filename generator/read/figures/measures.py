@@ -28,6 +28,7 @@ KEEP_VERBS = frozenset(FIXED_WORDS["measure_verbs"])
 STREAK_MEASURE = re.compile("的连续(?:年|月|季度)数$")
 TOWN_HEAD = re.compile(f"([{HAN}]{{2,4}}?)(?:镇|乡|街道)(?=[{HAN}]{{4}})")
 VILLAGE_HEAD = re.compile(f"([{HAN}]{{2,3}}?)(村|社区)(?=集体|股份|经济合作)")
+DIMENSIONS = {w[0]: w for w in FIXED_WORDS["dimensions"]}
 ADVERB_TAIL = re.compile("(?:全部|全都|均|都|也|已|就)$")  # 收入全部达…: adverbs before the verb
 STREAK_BEFORE = re.compile(r"(?:已|已经)?连续(?:第)?$")
 STREAK_PREDICATE_CUT = re.compile(r"[，。；、,;（(]")
@@ -81,6 +82,9 @@ def measure(label: str, term: str | None, kind: str, cues: Cues, pos=None, scope
         text = text.strip("，、的")
         if text == before:
             break
+    text = DIMENSIONS.get(text, text)  # 直径达2240毫米、长23米: 长 is the length, not a change word
+    if text in LEAD_WORDS or (lead is not None and lead.fullmatch(text)):
+        return ""  # 新增7家: the verb alone names nothing; the measure before it is carried
     return text if han_count(text) or re.search("[A-Za-z]", text) else ""
 
 
@@ -95,6 +99,14 @@ def without_place(label: str, cues: Cues) -> str:
     if m and not m.group(1).startswith(generic):
         label = label[m.start(2) :]
     return label
+
+
+def names_nothing(measure: str, cues: Cues) -> bool:
+    """同比增长, 增速居全省, 比全省快: a measure of change and comparison words only."""
+    if measure in DIMENSIONS.values():
+        return False
+    empty = set(cues.get("measure_empty_chars"))
+    return all(c in empty or c.isdigit() for c in measure)
 
 
 def is_streak(measure: str) -> bool:
@@ -170,7 +182,8 @@ def verb_prefix(label: str, pos) -> str:
     """年减排烟尘 -> 年减排: the words up to the verb of a label that ends in a noun."""
     words = list(pos.cut(label)) if label else []
     verbs = [i for i, w in enumerate(words) if w.flag in VERB_TAGS]
-    if not verbs or verbs[-1] == len(words) - 1 or words[-1].flag[:1] != "n":
+    # the verb must govern the noun (年减排烟尘), not modify it (交付的钢管直径)
+    if not verbs or verbs[-1] == len(words) - 1 or words[-1].flag[:1] != "n" or words[verbs[-1] + 1].flag[:1] != "n":
         return ""
     return "".join(w.word for w in words[: verbs[-1] + 1])
 
