@@ -134,3 +134,10 @@ def test_a_size_written_with_one_character_is_its_dimension(extract):
 def test_a_verb_alone_names_nothing_and_takes_the_measure_before_it(extract):
     figures = extract("全县家庭农场达420家，其中今年新增65家。")
     assert one(figures, 65).measure == "家庭农场"
+
+
+def test_a_rank_of_counted_things_is_no_figure_of_the_region(extract):
+    figures = extract("全县主要经济指标中有6项指标增速居全市第一、2项指标增速居全市第二。")
+    assert sorted(f.value_normalized for f in figures) == [2, 6]
+    figures = extract("全县地区生产总值增速居全市第一。")
+    assert one(figures, 1).aspect.value == "rank"

@@ -199,13 +199,15 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None, ind
         c0, c1 = d.clause
         start = prev.token.end if prev is not None and prev.clause == d.clause else c0
         before = sentence[start:d.token.start]
-        if prev is not None and prev.clause == d.clause and before.strip() in ENUM_JOINS:
+        if prev is not None and prev.clause == d.clause and before.strip() in ENUM_JOINS \
+                and prev.token.base == d.token.base:
             d.kind = prev.kind  # A、B分别增长5%、6%: the items share the first one's aspect
         else:
             d.kind = slots.aspect(d.token, before, sentence[c0:d.token.start], sentence[d.token.end:c1], cues,
                                   d.is_start or d.previous is not None)
         prev = d
     labels.label_sentence(sentence, drafts, r.own, r.pos, cues)
+    drafts = [d for d in drafts if not d.extras.get("drop")]
     _counted_subjects(r, sentence, drafts)
     out = []
     for d in drafts:

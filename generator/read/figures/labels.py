@@ -371,3 +371,13 @@ def label_sentence(sentence: str, drafts: list[Draft], own: tuple[str, ...], pos
     _rank_labels(sentence, drafts, own)
     _ratio_labels(drafts)
     _streaks(sentence, drafts, own, pos)
+    _ranks_of_counted(sentence, drafts)
+
+
+def _ranks_of_counted(sentence: str, drafts: list[Draft]) -> None:
+    """7项指标增速居全市第一: the rank is of the counted things, not of the region: no figure."""
+    for prev, d in zip(drafts, drafts[1:]):
+        between = sentence[prev.token.end : d.token.start]
+        if d.kind == "rank" and prev.clause == d.clause and measures.counts_things(prev.token) \
+                and prev.kind != "rank" and not re.search("[、，,；;]", between):
+            d.extras["drop"] = True
