@@ -141,3 +141,8 @@ def test_a_rank_of_counted_things_is_no_figure_of_the_region(extract):
     assert sorted(f.value_normalized for f in figures) == [2, 6]
     figures = extract("全县地区生产总值增速居全市第一。")
     assert one(figures, 1).aspect.value == "rank"
+
+
+def test_a_size_in_a_model_name_is_no_figure(extract):
+    figures = extract("园区新上6米系列数控机床生产线等8个项目。")
+    assert [f.value_normalized for f in figures] == [8]

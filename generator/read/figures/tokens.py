@@ -20,6 +20,7 @@ import cn2an
 
 from generator.lexicon.text import HAN, HAN_RE, han_count
 from generator.lexicon.catalogue import Unit, Units
+from .cues import FIXED_WORDS
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
 NUM = rf"[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|[一二两三四五六七八九十][{CN_DIGITS}]*"
@@ -33,6 +34,9 @@ SENTENCE_END = re.compile(r"[。；！？;!?]")
 
 # 位居全省首位, 稳居榜首: first place written without a numeral
 RANK_TOP_RE = re.compile(r"(?:位居|稳居|居|位列|名列|排名|列)[^，。；、,;]{0,10}?(首位|榜首)")
+
+MODEL_WORDS = FIXED_WORDS["model_words"]
+
 
 @dataclass
 class Token:
@@ -161,6 +165,8 @@ def _read_unit(text: str, start: int, end: int, value: str, number: float, units
     unit: Unit | None = units.units.get(name) if name else None
     if unit and text[um.end() : um.end() + 1] in unit.not_before and text[um.end() : um.end() + 1]:
         unit = None
+    if unit and text.startswith(MODEL_WORDS, um.end()):
+        return None  # 3.4米系列轴承生产线: a model's name, not an amount
     if unit and (mult or qualifier) and unit.base in ("%",):
         unit = None
     if unit is None:
