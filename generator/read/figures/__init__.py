@@ -234,6 +234,8 @@ def _carry_measures(found: list[Figure], cues: Cues, last: Figure | None) -> Fig
     """出口2029.5亿元，同比增长28.3%: a figure whose words name nothing (同比增长, 增速居全省第一,
     比全省快1.4个百分点) measures what the figure before it in the paragraph measures."""
     for figure in found:
+        if last is None and not figure.measure:
+            figure.measure = measures.unnamed(figure.aspect.value)
         if not measures.names_nothing(figure.measure, cues) or last is None:
             last = last if measures.is_streak(figure.measure) and last is not None else figure
             continue

@@ -101,6 +101,11 @@ def without_place(label: str, cues: Cues) -> str:
     return label
 
 
+def unnamed(aspect: str) -> str:
+    """The label of a figure whose words name nothing and that follows no other (排名第93位)."""
+    return "排名" if aspect == "rank" else "数值"
+
+
 def names_nothing(measure: str, cues: Cues) -> bool:
     """同比增长, 增速居全省, 比全省快: a measure of change and comparison words only."""
     if measure in DIMENSIONS.values():
