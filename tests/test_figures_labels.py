@@ -44,9 +44,9 @@ def test_a_run_of_streaks_shares_the_state_and_drops_the_places(extract):
 def test_ranks_part_the_measure_from_the_list(extract):
     figures = extract("青山县连续6年位居全国县域旅游百强榜首。")
     assert one(figures, 1).measure == "县域旅游百强排名"
-    figures = extract("全县营商环境评价位列全省山区县第二名。")
+    figures = extract("全县政务服务满意度位列全省山区县第二名。")
     rank = one(figures, 2)
-    assert rank.measure == "营商环境评价" and rank.base == "全省山区县"
+    assert rank.measure == "政务服务满意度" and rank.base == "全省山区县"
     figures = extract("全县粮食总产量达9.6万吨，在全省产粮大县中排名第四。")
     rank = one(figures, 4)
     assert rank.measure == "粮食总产量" and rank.base == "全省产粮大县"

@@ -1,7 +1,8 @@
 """Figures: every number of an article read into a frame (records.Figure; slots: shared FRAMES.md).
 
 Paragraphs are cut into sentences and clauses; all work is per sentence (linear in the
-paragraph). For each number: tokens.py finds value, unit and hedges; labels.py the measure;
+paragraph). For each number: tokens.py finds value, unit and hedges; labels.py the words that
+label it and measures.py the measure written from them (jieba part-of-speech tags, data/figure_words.yml);
 slots.py aspect, modality, scope and base from cue words (data/frames.yml); periods.py the
 governing time words; cues.py the standard indicator (data/indicators.yml).
 """

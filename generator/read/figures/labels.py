@@ -66,7 +66,7 @@ def _content(label: str) -> str:
 
 def _clean_label(text: str, region_words: tuple[str, ...]) -> str:
     text = TIME_WORDS.sub("", text)
-    # (含高新区): a note, not the name; but 执业(助理)医师数 keeps a short part of the name
+    # (含高新区): a note, not the name; but 社会(公益)体育指导员 keeps a short part of the name
     text = re.sub(rf"(?<=[{HAN}])[（(](?![含包不即])[^（）()]{{1,4}}[）)](?=[{HAN}])|(（[^（）]*）?|\([^()]*\)?)",
                   lambda m: "" if m.group(1) is not None else m.group(), text)
     text = re.sub(r"[“\"]\s*[”\"]", "", text)
@@ -121,13 +121,13 @@ def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, 
         elif (people := measures.people_doing(d.token, afters[i], pos)):
             d.label = people  # 吸引6.2万人参与 -> 参与人数
         elif number_first and han_count(afters[i]) >= 2:
-            # 涉及103栋居民楼、2413户家庭: the items of a list share the verb
+            # 涉及86栋住宅楼、1920户居民: the items of a list share the verb
             verb = lead if i == 0 or len(drafts) == 1 or raw.rstrip()[-1:] in ("、", "和") else ""
-            # 服务了70个家庭 -> 服务的家庭; 推进36个老旧小区改造 -> 老旧小区改造; GDP从…: kept
+            # 走访了60个农户 -> 走访的农户; 推进36个棚户区改造 -> 棚户区改造; GDP从…: kept
             verb = measures.counted_lead(verb, pos, cues) or ("" if measures.has_verb(verb, pos) else verb)
             d.label = (verb + afters[i])[:24]
         elif counted := _counted(paragraph, d, raw, limits[i], pos):
-            # 沿河地区65个经济薄弱村; 系统自动匹配1200种工艺参数 -> 系统匹配的工艺参数
+            # 沿江片区48个重点帮扶村; 平台自动匹配600种作业方案 -> 平台匹配的作业方案
             d.label = (measures.counted_lead(before, pos, cues) if "、" not in raw else "") + counted
         else:
             d.label = before or (afters[i][:20] if han_count(afters[i]) >= 2 else "")
@@ -135,7 +135,7 @@ def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, 
 
 
 def _share_verb(sentence: str, drafts: list[Draft], pos) -> None:
-    """年减排烟尘3200吨、二氧化硫3000吨: later items of a list take the verb of the first."""
+    """年减排粉尘1200吨、二氧化硫900吨: later items of a list take the verb of the first."""
     if pos is None or len(drafts) < 2:
         return
     prefix = measures.verb_prefix(drafts[0].label, pos)
@@ -151,7 +151,7 @@ def _share_verb(sentence: str, drafts: list[Draft], pos) -> None:
 
 def _counted(paragraph: str, d: Draft, raw: str, limit: int, pos) -> str:
     """The noun a number counts when one follows its unit: after a unit that counts things, or
-    after an amount that a verb governs (发放1100万元奖补资金)."""
+    after an amount that a verb governs (发放860万元补贴资金)."""
     if pos is None or d.kind == "rank" or d.token.group >= 0:
         return ""
     noun = measures.noun_after(paragraph[d.token.end : limit], pos)
@@ -186,14 +186,14 @@ RANK_SCOPES = (re.compile(r"(全国|全省|全市|全州|全区|全县|省内|�
 STREAK = re.compile(r"(?:已|已经)?连续[0-9一二三四五六七八九十两余多]+(?:年|个月|个季度|季度)")
 STREAK_HEAD = re.compile(r"(?:已|已经)?连续$")
 RANK_VERBS = re.compile(r"(连续[两三四五六七八九十0-9]+年)?(稳居|位居|位列|名列|排名|排在|居于|居|列|排)$")
-# 位居全国百强区榜首, 进入百佳县市榜前40位: the verb parts what is ranked from the list it is ranked in
+# 位居全国县域旅游百强榜首, 进入某榜单前50位: the verb parts what is ranked from the list it is ranked in
 RANK_VERB_MID = re.compile(r"稳居|位居|位列|名列|排名|排在|居于|进入|跻身|入围|居|列")
 ENTERS = ("进入", "跻身", "入围")
 
 
 def _ranked_in(what: str, region_words: tuple[str, ...]) -> tuple[str, str]:
-    """(measure, list): 营商环境评价位列全省县区 -> (营商环境评价, 全省县区); 位居全国百强区 ->
-    (全国百强区排名, 全国百强区): a rank with nothing before its verb, or entering a list, is the list's ranking."""
+    """(measure, list): 政务服务满意度位列全省山区县 -> (政务服务满意度, 全省山区县); 位居县域旅游百强 ->
+    (县域旅游百强排名, 县域旅游百强): a rank with nothing before its verb, or entering a list, is the list's ranking."""
     found = list(RANK_VERB_MID.finditer(what))
     if not found:
         return what, ""

@@ -84,7 +84,7 @@ def measure(label: str, term: str | None, kind: str, cues: Cues, pos=None, scope
             break
     text = DIMENSIONS.get(text, text)  # 直径达2240毫米、长23米: 长 is the length, not a change word
     if text in LEAD_WORDS or (lead is not None and lead.fullmatch(text)):
-        return ""  # 新增7家: the verb alone names nothing; the measure before it is carried
+        return ""  # 新增65家: the verb alone names nothing; the measure before it is carried
     return text if han_count(text) or re.search("[A-Za-z]", text) else ""
 
 
@@ -119,7 +119,7 @@ def is_streak(measure: str) -> bool:
 
 
 def object_of(label: str, pos, cues: Cues) -> str:
-    """湘钢实施技改项目 -> 技改项目, 向农户发放奖补资金 -> 奖补资金: after a subject and its verb, the
+    """某钢厂实施技改项目 -> 技改项目, 向种粮大户发放补贴资金 -> 补贴资金: after a subject and its verb, the
     object is what the number measures (but 带动农民增收, 惠及农户 keep the verb: FRAMES)."""
     if pos is None or han_count(label) < 5:
         return label
@@ -144,7 +144,7 @@ def object_of(label: str, pos, cues: Cues) -> str:
 
 
 def verb_phrase(text: str, pos, cues: Cues | None) -> str:
-    """系统则自动匹配 -> 系统匹配: the words before a counted noun when they end in a verb that is part
+    """平台则自动匹配 -> 平台匹配: the words before a counted noun when they end in a verb that is part
     of what is counted, without adverbs and particles (the verb alone when they run long); '' when
     the verb only says the aspect (建成, 打造, 推进 …: FRAMES writes the noun alone), for a per-unit
     setting (每个网格配备) or after a list of names."""
@@ -160,7 +160,7 @@ def verb_phrase(text: str, pos, cues: Cues | None) -> str:
 
 
 def counted_lead(text: str, pos, cues: Cues | None) -> str:
-    """What a counted noun's measure opens with: 系统匹配的 for a verb that is part of the measure,
+    """What a counted noun's measure opens with: 平台匹配的 for a verb that is part of the measure,
     涉及 / 带动 for a verb FRAMES keeps, '' for a verb that only says the aspect (建成, 推进)."""
     phrase = verb_phrase(text, pos, cues)
     if phrase:
@@ -184,10 +184,10 @@ def people_doing(token: Token, after: str, pos) -> str:
 
 
 def verb_prefix(label: str, pos) -> str:
-    """年减排烟尘 -> 年减排: the words up to the verb of a label that ends in a noun."""
+    """年减排粉尘 -> 年减排: the words up to the verb of a label that ends in a noun."""
     words = list(pos.cut(label)) if label else []
     verbs = [i for i, w in enumerate(words) if w.flag in VERB_TAGS]
-    # the verb must govern the noun (年减排烟尘), not modify it (交付的钢管直径)
+    # the verb must govern the noun (年减排粉尘), not modify it (交付的桥梁跨度)
     if not verbs or verbs[-1] == len(words) - 1 or words[-1].flag[:1] != "n" or words[verbs[-1] + 1].flag[:1] != "n":
         return ""
     return "".join(w.word for w in words[: verbs[-1] + 1])
@@ -198,7 +198,7 @@ def has_verb(label: str, pos) -> bool:
 
 
 def time_rate(label: str) -> str:
-    """处理能力从每日 -> 日处理能力: a time rate is part of the measure (FRAMES: 日产量 stays)."""
+    """供水能力从每日 -> 日供水能力: a time rate is part of the measure (FRAMES: 日产量 stays)."""
     m = TIME_RATE.search(label)
     if not m or han_count(label[: m.start()]) < 2:
         return label
@@ -206,8 +206,8 @@ def time_rate(label: str) -> str:
 
 
 def ranked_list(what: str) -> tuple[str, str]:
-    """(measure, list) of a rank label opening 在X中: 在综合实力百强县排名中 names the measure,
-    在一类市中 only the list ranked."""
+    """(measure, list) of a rank label opening 在X中: 在全市县区综合考核排名中 names the measure,
+    在二类县中 only the list ranked."""
     m = RANKED_LIST.match(what)
     if not m:
         return what, ""
@@ -233,7 +233,7 @@ def is_place(text: str, pos) -> bool:
 
 
 def streak(sentence: str, after: int, base: str, clause_end: int, subject: str) -> str:
-    """连续9个月保持同比正增长 -> 工业用电量同比正增长的连续月数: a streak counts how long a state held
+    """连续8个月保持同比正增长 -> 用电量同比正增长的连续月数: a streak counts how long a state held
     (`after`: where the words of the state start)."""
     rest = sentence[after:clause_end]
     rest = STREAK_PREDICATE_CUT.split(rest, 1)[0]
@@ -258,7 +258,7 @@ def noun_after(text: str, pos) -> str:
             out.append(w.word)
         elif flag.startswith("v") and not out and nxt[:1] == "n" and len(w.word) == 2:  # 加装电梯
             out.append(w.word)
-        elif flag == "a" and nxt[:1] in "nz":  # 老旧小区, 薄弱村
+        elif flag == "a" and nxt[:1] in "nz":  # 老旧小区, 薄弱村 (adjective before a noun)
             out.append(w.word)
         else:
             break

@@ -166,7 +166,7 @@ def _read_unit(text: str, start: int, end: int, value: str, number: float, units
     if unit and text[um.end() : um.end() + 1] in unit.not_before and text[um.end() : um.end() + 1]:
         unit = None
     if unit and text.startswith(MODEL_WORDS, um.end()):
-        return None  # 3.4米系列轴承生产线: a model's name, not an amount
+        return None  # 6米系列数控机床生产线: a model's name, not an amount
     if unit and (mult or qualifier) and unit.base in ("%",):
         unit = None
     if unit is None:
