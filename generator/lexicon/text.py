@@ -41,8 +41,11 @@ REGION_SUFFIXES: tuple[str, ...] = tuple(_DATA["region_suffixes"])
 ZONE_ENDINGS: tuple[str, ...] = tuple(_DATA["zone_endings"])  # 开发区, 产业园: zones, not units
 
 
-def alternation(words: tuple[str, ...]) -> str:
-    """Words of a data file as a regex alternation, in their order (no group)."""
+def alternation(words, longest_first: bool = False) -> str:
+    """Words of a data file as a regex alternation (no group), in their order, or longest
+    first where a word may start another one and the order in the file should not matter."""
+    if longest_first:
+        words = sorted(words, key=len, reverse=True)
     return "|".join(re.escape(w) for w in words)
 
 

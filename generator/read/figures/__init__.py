@@ -1,7 +1,8 @@
 """Figures: every number of an article read into a frame (records.Figure; slots: shared FRAMES.md).
 
 Paragraphs are cut into sentences and clauses; all work is per sentence (linear in the
-paragraph). For each number: tokens.py finds value, unit and hedges; labels.py the measure;
+paragraph). For each number: tokens.py finds value, unit and hedges; labels.py the words that
+label it and measures.py the measure written from them (jieba part-of-speech tags, data/figure_words.yml);
 slots.py aspect, modality, scope and base from cue words (data/frames.yml); periods.py the
 governing time words; cues.py the standard indicator (data/indicators.yml).
 """
@@ -16,7 +17,7 @@ from generator.lexicon.catalogue import Catalogue, Units
 from generator.lexicon.text import alternation
 from generator.ids import stable_id
 from generator.records import Article, Aspect, Figure, Modality, Period
-from . import labels, periods, slots
+from . import labels, measures, periods, slots
 from .fromto import ENUM_JOINS, from_to, from_to_years
 from .cues import FIXED_WORDS, Cues, load_cues
 from .tokens import CLAUSE_END, inside_quoted_name, scan
@@ -28,11 +29,6 @@ YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 MAX_SENTENCE = 400
 LEADING_CHARS = 4  # a time this near a sentence's start frames the sentences after it
 LEAD_CHARS = 600  # how much of a lead paragraph can set the article's time frame  # longer runs are cut at clause marks (bounded work per piece)
-ASPECT_TAIL = re.compile(
-    rf"(?:{alternation(FIXED_WORDS['aspect_tail_prefixes'])})?(?:{alternation(FIXED_WORDS['aspect_tail_changes'])})+$|"
-    r"(?:的)?(?:占比|比重|排名|排位|位次)$|(?:同比?|比上年|较上年|比去年)$")
-REFERENCE_TAIL = re.compile(rf"(?:{alternation(FIXED_WORDS['reference_words'])})"
-                            rf"(?:{alternation(FIXED_WORDS['reference_wholes'])}|[0-9]{{4}}年)?.*$")
 GROWTH_OF = ("增速", "增幅", "增长", "占比", "比重")
 
 
@@ -172,12 +168,15 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
                     lead_in = lead_in or (sentence if slots.modality(sentence, cues) != Modality.ACTUAL else "")
                 else:
                     lead_in = ""
-                for figure in found:
-                    if (figure.id, figure.measure) in seen:
-                        continue
-                    seen.add((figure.id, figure.measure))
+                # a restatement is a figure of an earlier sentence; in one clause, 甲市连续2年、丙县连续2年 are two
+                fresh = [f for f in found if (f.id, f.measure) not in seen]
+                seen.update((f.id, f.measure) for f in fresh)
+                for figure in fresh:
                     if figure.id in ids:  # 3个综合体、3个街区: same clause and value, another measure
-                        figure = replace(figure, id=stable_id(figure.id, figure.measure))
+                        salt = figure.measure
+                        while stable_id(figure.id, salt) in ids:
+                            salt += "+"
+                        figure = replace(figure, id=stable_id(figure.id, salt))
                     ids.add(figure.id)
                     figures.append(figure)
             if frames_on and para_time is not None:
@@ -218,7 +217,8 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None, ind
         c0, c1 = d.clause
         start = prev.token.end if prev is not None and prev.clause == d.clause else c0
         before = sentence[start:d.token.start]
-        if prev is not None and prev.clause == d.clause and before.strip() in ENUM_JOINS:
+        if prev is not None and prev.clause == d.clause and before.strip() in ENUM_JOINS \
+                and prev.token.base == d.token.base:
             d.kind = prev.kind  # A、B分别增长5%、6%: the items share the first one's aspect
         else:
             d.kind = slots.aspect(d.token, before, sentence[c0:d.token.start], sentence[d.token.end:c1], cues,
@@ -226,7 +226,8 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None, ind
         if prev is not None and prev.clause == d.clause and before.lstrip().startswith("、"):
             d.extras["item"] = before  # 甲县连续2年、乙县连续3年: an item of its own
         prev = d
-    labels.label_sentence(sentence, drafts, r.own)
+    labels.label_sentence(sentence, drafts, r.own, r.pos, cues)
+    drafts = [d for d in drafts if not d.extras.get("drop")]
     _counted_subjects(r, sentence, drafts)
     out = []
     for d in drafts:
@@ -252,12 +253,13 @@ def _counted_subjects(r: _Reading, sentence: str, drafts: list[labels.Draft]) ->
 def _carry_measures(found: list[Figure], cues: Cues, last: Figure | None) -> tuple[list[Figure], Figure | None]:
     """出口2029.5亿元，同比增长28.3%: a figure whose words name nothing (同比增长, 增速居全省第一,
     比全省快1.4个百分点) measures what the figure before it in the paragraph measures.
-    Returns the figures (new records where a measure was carried) and the last named one."""
-    empty = set(cues.get("measure_empty_chars"))
+    Returns the figures (new records where a measure was carried or named) and the last named one."""
     carried: list[Figure] = []
     for figure in found:
-        if any(c not in empty and not c.isdigit() for c in figure.measure) or last is None:
-            last = figure
+        if last is None and not figure.measure:
+            figure = replace(figure, measure=measures.unnamed(figure.aspect.value))
+        if not measures.names_nothing(figure.measure, cues) or last is None:
+            last = last if measures.is_streak(figure.measure) and last is not None else figure
             carried.append(figure)
             continue
         of_rate = figure.aspect in (Aspect.RANK, Aspect.CHANGE) and last.aspect in (Aspect.GROWTH, Aspect.GROWTH_AVG)
@@ -331,16 +333,6 @@ def _period(d, sentence, times, context, clause_start, cues, r_year=None,
     return period, None
 
 
-def _measure(label: str, indicator: str | None, clause_before: str, cues: Cues) -> str:
-    text = REFERENCE_TAIL.sub("", label)
-    lead = cues.patterns.get("measure_lead")
-    while lead is not None and (m := lead.match(text)) and len(text) - m.end() >= 2:
-        text = text[m.end():]
-    for _ in range(2):
-        text = ASPECT_TAIL.sub("", text).strip("，、的")
-    return indicator or text or label or clause_before.strip()[-12:] or "数值"
-
-
 def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Time],
             context: periods.Time | None, index: int, lead_in: str = "",
             review: periods.Time | None = None, onward: bool = False) -> list[Figure]:
@@ -382,7 +374,7 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
             name = term = None  # 增速居全市第三: the rank of a rate is no indicator
         fid = stable_id(article.id, quote, token.value, token.unit)
         out.append(Figure(
-            id=fid, article=article.id, region=article.region.name, measure=_measure(label, term, clause_before, cues),
+            id=fid, article=article.id, region=article.region.name, measure=d.extras.get("measure") or measures.measure(label, term, d.kind, cues, r.pos, scope),
             value=token.value, unit=token.unit, value_normalized=round(value, 6), unit_normalized=token.base,
             quote=quote, paragraph=index, aspect=Aspect(d.kind), indicator=name, base=base or share_base,
             scope=scope, modality=modality, period=period, qualifier=token.qualifier, start_value=d.is_start))

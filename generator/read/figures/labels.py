@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from generator.lexicon.text import HAN, alternation, han_count, split_region_suffix
 from generator.records import Region
+from . import measures
 from .cues import FIXED_WORDS
 from .tokens import Token
 
@@ -20,12 +21,14 @@ LEAD_TRIM = re.compile(
     r"“十[二三四五]五”(?:期间|时期|以来|末)?|十[二三四五]五(?:期间|时期|以来|末)?)+"
 )
 TAIL_TRIM = re.compile(
-    rf"(?:{alternation(FIXED_WORDS['label_tail_trim'])}|"
+    rf"(?:{alternation(FIXED_WORDS['label_tail_trim'])}|(?<!参)与|(?<![涉以])及|"  # not 参与, 涉及, 以及
     r"[、，,（(])+$"
 )
 TIME_WORDS = re.compile(
     r"(?:19|20)[0-9]{2}\s*[—–\-~至到]\s*(?:19|20)[0-9]{2}年|(?:19|20)[0-9]{2}年(?:[0-9]{1,2}\s*[—–\-~至到]\s*)?(?:[0-9]{1,2}月)?(?:底|末|份)?"
-    r"|[0-9]{1,2}\s*[—–\-~至到]\s*[0-9]{1,2}月|截至|截止|近年来|近年|多年来|[0-9一二三四五六七八九十]+年(?:来|以来|间)"
+    r"|[0-9]{1,2}\s*[—–\-~至到]\s*[0-9]{1,2}月|[0-9一二三四五六七八九十]+年(?:来|以来|间)"
+    r"|(?:第)?[一二三四1-4]季度|[上下]半年|[两二三四五六七八九十]年(?=均|平均)"
+    f"|{alternation(FIXED_WORDS['label_time_words'])}"
 )
 SUBJECT_RE = re.compile(
     rf"([{HAN}]{{2,12}}?(?:{alternation(FIXED_WORDS['subject_endings'])}))"
@@ -62,7 +65,9 @@ def _content(label: str) -> str:
 
 def _clean_label(text: str, region_words: tuple[str, ...]) -> str:
     text = TIME_WORDS.sub("", text)
-    text = re.sub(r"（[^（）]*）?|\([^()]*\)?", "", text)  # (含高新区): a note, not the name
+    # (含高新区): a note, not the name; but 社会(公益)体育指导员 keeps a short part of the name
+    text = re.sub(rf"(?<=[{HAN}])[（(](?![含包不即])[^（）()]{{1,4}}[）)](?=[{HAN}])|(（[^（）]*）?|\([^()]*\)?)",
+                  lambda m: "" if m.group(1) is not None else m.group(), text)
     text = re.sub(r"[“\"]\s*[”\"]", "", text)
     prev = None
     while prev != text:
@@ -73,18 +78,20 @@ def _clean_label(text: str, region_words: tuple[str, ...]) -> str:
         text = LEAD_TRIM.sub("", text)
         text = TAIL_TRIM.sub("", text)
         text = text.strip(" ，,、：:）)")
-    return text[-18:]
+    return text[-24:]
 
 
 def _noun_after(paragraph: str, token: Token, limit: int) -> str:
     """The words right after a number's unit, up to the next separator: 建成3个[驿站]."""
     after = paragraph[token.end : limit]
-    after = re.split(rf"[，,。；;、]|{alternation(FIXED_WORDS['noun_after_ends'])}", after)[0]
+    # a separator outside brackets, a bracketed note (（预计…）), or a word ending the noun
+    after = re.split(rf"(?![^（(]*[）)])[，,。；;、]|[（(](?={alternation(FIXED_WORDS['bracket_note_starts'])})|"
+                     rf"{alternation(FIXED_WORDS['noun_after_ends'])}", after)[0]
     # 10个部门的[300项…]: a noun ending in 的 qualifies the next number, it is not a label of its own.
-    return re.sub(r"的$", "", after.strip())
+    return re.sub(r"(?:[的和]|(?<!参)与|(?<![涉以])及)$", "", after.strip())
 
 
-def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, ...]) -> None:
+def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, ...], pos=None, cues=None) -> None:
     """Labels for the tokens of one clause.
 
     Number last (新成立小区党组织127个): a token's label is the text before it.
@@ -112,12 +119,49 @@ def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, 
         if raw.rstrip().endswith("等") and han_count(afters[i]) >= 2:
             # 甲、乙等10余家品牌首店: the named examples end in 等, the category comes after the number.
             d.label = afters[i][:20]
+        elif (people := measures.people_doing(d.token, afters[i], pos)):
+            d.label = people  # 吸引6.2万人参与 -> 参与人数
         elif number_first and han_count(afters[i]) >= 2:
-            verb = lead if i == 0 or len(drafts) == 1 else ""
-            d.label = (verb + afters[i])[:20]
+            # 涉及86栋住宅楼、1920户居民: the items of a list share the verb
+            verb = lead if i == 0 or len(drafts) == 1 or raw.rstrip()[-1:] in ("、", "和") else ""
+            # 走访了60个农户 -> 走访的农户; 推进36个棚户区改造 -> 棚户区改造; GDP从…: kept
+            verb = measures.counted_lead(verb, pos, cues) or ("" if measures.has_verb(verb, pos) else verb)
+            d.label = (verb + afters[i])[:24]
+        elif counted := _counted(paragraph, d, raw, limits[i], pos):
+            # 沿江片区48个重点帮扶村; 平台自动匹配600种作业方案 -> 平台匹配的作业方案
+            d.label = (measures.counted_lead(before, pos, cues) if "、" not in raw else "") + counted
         else:
             d.label = before or (afters[i][:20] if han_count(afters[i]) >= 2 else "")
         prev_end = d.token.end
+
+
+def _share_verb(sentence: str, drafts: list[Draft], pos) -> None:
+    """年减排粉尘1200吨、二氧化硫900吨: later items of a list take the verb of the first."""
+    if pos is None or len(drafts) < 2:
+        return
+    prefix = measures.verb_prefix(drafts[0].label, pos)
+    if not prefix:
+        return
+    for prev, d in zip(drafts, drafts[1:]):
+        between = sentence[prev.token.end : d.token.start].strip()
+        if not between.startswith("、") or d.label.startswith(prefix) or measures.has_verb(d.label, pos) \
+                or han_count(d.label) < 2:
+            return
+        d.label = prefix + d.label
+
+
+def _counted(paragraph: str, d: Draft, raw: str, limit: int, pos) -> str:
+    """The noun a number counts when one follows its unit: after a unit that counts things, or
+    after an amount that a verb governs (发放860万元补贴资金)."""
+    if pos is None or d.kind == "rank" or d.token.group >= 0:
+        return ""
+    noun = measures.noun_after(paragraph[d.token.end : limit], pos)
+    if not noun:
+        return ""
+    if measures.counts_things(d.token):
+        return noun
+    words = list(pos.cut(raw[-6:])) if raw.strip() else []
+    return noun if han_count(noun) >= 2 and words and words[-1].flag == "v" else ""
 
 
 def _inherit(paragraph: str, drafts: list[Draft]) -> None:
@@ -141,25 +185,78 @@ def _inherit(paragraph: str, drafts: list[Draft]) -> None:
 
 RANK_SCOPES = (re.compile(f"({alternation(FIXED_WORDS['rank_scopes'])})$"),
                re.compile(f"((?:{alternation(FIXED_WORDS['rank_scope_verbs'])})?[{HAN}]{{2,4}}[省市])$"))
+STREAK = re.compile(r"(?:已|已经)?连续[0-9一二三四五六七八九十两余多]+(?:年|个月|个季度|季度)")
+STREAK_HEAD = re.compile(r"(?:已|已经)?连续$")
 RANK_VERBS = re.compile(rf"(连续[两三四五六七八九十0-9]+年)?({alternation(FIXED_WORDS['rank_verbs'])})$")
+# 位居全国县域旅游百强榜首, 进入某榜单前50位: the verb parts what is ranked from the list it is ranked in
+RANK_VERB_MID = re.compile(alternation(FIXED_WORDS["rank_verbs_mid"]))
+ENTERS = ("进入", "跻身", "入围")
 
 
-def _rank_labels(paragraph: str, drafts: list[Draft]) -> None:
+def _ranked_in(what: str, region_words: tuple[str, ...]) -> tuple[str, str]:
+    """(measure, list): 政务服务满意度位列全省山区县 -> (政务服务满意度, 全省山区县); 位居县域旅游百强 ->
+    (县域旅游百强排名, 县域旅游百强): a rank with nothing before its verb, or entering a list, is the list's ranking."""
+    found = list(RANK_VERB_MID.finditer(what))
+    if not found:
+        return what, ""
+    m = found[-1]
+    subject, listed = what[: m.start()], re.sub("榜$", "", what[m.end() :])
+    if han_count(listed) < 2:
+        return subject, ""
+    if m.group() in ENTERS or not _content(_clean_label(re.sub("[均都]$", "", subject), region_words)):
+        return listed + "排名", listed
+    return subject, listed
+
+
+def _rank_labels(paragraph: str, drafts: list[Draft], region_words: tuple[str, ...]) -> None:
     """'增速居全省第四' -> 增速排名（全省）; with nothing before it, the metric of the sentence."""
     for i, d in enumerate(drafts):
         if d.kind != "rank":
             continue
-        text = paragraph[d.clause[0] : d.token.start]  # a rank token starts at 第
+        text = STREAK.sub("", paragraph[d.clause[0] : d.token.start])  # a rank token starts at 第
+        text = re.sub("(?:榜)?前$", "", text)  # 前五位
+        text = re.sub("(?:排名|排在|排)$", "", text)  # 在全省排名第七: the level before the verb
         scope_m = RANK_SCOPES[0].search(text) or RANK_SCOPES[1].search(text)
         scope = re.sub(f"^.*?({alternation(FIXED_WORDS['rank_scope_verbs'])})", "", scope_m.group(1)) if scope_m else ""
         what = RANK_VERBS.sub("", text[: scope_m.start()] if scope_m else text)
-        what = re.sub(r"^.*?(获评|获|在)", "", what) if len(what) > 12 else what
+        what = re.sub(r"^.*?(获评|获|在)", "", what) if len(what) > 12 else re.sub("在$", "", what)
+        what, listed = _ranked_in(what, region_words)
+        scope = scope or listed
         if not _content(what):
-            prev = next((p for p in reversed(drafts[:i]) if p.sentence == d.sentence and p.kind != "rank"), None)
-            what = prev.label if prev else ""
-        d.label = what
-        if scope:
-            d.extras["base"] = scope
+            what = prev_label(drafts, i)
+        what, ranked = measures.ranked_list(what)
+        what = _clean_label(what, region_words)
+        d.label = what if _content(what) else (prev_label(drafts, i) if ranked else what)
+        if scope or ranked:
+            d.extras["base"] = scope or ranked
+
+
+def prev_label(drafts: list[Draft], i: int) -> str:
+    """The label of the nearest figure before drafts[i] in its sentence that is no rank or streak."""
+    prev = next((p for p in reversed(drafts[:i]) if p.sentence == drafts[i].sentence and p.kind != "rank"
+                 and not p.extras.get("streak")), None)
+    return prev.label if prev else ""
+
+
+def _streaks(sentence: str, drafts: list[Draft], region_words: tuple[str, ...], pos=None) -> None:
+    """连续9个月保持同比正增长: the count of a streak names the state that held. In a run
+    (甲市连续2年、乙县连续3年获评…) every item shares what follows the last one; the places are scopes."""
+    for i, d in enumerate(drafts):
+        if not d.extras.get("streak"):
+            continue
+        prev = drafts[i - 1] if i and drafts[i - 1].clause == d.clause else None
+        start = prev.token.end if prev is not None else d.clause[0]
+        subject = STREAK_HEAD.sub("", _clean_label(sentence[start : d.token.start], region_words))
+        if measures.is_place(subject, pos):
+            subject = ""
+        elif not _content(subject):
+            subject = prev_label(drafts, i)
+        last = d
+        for e in drafts[i + 1 :]:
+            if e.clause != d.clause or not e.extras.get("streak") or sentence[last.token.end : last.token.end + 1] != "、":
+                break
+            last = e
+        d.extras["measure"] = measures.streak(sentence, last.token.end, d.token.base, d.clause[1], subject)
 
 
 def _ratio_labels(drafts: list[Draft]) -> None:
@@ -204,11 +301,13 @@ def _enumerations(paragraph: str, drafts: list[Draft]) -> None:
             for d, part in zip(group, parts):
                 d.label = part
             continue
-        if any(_content(d.label) for d in group):
+        # 分别比全省快A和B个百分点: a comparison names no measure of its own
+        if any(_content(measures.REFERENCE_TAIL.sub("", d.label)) for d in group):
             continue
         for prev in reversed(groups[:g]):
             if len(prev) == len(group) and prev[0].sentence == group[0].sentence:
-                suffix = _content(group[0].label) and "" or ("增加" if group[0].kind == "change" else "")
+                of_rate = prev[0].kind in ("growth", "growth_avg") and group[0].kind in ("change", "rank")
+                suffix = "增速" if of_rate else "增加" if group[0].kind == "change" else ""
                 for d, p in zip(group, prev):
                     d.label = p.label + suffix
                 break
@@ -223,7 +322,7 @@ def _split_shared(label: str, n: int) -> list[str] | None:
         return [label.replace("城乡居民", "城镇居民"), label.replace("城乡居民", "农村居民")]
     # 固定资产投资、一般公共预算收入分别增长A和B: one named item per value; 水稻、油菜机械化率:
     # short heads of one length share what follows the last head.
-    items = [p for p in re.split(r"[、和及与]", ENUM_TAIL.sub("", label)) if p]
+    items = [p for p in re.split(r"[、和]|(?<!参)与|(?<![涉以])及", ENUM_TAIL.sub("", label)) if p]
     if len(items) == n and all(han_count(p) >= 2 for p in items):
         size = len(items[0])
         if all(len(p) == size for p in items[:-1]) and len(items[-1]) > size + 1 and size <= 4:
@@ -261,14 +360,27 @@ def region_words(region: Region) -> tuple[str, ...]:
     return tuple(sorted((w for w in words if w), key=len, reverse=True))
 
 
-def label_sentence(sentence: str, drafts: list[Draft], own: tuple[str, ...]) -> None:
-    """Set the label of every draft of one sentence."""
+def label_sentence(sentence: str, drafts: list[Draft], own: tuple[str, ...], pos=None, cues=None) -> None:
+    """Set the label of every draft of one sentence (`pos`: jieba's tagger; `cues`: the cue words)."""
     by_clause: dict[tuple[int, int], list[Draft]] = {}
     for d in drafts:
+        d.extras["streak"] = measures.is_streak_token(sentence, d.token)
         by_clause.setdefault(d.clause, []).append(d)
     for members in by_clause.values():
-        _label_clause(sentence, members, own)
+        _label_clause(sentence, members, own, pos, cues)
+        _share_verb(sentence, members, pos)
     _enumerations(sentence, drafts)
     _inherit(sentence, drafts)
-    _rank_labels(sentence, drafts)
+    _rank_labels(sentence, drafts, own)
     _ratio_labels(drafts)
+    _streaks(sentence, drafts, own, pos)
+    _ranks_of_counted(sentence, drafts)
+
+
+def _ranks_of_counted(sentence: str, drafts: list[Draft]) -> None:
+    """7项指标增速居全市第一: the rank is of the counted things, not of the region: no figure."""
+    for prev, d in zip(drafts, drafts[1:]):
+        between = sentence[prev.token.end : d.token.start]
+        if d.kind == "rank" and prev.clause == d.clause and measures.counts_things(prev.token) \
+                and prev.kind != "rank" and not re.search("[、，,；;]", between):
+            d.extras["drop"] = True

@@ -28,12 +28,15 @@ NUM = rf"[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|[一二两三四五六七八九十]
 NUM_RE = re.compile(rf"(?:(?<=GDP)|(?<![0-9A-Za-z.．\-+_/#@]))(?:{NUM})")
 RATIO_RE = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?:[:：][0-9]+(?:\.[0-9]+)?)+(?![0-9])")
 RANK_RE = re.compile(r"第([0-9]+|[一二三四五六七八九十]+)(名|位)?")
-RANK_BEFORE = re.compile(f"(?:{alternation(FIXED_WORDS['rank_before'])})$")
+RANK_BEFORE = re.compile(f"(?:{alternation(FIXED_WORDS['rank_before'])}|(?<!安)排)$")  # not 安排12名
 CLAUSE_END = re.compile(r"[，。；！？;!?]|(?<![0-9]),|,(?![0-9])")
 SENTENCE_END = re.compile(r"[。；！？;!?]")
 
 # 位居全省首位, 稳居榜首: first place written without a numeral
 RANK_TOP_RE = re.compile(f"(?:{alternation(FIXED_WORDS['rank_top_verbs'])})[^，。；、,;]{{0,10}}?(首位|榜首)")
+
+MODEL_WORDS = FIXED_WORDS["model_words"]
+
 
 @dataclass
 class Token:
@@ -162,6 +165,8 @@ def _read_unit(text: str, start: int, end: int, value: str, number: float, units
     unit: Unit | None = units.units.get(name) if name else None
     if unit and text[um.end() : um.end() + 1] in unit.not_before and text[um.end() : um.end() + 1]:
         unit = None
+    if unit and text.startswith(MODEL_WORDS, um.end()):
+        return None  # 6米系列数控机床生产线: a model's name, not an amount
     if unit and (mult or qualifier) and unit.base in ("%",):
         unit = None
     if unit is None:

@@ -1,0 +1,269 @@
+"""Measures written the way a reader labels a number (shared FRAMES.md: what is measured,
+without aspect words): the label labels.py read, cleaned of time, modal, reference and
+change words; streaks (连续9个月保持增长) named as counts of a state; counted nouns found
+with jieba's part-of-speech tags.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.lexicon.text import HAN, alternation, han_count
+from .cues import FIXED_WORDS, Cues
+from .tokens import Token
+
+# From a reference onwards a label names the comparison, not the measure (较上年…, 比全省…);
+# 比重, 比例, 比率 are nouns.
+REFERENCE_TAIL = re.compile(rf"(?:(?<!同)比(?![重例率])|{alternation(FIXED_WORDS['reference_words'])})"
+                            rf"(?:{alternation(FIXED_WORDS['reference_wholes'])}|[0-9]{{4}}年)?.*$")
+RATE_NOUNS = ("增速", "增幅", "占比", "比重")
+ASPECT_VERBS = ("aspect.increment", "aspect.level", "aspect.increment_after", "measure_lead")
+ASPECT_WORDS = ("aspect.growth", "aspect.change", "aspect.decrease")
+LEAD_WORDS = FIXED_WORDS["measure_lead_words"]
+NOUN_TAGS = FIXED_WORDS["noun_tags"]
+CLASSIFIERS = frozenset(FIXED_WORDS["classifiers"])
+VERB_TAGS = ("v", "vg", "vi", "vq")
+NAME_TAGS = FIXED_WORDS["name_tags"]
+TRANSFER_VERBS = frozenset(FIXED_WORDS["transfer_verbs"])
+KEEP_VERBS = frozenset(FIXED_WORDS["measure_verbs"])
+STREAK_MEASURE = re.compile("的连续(?:年|月|季度)数$")
+TOWN_HEAD = re.compile(f"([{HAN}]{{2,4}}?)(?:镇|乡|街道)(?=[{HAN}]{{4}})")
+VILLAGE_HEAD = re.compile(f"([{HAN}]{{2,3}}?)(村|社区)(?=集体|股份|经济合作)")
+DIMENSIONS = {w[0]: w for w in FIXED_WORDS["dimensions"]}
+ADVERB_TAIL = re.compile(f"(?:{alternation(FIXED_WORDS['adverbs_before_verb'])})$")  # 收入全部达…
+STREAK_BEFORE = re.compile(r"(?:已|已经)?连续(?:第)?$")
+STREAK_PREDICATE_CUT = re.compile(r"[，。；、,;（(]")
+
+
+PER_UNIT_HEAD = re.compile(
+    f"^(?:{alternation(FIXED_WORDS['per_unit_heads'], longest_first=True)})"
+    f"(?:{alternation(FIXED_WORDS['per_unit_verbs'], longest_first=True)})?")
+TIME_RATE = re.compile(f"(?:从|由)?({alternation(FIXED_WORDS['time_rates'], longest_first=True)})$")
+RANKED_LIST = re.compile(f"^在(.+?)中")
+RANKED_LIST_ENDS = tuple(FIXED_WORDS["ranked_list_ends"])
+
+
+def _tail(cues: Cues, keep_rates: bool) -> re.Pattern[str]:
+    words = [w for name in ASPECT_WORDS for w in cues.get(name)]
+    if keep_rates:  # 增速居全省第一: the rank is of the rate
+        words = [w for w in words if w not in RATE_NOUNS]
+    else:
+        words += RATE_NOUNS
+    return re.compile(f"(?:{alternation(FIXED_WORDS['measure_tail_prefixes'])})?(?:{alternation(words, longest_first=True)})+$")
+
+
+def measure(label: str, term: str | None, kind: str, cues: Cues, pos=None, scope: str | None = None) -> str:
+    """What is measured: the indicator as written, else the cleaned label ('' when it names nothing,
+    so the figure takes the measure of the one before it). `scope`: the part of the region the
+    figure is about, which the measure does not repeat."""
+    if term:
+        return term
+    text = REFERENCE_TAIL.sub("", label)
+    if scope and text.startswith(scope) and han_count(text) - han_count(scope) >= 2:
+        text = text[len(scope):]
+    text = without_place(text, cues)
+    text = object_of(text, pos, cues)
+    lead = cues.patterns.get("measure_lead")
+    extra = re.compile(f"^(?:{alternation(LEAD_WORDS + cues.get('aspect.decrease'), longest_first=True)})")
+    tail = _tail(cues, keep_rates=kind in ("rank", "change"))  # 增速高于全省1个百分点: a gap of the rate
+    for _ in range(3):
+        before = text
+        while lead is not None and (m := lead.match(text)) and len(text) - m.end() >= 2:
+            text = text[m.end():]
+        while (m := extra.match(text)) and len(text) - m.end() >= 2:
+            text = text[m.end():]
+        text = time_rate(text)
+        text = PER_UNIT_HEAD.sub("", text) if han_count(PER_UNIT_HEAD.sub("", text)) >= 2 else text
+        if kind != "share":  # 占比 / 比重 name a share; other aspects say the change themselves
+            text = tail.sub("", text)
+        text = ADVERB_TAIL.sub("", text)
+        text = text.strip("，、的")
+        if text == before:
+            break
+    text = DIMENSIONS.get(text, text)  # 直径达2240毫米、长23米: 长 is the length, not a change word
+    if text in LEAD_WORDS or (lead is not None and lead.fullmatch(text)):
+        return ""  # 新增65家: the verb alone names nothing; the measure before it is carried
+    return text if han_count(text) or re.search("[A-Za-z]", text) else ""
+
+
+def without_place(label: str, cues: Cues) -> str:
+    """白沙镇柳塘村集体经济年收入 -> 村集体经济年收入: a named town or village opening a measure is
+    its scope (FRAMES), not part of what is measured; generic heads (示范村, 特色小镇) stay."""
+    generic = cues.get("scope.generic")
+    m = TOWN_HEAD.match(label)
+    if m and not m.group(1).startswith(generic):
+        label = label[m.end() :]
+    m = VILLAGE_HEAD.match(label)
+    if m and not m.group(1).startswith(generic):
+        label = label[m.start(2) :]
+    return label
+
+
+def unnamed(aspect: str) -> str:
+    """The label of a figure whose words name nothing and that follows no other (排名第93位)."""
+    return "排名" if aspect == "rank" else "数值"
+
+
+def names_nothing(measure: str, cues: Cues) -> bool:
+    """同比增长, 增速居全省, 比全省快: a measure of change and comparison words only."""
+    if measure in DIMENSIONS.values():
+        return False
+    empty = set(cues.get("measure_empty_chars"))
+    return all(c in empty or c.isdigit() for c in measure)
+
+
+def is_streak(measure: str) -> bool:
+    return bool(STREAK_MEASURE.search(measure))
+
+
+def object_of(label: str, pos, cues: Cues) -> str:
+    """某钢厂实施技改项目 -> 技改项目, 向种粮大户发放补贴资金 -> 补贴资金: after a subject and its verb, the
+    object is what the number measures (but 带动农民增收, 惠及农户 keep the verb: FRAMES)."""
+    if pos is None or han_count(label) < 5:
+        return label
+    words = list(pos.cut(label))
+    # only after an explicit recipient (向/对/为/给 …) or a name doing work (实施, 建成 …): compounds
+    # such as 回访满意率 or 城镇登记失业率 hold verbs too
+    transfer = next((i for i, w in enumerate(words) if i and w.word in TRANSFER_VERBS), None)
+    if transfer is not None:  # 向种粮大户发放耕地补贴资金: the money is what is given
+        after = "".join(w.word for w in words[transfer + 1 :])
+        return after if han_count(after) >= 2 and words[-1].flag[:1] == "n" else label
+    if not words or not (words[0].flag == "p" or (words[0].flag in NAME_TAGS and len(words) > 2
+                                                    and words[1].word in _aspect_verbs(cues))):
+        return label
+    for i, w in enumerate(words[1:], 1):
+        if w.flag not in VERB_TAGS:
+            continue
+        after = "".join(x.word for x in words[i + 1 :])
+        if w.word in KEEP_VERBS or han_count(after) < 2 or words[-1].flag[:1] != "n":
+            return label
+        return after
+    return label
+
+
+def verb_phrase(text: str, pos, cues: Cues | None) -> str:
+    """平台则自动匹配 -> 平台匹配: the words before a counted noun when they end in a verb that is part
+    of what is counted, without adverbs and particles (the verb alone when they run long); '' when
+    the verb only says the aspect (建成, 打造, 推进 …: FRAMES writes the noun alone), for a per-unit
+    setting (每个网格配备) or after a list of names."""
+    if pos is None or not text or "每" in text or "、" in text:
+        return ""
+    words = [w for w in pos.cut(text) if w.flag not in ("d", "ul", "uz", "ug", "ad") and w.word not in LEAD_WORDS]
+    if not words or words[-1].flag not in VERB_TAGS + ("vn",) or len(words[-1].word) < 2:
+        return ""
+    if cues is not None and words[-1].word in _aspect_verbs(cues):
+        return ""
+    phrase = "".join(w.word for w in words)
+    return phrase if han_count(phrase) <= 10 else words[-1].word
+
+
+def counted_lead(text: str, pos, cues: Cues | None) -> str:
+    """What a counted noun's measure opens with: 平台匹配的 for a verb that is part of the measure,
+    涉及 / 带动 for a verb FRAMES keeps, '' for a verb that only says the aspect (建成, 推进)."""
+    phrase = verb_phrase(text, pos, cues)
+    if phrase:
+        return phrase + "的"
+    words = [w.word for w in pos.cut(text)] if pos is not None and text else []
+    return words[-1] if words and words[-1] in KEEP_VERBS else ""
+
+
+def _aspect_verbs(cues: Cues) -> frozenset[str]:
+    return frozenset(w for name in ASPECT_VERBS for w in cues.get(name)) | frozenset(FIXED_WORDS["doing_verbs"])
+
+
+def people_doing(token: Token, after: str, pos) -> str:
+    """吸引6.2万人参与 -> 参与人数: people counted by what they do (FRAMES: participant counts)."""
+    if pos is None or token.base not in ("人", "人次") or not 2 <= len(after) <= 3:
+        return ""
+    words = list(pos.cut(after))
+    if len(words) != 1 or words[0].flag not in VERB_TAGS:
+        return ""
+    return after + ("人次" if token.base == "人次" else "人数")
+
+
+def verb_prefix(label: str, pos) -> str:
+    """年减排粉尘 -> 年减排: the words up to the verb of a label that ends in a noun."""
+    words = list(pos.cut(label)) if label else []
+    verbs = [i for i, w in enumerate(words) if w.flag in VERB_TAGS]
+    # the verb must govern the noun (年减排粉尘), not modify it (交付的桥梁跨度)
+    if not verbs or verbs[-1] == len(words) - 1 or words[-1].flag[:1] != "n" or words[verbs[-1] + 1].flag[:1] != "n":
+        return ""
+    return "".join(w.word for w in words[: verbs[-1] + 1])
+
+
+def has_verb(label: str, pos) -> bool:
+    return pos is None or any(w.flag in VERB_TAGS + ("vn",) for w in pos.cut(label))
+
+
+def time_rate(label: str) -> str:
+    """供水能力从每日 -> 日供水能力: a time rate is part of the measure (FRAMES: 日产量 stays)."""
+    m = TIME_RATE.search(label)
+    if not m or han_count(label[: m.start()]) < 2:
+        return label
+    return m.group(1)[-1] + label[: m.start()]
+
+
+def ranked_list(what: str) -> tuple[str, str]:
+    """(measure, list) of a rank label opening 在X中: 在全市县区综合考核排名中 names the measure,
+    在二类县中 only the list ranked."""
+    m = RANKED_LIST.match(what)
+    if not m:
+        return what, ""
+    inner = m.group(1)
+    if inner.endswith(RANKED_LIST_ENDS):
+        return inner + what[m.end():], ""
+    return what[m.end():], inner
+
+
+def is_streak_token(sentence: str, token: Token) -> bool:
+    """连续9个月, 已连续三年: the number counts how long something held."""
+    return token.base in ("年", "月", "季度") and bool(STREAK_BEFORE.search(sentence, 0, token.start))
+
+
+def is_place(text: str, pos) -> bool:
+    """甲市, 某某县: a place name alone (jieba tags it ns, or it is a short name ending in a level)."""
+    if not text:
+        return False
+    if re.fullmatch(f"[{HAN}]{{1,5}}[省市县区州旗盟镇乡村]", text):
+        return True
+    words = list(pos.cut(text)) if pos is not None else []
+    return bool(words) and all(w.flag == "ns" for w in words)
+
+
+def streak(sentence: str, after: int, base: str, clause_end: int, subject: str) -> str:
+    """连续8个月保持同比正增长 -> 用电量同比正增长的连续月数: a streak counts how long a state held
+    (`after`: where the words of the state start)."""
+    rest = sentence[after:clause_end]
+    rest = STREAK_PREDICATE_CUT.split(rest, 1)[0]
+    rest = re.sub(f"^(?:{alternation(FIXED_WORDS['streak_hold_words'])})", lambda m: "保持" if m.group().startswith("保持") else m.group(), rest)
+    rest = re.sub("^保持(?=同比|正增长|增长)", "", rest)
+    head = STREAK_BEFORE.sub("", subject)
+    return f"{head}{rest[:20]}的连续{base}数"
+
+
+def noun_after(text: str, pos) -> str:
+    """The noun phrase that opens `text` (建成[12条]标志性产业链 -> 标志性产业链), '' if none."""
+    if pos is None or not text or not re.match(f"[{HAN}“]", text):
+        return ""
+    words = list(pos.cut(text[:24]))
+    out: list[str] = []
+    for i, w in enumerate(words):
+        flag = w.flag
+        nxt = words[i + 1].flag if i + 1 < len(words) else ""
+        if flag in NOUN_TAGS or (flag.endswith("g") and out):
+            out.append(w.word)
+        elif flag.startswith("v") and out and (nxt[:1] == "n" or nxt == "zg"):  # 土地流转租金, 帮扶村
+            out.append(w.word)
+        elif flag.startswith("v") and not out and nxt[:1] == "n" and len(w.word) == 2:  # 加装电梯
+            out.append(w.word)
+        elif flag == "a" and nxt[:1] in "nz":  # 老旧小区, 薄弱村 (adjective before a noun)
+            out.append(w.word)
+        else:
+            break
+    phrase = "".join(out)
+    return phrase if han_count(phrase) >= 1 and any(w.flag[:1] == "n" or w.flag in ("l", "j") for w in words[: len(out)]) else ""
+
+
+def counts_things(token: Token) -> bool:
+    """A unit that counts things (个, 家, 条): a noun right after it is what is counted."""
+    return token.unit in CLASSIFIERS or token.unit.lstrip("万亿千百余多") in CLASSIFIERS
