@@ -17,7 +17,7 @@ from generator.lexicon.catalogue import Catalogue, Units
 from generator.lexicon.text import alternation
 from generator.ids import stable_id
 from generator.records import Article, Aspect, Figure, Modality, Period
-from . import labels, measures, periods, slots
+from . import labels, measures, periods, slots, topics
 from .fromto import ENUM_JOINS, from_to, from_to_years
 from .cues import FIXED_WORDS, Cues, load_cues
 from .tokens import CLAUSE_END, inside_quoted_name, scan
@@ -152,6 +152,7 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
             last_named: Figure | None = None
             onward = False  # (预计数，下同): the rest of the paragraph is estimated too
             frames_on = False  # the paragraph opens with a time and no figure (2025年是收官之年。回望这5年…)
+            read: list[Figure] = []  # the paragraph's figures so far: what a later attribute belongs to
             for at, sentence in sentences(paragraph):
                 context = para_time or (None if own_frame else section_frame)
                 key = (sentence, context, lead_in)
@@ -163,6 +164,8 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
                 onward = onward or slots.estimate_onward(sentence, cues)
                 done[key] = para_time
                 review = periods.last_review(reader.find(sentence)) or review
+                found = topics.carry(sentence, paragraph[:at], found, read, r.pos, r.own)
+                read.extend(found)
                 found, last_named = _carry_measures(found, cues, last_named)
                 if sentence.endswith(("；", ";")):
                     lead_in = lead_in or (sentence if slots.modality(sentence, cues) != Modality.ACTUAL else "")

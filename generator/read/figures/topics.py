@@ -1,0 +1,141 @@
+"""Topics: a measure that names only an attribute or a short head takes the thing it belongs to
+from earlier in its sentence or paragraph (shared FRAMES.md: the measure says what is measured).
+
+- 铺排重点项目120个，总投资300亿元: the investment is the projects' (重点项目总投资); 推进30个
+  棚户区改造，涉及900户: the households are the renovation's (棚户区改造涉及…).
+- 实现规模以上工业产值…；实现销售产值…: an attribute sharing its head with the measure before
+  it belongs to the same thing (规模以上工业销售产值).
+- 纺织业领跑全县，增加值增长9%: a sentence opening with a noun and no number is about that noun.
+- 新材料产业链入选…，产业链产值 / 全链产值: a short head stands for the fuller name given before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from generator.lexicon.text import HAN, alternation, han_count
+from generator.records import Figure
+from .cues import FIXED_WORDS
+from .measures import CLASSIFIERS, NOUN_TAGS, VERB_TAGS
+
+ATTRIBUTES = frozenset(FIXED_WORDS["topic_attributes"])
+RELATIONS = FIXED_WORDS["topic_relations"]
+HEADS = re.compile(f"^(?:{alternation(FIXED_WORDS['topic_heads'], longest_first=True)})")
+MAX_NAME = 8  # han characters of a name a topic can be
+CLAUSE_MARK = re.compile("[，,：:；;]")
+MODIFIER_TAGS = frozenset(NOUN_TAGS) - {"ns", "s"} | {"a"}  # a place is a scope, not part of a name
+
+
+def carry(sentence: str, before: str, found: list[Figure], earlier: list[Figure], pos,
+          own: tuple[str, ...]) -> list[Figure]:
+    """The figures of one sentence, their measures completed with their topic. `before`: the
+    paragraph's text before the sentence; `earlier`: the paragraph's figures before it."""
+    out: list[Figure] = []
+    for figure in found:
+        if figure.indicator is None and figure.measure:
+            measure = _topic_measure(sentence, before, figure, out, earlier, pos, own)
+            if measure != figure.measure:
+                figure = replace(figure, measure=measure)
+        out.append(figure)
+    return out
+
+
+def _topic_measure(sentence: str, before: str, figure: Figure, prior: list[Figure], earlier: list[Figure],
+                   pos, own: tuple[str, ...]) -> str:
+    measure = figure.measure
+    if measure.startswith(RELATIONS):
+        anchor = _counted(prior)
+        return anchor.measure + measure if anchor is not None else measure
+    if measure in ATTRIBUTES:
+        anchor = _counted(prior)
+        if anchor is not None:
+            return anchor.measure + measure
+        # nearest first: the sentence's measures, the noun it opens with, then the paragraph's
+        topic = _shared_head(measure, prior[::-1]) or opening_subject(sentence, pos, own) or \
+            _shared_head(measure, earlier[::-1])
+        return topic + measure
+    m = HEADS.match(measure)
+    if m:
+        at = sentence.find(figure.quote)
+        fuller = fuller_name(before + sentence[: max(at, 0)], pos)
+        if fuller and fuller != m.group():
+            return fuller + measure[m.end():]
+    return measure
+
+
+def _counted(prior: list[Figure]) -> Figure | None:
+    """The nearest figure before, in the sentence, that counts things (重点项目120个)."""
+    for f in reversed(prior):
+        if any(w in f.measure for w in RELATIONS) or f.measure.endswith(tuple(ATTRIBUTES)):
+            continue  # another attribute of the same thing
+        # a long label is a clause (本级办理不动产证), not the name of what is counted
+        if f.unit_normalized in CLASSIFIERS and 2 <= han_count(f.measure) <= MAX_NAME and f.indicator is None:
+            return f
+        return None
+    return None
+
+
+def _shared_head(attribute: str, before: list[Figure]) -> str:
+    """规模以上工业产值 before 销售产值 -> 规模以上工业: the nearest measure ending in the attribute's head."""
+    for f in before:
+        name = f.measure
+        if not name or name == attribute:
+            continue
+        n = 0
+        while n < min(len(name), len(attribute)) and name[-1 - n] == attribute[-1 - n]:
+            n += 1
+        if n >= 2 and han_count(name[: len(name) - n]) >= 2 and not attribute.startswith(name[: len(name) - n]):
+            return name[: len(name) - n]
+    return ""
+
+
+def opening_subject(sentence: str, pos, own: tuple[str, ...]) -> str:
+    """The noun a sentence opens with when its first clause holds no number and goes on with a
+    verb (纺织业领跑全县，…): what the sentence is about. '' otherwise."""
+    if pos is None:
+        return ""
+    parts = CLAUSE_MARK.split(sentence, 1)
+    if len(parts) < 2 or re.search("[0-9一二三四五六七八九十百千万亿]", parts[0]):
+        return ""
+    words = list(pos.cut(parts[0]))
+    nouns: list[str] = []
+    for w in words:
+        if w.flag in MODIFIER_TAGS and w.flag != "vn":
+            nouns.append(w.word)
+            continue
+        break
+    subject = "".join(nouns)
+    rest = words[len(nouns):]
+    if han_count(subject) < 2 or not rest or rest[0].flag not in VERB_TAGS or subject.startswith(("全", *own)):
+        return ""
+    return subject
+
+
+def fuller_name(text: str, pos) -> str:
+    """The last full name ending in a topic head in `text`: …先进材料产业链成功入选… -> 先进材料产业链."""
+    best = ""
+    for m in re.finditer(f"[{HAN}]{{2,12}}?(?:产业链|产业集群)", text):
+        head = "产业集群" if m.group().endswith("集群") else "产业链"
+        stem = text[max(0, m.end() - len(head) - 12): m.end() - len(head)]
+        if stem.endswith("全"):
+            continue
+        modifier = _modifier_before(stem, pos)
+        if modifier:
+            best = modifier + head
+    return best
+
+
+def _modifier_before(text: str, pos) -> str:
+    """The run of nouns and adjectives that ends `text` (…钢铁材料 -> 钢铁材料)."""
+    if pos is None or not text:
+        return ""
+    words = list(pos.cut(text))
+    kept: list[str] = []
+    for w in reversed(words):
+        if w.flag in MODIFIER_TAGS and re.fullmatch(f"[{HAN}]+", w.word):
+            kept.insert(0, w.word)
+            continue
+        break
+    phrase = "".join(kept)
+    return phrase if han_count(phrase) >= 2 else ""

@@ -1,0 +1,68 @@
+"""topics.py: attributes and short heads take the thing they belong to (invented sentences)."""
+
+from __future__ import annotations
+
+import jieba
+import jieba.posseg
+import pytest
+
+from generator.read.figures import topics
+from tests.figure_helpers import extract, one  # noqa: F401  (fixture)
+
+
+@pytest.fixture(scope="module")
+def pos():
+    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+
+
+def test_an_amount_after_a_count_belongs_to_the_counted_things(extract):
+    figures = extract("今年，青山县铺排重点项目120个，总投资300亿元，年度计划投资90亿元。")
+    projects = one(figures, 120).measure
+    assert projects.endswith("重点项目")
+    assert one(figures, 300e8).measure == projects + "总投资"
+    assert one(figures, 90e8).measure == projects + "年度计划投资"
+
+
+def test_what_a_renovation_involves_is_the_renovations(extract):
+    figures = extract("今年，全县推进30个棚户区改造，涉及1200户居民、60栋住宅楼。")
+    assert one(figures, 1200).measure == "棚户区改造涉及居民"
+    assert one(figures, 60).measure == "棚户区改造涉及住宅楼"
+
+
+def test_an_attribute_sharing_a_head_with_the_measure_before_it_is_of_the_same_thing(extract):
+    figures = extract("上半年，青山县实现规模以上工业产值500亿元，同比增长8%；实现销售产值480亿元，同比增长7%。")
+    assert one(figures, 480e8).measure == "规模以上工业销售产值"
+    assert one(figures, 7).measure == "规模以上工业销售产值"  # the growth carries the completed measure
+
+
+def test_a_sentence_opening_with_a_noun_is_about_that_noun(extract):
+    figures = extract("今年以来，青山县工业稳步回升。纺织业领跑全县，增加值增长9.5%。")
+    assert one(figures, 9.5).measure == "纺织业增加值"
+
+
+def test_a_short_head_stands_for_the_full_name_given_before(extract):
+    figures = extract("新型材料产业链入选省级先进制造业集群，产业链产值达到260亿元，全链年产值过亿企业达12家。")
+    assert one(figures, 260e8).measure == "新型材料产业链产值"
+    assert one(figures, 12).measure == "新型材料产业链年产值过亿企业"
+
+
+def test_an_attribute_with_nothing_named_before_it_stays_as_it_is(extract):
+    figures = extract("预计今年产值增长10%，达3.5亿元。")
+    assert one(figures, 10).measure == "产值"
+    # the region itself is no topic
+    figures = extract("青山县经济稳中有进，增加值增长6%。")
+    assert "青山" not in one(figures, 6).measure
+    figures = extract("全县经济运行平稳，增加值增长6%。")  # nor is the whole county
+    assert one(figures, 6).measure == "增加值"
+
+
+def test_a_long_label_is_no_name_to_carry(extract):
+    figures = extract("今年，市本级集中办理历史遗留资产不动产证600本，涉及建筑面积30万平方米。")
+    assert one(figures, 30e4).measure == "涉及建筑面积"
+
+
+def test_helpers(pos):
+    assert topics.opening_subject("纺织业领跑全县，增加值增长9.5%", pos, ("青山县",)) == "纺织业"
+    assert topics.opening_subject("2023年，增加值增长9.5%", pos, ()) == ""
+    assert topics.fuller_name("新型材料产业链入选，全产业链", pos) == "新型材料产业链"
+    assert topics.fuller_name("全产业链协同", pos) == ""
