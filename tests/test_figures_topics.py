@@ -66,3 +66,19 @@ def test_helpers(pos):
     assert topics.opening_subject("2023年，增加值增长9.5%", pos, ()) == ""
     assert topics.fuller_name("新型材料产业链入选，全产业链", pos) == "新型材料产业链"
     assert topics.fuller_name("全产业链协同", pos) == ""
+
+
+def test_a_count_in_a_frame_naming_an_event_or_platform_is_that_ones(extract):
+    figures = extract("在首届茶叶博览会期间，青山县累计签约项目8个。")
+    assert one(figures, 8).measure == "首届茶叶博览会签约项目"
+    figures = extract("依托县政务服务平台，今年累计受理群众诉求300件。")
+    assert one(figures, 300).measure.startswith("县政务服务平台")
+
+
+def test_a_frame_governs_its_own_sentence_only(extract):
+    figures = extract("在首届茶叶博览会期间，青山县累计签约项目8个。全年新签约项目20个。")
+    assert one(figures, 20).measure.endswith("签约项目")
+    assert "博览会" not in one(figures, 20).measure
+    # a frame of the whole region names nothing
+    figures = extract("在全省年度考核中，青山县获评先进单位3个。")
+    assert "全省" not in one(figures, 3).measure

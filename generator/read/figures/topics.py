@@ -7,6 +7,8 @@ from earlier in its sentence or paragraph (shared FRAMES.md: the measure says wh
   it belongs to the same thing (规模以上工业销售产值).
 - 纺织业领跑全县，增加值增长9%: a sentence opening with a noun and no number is about that noun.
 - 新材料产业链入选…，产业链产值 / 全链产值: a short head stands for the fuller name given before.
+- 依托某服务平台，受理诉求300件 / 在某招商活动中，…签约项目8个: a count after a frame naming a
+  platform, programme or event in its sentence counts that one's things.
 """
 
 from __future__ import annotations
@@ -22,6 +24,10 @@ from .measures import CLASSIFIERS, NOUN_TAGS, VERB_TAGS
 ATTRIBUTES = frozenset(FIXED_WORDS["topic_attributes"])
 RELATIONS = FIXED_WORDS["topic_relations"]
 HEADS = re.compile(f"^(?:{alternation(FIXED_WORDS['topic_heads'], longest_first=True)})")
+FRAME = re.compile(f"(?:(?:{alternation(FIXED_WORDS['topic_frame_verbs'])})([^，,。；;：:]{{2,16}}?)|"
+                   f"在([^，,。；;：:]{{2,16}}?)(?:{alternation(FIXED_WORDS['topic_frame_ends'])}))[，,]")
+FRAMED_ASPECTS = ("level", "increment")
+MAX_FRAMED = 6  # han characters of a count's measure a frame completes (签约项目; not a measure of its own)
 MAX_NAME = 8  # han characters of a name a topic can be
 CLAUSE_MARK = re.compile("[，,：:；;]")
 MODIFIER_TAGS = frozenset(NOUN_TAGS) - {"ns", "s"} | {"a"}  # a place is a scope, not part of a name
@@ -55,13 +61,34 @@ def _topic_measure(sentence: str, before: str, figure: Figure, prior: list[Figur
         topic = _shared_head(measure, prior[::-1]) or opening_subject(sentence, pos, own) or \
             _shared_head(measure, earlier[::-1])
         return topic + measure
+    at = max(sentence.find(figure.quote), 0)
     m = HEADS.match(measure)
     if m:
-        at = sentence.find(figure.quote)
-        fuller = fuller_name(before + sentence[: max(at, 0)], pos)
+        fuller = fuller_name(before + sentence[:at], pos)
         if fuller and fuller != m.group():
             return fuller + measure[m.end():]
+        return measure
+    if figure.unit_normalized in CLASSIFIERS and figure.aspect.value in FRAMED_ASPECTS and han_count(measure) <= MAX_FRAMED:
+        frame = framing(sentence[:at], pos, own)  # a later sentence may open a frame of its own
+        if frame and not measure.startswith(frame):
+            return frame + measure
     return measure
+
+
+def framing(text: str, pos, own: tuple[str, ...]) -> str:
+    """The platform, programme or event the last frame of `text` names (依托X，/ 在X中，), '' if none."""
+    if pos is None:
+        return ""
+    found = list(FRAME.finditer(text))
+    if not found:
+        return ""
+    m = found[-1]
+    name = (m.group(1) or m.group(2) or "").strip()
+    words = list(pos.cut(name))
+    tags = NOUN_TAGS if m.group(1) else (*NOUN_TAGS, *VERB_TAGS)  # 在评选中: an activity
+    if not words or words[-1].flag not in tags or name.startswith(("全", *own)) or han_count(name) < 2:
+        return ""
+    return name
 
 
 def _counted(prior: list[Figure]) -> Figure | None:
