@@ -82,3 +82,11 @@ def test_a_frame_governs_its_own_sentence_only(extract):
     # a frame of the whole region names nothing
     figures = extract("在全省年度考核中，青山县获评先进单位3个。")
     assert "全省" not in one(figures, 3).measure
+
+
+def test_a_part_of_the_measure_before_it_keeps_its_head(extract):
+    figures = extract("今年上半年，青山县实现进出口总额300.5亿元，同比增长12.8%，其中出口200.5亿元，同比增长10.3%。")
+    assert one(figures, 200.5e8).measure == "出口总额"
+    assert one(figures, 10.3).measure == "出口总额"
+    assert topics.part_of("产值", "工业总产值") == ""  # the head itself is no part
+    assert topics.part_of("出口", "出口总额") == ""  # nor the opening words of the measure

@@ -7,6 +7,7 @@ from earlier in its sentence or paragraph (shared FRAMES.md: the measure says wh
   it belongs to the same thing (规模以上工业销售产值).
 - 纺织业领跑全县，增加值增长9%: a sentence opening with a noun and no number is about that noun.
 - 新材料产业链入选…，产业链产值 / 全链产值: a short head stands for the fuller name given before.
+- 进出口总额300亿元，其中出口200亿元: a part of the measure before it keeps that one's head (出口总额).
 - 依托某服务平台，受理诉求300件 / 在某招商活动中，…签约项目8个: a count after a frame naming a
   platform, programme or event in its sentence counts that one's things.
 """
@@ -28,7 +29,8 @@ FRAME = re.compile(f"(?:(?:{alternation(FIXED_WORDS['topic_frame_verbs'])})([^�
                    f"在([^，,。；;：:]{{2,16}}?)(?:{alternation(FIXED_WORDS['topic_frame_ends'])}))[，,]")
 FRAMED_ASPECTS = ("level", "increment")
 MAX_FRAMED = 6  # han characters of a count's measure a frame completes (签约项目; not a measure of its own)
-MAX_NAME = 8  # han characters of a name a topic can be
+MAX_NAME = 8
+MAX_PART = 4  # han characters of a part's name (出口 in 进出口总额)  # han characters of a name a topic can be
 CLAUSE_MARK = re.compile("[，,：:；;]")
 MODIFIER_TAGS = frozenset(NOUN_TAGS) - {"ns", "s"} | {"a"}  # a place is a scope, not part of a name
 
@@ -61,6 +63,11 @@ def _topic_measure(sentence: str, before: str, figure: Figure, prior: list[Figur
         topic = _shared_head(measure, prior[::-1]) or opening_subject(sentence, pos, own) or \
             _shared_head(measure, earlier[::-1])
         return topic + measure
+    whole = next((f for f in [*prior[::-1], *earlier[::-1]] if f.unit_normalized == figure.unit_normalized), None)
+    if whole is not None:
+        part = part_of(measure, whole.measure)
+        if part:
+            return part
     at = max(sentence.find(figure.quote), 0)
     m = HEADS.match(measure)
     if m:
@@ -89,6 +96,16 @@ def framing(text: str, pos, own: tuple[str, ...]) -> str:
     if not words or words[-1].flag not in tags or name.startswith(("全", *own)) or han_count(name) < 2:
         return ""
     return name
+
+
+def part_of(measure: str, whole: str) -> str:
+    """进出口总额…，其中出口…: a short measure inside the one before it names a part, and keeps the
+    whole's head (出口总额). '' when it is no part."""
+    if not 2 <= han_count(measure) <= MAX_PART or measure == whole:
+        return ""
+    i = whole.find(measure)
+    head = whole[i + len(measure):] if i > 0 else ""
+    return measure + head if han_count(head) >= 1 else ""
 
 
 def _counted(prior: list[Figure]) -> Figure | None:
