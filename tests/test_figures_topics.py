@@ -90,3 +90,15 @@ def test_a_part_of_the_measure_before_it_keeps_its_head(extract):
     assert one(figures, 10.3).measure == "出口总额"
     assert topics.part_of("产值", "工业总产值") == ""  # the head itself is no part
     assert topics.part_of("出口", "出口总额") == ""  # nor the opening words of the measure
+
+
+def test_what_counted_actors_did_is_theirs(extract):
+    figures = extract("目前，青山县3个驻外联络小组累计走访企业、协会等200家，对接洽谈项目40个，签约项目9个。")
+    assert one(figures, 40).measure == "驻外联络小组对接洽谈项目"
+    assert one(figures, 9).measure == "驻外联络小组签约项目"
+    # the people they benefit are counted by the benefit, not by the actors
+    figures = extract("全县5个示范基地吸纳务工人员300人，带动80余户农户增收。")
+    assert "示范基地" not in one(figures, 80).measure
+    # a count that is no subject (5个乡镇，…) completes nothing
+    figures = extract("项目覆盖5个乡镇，新建便民站点12个。")
+    assert "乡镇" not in one(figures, 12).measure

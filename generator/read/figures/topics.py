@@ -20,7 +20,7 @@ from dataclasses import replace
 from generator.lexicon.text import HAN, alternation, han_count
 from generator.records import Figure
 from .cues import FIXED_WORDS
-from .measures import CLASSIFIERS, NOUN_TAGS, VERB_TAGS
+from .measures import CLASSIFIERS, KEEP_VERBS, NOUN_TAGS, VERB_TAGS
 
 ATTRIBUTES = frozenset(FIXED_WORDS["topic_attributes"])
 RELATIONS = FIXED_WORDS["topic_relations"]
@@ -40,7 +40,12 @@ def carry(sentence: str, before: str, found: list[Figure], earlier: list[Figure]
     """The figures of one sentence, their measures completed with their topic. `before`: the
     paragraph's text before the sentence; `earlier`: the paragraph's figures before it."""
     out: list[Figure] = []
+    actor = counted_actor(sentence, found, pos, own)
     for figure in found:
+        if actor and figure is not found[0] and figure.quote != found[0].quote and _framed(figure) \
+                and not figure.measure.startswith(actor) and figure.indicator is None \
+                and not any(v in figure.quote for v in KEEP_VERBS):  # 带动N户增收: counted by whom they benefit
+            figure = replace(figure, measure=actor + figure.measure)  # 4个工作队走访…，签约项目9个
         if figure.indicator is None and figure.measure:
             measure = _topic_measure(sentence, before, figure, out, earlier, pos, own)
             if measure != figure.measure:
@@ -75,11 +80,46 @@ def _topic_measure(sentence: str, before: str, figure: Figure, prior: list[Figur
         if fuller and fuller != m.group():
             return fuller + measure[m.end():]
         return measure
-    if figure.unit_normalized in CLASSIFIERS and figure.aspect.value in FRAMED_ASPECTS and han_count(measure) <= MAX_FRAMED:
+    if _framed(figure):
         frame = framing(sentence[:at], pos, own)  # a later sentence may open a frame of its own
         if frame and not measure.startswith(frame):
             return frame + measure
     return measure
+
+
+def _framed(figure: Figure) -> bool:
+    """A short count of things done or had, which a frame or an actor can complete."""
+    return figure.unit_normalized in CLASSIFIERS and figure.aspect.value in FRAMED_ASPECTS \
+        and 2 <= han_count(figure.measure) <= MAX_FRAMED
+
+
+def counted_actor(sentence: str, found: list[Figure], pos, own: tuple[str, ...]) -> str:
+    """全县4个工作队累计走访企业300家，签约项目9个: a sentence whose subject is a count of
+    actors doing something is about what those actors did. '' when it opens otherwise."""
+    if pos is None or not found or found[0].unit_normalized not in CLASSIFIERS:
+        return ""
+    first = found[0]
+    written = first.value + first.unit
+    at = first.quote.find(written)
+    if at < 0:
+        return ""
+    lead = first.quote[:at]
+    for name in own:
+        lead = lead.replace(name, "")
+    if han_count(lead) > 2:
+        return ""
+    words = list(pos.cut(first.quote[at + len(written):][:20]))
+    nouns: list[str] = []
+    for w in words:
+        if w.flag in MODIFIER_TAGS:
+            nouns.append(w.word)
+            continue
+        break
+    rest = words[len(nouns):]
+    actor = "".join(nouns)
+    if han_count(actor) < 2 or words[len(nouns) - 1].flag[:1] != "n" or not rest or rest[0].flag not in (*VERB_TAGS, "d"):
+        return ""
+    return actor
 
 
 def framing(text: str, pos, own: tuple[str, ...]) -> str:
