@@ -102,3 +102,9 @@ def test_what_counted_actors_did_is_theirs(extract):
     # a count that is no subject (5个乡镇，…) completes nothing
     figures = extract("项目覆盖5个乡镇，新建便民站点12个。")
     assert "乡镇" not in one(figures, 12).measure
+
+
+def test_a_paragraph_opening_with_what_x_is_is_about_x(extract):
+    figures = extract("医疗是民生之需。青山县坚持保基本、强基层，近年来累计投入2.5亿元，新建卫生院3所。")
+    assert one(figures, 2.5e8).measure == "医疗投入"
+    assert topics.paragraph_topic("2023年是关键之年。", None) == ""

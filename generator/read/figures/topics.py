@@ -5,7 +5,8 @@ from earlier in its sentence or paragraph (shared FRAMES.md: the measure says wh
   棚户区改造，涉及900户: the households are the renovation's (棚户区改造涉及…).
 - 实现规模以上工业产值…；实现销售产值…: an attribute sharing its head with the measure before
   it belongs to the same thing (规模以上工业销售产值).
-- 纺织业领跑全县，增加值增长9%: a sentence opening with a noun and no number is about that noun.
+- 纺织业领跑全县，增加值增长9%: a sentence opening with a noun and no number is about that noun;
+  a paragraph opening 医疗是民生之需。 is about 医疗.
 - 新材料产业链入选…，产业链产值 / 全链产值: a short head stands for the fuller name given before.
 - 进出口总额300亿元，其中出口200亿元: a part of the measure before it keeps that one's head (出口总额).
 - 依托某服务平台，受理诉求300件 / 在某招商活动中，…签约项目8个: a count after a frame naming a
@@ -66,7 +67,7 @@ def _topic_measure(sentence: str, before: str, figure: Figure, prior: list[Figur
             return anchor.measure + measure
         # nearest first: the sentence's measures, the noun it opens with, then the paragraph's
         topic = _shared_head(measure, prior[::-1]) or opening_subject(sentence, pos, own) or \
-            _shared_head(measure, earlier[::-1])
+            _shared_head(measure, earlier[::-1]) or paragraph_topic(before, pos)
         return topic + measure
     whole = next((f for f in [*prior[::-1], *earlier[::-1]] if f.unit_normalized == figure.unit_normalized), None)
     if whole is not None:
@@ -194,6 +195,17 @@ def opening_subject(sentence: str, pos, own: tuple[str, ...]) -> str:
     if han_count(subject) < 2 or not rest or rest[0].flag not in VERB_TAGS or subject.startswith(("全", *own)):
         return ""
     return subject
+
+
+def paragraph_topic(before: str, pos) -> str:
+    """教育是民生之本。…累计投入3亿元: a paragraph opening with a short sentence saying what X is,
+    with no number, is about X. '' otherwise."""
+    first = re.split("[。！？!?]", before, 1)[0] if re.search("[。！？!?]", before) else ""
+    m = re.match(f"([{HAN}]{{2,6}}?)(?:是|乃)", first)
+    if pos is None or not m or re.search("[0-9]", first):
+        return ""
+    words = list(pos.cut(m.group(1)))
+    return m.group(1) if words and all(w.flag in MODIFIER_TAGS for w in words) and words[-1].flag[:1] in "nv" else ""
 
 
 def fuller_name(text: str, pos) -> str:
