@@ -108,3 +108,12 @@ def test_a_paragraph_opening_with_what_x_is_is_about_x(extract):
     figures = extract("医疗是民生之需。青山县坚持保基本、强基层，近年来累计投入2.5亿元，新建卫生院3所。")
     assert one(figures, 2.5e8).measure == "医疗投入"
     assert topics.paragraph_topic("2023年是关键之年。", None) == ""
+
+
+def test_the_next_item_of_a_relation_shares_it(extract):
+    figures = extract("今年，全县办结不动产登记900件，涉及房屋面积12万平方米，土地面积5万平方米。")
+    house = one(figures, 12e4).measure
+    assert house.endswith("涉及房屋面积")
+    assert one(figures, 5e4).measure == house.replace("房屋面积", "土地面积")
+    figures = extract("今年，全县建成安置房900套，建筑面积12万平方米，绿化面积5万平方米。")
+    assert one(figures, 5e4).measure == "绿化面积"  # no relation to share

@@ -69,6 +69,9 @@ def _topic_measure(sentence: str, before: str, figure: Figure, prior: list[Figur
         topic = _shared_head(measure, prior[::-1]) or opening_subject(sentence, pos, own) or \
             _shared_head(measure, earlier[::-1]) or paragraph_topic(before, pos)
         return topic + measure
+    related = _related_sibling(measure, prior)
+    if related:
+        return related
     whole = next((f for f in [*prior[::-1], *earlier[::-1]] if f.unit_normalized == figure.unit_normalized), None)
     if whole is not None:
         part = part_of(measure, whole.measure)
@@ -147,6 +150,19 @@ def part_of(measure: str, whole: str) -> str:
     i = whole.find(measure)
     head = whole[i + len(measure):] if i > 0 else ""
     return measure + head if han_count(head) >= 1 else ""
+
+
+def _related_sibling(measure: str, prior: list[Figure]) -> str:
+    """涉及建筑面积3万平方米，宗地面积1万平方米: the next item of the same kind shares the relation."""
+    if not prior or han_count(measure) > MAX_PART + 2 or measure.startswith(RELATIONS):
+        return ""
+    last = prior[-1].measure
+    at = max((last.find(w) for w in RELATIONS), default=-1)
+    if at < 0:
+        return ""
+    verb = next(w for w in RELATIONS if last.find(w) == at)
+    item = last[at + len(verb):]
+    return last[: at + len(verb)] + measure if len(item) >= 2 and item[-2:] == measure[-2:] and item != measure else ""
 
 
 def _counted(prior: list[Figure]) -> Figure | None:
