@@ -117,3 +117,9 @@ def test_the_next_item_of_a_relation_shares_it(extract):
     assert one(figures, 5e4).measure == house.replace("房屋面积", "土地面积")
     figures = extract("今年，全县建成安置房900套，建筑面积12万平方米，绿化面积5万平方米。")
     assert one(figures, 5e4).measure == "绿化面积"  # no relation to share
+
+
+def test_an_attribute_listed_after_a_measure_shares_its_opening_noun(extract):
+    figures = extract("2023年，青山县完成小麦播种面积60万亩、产量达25万吨。")
+    wheat = one(figures, 25e4)
+    assert wheat.measure == "小麦产量"

@@ -164,7 +164,7 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
                 onward = onward or slots.estimate_onward(sentence, cues)
                 done[key] = para_time
                 review = periods.last_review(reader.find(sentence)) or review
-                found = topics.carry(sentence, paragraph[:at], found, read, r.pos, r.own)
+                found = topics.carry(sentence, paragraph[:at], found, read, r.pos, r.own, cues)
                 read.extend(found)
                 found, last_named = _carry_measures(found, cues, last_named)
                 if sentence.endswith(("；", ";")):

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from generator.lexicon.text import HAN, alternation, han_count
 from generator.records import Figure
-from .cues import FIXED_WORDS
+from .cues import FIXED_WORDS, Cues
 from .measures import CLASSIFIERS, KEEP_VERBS, NOUN_TAGS, VERB_TAGS
 
 ATTRIBUTES = frozenset(FIXED_WORDS["topic_attributes"])
@@ -37,9 +37,10 @@ MODIFIER_TAGS = frozenset(NOUN_TAGS) - {"ns", "s"} | {"a"}  # a place is a scope
 
 
 def carry(sentence: str, before: str, found: list[Figure], earlier: list[Figure], pos,
-          own: tuple[str, ...]) -> list[Figure]:
+          own: tuple[str, ...], cues: Cues | None = None) -> list[Figure]:
     """The figures of one sentence, their measures completed with their topic. `before`: the
-    paragraph's text before the sentence; `earlier`: the paragraph's figures before it."""
+    paragraph's text before the sentence; `earlier`: the paragraph's figures before it; `cues`:
+    to name the indicator a completed measure is (小麦…、产量 -> 小麦产量)."""
     out: list[Figure] = []
     actor = counted_actor(sentence, found, pos, own)
     for figure in found:
@@ -50,9 +51,17 @@ def carry(sentence: str, before: str, found: list[Figure], earlier: list[Figure]
         if figure.indicator is None and figure.measure:
             measure = _topic_measure(sentence, before, figure, out, earlier, pos, own)
             if measure != figure.measure:
-                figure = replace(figure, measure=measure)
+                figure = replace(figure, measure=measure, indicator=_indicator(measure, figure, cues))
         out.append(figure)
     return out
+
+
+def _indicator(measure: str, figure: Figure, cues: Cues | None) -> str | None:
+    """The standard indicator a completed measure names exactly, if its unit fits."""
+    found = cues.indicator_term(measure) if cues is not None else None
+    if found is None or found[1] != measure or figure.aspect.value == "rank" or not cues.fits(found[0], figure.unit_normalized):
+        return figure.indicator
+    return found[0].name
 
 
 def _topic_measure(sentence: str, before: str, figure: Figure, prior: list[Figure], earlier: list[Figure],
@@ -66,7 +75,8 @@ def _topic_measure(sentence: str, before: str, figure: Figure, prior: list[Figur
         if anchor is not None:
             return anchor.measure + measure
         # nearest first: the sentence's measures, the noun it opens with, then the paragraph's
-        topic = _shared_head(measure, prior[::-1]) or opening_subject(sentence, pos, own) or \
+        topic = _shared_head(measure, prior[::-1]) or _shared_modifier(figure, prior, pos) or \
+            opening_subject(sentence, pos, own) or \
             _shared_head(measure, earlier[::-1]) or paragraph_topic(before, pos)
         return topic + measure
     related = _related_sibling(measure, prior)
@@ -189,6 +199,15 @@ def _shared_head(attribute: str, before: list[Figure]) -> str:
         if n >= 2 and han_count(name[: len(name) - n]) >= 2 and not attribute.startswith(name[: len(name) - n]):
             return name[: len(name) - n]
     return ""
+
+
+def _shared_modifier(figure: Figure, prior: list[Figure], pos) -> str:
+    """完成小麦播种面积60万亩、产量25万吨: an attribute listed after a measure of the same clause
+    shares its opening noun (小麦产量)."""
+    if pos is None or not prior or prior[-1].quote != figure.quote:
+        return ""
+    words = list(pos.cut(prior[-1].measure))
+    return words[0].word if len(words) >= 2 and words[0].flag == "n" and han_count(words[0].word) >= 2 else ""
 
 
 def opening_subject(sentence: str, pos, own: tuple[str, ...]) -> str:
