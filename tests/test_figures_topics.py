@@ -123,3 +123,13 @@ def test_an_attribute_listed_after_a_measure_shares_its_opening_noun(extract):
     figures = extract("2023年，青山县完成小麦播种面积60万亩、产量达25万吨。")
     wheat = one(figures, 25e4)
     assert wheat.measure == "小麦产量"
+
+
+def test_a_measure_parallel_to_the_one_before_keeps_its_head(extract):
+    figures = extract("本次会议应到委员200人，实到190人。")
+    assert one(figures, 190).measure == "实到委员"
+    figures = extract("上半年，青山县出口总额80亿元，同比增长5%；进口20亿元，同比增长9%。")
+    assert one(figures, 20e8).measure == "进口总额"
+    assert one(figures, 9).measure == "进口总额"
+    assert topics.parallel("农业", "工业增加值") == "农业增加值"
+    assert topics.parallel("外资", "出口总额") == ""  # nothing parallel

@@ -9,6 +9,7 @@ from earlier in its sentence or paragraph (shared FRAMES.md: the measure says wh
   a paragraph opening 医疗是民生之需。 is about 医疗.
 - 新材料产业链入选…，产业链产值 / 全链产值: a short head stands for the fuller name given before.
 - 进出口总额300亿元，其中出口200亿元: a part of the measure before it keeps that one's head (出口总额).
+- 出口总额…；进口…: a short measure parallel to the opening of the one before keeps its head.
 - 依托某服务平台，受理诉求300件 / 在某招商活动中，…签约项目8个: a count after a frame naming a
   platform, programme or event in its sentence counts that one's things.
 """
@@ -84,7 +85,7 @@ def _topic_measure(sentence: str, before: str, figure: Figure, prior: list[Figur
         return related
     whole = next((f for f in [*prior[::-1], *earlier[::-1]] if f.unit_normalized == figure.unit_normalized), None)
     if whole is not None:
-        part = part_of(measure, whole.measure)
+        part = part_of(measure, whole.measure) or parallel(measure, whole.measure)
         if part:
             return part
     at = max(sentence.find(figure.quote), 0)
@@ -160,6 +161,16 @@ def part_of(measure: str, whole: str) -> str:
     i = whole.find(measure)
     head = whole[i + len(measure):] if i > 0 else ""
     return measure + head if han_count(head) >= 1 else ""
+
+
+def parallel(measure: str, before: str) -> str:
+    """出口总额…；进口…, 应到代表…，实到…: a short measure parallel to the opening of the one before
+    it (same length, same last character) keeps that one's head. '' otherwise."""
+    n = len(measure)
+    if not 2 <= han_count(measure) <= MAX_PART or han_count(before) - n < 2 or before[:n] == measure \
+            or before[n - 1] != measure[-1] or measure in before:
+        return ""
+    return measure + before[n:]
 
 
 def _related_sibling(measure: str, prior: list[Figure]) -> str:
