@@ -133,3 +133,8 @@ def test_a_measure_parallel_to_the_one_before_keeps_its_head(extract):
     assert one(figures, 9).measure == "进口总额"
     assert topics.parallel("农业", "工业增加值") == "农业增加值"
     assert topics.parallel("外资", "出口总额") == ""  # nothing parallel
+
+
+def test_an_attribute_opening_with_the_counted_things_last_word_is_theirs(extract):
+    figures = extract("今年，全县推进30个棚户区改造，改造总面积12万平方米。")
+    assert one(figures, 12e4).measure == "棚户区改造总面积"

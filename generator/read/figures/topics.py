@@ -71,6 +71,9 @@ def _topic_measure(sentence: str, before: str, figure: Figure, prior: list[Figur
     if measure.startswith(RELATIONS):
         anchor = _counted(prior)
         return anchor.measure + measure if anchor is not None else measure
+    joined = _joined_attribute(measure, _counted(prior))
+    if joined:
+        return joined
     if measure in ATTRIBUTES:
         anchor = _counted(prior)
         if anchor is not None:
@@ -184,6 +187,18 @@ def _related_sibling(measure: str, prior: list[Figure]) -> str:
     verb = next(w for w in RELATIONS if last.find(w) == at)
     item = last[at + len(verb):]
     return last[: at + len(verb)] + measure if len(item) >= 2 and item[-2:] == measure[-2:] and item != measure else ""
+
+
+def _joined_attribute(measure: str, anchor: Figure | None) -> str:
+    """推进12个棚户区改造…，改造总面积3万平方米: an attribute opening with the counted thing's last
+    word is that thing's (棚户区改造总面积). '' otherwise."""
+    if anchor is None:
+        return ""
+    name = anchor.measure
+    for n in range(min(len(name) - 1, 4), 1, -1):
+        if measure.startswith(name[-n:]) and measure[n:] in ATTRIBUTES:
+            return name + measure[n:]
+    return ""
 
 
 def _counted(prior: list[Figure]) -> Figure | None:
