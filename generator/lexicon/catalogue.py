@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from generator.lexicon.compiled import read_yaml
 
 GAP = "…"  # in a synonym: up to GAP_CHARS characters of anything (民生支出…占…比)
 GAP_CHARS = 10
@@ -58,7 +58,7 @@ class Units:
 
 
 def load_units(path: Path) -> Units:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = read_yaml(path) or {}
     multipliers = {str(k): float(v) for k, v in (data.get("multipliers") or {}).items()}
     units: dict[str, Unit] = {}
     for name, spec in (data.get("units") or {}).items():
@@ -139,7 +139,7 @@ def _term_pattern(term: str) -> re.Pattern[str]:
 
 
 def load_catalogue(path: Path) -> Catalogue:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = read_yaml(path) or {}
     themes = {str(k): str(v) for k, v in (data.get("themes") or {}).items()}
     metrics: list[Metric] = []
     seen: set[str] = set()

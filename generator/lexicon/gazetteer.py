@@ -12,12 +12,19 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jieba
+
+from generator.lexicon.compiled import CompiledStore, package_version as _version
 from generator.lexicon.gazetteer_data import DATA_FILE, read_tree
 from generator.lexicon.text import ZONE_ENDINGS, alternation, split_region_suffix
 from generator.ids import ascii_slug
 from generator.records import Region
 from generator.lexicon.words import Words
+from generator.settings import PACKAGE_DIR
 
+# The code that turns the data file into tables: a change to it compiles them again.
+_CODE_FILES = (*(Path(__file__).with_name(n) for n in ("gazetteer.py", "gazetteer_data.py", "text.py", "words.py")),
+               PACKAGE_DIR / "ids.py", PACKAGE_DIR / "data" / "chinese.yml")
 # Admin codes ending 71-79 are development zones and parks (高新区, 经开区), not
 # administrative units; 直辖 entries are placeholders for units directly under a province.
 _ZONE_CODE = re.compile(r"^\d{4}7\d$")
@@ -59,10 +66,34 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ loading
     @classmethod
-    def load(cls, words: Words | None = None, path: Path = DATA_FILE) -> "Gazetteer":
+    def load(cls, words: Words | None = None, path: Path = DATA_FILE,
+             store: CompiledStore | None = None) -> "Gazetteer":
         """Build the gazetteer from its data file (gazetteer_data.py); keep the object, not a global.
-        `words` (jieba's dictionary) tells which short aliases are also ordinary words."""
-        return cls.from_tree(read_tree(path), common_words=common_words_of(words or Words()))
+        `words` (jieba's dictionary) tells which short aliases are also ordinary words.
+        With a `store`, the compiled tables come from the cache folder when their inputs
+        (the data file, jieba's dictionary, pypinyin's version, this code) are unchanged."""
+        def compile() -> dict:
+            return cls.from_tree(read_tree(path), common_words=common_words_of(words or Words())).to_json()
+
+        store = store or CompiledStore(None)
+        inputs = (path, *_CODE_FILES, Path(jieba.__file__).with_name("dict.txt"), _version("pypinyin"))
+        return cls.from_json(store.load("gazetteer", inputs, compile))
+
+    def to_json(self) -> dict:
+        """The built tables as JSON data (regions by position), for the compiled store."""
+        number = {id(r): i for i, r in enumerate(self.regions)}
+        return {"regions": [[r.name, r.city, r.province, r.code, r.level, r.slug] for r in self.regions],
+                "full": {n: [number[id(r)] for r in rs] for n, rs in self._full.items()},
+                "alias": {n: [number[id(r)] for r in rs] for n, rs in self._alias.items()},
+                "weak": sorted(self._weak), "containers": self._containers, "lengths": self._lengths}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Gazetteer":
+        regions = [Region(*fields) for fields in data["regions"]]
+        return cls(regions=regions, _full={n: [regions[i] for i in ix] for n, ix in data["full"].items()},
+                   _alias={n: [regions[i] for i in ix] for n, ix in data["alias"].items()},
+                   _weak=set(data["weak"]), _lengths=list(data["lengths"]),
+                   _containers={n: tuple(ws) for n, ws in data["containers"].items()})
 
     @classmethod
     def from_tree(cls, tree: dict, common_words=None) -> "Gazetteer":
