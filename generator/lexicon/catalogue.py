@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from generator.lexicon.compiled import read_yaml
@@ -94,14 +95,18 @@ class Metric:
 class Catalogue:
     metrics: list[Metric]
     themes: dict[str, str]  # key -> Chinese name, in display order
-    _patterns: list[tuple[int, re.Pattern[str], Metric]] = field(default_factory=list, init=False, repr=False)
 
-    def __post_init__(self) -> None:
+    @cached_property
+    def _patterns(self) -> list[tuple[int, re.Pattern[str], Metric]]:
+        """Every name and synonym as a regex, compiled on the first match: hundreds of them
+        take about a second, and a rebuild from the cache only needs names and themes."""
+        patterns = []
         for metric in self.metrics:
             for term in (metric.name, *metric.synonyms):
                 # Weight = literal characters, so the most specific term wins.
-                self._patterns.append((len(term.replace(GAP, "")), _term_pattern(term), metric))
-        self._patterns.sort(key=lambda item: -item[0])
+                patterns.append((len(term.replace(GAP, "")), _term_pattern(term), metric))
+        patterns.sort(key=lambda item: -item[0])
+        return patterns
 
     def match(self, text: str) -> Metric | None:
         """The most specific metric named in `text` (longest matching term), or None."""
