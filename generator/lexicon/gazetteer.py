@@ -61,7 +61,7 @@ class Gazetteer:
     _full: dict[str, list[Region]] = field(default_factory=dict, repr=False)
     _alias: dict[str, list[Region]] = field(default_factory=dict, repr=False)
     _weak: set[str] = field(default_factory=set, repr=False)
-    _lengths: list[int] = field(default_factory=list, repr=False)
+    _lengths: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)  # first char -> name lengths
     _containers: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)  # alias -> 新华社...
 
     # ------------------------------------------------------------------ loading
@@ -85,14 +85,14 @@ class Gazetteer:
         return {"regions": [[r.name, r.city, r.province, r.code, r.level, r.slug] for r in self.regions],
                 "full": {n: [number[id(r)] for r in rs] for n, rs in self._full.items()},
                 "alias": {n: [number[id(r)] for r in rs] for n, rs in self._alias.items()},
-                "weak": sorted(self._weak), "containers": self._containers, "lengths": self._lengths}
+                "weak": sorted(self._weak), "containers": self._containers}
 
     @classmethod
     def from_json(cls, data: dict) -> "Gazetteer":
         regions = [Region(*fields) for fields in data["regions"]]
         return cls(regions=regions, _full={n: [regions[i] for i in ix] for n, ix in data["full"].items()},
                    _alias={n: [regions[i] for i in ix] for n, ix in data["alias"].items()},
-                   _weak=set(data["weak"]), _lengths=list(data["lengths"]),
+                   _weak=set(data["weak"]), _lengths=_lengths_by_first([*data["full"], *data["alias"]]),
                    _containers={n: tuple(ws) for n, ws in data["containers"].items()})
 
     @classmethod
@@ -147,9 +147,8 @@ class Gazetteer:
             weak |= set(common_words([n for n in alias if n not in full]))
             if hasattr(common_words, "containers"):
                 containers = common_words.containers(set(alias) | set(full))
-        gaz = cls(regions=regions, _full=full, _alias=alias, _weak=weak, _containers=containers)
-        gaz._lengths = sorted({len(n) for n in list(full) + list(alias)}, reverse=True)
-        return gaz
+        return cls(regions=regions, _full=full, _alias=alias, _weak=weak, _containers=containers,
+                   _lengths=_lengths_by_first([*full, *alias]))
 
     # ------------------------------------------------------------------ lookups
     def lookup(self, name: str) -> list[Region]:
@@ -182,7 +181,7 @@ class Gazetteer:
         i, n = 0, len(text)
         while i < n:
             hit = None
-            for length in self._lengths:
+            for length in self._lengths.get(text[i], ()):  # only names starting with this character
                 if i + length > n:
                     continue
                 piece = text[i:i + length]
@@ -211,6 +210,15 @@ class Gazetteer:
                     return True
                 at = word.find(name, at + 1)
         return False
+
+
+def _lengths_by_first(names: list[str]) -> dict[str, tuple[int, ...]]:
+    """First character -> the lengths of the names starting with it, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for name in names:
+        if name:
+            lengths.setdefault(name[0], set()).add(len(name))
+    return {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
 
 
 def _prefer_higher(regions: list[Region]) -> list[Region]:
