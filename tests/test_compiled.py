@@ -14,6 +14,10 @@ from generator.resources import Resources
 from generator.settings import Settings
 
 
+def _same(data):
+    return data
+
+
 def _counting(data):
     calls = []
 
@@ -28,8 +32,8 @@ def test_compiled_once_then_read_from_the_folder(tmp_path):
     source.write_text("a 1\n", "utf-8")
     store = CompiledStore(tmp_path / "resources")
     compile, calls = _counting({"a": [1, 2], "b": 0.1})
-    first = store.load("table", [source], compile)
-    again = CompiledStore(tmp_path / "resources").load("table", [source], compile)
+    first = store.load("table", [source], compile, _same)
+    again = CompiledStore(tmp_path / "resources").load("table", [source], compile, _same)
     assert first == again == {"a": [1, 2], "b": 0.1} and len(calls) == 1
 
 
@@ -38,10 +42,10 @@ def test_a_changed_input_compiles_again_and_drops_the_old_entry(tmp_path):
     source.write_text("a 1\n", "utf-8")
     store = CompiledStore(tmp_path)
     compile, calls = _counting([1])
-    store.load("table", [source, "lib==1"], compile)
-    store.load("table", [source, "lib==2"], compile)
+    store.load("table", [source, "lib==1"], compile, _same)
+    store.load("table", [source, "lib==2"], compile, _same)
     source.write_text("a 2\n", "utf-8")
-    store.load("table", [source, "lib==2"], compile)
+    store.load("table", [source, "lib==2"], compile, _same)
     assert len(calls) == 3
     assert len(list(tmp_path.glob("table-*.json"))) == 1
 
@@ -51,13 +55,38 @@ def test_a_changed_input_compiles_again_and_drops_the_old_entry(tmp_path):
 def test_a_damaged_entry_is_compiled_again_with_a_warning(tmp_path, caplog, damage):
     store = CompiledStore(tmp_path)
     compile, calls = _counting({"x": "甲"})
-    store.load("table", ["v"], compile)
+    store.load("table", ["v"], compile, _same)
     (entry,) = tmp_path.glob("table-*.json")
     entry.write_bytes(damage)
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.digest"):
-        assert store.load("table", ["v"], compile) == {"x": "甲"}
+        assert store.load("table", ["v"], compile, _same) == {"x": "甲"}
     assert len(calls) == 2 and "compiling it again" in caplog.text
     assert json.loads(entry.read_text("utf-8"))["data"] == {"x": "甲"}  # repaired
+
+
+def test_an_entry_its_decoder_rejects_is_compiled_again(tmp_path, caplog):
+    store = CompiledStore(tmp_path)
+    compile, calls = _counting({"words": ["a"]})
+
+    def decode(data):
+        return tuple(data["words"])
+    store.load("table", ["v"], compile, decode)
+    (entry,) = tmp_path.glob("table-*.json")
+    sealed = json.loads(entry.read_text("utf-8"))
+    entry.write_text(json.dumps({**sealed, "data": {"other": 1}}), "utf-8")  # right key, wrong shape
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.digest"):
+        assert store.load("table", ["v"], compile, decode) == ("a",)
+    assert len(calls) == 2 and "does not fit" in caplog.text
+
+
+def test_resources_from_a_tampered_idf_entry_still_build(tmp_path):
+    settings = Settings(cache_dir=tmp_path)
+    expected = Resources(settings).idf
+    (entry,) = (tmp_path / "resources").glob("idf-*.json")
+    sealed = json.loads(entry.read_text("utf-8"))
+    sealed["data"]["index"] = sealed["data"]["index"][:-1]
+    entry.write_text(json.dumps(sealed), "utf-8")
+    assert Resources(settings).idf == expected
 
 
 def test_an_unwritable_folder_or_none_only_means_compiling(tmp_path):
@@ -65,8 +94,8 @@ def test_an_unwritable_folder_or_none_only_means_compiling(tmp_path):
     blocker.write_text("", "utf-8")
     for store in (CompiledStore(None), CompiledStore(blocker / "resources")):
         compile, calls = _counting((1, 2))
-        assert store.load("t", ["v"], compile) == [1, 2]  # the JSON form on every path
-        assert store.load("t", ["v"], compile) == [1, 2] and len(calls) == 2
+        assert store.load("t", ["v"], compile, _same) == [1, 2]  # the JSON form on every path
+        assert store.load("t", ["v"], compile, _same) == [1, 2] and len(calls) == 2
 
 
 def test_the_key_covers_name_values_and_file_bytes(tmp_path):

@@ -23,13 +23,14 @@ import secrets
 from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
 FORMAT = "1"
+T = TypeVar("T")
 SUFFIX = ".json"
 
 
@@ -68,19 +69,24 @@ class CompiledStore:
     def __init__(self, directory: Path | None):
         self.directory = directory
 
-    def load(self, name: str, inputs: Iterable[Path | str | bytes], compile: Callable[[], Any]) -> Any:
-        """The JSON form of resource `name`: from its entry when one with this key is there,
-        else compile() (whose result must be JSON data), stored for the next process."""
+    def load(self, name: str, inputs: Iterable[Path | str | bytes], compile: Callable[[], Any],
+             decode: Callable[[Any], T]) -> T:
+        """Resource `name`: decode(its JSON form), the form read from its entry when one with
+        this key is there, else compile()d (JSON data) and stored for the next process. An
+        entry that decode() rejects (KeyError, TypeError, ValueError, IndexError) is compiled again."""
         if self.directory is None:
-            return _json_round_trip(compile())
+            return decode(_json_round_trip(compile()))
         key = fingerprint(name, inputs)
         path = self.directory / f"{name}-{key}{SUFFIX}"
         found = self._read(path, key)
         if found is not None:
-            return found[0]
+            try:
+                return decode(found[0])
+            except (KeyError, TypeError, ValueError, IndexError, AttributeError) as err:
+                log.warning("compiled resource %s does not fit (%s): compiling it again", path, err)
         data = _json_round_trip(compile())
         self._write(path, key, data, name)
-        return data
+        return decode(data)
 
     def _read(self, path: Path, key: str) -> tuple[Any] | None:
         try:

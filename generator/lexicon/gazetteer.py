@@ -77,7 +77,7 @@ class Gazetteer:
 
         store = store or CompiledStore(None)
         inputs = (path, *_CODE_FILES, Path(jieba.__file__).with_name("dict.txt"), _version("pypinyin"))
-        return cls.from_json(store.load("gazetteer", inputs, compile))
+        return store.load("gazetteer", inputs, compile, cls.from_json)
 
     def to_json(self) -> dict:
         """The built tables as JSON data (regions by position), for the compiled store."""
