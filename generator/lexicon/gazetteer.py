@@ -76,7 +76,8 @@ class Gazetteer:
             return cls.from_tree(read_tree(path), common_words=common_words_of(words or Words())).to_json()
 
         store = store or CompiledStore(None)
-        inputs = (path, *_CODE_FILES, Path(jieba.__file__).with_name("dict.txt"), _version("pypinyin"))
+        dictionary = (words.tokenizer.dictionary if words else None) or Path(jieba.__file__).with_name("dict.txt")
+        inputs = (path, *_CODE_FILES, Path(dictionary), _version("pypinyin"))
         return store.load("gazetteer", inputs, compile, cls.from_json)
 
     def to_json(self) -> dict:
