@@ -218,3 +218,33 @@ def test_the_regions_own_named_body_with_an_ordinal_is_a_unit(extract):
     assert one(figs, 6e4).scope == "青山县第二污水处理厂"
     acting = extract("2023年，青山县依托社区服务中心，精心打造12个“红色驿站”。")
     assert one(acting, 12).scope is None  # the region acting through a place: its own figure
+
+
+def test_a_quotation_counts_for_the_unit_of_its_speaker(extract):
+    figs = extract("“今年我们新接订单200份，产值预计增长12%。”青山华宇电子科技有限公司经理李明笑着说。")
+    assert one(figs, 200).scope == "青山华宇电子科技有限公司"
+    assert one(figs, 12).scope == "青山华宇电子科技有限公司"
+    official = extract("“全县今年新增企业300家。”县长王强介绍。")
+    assert one(official, 300).scope is None
+    unsaid = extract("“今年新接订单200份。”青山华宇电子科技有限公司新建了车间。")
+    assert one(unsaid, 200).scope is None  # no verb of saying: not an attribution
+
+
+def test_an_anaphor_carries_the_unit_named_before_through_its_paragraph(extract):
+    figs = extract("5月8日，全省医疗交流会在青山县中医医院举行。",
+                   "该院以改革为契机启动系统建设。项目实现20余个业务系统上线。",
+                   "全县新建卫生室15个。")
+    assert one(figs, 20).scope == "青山县中医医院"
+    assert one(figs, 15).scope is None  # the next paragraph is no longer about it
+    plain = extract("5月8日，全省医疗交流会在青山县中医医院举行。", "项目实现20余个业务系统上线。")
+    assert one(plain, 20).scope is None
+    mismatch = extract("5月8日，全省医疗交流会在青山县中医医院举行。", "该村实现20余个项目落地。")
+    assert one(mismatch, 20).scope is None  # 该村 points to no village named before
+
+
+def test_an_event_framing_a_clause_scopes_the_counts_after_it(extract):
+    figs = extract("在2023年山货博览会上，客商纷纷前来洽谈，累计签约项目12个；全县新增企业300家。")
+    assert one(figs, 12).scope is not None
+    assert one(figs, 300).scope is None
+    bare = extract("今年，客商纷纷前来洽谈，累计签约项目12个。")
+    assert one(bare, 12).scope is None

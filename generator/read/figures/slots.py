@@ -14,6 +14,7 @@ STREAK_BASES = ("年", "月", "季度", "连冠")
 MONEY_BASES = ("元", "美元", "欧元")
 CJK_RUN = re.compile(f"[{HAN}“”]+")
 MAX_HEAD = 16  # a unit's name opening a clause is at most this long
+MAX_EVENT = 30  # a clause framing an event (在某某大会上) is at most this long
 
 
 def _ends(text: str, cues: Cues, name: str, within: int) -> str:
@@ -112,9 +113,14 @@ def scope(clause: str, own: tuple[str, ...], level_word: str, cues: Cues, pos) -
         if head.startswith(word):
             return None if word == level_word or not word.startswith("全") or word == "全省" else word
     found = clause_subject(clause, own, cues, pos)
+    return found or _named_in(clause, own, cues, pos)
+
+
+def _named_in(clause: str, own: tuple[str, ...], cues: Cues, pos) -> str | None:
+    """A named unit anywhere in the clause: a word ending in a unit suffix with a proper name before it."""
     suffixes = cues.get("scope.suffixes")
-    if found or pos is None or not any(s in clause for s in suffixes):
-        return found
+    if pos is None or not any(s in clause for s in suffixes):
+        return None
     tags = cues.get("scope.name_tags")
     words = [(w.word, w.flag) for w in pos.cut(clause)]
     for i, (word, flag) in enumerate(words):
@@ -196,7 +202,7 @@ def _short_name(words: list[tuple[str, str]], own: tuple[str, ...], cues: Cues) 
 def clause_subject(clause: str, own: tuple[str, ...], cues: Cues, pos) -> str | None:
     """What a clause opens with as its subject when that is not the whole region: its own level
     (市本级), an event (本次大会), another region (青田县连续3年) or a named unit."""
-    found = _own_part(clause, own, cues) or _this_event(clause, cues)
+    found = _own_part(clause, own, cues) or _this_event(clause, cues) or _event_frame(clause, cues)
     if found or pos is None:
         return found
     return _other_region(clause, own, cues, pos) or head_unit(clause, own, cues, pos)
@@ -210,6 +216,17 @@ def _this_event(clause: str, cues: Cues) -> str | None:
         return None
     m = cues.patterns["scope.events"].search(head, len(this), len(this) + 6)
     return head[:m.end()] if m else None
+
+
+def _event_frame(clause: str, cues: Cues) -> str | None:
+    """在某某博览会上, 某某推介活动中: a clause that is only an event frames the figures after it."""
+    head = clause.strip(" ，,")
+    head = head[1:] if head.startswith("在") else head
+    frame = next((w for w in cues.get("scope.event_frames") if head.endswith(w)), None)
+    if frame is None or len(head) > MAX_EVENT:
+        return None
+    name = head[:-len(frame)]
+    return name if name.endswith(cues.get("scope.events")) and len(name) > 2 else None
 
 
 def _other_region(clause: str, own: tuple[str, ...], cues: Cues, pos) -> str | None:
@@ -303,3 +320,65 @@ def sentence_unit(sentence: str, times: list[tuple[int, int]], before: int, own:
         elif text.lstrip().startswith((*own, level_word)):
             unit = None
     return unit
+
+
+def mentioned_unit(sentence: str, own: tuple[str, ...], cues: Cues, pos) -> str | None:
+    """The last named unit a sentence mentions anywhere (交流会在某某医院举行): what a later 该院 points to.
+    The region's own bodies count (某市第二人民医院): read as if the region's name were a name."""
+    found = None
+    suffixes = cues.get("scope.suffixes")
+    for clause in CLAUSE_END.split(sentence):
+        unit = _named_in(clause, (), cues, pos) if clause.strip() else None
+        found = unit if unit and unit.endswith(suffixes) and unit not in own else found
+    return found
+
+
+def referent(sentence: str, mentioned: list[str], cues: Cues) -> tuple[str | None, int]:
+    """(unit, position) of an anaphor heading one of the sentence's clauses (该院以…为契机, 该公司新增):
+    the latest mentioned unit of the anaphor's kind (院 → 某某医院); a kind no unit name ends in
+    (该企业) takes the latest unit of any kind."""
+    start = 0
+    for m in [*CLAUSE_END.finditer(sentence), None]:
+        end = m.start() if m else len(sentence)
+        head = sentence[start:end].lstrip(" ，,")
+        at = end - len(head)
+        word = next((w for w in cues.get("scope.anaphora") if head.startswith(w)), None)
+        if word is not None:
+            kind = word[1:]
+            kinds = [u for u in mentioned if kind in u[-len(kind) - 2:]]
+            typed = any(s.endswith(kind) for s in cues.get("scope.suffixes"))
+            unit = kinds[-1] if kinds else (None if typed or not mentioned else mentioned[-1])
+            return unit, at
+        start = m.end() if m else end
+    return None, 0
+
+
+def speaker_unit(following: list[str], own: tuple[str, ...], cues: Cues, pos) -> str | None:
+    """“…产值增长10%。”某某公司经理李某说: the unit of the speaker named right after a quotation
+    speaks for what the quotation counts. `following`: the sentences after a quoted one, the
+    first starting with the closing mark is the attribution."""
+    for text in following:
+        if not text.startswith("”"):
+            if "“" in text or "”" in text:
+                return None
+            continue
+        said = text[1:]
+        if not any(w in said for w in cues.get("scope.speech")):
+            return None
+        return clause_subject(CLAUSE_END.split(said)[0], own, cues, pos)
+    return None
+
+
+def carried_unit(said: list[tuple[int, str]], i: int, topic: tuple[str, int] | None, mentioned: list[str],
+                 own: tuple[str, ...], cues: Cues, pos) -> tuple[tuple[str, int] | None, tuple[str, int] | None]:
+    """(topic, here) for sentence i of a paragraph (`said`: its sentences): the topic is a unit an
+    anaphor heading a clause points to (该院…), held for the rest of the paragraph from that clause;
+    `here` is what sentence i's figures without a scope of their own take: the speaker's unit for a
+    quoted sentence, else the topic. (unit, position in the sentence from which it holds)."""
+    sentence = said[i][1]
+    unit, at = referent(sentence, mentioned, cues) if pos is not None else (None, 0)
+    topic = (unit, at) if unit else (topic[0], 0) if topic else None
+    if pos is None or not sentence.startswith("“") or "”" in sentence:
+        return topic, topic
+    voice = speaker_unit([s for _, s in said[i + 1:]], own, cues, pos)
+    return topic, (voice, 0) if voice else topic
