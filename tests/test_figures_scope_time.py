@@ -248,3 +248,22 @@ def test_an_event_framing_a_clause_scopes_the_counts_after_it(extract):
     assert one(figs, 300).scope is None
     bare = extract("今年，客商纷纷前来洽谈，累计签约项目12个。")
     assert one(bare, 12).scope is None
+
+
+def test_a_quotation_counts_for_the_body_of_a_speakers_role(extract):
+    figs = extract("“今年我们已走访客商80余家。”驻外招商小组负责人介绍。")
+    assert one(figs, 80).scope == "驻外招商小组"
+    bureau = extract("“今年全县已走访客商80余家。”县商务局相关负责人介绍。")
+    assert one(bureau, 80).scope is None  # the region's own bureau speaks for the region
+
+
+def test_a_bare_unit_word_points_back_to_the_unit_of_its_kind(extract):
+    figs = extract("红星社区党委组建了志愿团队。", "社区党委将辖区15家商户吸纳为伙伴。")
+    assert one(figs, 15).scope == "红星社区"
+    none_before = extract("全县推进基层治理。", "社区党委将辖区15家商户吸纳为伙伴。")
+    assert one(none_before, 15).scope is None
+
+
+def test_one_batch_or_delivery_is_its_own_scope(extract):
+    figs = extract("此次交付的桥梁构件长度达36米、重18吨。")
+    assert one(figs, 36).scope and one(figs, 18).scope

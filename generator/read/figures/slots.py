@@ -209,13 +209,20 @@ def clause_subject(clause: str, own: tuple[str, ...], cues: Cues, pos) -> str | 
 
 
 def _this_event(clause: str, cues: Cues) -> str | None:
-    """本次大会应到代表302人, 此次考核评定61家: the figure counts the event, not the region."""
+    """本次大会应到代表302人, 此次考核评定61家: the figure counts the event, not the region;
+    此次交付的钢管直径, 这批投资: one batch or delivery, named up to its noun."""
     head = clause.lstrip(" ，,其中")
     this = next((w for w in cues.get("scope.this") if head.startswith(w)), None)
     if this is None:
         return None
     m = cues.patterns["scope.events"].search(head, len(this), len(this) + 6)
-    return head[:m.end()] if m else None
+    if m:
+        return head[:m.end()]
+    if this not in cues.get("scope.this_batch"):
+        return None
+    of = head.find("的", 0, MAX_HEAD)
+    name = CJK_RUN.match(head, 0, of + 3 if of > 0 else len(this) + 2)
+    return name.group() if name else None
 
 
 def _event_frame(clause: str, cues: Cues) -> str | None:
@@ -343,6 +350,10 @@ def referent(sentence: str, mentioned: list[str], cues: Cues) -> tuple[str | Non
         head = sentence[start:end].lstrip(" ，,")
         at = end - len(head)
         word = next((w for w in cues.get("scope.anaphora") if head.startswith(w)), None)
+        bare = next((w for w in cues.get("scope.bare_anaphora") if head.startswith(w)), None)
+        if bare is not None and word is None:  # 社区党委将…: the community named before
+            kinds = [u for u in mentioned if u.endswith(bare)]
+            return (kinds[-1], at) if kinds else (None, 0)
         if word is not None:
             kind = word[1:]
             kinds = [u for u in mentioned if kind in u[-len(kind) - 2:]]
@@ -362,11 +373,25 @@ def speaker_unit(following: list[str], own: tuple[str, ...], cues: Cues, pos) ->
             if "“" in text or "”" in text:
                 return None
             continue
-        said = text[1:]
-        if not any(w in said for w in cues.get("scope.speech")):
+        said = CLAUSE_END.split(text[1:])[0]
+        holder = _role_holder(said, own, cues)
+        if not holder and not any(w in said for w in cues.get("scope.speech")):
             return None
-        return clause_subject(CLAUSE_END.split(said)[0], own, cues, pos)
+        return clause_subject(said, own, cues, pos) or holder
     return None
+
+
+def _role_holder(said: str, own: tuple[str, ...], cues: Cues) -> str | None:
+    """某某合作社负责人, 某某小分队队长: the body before a role word heading an attribution,
+    unless it is the region itself or one of its government bodies (某市城管局相关负责人)."""
+    at = min((i for i in (said.find(w) for w in cues.get("scope.roles")) if i > 0), default=-1)
+    if at < 0 or at > MAX_HEAD:
+        return None
+    holder = said[:at].rstrip("相关主要的")
+    if len(holder) < 2 or holder.endswith(cues.get("scope.region_bodies")) or \
+            any(holder.startswith(o) or o.startswith(holder) for o in own) or not CJK_RUN.fullmatch(holder):
+        return None
+    return holder
 
 
 def carried_unit(said: list[tuple[int, str]], i: int, topic: tuple[str, int] | None, mentioned: list[str],
