@@ -3,7 +3,8 @@
 Paragraphs are cut into sentences and clauses; all work is per sentence (linear in the
 paragraph). For each number: tokens.py finds value, unit and hedges; labels.py the words that
 label it and measures.py the measure written from them (jieba part-of-speech tags, data/figure_words.yml);
-slots.py aspect, modality, scope and base from cue words (data/frames.yml); periods.py the
+slots.py aspect, modality, scope and base from cue words (data/frames.yml), carry.py a unit
+carried from earlier sentences (该院, a quotation's speaker); periods.py the
 governing time words; cues.py the standard indicator (data/indicators.yml).
 """
 
@@ -17,7 +18,7 @@ from generator.lexicon.catalogue import Catalogue, Units
 from generator.lexicon.text import alternation
 from generator.ids import stable_id
 from generator.records import Article, Aspect, Figure, Modality, Period
-from . import labels, measures, periods, slots
+from . import carry, labels, measures, periods, slots
 from .fromto import ENUM_JOINS, from_to, from_to_years
 from .cues import FIXED_WORDS, Cues, load_cues
 from .tokens import CLAUSE_END, inside_quoted_name, scan
@@ -155,8 +156,8 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
             frames_on = False  # the paragraph opens with a time and no figure (2025年是收官之年。回望这5年…)
             said, topic = list(sentences(paragraph)), None
             for i, (at, sentence) in enumerate(said):
-                topic, unit = slots.carried_unit(said, i, topic, mentioned, r.own, cues, r.pos)
-                mentioned.extend(u for u in [slots.mentioned_unit(sentence, r.own, cues, r.pos)] if u)
+                topic, unit = carry.carried_unit(said, i, topic, mentioned, r.own, cues, r.pos)
+                mentioned.extend(u for u in [carry.mentioned_unit(sentence, r.own, cues, r.pos)] if u)
                 context = para_time or (None if own_frame else section_frame)
                 key = (sentence, context, lead_in)
                 if key in done:
