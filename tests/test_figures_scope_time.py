@@ -267,3 +267,17 @@ def test_a_bare_unit_word_points_back_to_the_unit_of_its_kind(extract):
 def test_one_batch_or_delivery_is_its_own_scope(extract):
     figs = extract("此次交付的桥梁构件长度达36米、重18吨。")
     assert one(figs, 36).scope and one(figs, 18).scope
+
+
+def test_local_people_after_a_named_unit_are_that_units(extract):
+    figs = extract("今年，全县推进供水工程，6月青龙镇供水项目完工，解决了当地5000余名群众饮水难题。")
+    assert one(figs, 5000).scope is not None
+    plain = extract("今年，全县推进供水工程，解决了当地5000余名群众饮水难题。")
+    assert one(plain, 5000).scope is None
+
+
+def test_an_untyped_anaphor_points_only_within_its_paragraph(extract):
+    figs = extract("3月5日，红星社区志愿服务站揭牌成立。其间，工作人员走访了12户困难家庭。")
+    assert one(figs, 12).scope is not None
+    apart = extract("3月5日，红星社区志愿服务站揭牌成立。", "其间，全县走访了12户困难家庭。")
+    assert one(apart, 12).scope is None

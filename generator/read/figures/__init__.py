@@ -154,9 +154,9 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
             last_named: Figure | None = None
             onward = False  # (预计数，下同): the rest of the paragraph is estimated too
             frames_on = False  # the paragraph opens with a time and no figure (2025年是收官之年。回望这5年…)
-            said, topic = list(sentences(paragraph)), None
+            said, topic, first = list(sentences(paragraph)), None, len(mentioned)
             for i, (at, sentence) in enumerate(said):
-                topic, unit = carry.carried_unit(said, i, topic, mentioned, r.own, cues, r.pos)
+                topic, unit = carry.carried_unit(said, i, topic, mentioned, first, r.own, cues, r.pos)
                 mentioned.extend(u for u in [carry.mentioned_unit(sentence, r.own, cues, r.pos)] if u)
                 context = para_time or (None if own_frame else section_frame)
                 key = (sentence, context, lead_in)

@@ -19,10 +19,10 @@ def mentioned_unit(sentence: str, own: tuple[str, ...], cues: Cues, pos) -> str 
     return found
 
 
-def referent(sentence: str, mentioned: list[str], cues: Cues) -> tuple[str | None, int]:
+def referent(sentence: str, mentioned: list[str], cues: Cues, fresh: int = 0) -> tuple[str | None, int]:
     """(unit, position) of an anaphor heading one of the sentence's clauses (该院以…为契机, 该公司新增):
     the latest mentioned unit of the anaphor's kind (院 → 某某医院); a kind no unit name ends in
-    (该企业) takes the latest unit of any kind."""
+    (该企业, 其间) takes the latest unit of any kind named in this paragraph (`mentioned[fresh:]`)."""
     start = 0
     for m in [*CLAUSE_END.finditer(sentence), None]:
         end = m.start() if m else len(sentence)
@@ -37,7 +37,7 @@ def referent(sentence: str, mentioned: list[str], cues: Cues) -> tuple[str | Non
             kind = word[1:]
             kinds = [u for u in mentioned if kind in u[-len(kind) - 2:]]
             typed = any(s.endswith(kind) for s in cues.get("scope.suffixes"))
-            unit = kinds[-1] if kinds else (None if typed or not mentioned else mentioned[-1])
+            unit = kinds[-1] if kinds else (None if typed or len(mentioned) <= fresh else mentioned[-1])
             return unit, at
         start = m.end() if m else end
     return None, 0
@@ -74,15 +74,19 @@ def _role_holder(said: str, own: tuple[str, ...], cues: Cues) -> str | None:
 
 
 def carried_unit(said: list[tuple[int, str]], i: int, topic: tuple[str, int] | None, mentioned: list[str],
-                 own: tuple[str, ...], cues: Cues, pos) -> tuple[tuple[str, int] | None, tuple[str, int] | None]:
+                 fresh: int, own: tuple[str, ...], cues: Cues, pos) -> tuple[tuple[str, int] | None, tuple[str, int] | None]:
     """(topic, here) for sentence i of a paragraph (`said`: its sentences): the topic is a unit an
     anaphor heading a clause points to (该院…), held for the rest of the paragraph from that clause;
     `here` is what sentence i's figures without a scope of their own take: the speaker's unit for a
-    quoted sentence, else the topic. (unit, position in the sentence from which it holds)."""
+    quoted sentence, else the topic, else a unit the sentence names before 当地 (其镇…，解决了当地
+    8000名群众). (unit, position in the sentence from which it holds); `fresh`: where the
+    paragraph's own entries of `mentioned` start."""
     sentence = said[i][1]
-    unit, at = referent(sentence, mentioned, cues) if pos is not None else (None, 0)
+    unit, at = referent(sentence, mentioned, cues, fresh) if pos is not None else (None, 0)
     topic = (unit, at) if unit else (topic[0], 0) if topic else None
     if pos is None or not sentence.startswith("“") or "”" in sentence:
-        return topic, topic
+        local = min((j for j in (sentence.find(w) for w in cues.get("scope.local")) if j > 0), default=-1)
+        named = mentioned_unit(sentence[:local], own, cues, pos) if local > 0 and not topic else None
+        return topic, (named, local) if named else topic
     voice = speaker_unit([s for _, s in said[i + 1:]], own, cues, pos)
     return topic, (voice, 0) if voice else topic
