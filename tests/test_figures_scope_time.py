@@ -281,3 +281,11 @@ def test_an_untyped_anaphor_points_only_within_its_paragraph(extract):
     assert one(figs, 12).scope is not None
     apart = extract("3月5日，红星社区志愿服务站揭牌成立。", "其间，全县走访了12户困难家庭。")
     assert one(apart, 12).scope is None
+
+
+def test_figures_assigned_one_by_one_to_listed_units_are_theirs(extract):
+    figs = extract("一季度，青龙湖、白云洞两大景区分别接待游客5.2万人次、4.1万人次。")
+    assert one(figs, 5.2e4).scope and one(figs, 4.1e4).scope
+    whole = extract("一季度，全县第一、第二产业增加值分别增长5.2%、4.1%。")
+    assert one(whole, 5.2).scope is None and one(whole, 4.1).scope is None
+

@@ -112,8 +112,17 @@ def scope(clause: str, own: tuple[str, ...], level_word: str, cues: Cues, pos) -
     for word in cues.get("scope.whole"):
         if head.startswith(word):
             return None if word == level_word or not word.startswith("全") or word == "全省" else word
-    found = clause_subject(clause, own, cues, pos)
+    found = clause_subject(clause, own, cues, pos) or _listed_units(clause, cues)
     return found or named_in(clause, own, cues, pos)
+
+
+def _listed_units(clause: str, cues: Cues) -> str | None:
+    """甲、乙两大景区分别接待…: figures assigned one by one (分别) to units a list names are the units'."""
+    at = min((i for i in (clause.find(w) for w in cues.get("scope.respectively")) if i > 0), default=-1)
+    items = clause[:at].rstrip("均都也") if at > 0 else ""
+    if not items.endswith(cues.get("scope.head_suffixes")) or items.startswith(cues.get("scope.whole")):
+        return None
+    return items.lstrip(" ，,其中")[-MAX_HEAD:]
 
 
 def named_in(clause: str, own: tuple[str, ...], cues: Cues, pos) -> str | None:
