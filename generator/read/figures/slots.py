@@ -219,7 +219,7 @@ def clause_subject(clause: str, own: tuple[str, ...], cues: Cues, pos) -> str | 
 
 def _this_event(clause: str, cues: Cues) -> str | None:
     """本次大会应到代表302人, 此次考核评定61家: the figure counts the event, not the region;
-    此次交付的钢管直径, 这批投资: one batch or delivery, named up to its noun."""
+    此次交付的钢管直径, 这批投资: one batch or delivery (此次交付, 这批)."""
     head = clause.lstrip(" ，,其中")
     this = next((w for w in cues.get("scope.this") if head.startswith(w)), None)
     if this is None:
@@ -229,9 +229,9 @@ def _this_event(clause: str, cues: Cues) -> str | None:
         return head[:m.end()]
     if this not in cues.get("scope.this_batch"):
         return None
-    of = head.find("的", 0, MAX_HEAD)
-    name = CJK_RUN.match(head, 0, of + 3 if of > 0 else len(this) + 2)
-    return name.group() if name else None
+    of = head.find("的", 0, MAX_HEAD)  # 此次交付(的钢管), 这批(投资…): the event only; its noun stays in the measure
+    name = CJK_RUN.match(head, 0, of) if of > 0 else None
+    return name.group() if name else this
 
 
 def _event_frame(clause: str, cues: Cues) -> str | None:
