@@ -3,6 +3,8 @@
 Runs, interleaved and repeated (median of --runs, default 5):
   ours cold   the project's site from seeds/ with an empty cache folder
   ours warm   the same build again, cache and page memo warm, nothing changed
+  ours new    per-file results and page memo emptied, compiled resources kept
+              (<cache>/resources/: a new or wiped site on a machine that built once)
   Material    a stock Material site (search plugin, lang zh: jieba segments) whose pages
               are the seeds' texts as Markdown, one page per seed file
 
@@ -56,6 +58,13 @@ def build(config: Path, site: Path, python: str = sys.executable) -> tuple[float
     return result["seconds"], result["cpu_s"]
 
 
+def empty_results(cache: Path) -> None:
+    """Remove the cache's per-file results and page memo, keep compiled resources."""
+    for path in cache.iterdir() if cache.is_dir() else ():
+        if path.name != "resources":
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -76,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
         times.setdefault("Material", []).append(build(reference, args.out / "reference" / "site"))
         for name, python in pythons.items():
             times.setdefault(f"{name} warm", []).append(build(configs[name], args.out / name / "site", python))
+        for name, python in pythons.items():
+            empty_results(args.out / name / "cache")
+            times.setdefault(f"{name} new", []).append(build(configs[name], args.out / name / "site", python))
         print(f"run {run + 1}: " + ", ".join(f"{k} {v[-1][0]:.2f} s" for k, v in times.items()), flush=True)
     # Wall time is what a maintainer waits; CPU time moves less when the machine is shared.
     for i, what in ((0, "wall"), (1, "CPU")):

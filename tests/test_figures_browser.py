@@ -79,3 +79,19 @@ def test_every_card_and_cell_shows_its_period_and_none_is_a_target_or_a_part(pag
         page.goto(site_url + "compare/")
         for period in page.locator(".digest-compare__period").all_inner_texts():
             assert period.strip()
+
+
+def test_indicator_pages_rank_regions_only_when_their_periods_agree(page, site_url, seeds_digest):
+    """A five-year total and a ten-month total are not ranked against each other: a page whose
+    latest values come from different periods says so and drops the 排序 column."""
+    page.goto(site_url + "compare/")
+    links = sorted({a.evaluate("a => a.href") for a in page.locator("table.digest-compare th a").all()})
+    assert links
+    seen_mixed = False
+    for href in links:
+        page.goto(href)
+        mixed = page.locator(".digest-warning").count() > 0
+        seen_mixed = seen_mixed or mixed
+        headers = page.locator("#latest + table thead th").all_inner_texts()
+        assert ("排序" in headers) == (not mixed), (page.url, headers)
+    assert seen_mixed  # the seeds have rows of mixed periods (2021—2025 against January–October)

@@ -218,3 +218,74 @@ def test_the_regions_own_named_body_with_an_ordinal_is_a_unit(extract):
     assert one(figs, 6e4).scope == "青山县第二污水处理厂"
     acting = extract("2023年，青山县依托社区服务中心，精心打造12个“红色驿站”。")
     assert one(acting, 12).scope is None  # the region acting through a place: its own figure
+
+
+def test_a_quotation_counts_for_the_unit_of_its_speaker(extract):
+    figs = extract("“今年我们新接订单200份，产值预计增长12%。”青山华宇电子科技有限公司经理李明笑着说。")
+    assert one(figs, 200).scope == "青山华宇电子科技有限公司"
+    assert one(figs, 12).scope == "青山华宇电子科技有限公司"
+    official = extract("“全县今年新增企业300家。”县长王强介绍。")
+    assert one(official, 300).scope is None
+    unsaid = extract("“今年新接订单200份。”青山华宇电子科技有限公司新建了车间。")
+    assert one(unsaid, 200).scope is None  # no verb of saying: not an attribution
+
+
+def test_an_anaphor_carries_the_unit_named_before_through_its_paragraph(extract):
+    figs = extract("5月8日，全省医疗交流会在青山县中医医院举行。",
+                   "该院以改革为契机启动系统建设。项目实现20余个业务系统上线。",
+                   "全县新建卫生室15个。")
+    assert one(figs, 20).scope == "青山县中医医院"
+    assert one(figs, 15).scope is None  # the next paragraph is no longer about it
+    plain = extract("5月8日，全省医疗交流会在青山县中医医院举行。", "项目实现20余个业务系统上线。")
+    assert one(plain, 20).scope is None
+    mismatch = extract("5月8日，全省医疗交流会在青山县中医医院举行。", "该村实现20余个项目落地。")
+    assert one(mismatch, 20).scope is None  # 该村 points to no village named before
+
+
+def test_an_event_framing_a_clause_scopes_the_counts_after_it(extract):
+    figs = extract("在2023年山货博览会上，客商纷纷前来洽谈，累计签约项目12个；全县新增企业300家。")
+    assert one(figs, 12).scope is not None
+    assert one(figs, 300).scope is None
+    bare = extract("今年，客商纷纷前来洽谈，累计签约项目12个。")
+    assert one(bare, 12).scope is None
+
+
+def test_a_quotation_counts_for_the_body_of_a_speakers_role(extract):
+    figs = extract("“今年我们已走访客商80余家。”驻外招商小组负责人介绍。")
+    assert one(figs, 80).scope == "驻外招商小组"
+    bureau = extract("“今年全县已走访客商80余家。”县商务局相关负责人介绍。")
+    assert one(bureau, 80).scope is None  # the region's own bureau speaks for the region
+
+
+def test_a_bare_unit_word_points_back_to_the_unit_of_its_kind(extract):
+    figs = extract("红星社区党委组建了志愿团队。", "社区党委将辖区15家商户吸纳为伙伴。")
+    assert one(figs, 15).scope == "红星社区"
+    none_before = extract("全县推进基层治理。", "社区党委将辖区15家商户吸纳为伙伴。")
+    assert one(none_before, 15).scope is None
+
+
+def test_one_batch_or_delivery_is_its_own_scope(extract):
+    figs = extract("此次交付的桥梁构件长度达36米、重18吨。")
+    assert one(figs, 36).scope and one(figs, 18).scope
+
+
+def test_local_people_after_a_named_unit_are_that_units(extract):
+    figs = extract("今年，全县推进供水工程，6月青龙镇供水项目完工，解决了当地5000余名群众饮水难题。")
+    assert one(figs, 5000).scope is not None
+    plain = extract("今年，全县推进供水工程，解决了当地5000余名群众饮水难题。")
+    assert one(plain, 5000).scope is None
+
+
+def test_an_untyped_anaphor_points_only_within_its_paragraph(extract):
+    figs = extract("3月5日，红星社区志愿服务站揭牌成立。其间，工作人员走访了12户困难家庭。")
+    assert one(figs, 12).scope is not None
+    apart = extract("3月5日，红星社区志愿服务站揭牌成立。", "其间，全县走访了12户困难家庭。")
+    assert one(apart, 12).scope is None
+
+
+def test_figures_assigned_one_by_one_to_listed_units_are_theirs(extract):
+    figs = extract("一季度，青龙湖、白云洞两大景区分别接待游客5.2万人次、4.1万人次。")
+    assert one(figs, 5.2e4).scope and one(figs, 4.1e4).scope
+    whole = extract("一季度，全县第一、第二产业增加值分别增长5.2%、4.1%。")
+    assert one(whole, 5.2).scope is None and one(whole, 4.1).scope is None
+

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
-import yaml
+from generator.lexicon.compiled import read_yaml
 
 GAP = "…"  # in a synonym: up to GAP_CHARS characters of anything (民生支出…占…比)
 GAP_CHARS = 10
@@ -58,7 +59,7 @@ class Units:
 
 
 def load_units(path: Path) -> Units:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = read_yaml(path) or {}
     multipliers = {str(k): float(v) for k, v in (data.get("multipliers") or {}).items()}
     units: dict[str, Unit] = {}
     for name, spec in (data.get("units") or {}).items():
@@ -94,14 +95,18 @@ class Metric:
 class Catalogue:
     metrics: list[Metric]
     themes: dict[str, str]  # key -> Chinese name, in display order
-    _patterns: list[tuple[int, re.Pattern[str], Metric]] = field(default_factory=list, init=False, repr=False)
 
-    def __post_init__(self) -> None:
+    @cached_property
+    def _patterns(self) -> list[tuple[int, re.Pattern[str], Metric]]:
+        """Every name and synonym as a regex, compiled on the first match: hundreds of them
+        take about a second, and a rebuild from the cache only needs names and themes."""
+        patterns = []
         for metric in self.metrics:
             for term in (metric.name, *metric.synonyms):
                 # Weight = literal characters, so the most specific term wins.
-                self._patterns.append((len(term.replace(GAP, "")), _term_pattern(term), metric))
-        self._patterns.sort(key=lambda item: -item[0])
+                patterns.append((len(term.replace(GAP, "")), _term_pattern(term), metric))
+        patterns.sort(key=lambda item: -item[0])
+        return patterns
 
     def match(self, text: str) -> Metric | None:
         """The most specific metric named in `text` (longest matching term), or None."""
@@ -139,7 +144,7 @@ def _term_pattern(term: str) -> re.Pattern[str]:
 
 
 def load_catalogue(path: Path) -> Catalogue:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = read_yaml(path) or {}
     themes = {str(k): str(v) for k, v in (data.get("themes") or {}).items()}
     metrics: list[Metric] = []
     seen: set[str] = set()

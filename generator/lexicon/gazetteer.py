@@ -12,12 +12,19 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jieba
+
+from generator.lexicon.compiled import CompiledStore, package_version as _version
 from generator.lexicon.gazetteer_data import DATA_FILE, read_tree
 from generator.lexicon.text import ZONE_ENDINGS, alternation, split_region_suffix
 from generator.ids import ascii_slug
 from generator.records import Region
 from generator.lexicon.words import Words
+from generator.settings import PACKAGE_DIR
 
+# The code that turns the data file into tables: a change to it compiles them again.
+_CODE_FILES = (*(Path(__file__).with_name(n) for n in ("gazetteer.py", "gazetteer_data.py", "text.py", "words.py")),
+               PACKAGE_DIR / "ids.py", PACKAGE_DIR / "data" / "chinese.yml")
 # Admin codes ending 71-79 are development zones and parks (高新区, 经开区), not
 # administrative units; 直辖 entries are placeholders for units directly under a province.
 _ZONE_CODE = re.compile(r"^\d{4}7\d$")
@@ -54,15 +61,40 @@ class Gazetteer:
     _full: dict[str, list[Region]] = field(default_factory=dict, repr=False)
     _alias: dict[str, list[Region]] = field(default_factory=dict, repr=False)
     _weak: set[str] = field(default_factory=set, repr=False)
-    _lengths: list[int] = field(default_factory=list, repr=False)
+    _lengths: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)  # first char -> name lengths
     _containers: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)  # alias -> 新华社...
 
     # ------------------------------------------------------------------ loading
     @classmethod
-    def load(cls, words: Words | None = None, path: Path = DATA_FILE) -> "Gazetteer":
+    def load(cls, words: Words | None = None, path: Path = DATA_FILE,
+             store: CompiledStore | None = None) -> "Gazetteer":
         """Build the gazetteer from its data file (gazetteer_data.py); keep the object, not a global.
-        `words` (jieba's dictionary) tells which short aliases are also ordinary words."""
-        return cls.from_tree(read_tree(path), common_words=common_words_of(words or Words()))
+        `words` (jieba's dictionary) tells which short aliases are also ordinary words.
+        With a `store`, the compiled tables come from the cache folder when their inputs
+        (the data file, jieba's dictionary, pypinyin's version, this code) are unchanged."""
+        def compile() -> dict:
+            return cls.from_tree(read_tree(path), common_words=common_words_of(words or Words())).to_json()
+
+        store = store or CompiledStore(None)
+        dictionary = (words.tokenizer.dictionary if words else None) or Path(jieba.__file__).with_name("dict.txt")
+        inputs = (path, *_CODE_FILES, Path(dictionary), _version("pypinyin"))
+        return store.load("gazetteer", inputs, compile, cls.from_json)
+
+    def to_json(self) -> dict:
+        """The built tables as JSON data (regions by position), for the compiled store."""
+        number = {id(r): i for i, r in enumerate(self.regions)}
+        return {"regions": [[r.name, r.city, r.province, r.code, r.level, r.slug] for r in self.regions],
+                "full": {n: [number[id(r)] for r in rs] for n, rs in self._full.items()},
+                "alias": {n: [number[id(r)] for r in rs] for n, rs in self._alias.items()},
+                "weak": sorted(self._weak), "containers": self._containers}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Gazetteer":
+        regions = [Region(*fields) for fields in data["regions"]]
+        return cls(regions=regions, _full={n: [regions[i] for i in ix] for n, ix in data["full"].items()},
+                   _alias={n: [regions[i] for i in ix] for n, ix in data["alias"].items()},
+                   _weak=set(data["weak"]), _lengths=_lengths_by_first([*data["full"], *data["alias"]]),
+                   _containers={n: tuple(ws) for n, ws in data["containers"].items()})
 
     @classmethod
     def from_tree(cls, tree: dict, common_words=None) -> "Gazetteer":
@@ -116,9 +148,8 @@ class Gazetteer:
             weak |= set(common_words([n for n in alias if n not in full]))
             if hasattr(common_words, "containers"):
                 containers = common_words.containers(set(alias) | set(full))
-        gaz = cls(regions=regions, _full=full, _alias=alias, _weak=weak, _containers=containers)
-        gaz._lengths = sorted({len(n) for n in list(full) + list(alias)}, reverse=True)
-        return gaz
+        return cls(regions=regions, _full=full, _alias=alias, _weak=weak, _containers=containers,
+                   _lengths=_lengths_by_first([*full, *alias]))
 
     # ------------------------------------------------------------------ lookups
     def lookup(self, name: str) -> list[Region]:
@@ -151,7 +182,7 @@ class Gazetteer:
         i, n = 0, len(text)
         while i < n:
             hit = None
-            for length in self._lengths:
+            for length in self._lengths.get(text[i], ()):  # only names starting with this character
                 if i + length > n:
                     continue
                 piece = text[i:i + length]
@@ -180,6 +211,15 @@ class Gazetteer:
                     return True
                 at = word.find(name, at + 1)
         return False
+
+
+def _lengths_by_first(names: list[str]) -> dict[str, tuple[int, ...]]:
+    """First character -> the lengths of the names starting with it, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for name in names:
+        if name:
+            lengths.setdefault(name[0], set()).add(len(name))
+    return {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
 
 
 def _prefer_higher(regions: list[Region]) -> list[Region]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-import yaml
+from generator.lexicon.compiled import read_yaml
 
 from generator.settings import PACKAGE_DIR
 
@@ -34,7 +34,7 @@ class Newsroom:
 
 
 def load_newsroom(path: Path = DATA_FILE) -> Newsroom:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = read_yaml(path) or {}
     plans = {str(k): (int(v[0]), int(v[1])) for k, v in (data.get("five_year_plans") or {}).items()}
     lists = {name: tuple(str(w) for w in data.get(name) or ()) for name in Newsroom.__dataclass_fields__
              if name != "five_year_plans"}

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-import yaml
+from generator.lexicon.compiled import read_yaml
 
 from generator.settings import PACKAGE_DIR
 
-_DATA = yaml.safe_load((PACKAGE_DIR / "data" / "chinese.yml").read_text(encoding="utf-8"))
+_DATA = read_yaml(PACKAGE_DIR / "data" / "chinese.yml")
 
 # Han characters: CJK Unified Ideographs with Extension A and the Compatibility Ideographs,
 # as the body of a regex character class ([{HAN}]); search/web/query.js writes the same class

@@ -3,7 +3,8 @@
 Paragraphs are cut into sentences and clauses; all work is per sentence (linear in the
 paragraph). For each number: tokens.py finds value, unit and hedges; labels.py the words that
 label it and measures.py the measure written from them (jieba part-of-speech tags, data/figure_words.yml);
-slots.py aspect, modality, scope and base from cue words (data/frames.yml); periods.py the
+slots.py aspect, modality, scope and base from cue words (data/frames.yml), carry.py a unit
+carried from earlier sentences (该院, a quotation's speaker); periods.py the
 governing time words; cues.py the standard indicator (data/indicators.yml).
 """
 
@@ -17,7 +18,7 @@ from generator.lexicon.catalogue import Catalogue, Units
 from generator.lexicon.text import alternation
 from generator.ids import stable_id
 from generator.records import Article, Aspect, Figure, Modality, Period
-from . import labels, measures, periods, slots, topics
+from . import carry, labels, measures, periods, slots, topics
 from .fromto import ENUM_JOINS, from_to, from_to_years
 from .cues import FIXED_WORDS, Cues, load_cues
 from .tokens import CLAUSE_END, inside_quoted_name, scan
@@ -140,6 +141,7 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
     done: dict[tuple, periods.Time | None] = {}  # a sentence read before in the same frame adds nothing
     index = 0
     review = None  # the latest multi-year review read so far: what an average growth rate spans
+    mentioned: list[str] = []  # the named units read so far, in order: what 该院 points back to
     for section in article.draft.sections:
         section_frame = _frame(reader, [section.heading or "", _first_sentence(section.paragraphs)]) or article_frame
         years: dict[str, Period] = {}  # the dated ends of the section's last from-to pair (从2012年的A至2021年的B)
@@ -153,13 +155,16 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
             onward = False  # (预计数，下同): the rest of the paragraph is estimated too
             frames_on = False  # the paragraph opens with a time and no figure (2025年是收官之年。回望这5年…)
             read: list[Figure] = []  # the paragraph's figures so far: what a later attribute belongs to
-            for at, sentence in sentences(paragraph):
+            said, topic, first = list(sentences(paragraph)), None, len(mentioned)
+            for i, (at, sentence) in enumerate(said):
+                topic, unit = carry.carried_unit(said, i, topic, mentioned, first, r.own, cues, r.pos)
+                mentioned.extend(u for u in [carry.mentioned_unit(sentence, r.own, cues, r.pos)] if u)
                 context = para_time or (None if own_frame else section_frame)
                 key = (sentence, context, lead_in)
                 if key in done:
                     para_time = done[key]
                     continue
-                found, para_time = _read_sentence(r, sentence, context, index, lead_in, review, years, onward)
+                found, para_time = _read_sentence(r, sentence, context, index, lead_in, review, years, onward, unit)
                 frames_on = frames_on or (at == 0 and not found and para_time is not None and para_time is not context)
                 onward = onward or slots.estimate_onward(sentence, cues)
                 done[key] = para_time
@@ -190,8 +195,9 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
 def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None, index: int, lead_in: str = "",
                    review: periods.Time | None = None,
                    years: dict[str, Period] | None = None,
-                   onward: bool = False) -> tuple[list[Figure], periods.Time | None]:
-    """Figures of one sentence, and the time that governs the rest of the paragraph."""
+                   onward: bool = False, unit: tuple[str, int] | None = None) -> tuple[list[Figure], periods.Time | None]:
+    """Figures of one sentence, and the time that governs the rest of the paragraph.
+    `unit`: (a unit carried from earlier sentences, where in this one it starts to hold)."""
     cues = r.cues
     times = r.times.find(sentence)
     # The time that governs the next sentences: one opening this sentence (2025年是…), else its
@@ -234,7 +240,7 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None, ind
     _counted_subjects(r, sentence, drafts)
     out = []
     for d in drafts:
-        out.extend(_frames(r, sentence, d, times, context, index, lead_in, review, onward))
+        out.extend(_frames(r, sentence, d, times, context, index, lead_in, review, onward, unit))
     return out, next_context
 
 
@@ -338,7 +344,7 @@ def _period(d, sentence, times, context, clause_start, cues, r_year=None,
 
 def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Time],
             context: periods.Time | None, index: int, lead_in: str = "",
-            review: periods.Time | None = None, onward: bool = False) -> list[Figure]:
+            review: periods.Time | None = None, onward: bool = False, unit: tuple[str, int] | None = None) -> list[Figure]:
     cues, article = r.cues, r.article
     token = d.token
     c0, c1 = d.clause
@@ -360,6 +366,8 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
         slots.scope(clause_before, r.own, r.level_word, cues, r.pos)
     if scope is None and c0 > 0 and not any(clause_before.lstrip().startswith(w) for w in cues.get("scope.whole")):
         scope = slots.sentence_unit(sentence, [(t.start, t.end) for t in times], c0, r.own, r.level_word, cues, r.pos)
+    if scope is None and unit and token.start >= unit[1] and not clause_before.lstrip().startswith((*r.own, *cues.get("scope.whole"))):
+        scope = unit[0]  # 该院…: the unit the paragraph is about
     value = token.number * token.factor
     if d.kind in (Aspect.GROWTH, Aspect.CHANGE) and slots.decrease(sentence[max(c0, token.start - 6):token.start], cues, clause_before):
         value = -value

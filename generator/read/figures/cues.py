@@ -6,9 +6,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.lexicon.compiled import read_yaml
 from generator.settings import PACKAGE_DIR
-
-import yaml
 
 DATA_DIR = PACKAGE_DIR / "data"
 
@@ -90,8 +89,8 @@ def _flatten(data: dict, prefix: str, out: dict[str, tuple[str, ...]]) -> None:
 
 def load_cues(frames: Path = DATA_DIR / "frames.yml", indicators: Path = DATA_DIR / "indicators.yml") -> Cues:
     lists: dict[str, tuple[str, ...]] = {}
-    _flatten(yaml.safe_load(Path(frames).read_text(encoding="utf-8")) or {}, "", lists)
-    table_data = yaml.safe_load(Path(indicators).read_text(encoding="utf-8")) or {}
+    _flatten(read_yaml(frames) or {}, "", lists)
+    table_data = read_yaml(indicators) or {}
     table = table_data.get("indicators") or []
     data_kinds = table_data.get("kinds") or {}
     found = []
@@ -115,7 +114,7 @@ def load_cues(frames: Path = DATA_DIR / "frames.yml", indicators: Path = DATA_DI
 
 def _fixed_words(path: Path = DATA_DIR / "figure_words.yml") -> dict[str, tuple[str, ...]]:
     """Function words used as constants by the figure modules (immutable: no module state)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml(path) or {}
     return {name: tuple(str(w) for w in words) for name, words in data.items()}
 
 

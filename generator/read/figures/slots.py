@@ -14,6 +14,7 @@ STREAK_BASES = ("年", "月", "季度", "连冠")
 MONEY_BASES = ("元", "美元", "欧元")
 CJK_RUN = re.compile(f"[{HAN}“”]+")
 MAX_HEAD = 16  # a unit's name opening a clause is at most this long
+MAX_EVENT = 30  # a clause framing an event (在某某大会上) is at most this long
 
 
 def _ends(text: str, cues: Cues, name: str, within: int) -> str:
@@ -111,10 +112,24 @@ def scope(clause: str, own: tuple[str, ...], level_word: str, cues: Cues, pos) -
     for word in cues.get("scope.whole"):
         if head.startswith(word):
             return None if word == level_word or not word.startswith("全") or word == "全省" else word
-    found = clause_subject(clause, own, cues, pos)
+    found = clause_subject(clause, own, cues, pos) or _listed_units(clause, cues)
+    return found or named_in(clause, own, cues, pos)
+
+
+def _listed_units(clause: str, cues: Cues) -> str | None:
+    """甲、乙两大景区分别接待…: figures assigned one by one (分别) to units a list names are the units'."""
+    at = min((i for i in (clause.find(w) for w in cues.get("scope.respectively")) if i > 0), default=-1)
+    items = clause[:at].rstrip("均都也") if at > 0 else ""
+    if not items.endswith(cues.get("scope.head_suffixes")) or items.startswith(cues.get("scope.whole")):
+        return None
+    return items.lstrip(" ，,其中")[-MAX_HEAD:]
+
+
+def named_in(clause: str, own: tuple[str, ...], cues: Cues, pos) -> str | None:
+    """A named unit anywhere in the clause: a word ending in a unit suffix with a proper name before it."""
     suffixes = cues.get("scope.suffixes")
-    if found or pos is None or not any(s in clause for s in suffixes):
-        return found
+    if pos is None or not any(s in clause for s in suffixes):
+        return None
     tags = cues.get("scope.name_tags")
     words = [(w.word, w.flag) for w in pos.cut(clause)]
     for i, (word, flag) in enumerate(words):
@@ -196,20 +211,38 @@ def _short_name(words: list[tuple[str, str]], own: tuple[str, ...], cues: Cues) 
 def clause_subject(clause: str, own: tuple[str, ...], cues: Cues, pos) -> str | None:
     """What a clause opens with as its subject when that is not the whole region: its own level
     (市本级), an event (本次大会), another region (青田县连续3年) or a named unit."""
-    found = _own_part(clause, own, cues) or _this_event(clause, cues)
+    found = _own_part(clause, own, cues) or _this_event(clause, cues) or _event_frame(clause, cues)
     if found or pos is None:
         return found
     return _other_region(clause, own, cues, pos) or head_unit(clause, own, cues, pos)
 
 
 def _this_event(clause: str, cues: Cues) -> str | None:
-    """本次大会应到代表302人, 此次考核评定61家: the figure counts the event, not the region."""
+    """本次大会应到代表302人, 此次考核评定61家: the figure counts the event, not the region;
+    此次交付的钢管直径, 这批投资: one batch or delivery (此次交付, 这批)."""
     head = clause.lstrip(" ，,其中")
     this = next((w for w in cues.get("scope.this") if head.startswith(w)), None)
     if this is None:
         return None
     m = cues.patterns["scope.events"].search(head, len(this), len(this) + 6)
-    return head[:m.end()] if m else None
+    if m:
+        return head[:m.end()]
+    if this not in cues.get("scope.this_batch"):
+        return None
+    of = head.find("的", 0, MAX_HEAD)  # 此次交付(的钢管), 这批(投资…): the event only; its noun stays in the measure
+    name = CJK_RUN.match(head, 0, of) if of > 0 else None
+    return name.group() if name else this
+
+
+def _event_frame(clause: str, cues: Cues) -> str | None:
+    """在某某博览会上, 某某推介活动中: a clause that is only an event frames the figures after it."""
+    head = clause.strip(" ，,")
+    head = head[1:] if head.startswith("在") else head
+    frame = next((w for w in cues.get("scope.event_frames") if head.endswith(w)), None)
+    if frame is None or len(head) > MAX_EVENT:
+        return None
+    name = head[:-len(frame)]
+    return name if name.endswith(cues.get("scope.events")) and len(name) > 2 else None
 
 
 def _other_region(clause: str, own: tuple[str, ...], cues: Cues, pos) -> str | None:
@@ -303,3 +336,4 @@ def sentence_unit(sentence: str, times: list[tuple[int, int]], before: int, own:
         elif text.lstrip().startswith((*own, level_word)):
             unit = None
     return unit
+
