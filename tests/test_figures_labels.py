@@ -146,3 +146,12 @@ def test_a_rank_of_counted_things_is_no_figure_of_the_region(extract):
 def test_a_size_in_a_model_name_is_no_figure(extract):
     figures = extract("园区新上6米系列数控机床生产线等8个项目。")
     assert [f.value_normalized for f in figures] == [8]
+
+
+def test_a_number_opening_its_clause_counts_the_subject_not_its_predicate(extract, pos):
+    figures = extract("去年以来，全县42个文化广场焕然一新。")
+    assert one(figures, 42).measure == "文化广场"
+    figures = extract("全年15个特色产品获得绿色食品认证。")
+    assert one(figures, 15).measure == "获得绿色食品认证的特色产品"
+    assert measures.subject_noun("仓库被改建为展览馆", pos) == "仓库"
+    assert measures.subject_noun("文化广场", pos) == ""  # no predicate: the whole noun stays

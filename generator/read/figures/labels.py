@@ -126,7 +126,9 @@ def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, 
             verb = lead if i == 0 or len(drafts) == 1 or raw.rstrip()[-1:] in ("、", "和") else ""
             # 走访了60个农户 -> 走访的农户; 推进36个棚户区改造 -> 棚户区改造; GDP从…: kept
             verb = measures.counted_lead(verb, pos, cues) or ("" if measures.has_verb(verb, pos) else verb)
-            d.label = (verb + afters[i])[:24]
+            # 37个老旧小区人居环境焕然一新: opening its clause, the number counts the subject only
+            noun = measures.subject_noun(afters[i], pos) if not _content(lead) and pos is not None else ""
+            d.label = (verb + (noun or afters[i]))[:24]
         elif counted := _counted(paragraph, d, raw, limits[i], pos):
             # 沿江片区48个重点帮扶村; 平台自动匹配600种作业方案 -> 平台匹配的作业方案
             d.label = (measures.counted_lead(before, pos, cues) if "、" not in raw else "") + counted

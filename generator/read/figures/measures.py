@@ -33,6 +33,7 @@ DIMENSIONS = {w[0]: w for w in FIXED_WORDS["dimensions"]}
 ADVERB_TAIL = re.compile(f"(?:{alternation(FIXED_WORDS['adverbs_before_verb'])})$")  # 收入全部达…
 STREAK_BEFORE = re.compile(r"(?:已|已经)?连续(?:第)?$")
 STREAK_PREDICATE_CUT = re.compile(r"[，。；、,;（(]")
+SHORT_PREDICATE = 8  # han characters of a predicate that can describe what is counted
 
 
 PER_UNIT_HEAD = re.compile(
@@ -267,3 +268,22 @@ def noun_after(text: str, pos) -> str:
 def counts_things(token: Token) -> bool:
     """A unit that counts things (个, 家, 条): a noun right after it is what is counted."""
     return token.unit in CLASSIFIERS or token.unit.lstrip("万亿千百余多") in CLASSIFIERS
+
+
+def subject_noun(after: str, pos) -> str:
+    """A number opening its clause counts the noun phrase after it, described by what the
+    predicate says they did (30个产品获得认证 -> 获得认证的产品); a predicate that only tells
+    what became of them (人居环境焕然一新, 被改造为…, 则…) is dropped (37个小区 -> 小区).
+    '' when no predicate follows the noun phrase."""
+    noun = noun_after(after, pos)
+    # 产品获得认证: noun_after keeps a verb before a noun (土地流转租金); here it starts the predicate
+    cut = [w.word for w in pos.cut(noun)] if noun else []
+    verb_at = next((i for i, w in enumerate(pos.cut(noun)) if i and w.flag in VERB_TAGS), None) if noun else None
+    noun = "".join(cut[:verb_at]) if verb_at else noun
+    rest = after[len(noun):] if noun and after.startswith(noun) else ""
+    if han_count(noun) < 2 or not rest.strip("“”\""):
+        return ""
+    words = list(pos.cut(rest.lstrip("“”\"")))
+    if words[0].flag in VERB_TAGS and len(words) > 1 and han_count(rest) <= SHORT_PREDICATE:
+        return rest + "的" + noun
+    return noun if words[0].flag in VERB_TAGS + ("p", "d", "i") else ""
