@@ -138,3 +138,11 @@ def test_a_measure_parallel_to_the_one_before_keeps_its_head(extract):
 def test_an_attribute_opening_with_the_counted_things_last_word_is_theirs(extract):
     figures = extract("今年，全县推进30个棚户区改造，改造总面积12万平方米。")
     assert one(figures, 12e4).measure == "棚户区改造总面积"
+
+
+def test_a_rank_named_by_nothing_ranks_in_the_list_entered_or_published(extract):
+    figures = extract("今年6月，青山县再次入选“2030县域创新百强”，排名第41位。")
+    assert one(figures, 41).measure == "县域创新百强排名"
+    figures = extract("某研究院日前发布2030生态宜居百强榜单。青山县上榜全国百强县，排名17位。")
+    assert one(figures, 17).measure == "生态宜居百强排名"
+    assert topics.named_list("青山县上榜全国百强县，") == ""  # a category, not a named list

@@ -22,6 +22,7 @@ from dataclasses import replace
 from generator.lexicon.text import HAN, alternation, han_count
 from generator.records import Figure
 from .cues import FIXED_WORDS, Cues
+from . import measures
 from .measures import CLASSIFIERS, KEEP_VERBS, NOUN_TAGS, VERB_TAGS
 
 ATTRIBUTES = frozenset(FIXED_WORDS["topic_attributes"])
@@ -34,6 +35,9 @@ MAX_FRAMED = 6  # han characters of a count's measure a frame completes (签约�
 MAX_NAME = 8
 MAX_PART = 4  # han characters of a part's name (出口 in 进出口总额)  # han characters of a name a topic can be
 CLAUSE_MARK = re.compile("[，,：:；;]")
+NAMED_LIST = re.compile(f"(?:{alternation(FIXED_WORDS['list_name_verbs'])})\\s*(?:“([^“”]{{2,30}})”|"
+                        f"([^，,。；;：:“”]{{2,24}}?)(?:{alternation(FIXED_WORDS['list_name_ends'], longest_first=True)}))")
+LEADING_YEAR = re.compile(r"^\s*(?:19|20)[0-9]{2}\s*(?:年度|年)?\s*")
 MODIFIER_TAGS = frozenset(NOUN_TAGS) - {"ns", "s"} | {"a"}  # a place is a scope, not part of a name
 
 
@@ -49,6 +53,10 @@ def carry(sentence: str, before: str, found: list[Figure], earlier: list[Figure]
                 and not figure.measure.startswith(actor) and figure.indicator is None \
                 and not any(v in figure.quote for v in KEEP_VERBS):  # 带动N户增收: counted by whom they benefit
             figure = replace(figure, measure=actor + figure.measure)  # 4个工作队走访…，签约项目9个
+        if not figure.measure and not out and figure.aspect.value == "rank":
+            # 入选“X百强”，排名第9位: a rank named by nothing before it in its sentence ranks in that list
+            listed = named_list(before + sentence[:max(sentence.find(figure.quote), 0)])
+            figure = replace(figure, measure=listed + measures.unnamed("rank")) if listed else figure
         if figure.indicator is None and figure.measure:
             measure = _topic_measure(sentence, before, figure, out, earlier, pos, own)
             if measure != figure.measure:
@@ -138,6 +146,16 @@ def counted_actor(sentence: str, found: list[Figure], pos, own: tuple[str, ...])
     if han_count(actor) < 2 or words[len(nouns) - 1].flag[:1] != "n" or not rest or rest[0].flag not in (*VERB_TAGS, "d"):
         return ""
     return actor
+
+
+def named_list(text: str) -> str:
+    """入选“2030城市创新百强”，排名第9位 -> 城市创新百强: the last list `text` names as entered or
+    published, without its year; '' if none."""
+    found = list(NAMED_LIST.finditer(text))
+    if not found:
+        return ""
+    name = LEADING_YEAR.sub("", found[-1].group(1) or found[-1].group(2)).strip()
+    return name if han_count(name) >= 2 else ""
 
 
 def framing(text: str, pos, own: tuple[str, ...]) -> str:
