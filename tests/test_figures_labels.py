@@ -155,3 +155,9 @@ def test_a_number_opening_its_clause_counts_the_subject_not_its_predicate(extrac
     assert one(figures, 15).measure == "获得绿色食品认证的特色产品"
     assert measures.subject_noun("仓库被改建为展览馆", pos) == "仓库"
     assert measures.subject_noun("文化广场", pos) == ""  # no predicate: the whole noun stays
+
+
+def test_things_picked_from_a_list_are_named_by_what_sets_them_apart(extract):
+    figures = extract("全县重点工业企业中有6家企业产值超过十亿元、9家企业产值超过五亿元。")
+    assert one(figures, 6).measure == "产值超过十亿元的重点工业企业"
+    assert one(figures, 9).measure == "产值超过五亿元的重点工业企业"

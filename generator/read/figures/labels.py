@@ -30,6 +30,7 @@ TIME_WORDS = re.compile(
     r"|(?:第)?[一二三四1-4]季度|[上下]半年|[两二三四五六七八九十]年(?=均|平均)"
     f"|{alternation(FIXED_WORDS['label_time_words'])}"
 )
+LIST_FRAME = re.compile(rf"^在?([{HAN}]{{0,12}}?)(?:{alternation(FIXED_WORDS['list_frame_ends'])})$")
 SUBJECT_RE = re.compile(
     rf"([{HAN}]{{2,12}}?(?:{alternation(FIXED_WORDS['subject_endings'])}))"
     rf"(?=[{HAN}“]|$)"
@@ -106,6 +107,9 @@ def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, 
     for i in range(len(afters) - 2, -1, -1):
         if not afters[i] and drafts[i + 1].token.start - drafts[i].token.end <= 1:
             afters[i] = afters[i + 1]
+    # 主要指标中有7项指标增速居全市第一: a list the counted things are picked from is no lead
+    whole = LIST_FRAME.match(lead)
+    lead = "" if whole else lead
     number_first = han_count(afters[0]) >= 2 and len(_content(lead)) <= 4 and first.kind != "rank"
     prev_end = c_start
     for i, d in enumerate(drafts):
@@ -128,6 +132,7 @@ def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, 
             verb = measures.counted_lead(verb, pos, cues) or ("" if measures.has_verb(verb, pos) else verb)
             # 37个老旧小区人居环境焕然一新: opening its clause, the number counts the subject only
             noun = measures.subject_noun(afters[i], pos) if not _content(lead) and pos is not None else ""
+            noun = measures.picked(whole.group(1), afters[i]) if whole else noun
             d.label = (verb + (noun or afters[i]))[:24]
         elif counted := _counted(paragraph, d, raw, limits[i], pos):
             # 沿江片区48个重点帮扶村; 平台自动匹配600种作业方案 -> 平台匹配的作业方案

@@ -287,3 +287,11 @@ def subject_noun(after: str, pos) -> str:
     if words[0].flag in VERB_TAGS and len(words) > 1 and han_count(rest) <= SHORT_PREDICATE:
         return rest + "的" + noun
     return noun if words[0].flag in VERB_TAGS + ("p", "d", "i") else ""
+
+
+def picked(listed: str, after: str) -> str:
+    """主要指标中有[7项]指标增速居全市第一 -> 增速居全市第一的主要指标: things picked from a list
+    named before them are the list's, set apart by the words after their name ('' if no such name)."""
+    k = next((k for k in range(len(after), 0, -1) if listed.endswith(after[:k])), 0)
+    rest = after[k:]
+    return f"{rest}的{listed}" if k and han_count(rest) >= 2 else ""
