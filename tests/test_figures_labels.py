@@ -161,3 +161,8 @@ def test_things_picked_from_a_list_are_named_by_what_sets_them_apart(extract):
     figures = extract("全县重点工业企业中有6家企业产值超过十亿元、9家企业产值超过五亿元。")
     assert one(figures, 6).measure == "产值超过十亿元的重点工业企业"
     assert one(figures, 9).measure == "产值超过五亿元的重点工业企业"
+
+
+def test_an_adverb_between_a_measures_noun_and_verb_is_no_part_of_it(extract):
+    figures = extract("上半年，东湖港货运班列共发运1200列。")
+    assert one(figures, 1200).measure == "东湖港货运班列发运"

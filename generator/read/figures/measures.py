@@ -30,6 +30,7 @@ STREAK_MEASURE = re.compile("的连续(?:年|月|季度)数$")
 TOWN_HEAD = re.compile(f"([{HAN}]{{2,4}}?)(?:镇|乡|街道)(?=[{HAN}]{{4}})")
 VILLAGE_HEAD = re.compile(f"([{HAN}]{{2,3}}?)(村|社区)(?=集体|股份|经济合作)")
 DIMENSIONS = {w[0]: w for w in FIXED_WORDS["dimensions"]}
+INNER_ADVERBS = frozenset(FIXED_WORDS["adverbs_in_measure"])
 ADVERB_TAIL = re.compile(f"(?:{alternation(FIXED_WORDS['adverbs_before_verb'])})$")  # 收入全部达…
 STREAK_BEFORE = re.compile(r"(?:已|已经)?连续(?:第)?$")
 STREAK_PREDICATE_CUT = re.compile(r"[，。；、,;（(]")
@@ -64,6 +65,7 @@ def measure(label: str, term: str | None, kind: str, cues: Cues, pos=None, scope
         text = text[len(scope):]
     text = without_place(text, cues)
     text = object_of(text, pos, cues)
+    text = _without_inner_adverbs(text, pos)
     lead = cues.patterns.get("measure_lead")
     extra = re.compile(f"^(?:{alternation(LEAD_WORDS + cues.get('aspect.decrease'), longest_first=True)})")
     tail = _tail(cues, keep_rates=kind in ("rank", "change"))  # 增速高于全省1个百分点: a gap of the rate
@@ -85,6 +87,14 @@ def measure(label: str, term: str | None, kind: str, cues: Cues, pos=None, scope
     if text in LEAD_WORDS or (lead is not None and lead.fullmatch(text)):
         return ""  # 新增65家: the verb alone names nothing; the measure before it is carried
     return text if han_count(text) or re.search("[A-Za-z]", text) else ""
+
+
+def _without_inner_adverbs(text: str, pos) -> str:
+    """回程班列共发运 -> 回程班列发运: an adverb between the noun and the verb of a measure."""
+    words = [w for w in pos.cut(text)] if pos is not None and text else []
+    return "".join(w.word for i, w in enumerate(words)
+                   if not (0 < i < len(words) - 1 and w.word in INNER_ADVERBS and words[i + 1].flag.startswith("v")
+                           and words[i - 1].flag[:1] in "nv")) or text
 
 
 def without_place(label: str, cues: Cues) -> str:
