@@ -146,3 +146,9 @@ def test_a_rank_named_by_nothing_ranks_in_the_list_entered_or_published(extract)
     figures = extract("某研究院日前发布2030生态宜居百强榜单。青山县上榜全国百强县，排名17位。")
     assert one(figures, 17).measure == "生态宜居百强排名"
     assert topics.named_list("青山县上榜全国百强县，") == ""  # a category, not a named list
+
+
+def test_a_villages_income_is_its_collectives():
+    assert topics.collective("年收入", "东湖镇柳溪村") == "村集体年收入"
+    assert topics.collective("年收入", None) == ""  # the region's own income is no collective's
+    assert topics.collective("游客", "柳溪村") == ""

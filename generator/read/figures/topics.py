@@ -26,6 +26,8 @@ from . import measures
 from .measures import CLASSIFIERS, KEEP_VERBS, NOUN_TAGS, VERB_TAGS
 
 ATTRIBUTES = frozenset(FIXED_WORDS["topic_attributes"])
+COLLECTIVES = FIXED_WORDS["collective_owners"]
+COLLECTIVE_MEASURES = frozenset(FIXED_WORDS["collective_measures"])
 RELATIONS = FIXED_WORDS["topic_relations"]
 HEADS = re.compile(f"^(?:{alternation(FIXED_WORDS['topic_heads'], longest_first=True)})")
 FRAME = re.compile(f"(?:(?:{alternation(FIXED_WORDS['topic_frame_verbs'])})([^，,。；;：:]{{2,16}}?)|"
@@ -58,7 +60,8 @@ def carry(sentence: str, before: str, found: list[Figure], earlier: list[Figure]
             listed = named_list(before + sentence[:max(sentence.find(figure.quote), 0)])
             figure = replace(figure, measure=listed + measures.unnamed("rank")) if listed else figure
         if figure.indicator is None and figure.measure:
-            measure = _topic_measure(sentence, before, figure, out, earlier, pos, own)
+            measure = collective(figure.measure, figure.scope) or \
+                _topic_measure(sentence, before, figure, out, earlier, pos, own)
             if measure != figure.measure:
                 figure = replace(figure, measure=measure, indicator=_indicator(measure, figure, cues))
         out.append(figure)
@@ -146,6 +149,12 @@ def counted_actor(sentence: str, found: list[Figure], pos, own: tuple[str, ...])
     if han_count(actor) < 2 or words[len(nouns) - 1].flag[:1] != "n" or not rest or rest[0].flag not in (*VERB_TAGS, "d"):
         return ""
     return actor
+
+
+def collective(measure: str, scope: str | None) -> str:
+    """某村年收入达110万元 -> 村集体年收入: a village's income is its collective's. '' otherwise."""
+    owner = next((o for o in COLLECTIVES if scope and scope.endswith(o.removesuffix("集体"))), "")
+    return owner + measure if owner and measure in COLLECTIVE_MEASURES else ""
 
 
 def named_list(text: str) -> str:
