@@ -166,3 +166,8 @@ def test_things_picked_from_a_list_are_named_by_what_sets_them_apart(extract):
 def test_an_adverb_between_a_measures_noun_and_verb_is_no_part_of_it(extract):
     figures = extract("上半年，东湖港货运班列共发运1200列。")
     assert one(figures, 1200).measure == "东湖港货运班列发运"
+
+
+def test_n_wins_in_a_row_is_a_streak_of_first_places(extract):
+    figures = extract("2030年，全县茶叶出口增幅实现全市“七连冠”。")
+    assert one(figures, 7).measure == "茶叶出口增幅居全市第一的连续年数"

@@ -34,6 +34,8 @@ INNER_ADVERBS = frozenset(FIXED_WORDS["adverbs_in_measure"])
 ADVERB_TAIL = re.compile(f"(?:{alternation(FIXED_WORDS['adverbs_before_verb'])})$")  # 收入全部达…
 STREAK_BEFORE = re.compile(r"(?:已|已经)?连续(?:第)?$")
 STREAK_PREDICATE_CUT = re.compile(r"[，。；、,;（(]")
+RANK_SCOPE_TAIL = re.compile(f"(?:{alternation(FIXED_WORDS['rank_scopes'])})$")
+WIN_VERB_TAIL = re.compile(f"(?:{alternation(FIXED_WORDS['win_verbs'])})$")
 SHORT_PREDICATE = 8  # han characters of a predicate that can describe what is counted
 
 
@@ -228,7 +230,7 @@ def ranked_list(what: str) -> tuple[str, str]:
 
 def is_streak_token(sentence: str, token: Token) -> bool:
     """连续9个月, 已连续三年: the number counts how long something held."""
-    return token.base in ("年", "月", "季度") and bool(STREAK_BEFORE.search(sentence, 0, token.start))
+    return token.base == "连冠" or (token.base in ("年", "月", "季度") and bool(STREAK_BEFORE.search(sentence, 0, token.start)))
 
 
 def is_place(text: str, pos) -> bool:
@@ -244,6 +246,11 @@ def is_place(text: str, pos) -> bool:
 def streak(sentence: str, after: int, base: str, clause_end: int, subject: str) -> str:
     """连续8个月保持同比正增长 -> 用电量同比正增长的连续月数: a streak counts how long a state held
     (`after`: where the words of the state start)."""
+    if base == "连冠":  # 增幅全省“五连冠”: five years in a row first in the list
+        head = subject.rstrip("“\"")
+        scope = RANK_SCOPE_TAIL.search(head)
+        what = WIN_VERB_TAIL.sub("", head[:scope.start()] if scope else head)
+        return f"{what}居{scope.group() if scope else ''}第一的连续年数"
     rest = sentence[after:clause_end]
     rest = STREAK_PREDICATE_CUT.split(rest, 1)[0]
     rest = re.sub(f"^(?:{alternation(FIXED_WORDS['streak_hold_words'])})", lambda m: "保持" if m.group().startswith("保持") else m.group(), rest)
