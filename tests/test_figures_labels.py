@@ -171,3 +171,8 @@ def test_an_adverb_between_a_measures_noun_and_verb_is_no_part_of_it(extract):
 def test_n_wins_in_a_row_is_a_streak_of_first_places(extract):
     figures = extract("2030年，全县茶叶出口增幅实现全市“七连冠”。")
     assert one(figures, 7).measure == "茶叶出口增幅居全市第一的连续年数"
+
+
+def test_an_adverb_of_continuation_before_a_rank_verb_names_nothing(extract):
+    figures = extract("全县农村居民人均可支配收入增长8.1%，增幅继续保持全市第一。")
+    assert one(figures, 1).measure == "农村居民人均可支配收入增速"
