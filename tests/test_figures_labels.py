@@ -176,3 +176,8 @@ def test_n_wins_in_a_row_is_a_streak_of_first_places(extract):
 def test_an_adverb_of_continuation_before_a_rank_verb_names_nothing(extract):
     figures = extract("全县农村居民人均可支配收入增长8.1%，增幅继续保持全市第一。")
     assert one(figures, 1).measure == "农村居民人均可支配收入增速"
+
+
+def test_a_count_summing_up_a_list_names_none_of_its_items(extract):
+    figures = extract("全县财政收入突破20亿元、30亿元两大关口。")
+    assert one(figures, 30e8).measure == one(figures, 20e8).measure == "财政收入"

@@ -31,6 +31,7 @@ TIME_WORDS = re.compile(
     f"|{alternation(FIXED_WORDS['label_time_words'])}"
 )
 LIST_FRAME = re.compile(rf"^在?([{HAN}]{{0,12}}?)(?:{alternation(FIXED_WORDS['list_frame_ends'])})$")
+LIST_SUMMARY = re.compile("^[两二三四五六七八九十]+(?:大|个|项|类)")
 SUBJECT_RE = re.compile(
     rf"([{HAN}]{{2,12}}?(?:{alternation(FIXED_WORDS['subject_endings'])}))"
     rf"(?=[{HAN}“]|$)"
@@ -103,6 +104,7 @@ def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, 
     lead = _clean_label(paragraph[c_start : first.start], region_words)
     limits = [d.token.start for d in drafts[1:]] + [c_end]
     afters = [_noun_after(paragraph, d.token, lim) for d, lim in zip(drafts, limits)]
+    afters = [a if not LIST_SUMMARY.match(a) else "" for a in afters]  # …、6000亿元两大台阶: the list's, not a name
     # 1174户3501名贫困人口: adjacent numbers share the noun after the last one.
     for i in range(len(afters) - 2, -1, -1):
         if not afters[i] and drafts[i + 1].token.start - drafts[i].token.end <= 1:
