@@ -58,7 +58,7 @@ def _figures(source: Source, resources: Resources):
 def _digest(sources: list[Source], settings: Settings, resources: Resources) -> Digest:
     results = build.process_sources([s for s in sources if s.status in build.READABLE], settings, resources,
                                     None, ResultCache(NO_CACHE, "", FileResult))
-    return digest.build_digest(sources, results, settings)
+    return digest.build_digest(sources, results, settings, resources.cues)
 
 
 def _index(sources: list[Source], settings: Settings, resources: Resources) -> list:

@@ -116,10 +116,11 @@ def read_all(settings: Settings, resources: Resources | None = None, progress: P
     if cache is None:
         with BuildLock(settings.cache_dir) as access:
             return read_all(settings, resources, progress, access)
+    resources = resources or load_resources(settings)  # lazy: a fully cached build loads only the cues
     sources = decode.read_sources(settings.seeds_dir, settings)
     results = process_sources([s for s in sources if s.status in READABLE], settings, resources, progress,
                               ResultCache(cache, inputs_fingerprint(settings), FileResult))
-    data = digest.build_digest(sources, results, settings)
+    data = digest.build_digest(sources, results, settings, resources.cues)
     # (a result without terms, or with a wrong count, leaves its articles to the index to segment)
     computed = ((a, t) for r in results.values() if len(r.search_terms) == len(r.articles)
                 for a, t in zip(r.articles, r.search_terms))

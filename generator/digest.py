@@ -15,15 +15,16 @@ from dataclasses import replace
 from datetime import datetime, timezone
 
 from generator.dedupe import merge_duplicates
-from generator.read.figures import load_cues, select
+from generator.read.figures import Cues, select
 from generator.records import UNKNOWN_REGION, Article, DataWarning, Digest, FileResult, Figure, Region, Source
 from generator.settings import Settings
 
 SCHEMA_VERSION = 1
 
 
-def build_digest(sources: list[Source], results: dict[str, FileResult], settings: Settings) -> Digest:
-    """The digest of every readable source's result; records are copied, never changed."""
+def build_digest(sources: list[Source], results: dict[str, FileResult], settings: Settings, cues: Cues) -> Digest:
+    """The digest of every readable source's result; records are copied, never changed.
+    `cues` (the build's resources.cues) decide which figures make cards and comparison rows."""
     articles: list[Article] = []
     figures: list[Figure] = []
     warnings: list[DataWarning] = []
@@ -42,7 +43,6 @@ def build_digest(sources: list[Source], results: dict[str, FileResult], settings
     articles = _unique_ids(articles)
     regions.update(a.region for a in articles)
     figures = _known_regions(figures, articles, regions)
-    cues = load_cues()
     return Digest(
         key_figures=select.key_figures(figures, settings.key_figures, cues),
         comparisons=select.comparisons(figures, cues),

@@ -11,6 +11,7 @@ import jsonschema
 import pytest
 
 from generator import digest as digest_mod
+from generator.read.figures import load_cues
 from generator.records import Article, ArticleDraft, Figure, Period, Region, Section, Sidecar, Source
 from generator.settings import Settings
 
@@ -31,7 +32,7 @@ def _result(text: str, quote: str):
 
 def _digest(monkeypatch=None):
     source = Source(file="a.txt", sha256="0" * 64, size=10, encoding="utf-8")
-    return digest_mod.build_digest([source], {"a.txt": _result("全区新建公园12个。", "新建公园12个")}, Settings())
+    return digest_mod.build_digest([source], {"a.txt": _result("全区新建公园12个。", "新建公园12个")}, Settings(), load_cues())
 
 
 def test_contract_validates_against_schema():
@@ -83,7 +84,7 @@ def test_colliding_article_ids_are_made_unique():
     second = _result("甲。", "甲")
     source = Source(file="a.txt", sha256="0" * 64, size=10)
     merged = FileResult(articles=first.articles + second.articles, figures=[], warnings=[])
-    digest = digest_mod.build_digest([source], {"a.txt": merged}, Settings())
+    digest = digest_mod.build_digest([source], {"a.txt": merged}, Settings(), load_cues())
     ids = [a.id for a in digest.articles]
     assert len(set(ids)) == 2
     assert digest.articles[1].url == f"articles/{ids[1]}/"
