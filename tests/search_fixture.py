@@ -50,18 +50,18 @@ ZHENGXIANG = Region("蒸湘区", "衡阳市", "湖南省", "430408", "county", "
 TIANXIN = Region("天心区", "长沙市", "湖南省", "430103", "county", "tianxin-qu")
 
 
-def _article(i: int, title: str, region: Region, sections: list[tuple[str | None, list[str]]]) -> Article:
+def article(i: int, title: str, region: Region, sections: list[tuple[str | None, list[str]]]) -> Article:
     draft = ArticleDraft(source=f"{i}.txt", title=title, sections=[Section(h, p) for h, p in sections])
     return Article(id=f"a{i}", draft=draft, region=region, url=f"articles/a{i}/")
 
 
 def make_digest() -> Digest:
     articles = [
-        _article(1, "书写有温度的民生答卷", ZHENGXIANG, [
+        article(1, "书写有温度的民生答卷", ZHENGXIANG, [
             (None, ["蒸湘区扎实推进办好民生实事工作。", "开通12345热线，建成5G基站。", "规模以上工业企业新增8家。"]),
             ("聚力提效能", ["老旧小区改造完成，GDP增长5.7%。", "The constructor calls toString and valueOf."]),
         ]),
-        _article(2, "天心区基层治理", TIANXIN, [
+        article(2, "天心区基层治理", TIANXIN, [
             ("网格", ["天心区地区生产总值突破千亿元，老旧小区改造加速。", "乡村振兴稳步推进。"]),
             (f"热{ZW}线", [f"群众来电由12345热{ZW}线转办。"]),
         ]),

@@ -14,18 +14,16 @@ import pytest
 from lunr.index import Index
 from lunr.query import Query, QueryPresence
 
-from generator.records import Article, ArticleDraft, Digest, Region, SearchTerms, Section
+from generator.records import Digest, SearchTerms
 from generator.search import format
 from generator.search.format import INDEX_PATH, assemble
 from generator.search.index import STATIC_FILES, build_search
 from generator.search.segment import Segmenter
 from generator.search.terms import Synonyms, article_terms
 from generator.settings import Settings
+from search_fixture import TIANXIN, ZHENGXIANG, article
 
 ROOT = Path(__file__).resolve().parent.parent
-
-ZHENGXIANG = Region("蒸湘区", "衡阳市", "湖南省", "430408", "county", "zhengxiang-qu")
-TIANXIN = Region("天心区", "长沙市", "湖南省", "430103", "county", "tianxin-qu")
 
 
 @dataclass
@@ -46,11 +44,6 @@ class FakeResources:
 
 
 CATALOGUE = Catalogue([Metric("地区生产总值", ("GDP", "生产总值", "民生支出…占…比"))])
-
-
-def article(i: int, title: str, region: Region, sections: list[tuple[str | None, list[str]]]) -> Article:
-    draft = ArticleDraft(source=f"{i}.txt", title=title, sections=[Section(h, p) for h, p in sections])
-    return Article(id=f"a{i}", draft=draft, region=region, url=f"articles/a{i}/")
 
 
 def make_digest() -> Digest:
