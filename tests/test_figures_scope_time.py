@@ -289,3 +289,21 @@ def test_figures_assigned_one_by_one_to_listed_units_are_theirs(extract):
     whole = extract("一季度，全县第一、第二产业增加值分别增长5.2%、4.1%。")
     assert one(whole, 5.2).scope is None and one(whole, 4.1).scope is None
 
+
+
+def test_a_year_after_the_first_figure_dates_only_its_own_clauses(extract):
+    figs = extract("县域经济是国民经济的基础。", "在农业方面，全县建成高标准农田12万亩，2022年完成粮食播种面积80万亩。"
+                   "建成示范村45个，村集体经济总收入达900万元。", year=None)
+    assert span(one(figs, 80e4)) == ("2022", "2022")
+    assert span(one(figs, 45)) is None and span(one(figs, 900e4)) is None
+
+
+def test_a_time_before_the_first_figure_frames_the_next_sentences(extract):
+    figs = extract("全县就业形势稳定，截至9月底，全县新增城镇就业6200人。开展线上招聘活动12场。")
+    assert span(one(figs, 12)) == ("2023-01", "2023-09")
+
+
+def test_a_review_span_after_a_from_value_frames_what_follows(extract):
+    figs = extract("全县高新技术企业从“十三五”末的9家，到“十四五”期间增至40家。"
+                   "新增科技型中小企业120家。", year=2025)
+    assert span(one(figs, 120)) == ("2021", "2025")

@@ -206,7 +206,11 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None, ind
     opening = next((t for t in plain if t.start <= LEADING_CHARS or sentence[t.end:t.end + 1] == "是"), None)
     tokens = [t for t in scan(sentence, r.units) if not inside_quoted_name(sentence, t) and not _not_figure(sentence, t, cues)]
     # a sentence without figures reframes the paragraph only by a time it opens with (在“十四五”征程中 is rhetoric)
-    next_context = opening or (plain[-1] if plain and (tokens or context is None) else context)
+    # after the sentence's first figure a single period dates its own clauses only (…62.7万亩，2022年完成…);
+    # a review span still frames what follows; 从“十三五”末的8家 dates a start value
+    leading = [t for t in plain if not tokens or t.span or t.end <= tokens[0].start
+               and not sentence[:t.start].endswith(cues.get("from_words"))]
+    next_context = opening or (leading[-1] if leading and (tokens or context is None) else context)
     if next_context is None:  # 全年实现…；规模工业增加值增长8.5%: with nothing else, 全年 frames the paragraph
         next_context = next((t for t in times if t.weak), None)
     if not tokens:
