@@ -307,3 +307,17 @@ def test_a_review_span_after_a_from_value_frames_what_follows(extract):
     figs = extract("全县高新技术企业从“十三五”末的9家，到“十四五”期间增至40家。"
                    "新增科技型中小企业120家。", year=2025)
     assert span(one(figs, 120)) == ("2021", "2025")
+
+
+def test_a_verbless_clause_after_a_list_of_added_things_is_added_too(extract):
+    figs = extract("“十四五”以来，全县新增省级园区4个、省级车间21个，省级“示范工厂”95家，企业总数达到900家。",
+                   year=2025)
+    item = one(figs, 95)
+    assert item.aspect == Aspect.INCREMENT and span(item) == ("2021", "2025")
+    assert one(figs, 900).aspect == Aspect.LEVEL  # a stock word of its own
+
+
+def test_money_and_clauses_with_a_verb_of_their_own_are_no_items_of_the_list(extract):
+    figs = extract("今年，全县新建重点项目12个，总投资80亿元。全县新建商业街区5个，联动300家商家推出促销活动。")
+    assert one(figs, 80e8).aspect == Aspect.LEVEL
+    assert one(figs, 300).aspect == Aspect.LEVEL

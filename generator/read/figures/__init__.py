@@ -236,6 +236,9 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None, ind
         else:
             d.kind = slots.aspect(d.token, before, sentence[c0:d.token.start], sentence[d.token.end:c1], cues,
                                   d.is_start or d.previous is not None)
+            if prev is not None and not (d.is_start or d.previous) and slots.continues_list(sentence[prev.clause[1]:c0], before, sentence[d.token.end:c1],
+                                                         prev.token.base, d.token.base, cues):
+                d.kind = prev.kind if prev.kind == Aspect.INCREMENT else d.kind  # 新增A 6个，B 330家: B is added too
         if prev is not None and prev.clause == d.clause and before.lstrip().startswith("、"):
             d.extras["item"] = before  # 甲县连续2年、乙县连续3年: an item of its own
         prev = d

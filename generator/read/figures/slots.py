@@ -12,6 +12,7 @@ from .tokens import CLAUSE_END, Token
 PERCENT_BASES = ("%",)
 STREAK_BASES = ("年", "月", "季度", "连冠")
 MONEY_BASES = ("元", "美元", "欧元")
+RATE_BASES = ("%", "比例", "倍", "百分点", "位次", *STREAK_BASES)
 CJK_RUN = re.compile(f"[{HAN}“”]+")
 MAX_HEAD = 16  # a unit's name opening a clause is at most this long
 MAX_EVENT = 30  # a clause framing an event (在某某大会上) is at most this long
@@ -66,6 +67,20 @@ def aspect(token: Token, before: str, clause_before: str, after: str, cues: Cues
     if not level and _ends(after[:12], cues, "aspect.increment_after", 12):
         return Aspect.INCREMENT
     return Aspect.LEVEL
+
+
+def continues_list(between: str, before: str, after: str, prev_base: str, base: str, cues: Cues) -> bool:
+    """新增园区6个、工厂17家，“晨星工厂”330家: a clause naming only a thing and its count, right after
+    a clause with a count in the same unit (`between`: the mark joining them), is another item of that
+    clause's verb. Money is never an item of it (新建项目5个，总投资8亿元)."""
+    counts = cues.get("scope.count_units")
+    if between not in cues.get("aspect.list_joins") or base in RATE_BASES + MONEY_BASES or \
+            not (base == prev_base or base in counts and prev_base in counts):
+        return False
+    verbs = ("aspect.level", "aspect.increment", "aspect.change", "aspect.growth", "aspect.reference",
+             "aspect.flow", "aspect.increment_after")
+    # a verb of its own after the number (200家商家推出活动) makes the clause no bare item
+    return not any(cues.last(name, before) or cues.last(name, after[:12]) for name in verbs)
 
 
 def flow(clause_before: str, cues: Cues) -> bool:
