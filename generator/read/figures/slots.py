@@ -77,8 +77,7 @@ def continues_list(between: str, before: str, after: str, prev_base: str, base: 
     if between not in cues.get("aspect.list_joins") or base in RATE_BASES + MONEY_BASES or \
             not (base == prev_base or base in counts and prev_base in counts):
         return False
-    verbs = ("aspect.level", "aspect.increment", "aspect.change", "aspect.growth", "aspect.reference",
-             "aspect.flow", "aspect.increment_after")
+    verbs = ["aspect." + name for name in cues.get("aspect.list_item_breaks")]
     # a verb of its own after the number (200家商家推出活动) makes the clause no bare item
     return not any(cues.last(name, before) or cues.last(name, after[:12]) for name in verbs)
 
