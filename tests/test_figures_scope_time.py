@@ -321,3 +321,12 @@ def test_money_and_clauses_with_a_verb_of_their_own_are_no_items_of_the_list(ext
     figs = extract("今年，全县新建重点项目12个，总投资80亿元。全县新建商业街区5个，联动300家商家推出促销活动。")
     assert one(figs, 80e8).aspect == Aspect.LEVEL
     assert one(figs, 300).aspect == Aspect.LEVEL
+
+
+def test_a_meeting_the_page_reports_is_dated_by_the_publication(extract):
+    figs = extract("3月2日上午，县第九届人民代表大会第三次会议开幕。", "本次大会应到代表210人，实到201人。",
+                   published="2024-03-02", title="县人代会开幕")
+    assert span(one(figs, 210)) == ("2024-03", "2024-03")
+    assert span(one(figs, 201)) == ("2024-03", "2024-03")
+    batch = extract("今年，全县经济平稳。", "此次交付的钢管长23米。", published="2024-03-02")
+    assert span(one(batch, 23)) == ("2024", "2024")  # a delivery is no event the page dates

@@ -115,6 +115,7 @@ class _Reading:
     pos: object  # jieba.posseg.POSTokenizer or None
     closed_year: bool  # a work report on the year before publication: its targets are for the next
     last_full: int | None = None  # the last complete year before a dated publication (a streak ends there)
+    month: str | None = None  # the publication's month (YYYY-MM): when an event the page reports took place
 
 
 def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazetteer=None,
@@ -129,7 +130,8 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
     # The lead: headline, subtitle, then the start of the first two paragraphs.
     lead = [article.title, article.draft.subtitle, *(p[:LEAD_CHARS] for p in article.paragraphs[:2])]
     r = _Reading(article, units, cues, reader, labels.region_words(article.region),
-                 _level_word(article.region.name), pos, closed, periods.last_full(published, ref, reader, lead))
+                 _level_word(article.region.name), pos, closed, periods.last_full(published, ref, reader, lead),
+                 periods.month_of(published))
     article_frame, at = _frame_at(reader, lead)
     # In the lead paragraph that sets the frame, its time governs what follows it, not the numbers before it.
     frame_source = lead[at] if at >= 2 else None
@@ -363,6 +365,9 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
     modality = Modality.ACTUAL if d.is_start else modality  # 力争从A提高到B: A is where things stand
     period, base = _period(d, sentence, times, context, c0, cues, r.times.ref, review, r.last_full)
     period = d.extras.get("period") or period
+    event = slots.this_event(sentence, cues)
+    if event and r.month and periods.governing(times, token.start) is None:
+        period = Period(event, r.month, r.month)  # 本次大会应到代表302人: the meeting the page reports, held when published
     if r.closed_year and modality == Modality.TARGET and period is not None and period.end == str(r.times.ref):
         period = Period(period.text, str(r.times.ref + 1), str(r.times.ref + 1))  # 今年的目标 in the report
     per = slots.per_unit(clause_before, token, after, cues)

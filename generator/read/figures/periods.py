@@ -276,6 +276,12 @@ def last_full(published: str | None, ref: int | None, reader: TimeReader, lead: 
     return ref - 1 if m and ref is not None and int(m.group(1)) == ref and int(m.group(2)) < 12 else None
 
 
+def month_of(published: str | None) -> str | None:
+    """The publication's month (YYYY-MM) when the date gives one."""
+    m = re.match(r"((?:19|20)\d{2})-(\d{2})", str(published or ""))
+    return f"{m.group(1)}-{m.group(2)}" if m else None
+
+
 def in_speech(text: str, at: int) -> bool:
     """Inside quoted speech (“…，今年一定能卖上好价钱！”): an anecdote's time frames nothing else."""
     opened = text.rfind("“", 0, at)

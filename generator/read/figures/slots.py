@@ -248,6 +248,12 @@ def _this_event(clause: str, cues: Cues) -> str | None:
     return name.group() if name else this
 
 
+def this_event(sentence: str, cues: Cues) -> str | None:
+    """本次大会…: the event a sentence opens with (not a batch: 此次交付的钢管), else None."""
+    found = _this_event(sentence, cues)
+    return found if found and cues.patterns["scope.events"].search(found) else None
+
+
 def _event_frame(clause: str, cues: Cues) -> str | None:
     """在某某博览会上, 某某推介活动中: a clause that is only an event frames the figures after it."""
     head = clause.strip(" ，,")
