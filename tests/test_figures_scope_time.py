@@ -330,3 +330,14 @@ def test_a_meeting_the_page_reports_is_dated_by_the_publication(extract):
     assert span(one(figs, 201)) == ("2024-03", "2024-03")
     batch = extract("今年，全县经济平稳。", "此次交付的钢管长23米。", published="2024-03-02")
     assert span(one(batch, 23)) == ("2024", "2024")  # a delivery is no event the page dates
+
+
+def test_a_total_after_a_cumulative_clause_spans_the_review(extract):
+    figs = extract("“十四五”期间，全县累计引进重大项目120个，投资总额560亿元，人均GDP突破9万元。", year=2025)
+    assert span(one(figs, 560e8)) == ("2021", "2025")
+    assert span(one(figs, 9e4)) == ("2025", "2025")  # a level reached by the end: a verb of its own
+
+
+def test_funds_won_over_a_review_span_are_a_total_over_it(extract):
+    figs = extract("这5年，全县争取中央资金3.2亿元。", year=2025)
+    assert span(one(figs, 3.2e8)) == ("2021", "2025")

@@ -238,9 +238,12 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None, ind
         else:
             d.kind = slots.aspect(d.token, before, sentence[c0:d.token.start], sentence[d.token.end:c1], cues,
                                   d.is_start or d.previous is not None)
-            if prev is not None and not (d.is_start or d.previous) and slots.continues_list(sentence[prev.clause[1]:c0], before, sentence[d.token.end:c1],
-                                                         prev.token.base, d.token.base, cues):
-                d.kind = prev.kind if prev.kind == Aspect.INCREMENT else d.kind  # 新增A 6个，B 330家: B is added too
+            bare = prev is not None and not (d.is_start or d.previous) and \
+                slots.bare_item(sentence[prev.clause[1]:c0], before, sentence[d.token.end:c1], cues)
+            if bare and prev.kind == Aspect.INCREMENT and slots.continues_list(prev.token.base, d.token.base, cues):
+                d.kind = prev.kind  # 新增A 6个，B 330家: B is added too
+            if bare and slots.flow(sentence[prev.clause[0]:prev.token.start], cues):
+                d.extras["flow"] = True  # 累计引进项目12个，投资总额80亿元: a total over the span too
         if prev is not None and prev.clause == d.clause and before.lstrip().startswith("、"):
             d.extras["item"] = before  # 甲县连续2年、乙县连续3年: an item of its own
         prev = d
@@ -334,7 +337,8 @@ def _period(d, sentence, times, context, clause_start, cues, r_year=None,
     clause_before = sentence[clause_start:d.token.start]
     # a gap to another level (高于全省3.5个百分点) stands at the review's end like the rate it compares
     gap = d.kind == Aspect.CHANGE and d.token.base == "百分点" and any(w in clause_before for w in cues.get("scope.other_levels"))
-    point = (d.kind in (Aspect.LEVEL, Aspect.SHARE, Aspect.RANK) or gap) and not slots.flow(clause_before, cues)
+    point = (d.kind in (Aspect.LEVEL, Aspect.SHARE, Aspect.RANK) or gap) and not slots.flow(clause_before, cues) \
+        and not d.extras.get("flow")
     if chosen.span and period.start is not None and point:
         period = periods.point_of(period)  # a stock reached by the end of a multi-year review
     if chosen.stock_end and point:

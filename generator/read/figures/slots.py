@@ -69,17 +69,21 @@ def aspect(token: Token, before: str, clause_before: str, after: str, cues: Cues
     return Aspect.LEVEL
 
 
-def continues_list(between: str, before: str, after: str, prev_base: str, base: str, cues: Cues) -> bool:
-    """新增园区6个、工厂17家，“晨星工厂”330家: a clause naming only a thing and its count, right after
-    a clause with a count in the same unit (`between`: the mark joining them), is another item of that
-    clause's verb. Money is never an item of it (新建项目5个，总投资8亿元)."""
-    counts = cues.get("scope.count_units")
-    if between not in cues.get("aspect.list_joins") or base in RATE_BASES + MONEY_BASES or \
-            not (base == prev_base or base in counts and prev_base in counts):
+def bare_item(between: str, before: str, after: str, cues: Cues) -> bool:
+    """A clause naming only a thing and its count (…，“晨星工厂”330家; …，投资总额80亿元), joined by
+    `between` right after the clause before it: it shares that clause's verb. `before`/`after`: its text
+    around the number; a cue word of its own (a verb, a comparison; 200家商家推出活动) breaks the list."""
+    if between not in cues.get("aspect.list_joins"):
         return False
     verbs = ["aspect." + name for name in cues.get("aspect.list_item_breaks")]
-    # a verb of its own after the number (200家商家推出活动) makes the clause no bare item
     return not any(cues.last(name, before) or cues.last(name, after[:12]) for name in verbs)
+
+
+def continues_list(prev_base: str, base: str, cues: Cues) -> bool:
+    """新增园区6个、工厂17家，“晨星工厂”330家: a bare item in the same kind of unit as the count before
+    it is another thing added. Money is never one (新建项目5个，总投资8亿元)."""
+    counts = cues.get("scope.count_units")
+    return base not in RATE_BASES + MONEY_BASES and (base == prev_base or base in counts and prev_base in counts)
 
 
 def flow(clause_before: str, cues: Cues) -> bool:
