@@ -101,3 +101,15 @@ def test_a_month_without_a_day_is_the_period(text, expected):
 def test_a_month_opening_a_range_or_since_is_read_by_those_rules():
     assert read("今年8月以来")[0][:2] == ("2024-08", "2024")
     assert read("今年1—8月")[0][:2] == ("2024-01", "2024-08")
+
+
+def test_a_bare_year_naming_an_edition_is_a_period_but_an_amount_is_not():
+    assert read("发布2023全国百强区榜单") == [("2023", "2023", False)]
+    assert read("发放2000余万元消费券") == []
+    assert read("建成2024个网点") == []
+
+
+def test_an_editions_year_does_not_displace_a_month_of_the_same_year_before_it():
+    text = "今年8月，全区入选“2024全国百强区”，排名第9位"
+    times = TimeReader(2024).find(text)
+    assert governing(times, text.index("第9位")).period.end == "2024-08"

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.lexicon.text import alternation
+from generator.lexicon.text import HAN, alternation
 from generator.records import Period
 from .cues import FIXED_WORDS
 from .tokens import CLAUSE_END, parse_number
@@ -26,6 +26,7 @@ QUARTERS = {"一": (1, 3), "1": (1, 3), "二": (4, 6), "2": (4, 6), "三": (7, 9
 # A time right after these is the reference of a comparison (较2020年增长), not the figure's period.
 BASELINE_BEFORE = FIXED_WORDS["baseline_before"]
 NUMBER = re.compile(r"[0-9]")
+YEAR_NAME_NOT_BEFORE = FIXED_WORDS["year_name_not_before"]
 APPROXIMATE = re.compile(r"[余多几]")  # 十余年, 二十多年: a count with no known start
 
 
@@ -42,6 +43,7 @@ class Time:
     day: bool = False  # 12月6日: an event's date governs its own sentence only
     weak: bool = False  # 全年: the year the paragraph is about, else the reference year
     streak: tuple[int, str] | None = None  # 连续14年 / 连续7个季度 / 十二连冠: (count, 年|季度|月)
+    name: bool = False  # 2025赛迪百强: a year naming an edition, less precise than a time before it
 
 
 def _n(text: str) -> int:
@@ -123,6 +125,8 @@ def _rules(ref: int | None) -> list[tuple[re.Pattern[str], Callable[[re.Match[st
         (re.compile(f"(?:{Y}年|(今年|去年|上年))([0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})月(?:份)?(?![0-9底末]|以来)"),
          in_month, ""),
         (re.compile(Y + r"年(?!代)"), lambda m: (m[1], m[1]), ""),
+        (re.compile(r"(?<![0-9.])" + Y + "(?=[“{}])".format(HAN) + "(?![{}])".format("".join(YEAR_NAME_NOT_BEFORE))),
+         lambda m: (m[1], m[1]), "name"),
         (re.compile(r"(?:近|过去|这)" + N + "年(?:来|以来|间|里)?|" + N.replace("(", "(?P<b>", 1) + "年(?:来|以来|间)"),
          lambda m: years_back(_Alias(m[1] or m["b"])), "span"),
         (re.compile(r"连续第?" + N + r"(?:余)?(?:个)?(年|季度|月)|" + N.replace("(", "(?P<c>", 1) + "连冠"),
@@ -178,18 +182,19 @@ class TimeReader:
                     streak = (count, (m.group(2) or "年") if m.group(1) else "年") if count else None
                 found.append(Time(m.start(), m.end(), Period(m.group(), se[0], se[1]), baseline,
                                   flag in ("span", "streak") and se[0] != se[1], flag == "stock", flag == "day",
-                                  flag == "weak", streak))
+                                  flag == "weak", streak, flag == "name"))
         found.sort(key=lambda t: t.start)
         return found
 
 
 def governing(times: list[Time], at: int) -> Time | None:
-    """The nearest plain (not baseline) time before offset `at`."""
+    """The nearest plain (not baseline) time before offset `at`; an edition's year (入选“2025…百强”)
+    does not displace a time of the same year before it (今年8月)."""
     best = None
     for t in times:
         if t.end > at:
             break
-        if not t.baseline:
+        if not t.baseline and not (t.name and best is not None and best.period.end[:4] == t.period.end):
             best = t
     return best
 
