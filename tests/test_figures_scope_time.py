@@ -341,3 +341,10 @@ def test_a_total_after_a_cumulative_clause_spans_the_review(extract):
 def test_funds_won_over_a_review_span_are_a_total_over_it(extract):
     figs = extract("这5年，全县争取中央资金3.2亿元。", year=2025)
     assert span(one(figs, 3.2e8)) == ("2021", "2025")
+
+
+def test_a_change_against_the_previous_year_keeps_the_current_period(extract):
+    figs = extract("今年8月，全县排名第41位，较上年提高3个名次。2024年全县市场主体较2020年增加6100户。", year=2024)
+    gain = one(figs, 3)
+    assert span(gain) == ("2024-08", "2024-08") and gain.base is None
+    assert span(one(figs, 6100)) == ("2021", "2024")  # a named earlier year: from the year after it

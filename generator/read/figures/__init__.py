@@ -350,7 +350,8 @@ def _period(d, sentence, times, context, clause_start, cues, r_year=None,
     if d.kind == Aspect.GROWTH_AVG and period.start and cues.last("period.two_year_average", sentence[clause_start:d.token.start]):
         period = periods.shift_start(period, -1)  # 两年平均增长: over the year before as well
     ref = periods.baseline_before(times, clause_start, d.token.start)
-    if ref is not None and d.kind in (Aspect.GROWTH, Aspect.CHANGE, Aspect.MULTIPLE, Aspect.GROWTH_AVG):
+    if ref is not None and d.kind in (Aspect.GROWTH, Aspect.CHANGE, Aspect.MULTIPLE, Aspect.GROWTH_AVG) \
+            and ref.period.text not in FIXED_WORDS["previous_period"]:  # 较上年: the current period, no base
         return periods.after_reference(period, ref), ref.period.text
     return period, None
 
