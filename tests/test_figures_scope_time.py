@@ -348,3 +348,16 @@ def test_a_change_against_the_previous_year_keeps_the_current_period(extract):
     gain = one(figs, 3)
     assert span(gain) == ("2024-08", "2024-08") and gain.base is None
     assert span(one(figs, 6100)) == ("2021", "2024")  # a named earlier year: from the year after it
+
+
+def test_a_flows_volume_completed_is_its_total_but_projects_completed_are_done(extract):
+    figs = extract("今年上半年，全县快递业务量累计完成3.2亿件，完成粮食播面45万亩，完成重点项目18个。")
+    assert one(figs, 3.2e8).aspect == Aspect.LEVEL
+    assert one(figs, 45e4).aspect == Aspect.LEVEL
+    assert one(figs, 18).aspect == Aspect.INCREMENT
+
+
+def test_things_set_up_or_landed_are_added(extract):
+    figs = extract("今年，全县推动建立完善制度12项，落地乡村振兴项目65个。")
+    assert one(figs, 12).aspect == Aspect.INCREMENT
+    assert one(figs, 65).aspect == Aspect.INCREMENT

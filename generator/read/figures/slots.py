@@ -62,7 +62,9 @@ def aspect(token: Token, before: str, clause_before: str, after: str, cues: Cues
     increment = _ends(clause_before, cues, "aspect.increment", 40)
     # 已建成 is a stock although it ends in 建成: compare where the cue words end
     if increment and (not level or clause_before.rfind(increment) + len(increment) > clause_before.rfind(level) + len(level)):
-        return Aspect.INCREMENT
+        # 完成粮食播面, 业务量累计完成: the total of a flow over the period, not things done
+        total = increment in cues.get("aspect.total_verbs") and _ends(clause_before, cues, "aspect.total_nouns", 40)
+        return Aspect.LEVEL if total else Aspect.INCREMENT
     # 153个老旧小区改造焕新, 28家餐馆入选: the verb after the number
     if not level and _ends(after[:12], cues, "aspect.increment_after", 12):
         return Aspect.INCREMENT
