@@ -361,3 +361,8 @@ def test_things_set_up_or_landed_are_added(extract):
     figs = extract("今年，全县推动建立完善制度12项，落地乡村振兴项目65个。")
     assert one(figs, 12).aspect == Aspect.INCREMENT
     assert one(figs, 65).aspect == Aspect.INCREMENT
+
+
+def test_participants_drawn_by_a_date_are_a_total_since_january(extract):
+    figs = extract("截至9月底，全县新增城镇就业6200人，开展直播带岗活动，吸引3.1万人参与。")
+    assert span(one(figs, 3.1e4)) == ("2023-01", "2023-09")
