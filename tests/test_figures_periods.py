@@ -113,3 +113,15 @@ def test_an_editions_year_does_not_displace_a_month_of_the_same_year_before_it()
     text = "今年8月，全区入选“2024全国百强区”，排名第9位"
     times = TimeReader(2024).find(text)
     assert governing(times, text.index("第9位")).period.end == "2024-08"
+
+
+def test_a_time_after_zhi_closing_one_after_zi_is_one_span():
+    text = "工程自2022年3月开工，至2024年5月20日建成12个泵站"
+    found = [(t.period.start, t.period.end) for t in TimeReader(2024).find(text)]
+    assert found[-1] == ("2022-03", "2024-05")
+    # a from-to of values keeps each end dated on its own
+    assert read("从2012年的146亿元增至2021年的300亿元") == [("2012", "2012", False), ("2021", "2021", False)]
+
+
+def test_a_duration_is_no_period():
+    assert read("历时两年完成改造") == []

@@ -366,3 +366,9 @@ def test_things_set_up_or_landed_are_added(extract):
 def test_participants_drawn_by_a_date_are_a_total_since_january(extract):
     figs = extract("截至9月底，全县新增城镇就业6200人，开展直播带岗活动，吸引3.1万人参与。")
     assert span(one(figs, 3.1e4)) == ("2023-01", "2023-09")
+
+
+def test_a_duration_stands_over_the_span_it_took(extract):
+    figs = extract("县医院信息化工程自2022年3月启动，至2024年5月20日上线核心系统12个，历时两年完成改造。", year=2024)
+    assert span(one(figs, 12)) == ("2022-03", "2024-05")
+    assert span(one(figs, 2)) == ("2022-03", "2024-05")

@@ -338,7 +338,7 @@ def _period(d, sentence, times, context, clause_start, cues, r_year=None,
     # a gap to another level (高于全省3.5个百分点) stands at the review's end like the rate it compares
     gap = d.kind == Aspect.CHANGE and d.token.base == "百分点" and any(w in clause_before for w in cues.get("scope.other_levels"))
     point = (d.kind in (Aspect.LEVEL, Aspect.SHARE, Aspect.RANK) or gap) and not slots.flow(clause_before, cues) \
-        and not d.extras.get("flow")
+        and not d.extras.get("flow") and not any(w in clause_before[-4:] for w in periods.DURATION_BEFORE)
     if chosen.span and period.start is not None and point:
         period = periods.point_of(period)  # a stock reached by the end of a multi-year review
     if chosen.stock_end and point:

@@ -27,6 +27,9 @@ QUARTERS = {"一": (1, 3), "1": (1, 3), "二": (4, 6), "2": (4, 6), "三": (7, 9
 BASELINE_BEFORE = FIXED_WORDS["baseline_before"]
 NUMBER = re.compile(r"[0-9]")
 YEAR_NAME_NOT_BEFORE = FIXED_WORDS["year_name_not_before"]
+DURATION_BEFORE = FIXED_WORDS["duration_before"]
+RANGE_FROM, RANGE_TO = FIXED_WORDS["range_from"], FIXED_WORDS["range_to"]
+MAX_RANGE = 40  # 自A…至B: B closes A only this near it
 APPROXIMATE = re.compile(r"[余多几]")  # 十余年, 二十多年: a count with no known start
 
 
@@ -175,6 +178,8 @@ class TimeReader:
                     continue
                 claimed.append(m.span())
                 before = sentence[max(0, m.start() - 2) : m.start()]
+                if before.endswith(DURATION_BEFORE):
+                    continue  # 历时近两年: how long something took, not when
                 baseline = before.endswith(BASELINE_BEFORE)
                 streak = None
                 if flag == "streak":
@@ -184,7 +189,24 @@ class TimeReader:
                                   flag in ("span", "streak") and se[0] != se[1], flag == "stock", flag == "day",
                                   flag == "weak", streak, flag == "name"))
         found.sort(key=lambda t: t.start)
-        return found
+        return _ranges(sentence, found)
+
+
+def _ranges(sentence: str, found: list[Time]) -> list[Time]:
+    """自2023年7月启动，至2025年4月30日实现…: a time after 至 that closes one after 自 in the same
+    sentence, with no number between, is the end of one span from the first to the second."""
+    out: list[Time] = []
+    for t in found:
+        opened = next((o for o in reversed(out) if sentence[max(0, o.start - 1):o.start] in RANGE_FROM
+                       and o.period.start and not o.baseline), None)
+        closes = sentence[max(0, t.start - 1):t.start] in RANGE_TO and not t.baseline and t.period.start
+        # no number between: 从2012年的146亿元增至2021年 is a from-to of values, each dated
+        if opened is not None and closes and opened.period.start < t.period.end and t.start - opened.end <= MAX_RANGE \
+                and not NUMBER.search(sentence, opened.end, t.start):
+            text = sentence[opened.start - 1:t.end]
+            t = Time(t.start, t.end, Period(text, opened.period.start, t.period.end), False, True)
+        out.append(t)
+    return out
 
 
 def governing(times: list[Time], at: int) -> Time | None:
