@@ -26,7 +26,6 @@ from .tokens import CLAUSE_END, inside_quoted_name, scan
 __all__ = ["extract_figures", "load_cues", "Cues", "reference_year", "sentences"]
 
 SENTENCE_END = re.compile(r"[。；！？;!?\n]")
-YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 MAX_SENTENCE = 400
 LEADING_CHARS = 4  # a time this near a sentence's start frames the sentences after it
 LEAD_CHARS = 600  # how much of a lead paragraph can set the article's time frame  # longer runs are cut at clause marks (bounded work per piece)
@@ -311,51 +310,6 @@ def _threshold(sentence: str, d: labels.Draft, earlier: list[labels.Draft], cues
     return any(e.clause == d.clause and e.token.base in ("个", "家", "户") for e in earlier)
 
 
-def _period(d, sentence, times, context, clause_start, cues, r_year=None,
-            review=None, last_full=None) -> tuple[Period | None, str | None]:
-    """(period, base) of a draft. `review`: the latest multi-year span read before the sentence;
-    `last_full`: the last complete year when the page is dated within the reference year."""
-    own = periods.containing(times, d.token.start, d.token.end) or periods.governing(times, d.token.start)
-    if own is None and d.kind == Aspect.GROWTH_AVG and review is not None and not (context and context.span):
-        context = review  # 年均增长 spans years: the review it belongs to, not one year
-    if own is not None and own.weak and context is not None:
-        own = None  # 全年 in a paragraph about 2023: that year
-    if own is not None and own.streak:
-        # 连续14年位居榜首: the streak and what it qualifies span the N years ending in the reported one
-        anchor = next((t for t in reversed(times) if t.end <= own.start and not t.baseline and not t.streak), None)
-        anchor = anchor or context
-        end = anchor.period.end if anchor is not None else str(r_year) if r_year else None
-        if end == str(r_year) and last_full and own.streak and own.streak[1] == "年" and \
-                (anchor is None or not YEAR.search(anchor.period.text)):
-            end = str(last_full)  # 连续三年上榜, reported mid-year: the ranked years end in the last full one
-        return (periods.streak_span(own, end), None) if end else (None, None)
-    background = d.kind == Aspect.LEVEL and any(w in d.label for w in cues.get("background"))
-    chosen = own or (None if background else context)
-    if chosen is None:
-        return None, None
-    period = chosen.period
-    clause_before = sentence[clause_start:d.token.start]
-    # a gap to another level (高于全省3.5个百分点) stands at the review's end like the rate it compares
-    gap = d.kind == Aspect.CHANGE and d.token.base == "百分点" and any(w in clause_before for w in cues.get("scope.other_levels"))
-    point = (d.kind in (Aspect.LEVEL, Aspect.SHARE, Aspect.RANK) or gap) and not slots.flow(clause_before, cues) \
-        and not d.extras.get("flow") and not any(w in clause_before[-4:] for w in periods.DURATION_BEFORE)
-    if chosen.span and period.start is not None and point:
-        period = periods.point_of(period)  # a stock reached by the end of a multi-year review
-    if chosen.stock_end and point:
-        period = periods.point_of(period)  # 截至10月底 for a stock: that month
-    if d.is_start and chosen.span and chosen.period.start:
-        # 从A增至B under a multi-year frame: A stands at the year before the span.
-        y = chosen.period.start[:4]
-        period = Period(chosen.period.text, str(int(y) - 1), str(int(y) - 1))
-    if d.kind == Aspect.GROWTH_AVG and period.start and cues.last("period.two_year_average", sentence[clause_start:d.token.start]):
-        period = periods.shift_start(period, -1)  # 两年平均增长: over the year before as well
-    ref = periods.baseline_before(times, clause_start, d.token.start)
-    if ref is not None and d.kind in (Aspect.GROWTH, Aspect.CHANGE, Aspect.MULTIPLE, Aspect.GROWTH_AVG) \
-            and ref.period.text not in FIXED_WORDS["previous_period"]:  # 较上年: the current period, no base
-        return periods.after_reference(period, ref), ref.period.text
-    return period, None
-
-
 def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Time],
             context: periods.Time | None, index: int, lead_in: str = "",
             review: periods.Time | None = None, onward: bool = False, unit: tuple[str, int] | None = None) -> list[Figure]:
@@ -368,7 +322,7 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
     modality = slots.modality(lead_in[-30:] + sentence_before, cues, after)
     modality = Modality.ESTIMATE if onward and modality == Modality.ACTUAL else modality
     modality = Modality.ACTUAL if d.is_start else modality  # 力争从A提高到B: A is where things stand
-    period, base = _period(d, sentence, times, context, c0, cues, r.times.ref, review, r.last_full)
+    period, base = periods.figure_period(d, sentence, times, context, c0, cues, r.times.ref, review, r.last_full)
     period = d.extras.get("period") or period
     event = slots.this_event(sentence, cues)
     if event and r.month and periods.governing(times, token.start) is None:

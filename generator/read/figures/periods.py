@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.lexicon.text import HAN, alternation
-from generator.records import Period
+from generator.records import Aspect, Period
+from . import slots
 from .cues import FIXED_WORDS
 from .tokens import CLAUSE_END, parse_number
 
@@ -29,6 +30,8 @@ NUMBER = re.compile(r"[0-9]")
 YEAR_NAME_NOT_BEFORE = FIXED_WORDS["year_name_not_before"]
 DURATION_BEFORE = FIXED_WORDS["duration_before"]
 RANGE_FROM, RANGE_TO = FIXED_WORDS["range_from"], FIXED_WORDS["range_to"]
+PREVIOUS_PERIOD = FIXED_WORDS["previous_period"]
+YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 MAX_RANGE = 40  # 自A…至B: B closes A only this near it
 APPROXIMATE = re.compile(r"[余多几]")  # 十余年, 二十多年: a count with no known start
 
@@ -317,3 +320,48 @@ def in_speech(text: str, at: int) -> bool:
 
 def has_number(sentence: str, time: Time) -> bool:
     return bool(NUMBER.search(sentence[:time.start] + sentence[time.end:]))
+
+
+def figure_period(d, sentence: str, times: list[Time], context: Time | None, clause_start: int, cues, r_year=None,
+                  review: Time | None = None, last_full: int | None = None) -> tuple[Period | None, str | None]:
+    """(period, base) of a draft (labels.Draft: token, aspect kind, from-to marks). `review`: the latest multi-year span read before the sentence;
+    `last_full`: the last complete year when the page is dated within the reference year."""
+    own = containing(times, d.token.start, d.token.end) or governing(times, d.token.start)
+    if own is None and d.kind == Aspect.GROWTH_AVG and review is not None and not (context and context.span):
+        context = review  # 年均增长 spans years: the review it belongs to, not one year
+    if own is not None and own.weak and context is not None:
+        own = None  # 全年 in a paragraph about 2023: that year
+    if own is not None and own.streak:
+        # 连续14年位居榜首: the streak and what it qualifies span the N years ending in the reported one
+        anchor = next((t for t in reversed(times) if t.end <= own.start and not t.baseline and not t.streak), None)
+        anchor = anchor or context
+        end = anchor.period.end if anchor is not None else str(r_year) if r_year else None
+        if end == str(r_year) and last_full and own.streak and own.streak[1] == "年" and \
+                (anchor is None or not YEAR.search(anchor.period.text)):
+            end = str(last_full)  # 连续三年上榜, reported mid-year: the ranked years end in the last full one
+        return (streak_span(own, end), None) if end else (None, None)
+    background = d.kind == Aspect.LEVEL and any(w in d.label for w in cues.get("background"))
+    chosen = own or (None if background else context)
+    if chosen is None:
+        return None, None
+    period = chosen.period
+    clause_before = sentence[clause_start:d.token.start]
+    # a gap to another level (高于全省3.5个百分点) stands at the review's end like the rate it compares
+    gap = d.kind == Aspect.CHANGE and d.token.base == "百分点" and any(w in clause_before for w in cues.get("scope.other_levels"))
+    point = (d.kind in (Aspect.LEVEL, Aspect.SHARE, Aspect.RANK) or gap) and not slots.flow(clause_before, cues) \
+        and not d.extras.get("flow") and not any(w in clause_before[-4:] for w in DURATION_BEFORE)
+    if chosen.span and period.start is not None and point:
+        period = point_of(period)  # a stock reached by the end of a multi-year review
+    if chosen.stock_end and point:
+        period = point_of(period)  # 截至10月底 for a stock: that month
+    if d.is_start and chosen.span and chosen.period.start:
+        # 从A增至B under a multi-year frame: A stands at the year before the span.
+        y = chosen.period.start[:4]
+        period = Period(chosen.period.text, str(int(y) - 1), str(int(y) - 1))
+    if d.kind == Aspect.GROWTH_AVG and period.start and cues.last("period.two_year_average", sentence[clause_start:d.token.start]):
+        period = shift_start(period, -1)  # 两年平均增长: over the year before as well
+    ref = baseline_before(times, clause_start, d.token.start)
+    if ref is not None and d.kind in (Aspect.GROWTH, Aspect.CHANGE, Aspect.MULTIPLE, Aspect.GROWTH_AVG) \
+            and ref.period.text not in PREVIOUS_PERIOD:  # 较上年: the current period, no base
+        return after_reference(period, ref), ref.period.text
+    return period, None
