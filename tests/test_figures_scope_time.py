@@ -372,3 +372,9 @@ def test_a_duration_stands_over_the_span_it_took(extract):
     figs = extract("县医院信息化工程自2022年3月启动，至2024年5月20日上线核心系统12个，历时两年完成改造。", year=2024)
     assert span(one(figs, 12)) == ("2022-03", "2024-05")
     assert span(one(figs, 2)) == ("2022-03", "2024-05")
+
+
+def test_a_verb_of_agreement_or_conversion_after_the_count_makes_it_added(extract):
+    figs = extract("今年，全县与东盟等8个国家达成合作意向，300平方米闲置仓库升级为社区食堂。")
+    assert one(figs, 8).aspect == Aspect.INCREMENT
+    assert one(figs, 300).aspect == Aspect.INCREMENT
