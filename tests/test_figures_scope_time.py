@@ -378,3 +378,8 @@ def test_a_verb_of_agreement_or_conversion_after_the_count_makes_it_added(extrac
     figs = extract("今年，全县与东盟等8个国家达成合作意向，300平方米闲置仓库升级为社区食堂。")
     assert one(figs, 8).aspect == Aspect.INCREMENT
     assert one(figs, 300).aspect == Aspect.INCREMENT
+
+
+def test_a_hedge_between_a_verb_of_change_and_its_amount_keeps_it_a_change(extract):
+    figs = extract("今年，全县推广新品种，推动玉米亩产量提高约25公斤。")
+    assert one(figs, 25).aspect == Aspect.CHANGE

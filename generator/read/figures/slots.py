@@ -52,6 +52,8 @@ def aspect(token: Token, before: str, clause_before: str, after: str, cues: Cues
     if from_to:
         return Aspect.LEVEL
     near = before[-8:]
+    if token.qualifier and near.endswith(token.qualifier):
+        near = near[:-len(token.qualifier)]  # 提高约30公斤: the hedge stands between the verb and the number
     has_reference = bool(_ends(clause_before, cues, "aspect.reference", 16))
     change = _ends(near, cues, "aspect.change", 4)
     if change and (has_reference or near.endswith(change)) or _ends(clause_before, cues, "aspect.cut", 16):
