@@ -383,3 +383,9 @@ def test_a_verb_of_agreement_or_conversion_after_the_count_makes_it_added(extrac
 def test_a_hedge_between_a_verb_of_change_and_its_amount_keeps_it_a_change(extract):
     figs = extract("今年，全县推广新品种，推动玉米亩产量提高约25公斤。")
     assert one(figs, 25).aspect == Aspect.CHANGE
+
+
+def test_a_verb_of_change_over_a_plain_noun_makes_a_percent_a_growth(extract):
+    figs = extract("今年，全县推行一网通办，减少群众办事跑动次数60%，网上办理率达到90%。")
+    assert one(figs, 60).aspect == Aspect.GROWTH
+    assert one(figs, 90).aspect == Aspect.SHARE
