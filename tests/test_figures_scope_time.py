@@ -389,3 +389,9 @@ def test_a_verb_of_change_over_a_plain_noun_makes_a_percent_a_growth(extract):
     figs = extract("今年，全县推行一网通办，减少群众办事跑动次数60%，网上办理率达到90%。")
     assert one(figs, 60).aspect == Aspect.GROWTH
     assert one(figs, 90).aspect == Aspect.SHARE
+
+
+def test_a_ratio_of_two_is_a_level_and_a_structure_is_shares(extract):
+    figs = extract("2022年，全县城乡居民收入比为1.75:1，三次产业结构为8.2:40.5:51.3。")
+    assert one(figs, 1.75).aspect == Aspect.LEVEL
+    assert one(figs, 40.5).aspect == Aspect.SHARE

@@ -13,6 +13,7 @@ PERCENT_BASES = ("%",)
 STREAK_BASES = ("年", "月", "季度", "连冠")
 MONEY_BASES = ("元", "美元", "欧元")
 RATE_BASES = ("%", "比例", "倍", "百分点", "位次", *STREAK_BASES)
+ONE_TO = re.compile(r"[:：]1(?![0-9.:：])")  # the “:1” closing a ratio of two
 CJK_RUN = re.compile(f"[{HAN}“”]+")
 MAX_HEAD = 16  # a unit's name opening a clause is at most this long
 MAX_EVENT = 30  # a clause framing an event (在某某大会上) is at most this long
@@ -34,6 +35,8 @@ def aspect(token: Token, before: str, clause_before: str, after: str, cues: Cues
         return Aspect.CHANGE
     if token.base in STREAK_BASES:
         return Aspect.LEVEL  # 连续14年, 七个季度, 十二连冠: a streak is its own level
+    if token.base == "比例" and ONE_TO.match(after):
+        return Aspect.LEVEL  # 收入比为1.61:1: a ratio of two amounts, not a part of a whole
     if token.base in PERCENT_BASES or token.base == "比例":
         if _ends(before, cues, "aspect.growth_avg", 8):
             return Aspect.GROWTH_AVG
