@@ -395,3 +395,8 @@ def test_a_ratio_of_two_is_a_level_and_a_structure_is_shares(extract):
     figs = extract("2022年，全县城乡居民收入比为1.75:1，三次产业结构为8.2:40.5:51.3。")
     assert one(figs, 1.75).aspect == Aspect.LEVEL
     assert one(figs, 40.5).aspect == Aspect.SHARE
+
+
+def test_a_percent_that_is_faster_or_slower_is_a_growth_rate(extract):
+    figs = extract("今年一季度，全县生产总值增长7.1%，比全省的5.2%快1.9个百分点。")
+    assert one(figs, 5.2).aspect == Aspect.GROWTH

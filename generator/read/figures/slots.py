@@ -38,6 +38,8 @@ def aspect(token: Token, before: str, clause_before: str, after: str, cues: Cues
     if token.base == "比例" and ONE_TO.match(after):
         return Aspect.LEVEL  # 收入比为1.61:1: a ratio of two amounts, not a part of a whole
     if token.base in PERCENT_BASES or token.base == "比例":
+        if after[:1] and after[:1] in cues.get("aspect.speed_after"):
+            return Aspect.GROWTH  # 比全省的6.1%快1.4个百分点: only a rate of growth is faster
         if _ends(before, cues, "aspect.growth_avg", 8):
             return Aspect.GROWTH_AVG
         year_growth = _ends(before, cues, "aspect.growth_avg_year", 6)
