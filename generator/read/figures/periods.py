@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.lexicon.text import HAN, alternation
 from generator.records import Aspect, Period
@@ -167,12 +167,16 @@ class TimeReader:
     """The time rules for one reference year."""
 
     ref: int | None
+    rules: list = field(init=False, repr=False, compare=False)  # built once per reader, not per sentence
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "rules", _rules(self.ref))
 
     def find(self, sentence: str) -> list[Time]:
         """Every time expression of one sentence, in order; overlaps go to the earlier rule."""
         found: list[Time] = []
         claimed: list[tuple[int, int]] = []
-        for pattern, resolve, flag in _rules(self.ref):
+        for pattern, resolve, flag in self.rules:
             for m in pattern.finditer(sentence):
                 if any(a < m.end() and m.start() < b for a, b in claimed):
                     continue
