@@ -400,3 +400,9 @@ def test_a_ratio_of_two_is_a_level_and_a_structure_is_shares(extract):
 def test_a_percent_that_is_faster_or_slower_is_a_growth_rate(extract):
     figs = extract("今年一季度，全县生产总值增长7.1%，比全省的5.2%快1.9个百分点。")
     assert one(figs, 5.2).aspect == Aspect.GROWTH
+
+
+def test_a_part_counted_after_qizhong_is_read_like_the_whole(extract):
+    figs = extract("今年，全县签约项目120个、同比增长12%，其中亿元以上项目35个、同比增长20%；企业总数达到800家，其中规上企业90家。")
+    assert one(figs, 35).aspect == Aspect.INCREMENT
+    assert one(figs, 90).aspect == Aspect.LEVEL

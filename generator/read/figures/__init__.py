@@ -241,6 +241,9 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None, ind
                 slots.bare_item(sentence[prev.clause[1]:c0], before, sentence[d.token.end:c1], cues)
             if bare and prev.kind == Aspect.INCREMENT and slots.continues_list(prev.token.base, d.token.base, cues):
                 d.kind = prev.kind  # 新增A 6个，B 330家: B is added too
+            whole = next((e for e in reversed(drafts[:drafts.index(d)]) if e.token.base == d.token.base), None)
+            if whole is not None and slots.part_of(sentence[c0:d.token.start], sentence[d.token.end:c1], cues):
+                d.kind = whole.kind  # 签约项目256个，其中…项目82个: a part of what was signed
             if bare and slots.flow(sentence[prev.clause[0]:prev.token.start], cues):
                 d.extras["flow"] = True  # 累计引进项目12个，投资总额80亿元: a total over the span too
         if prev is not None and prev.clause == d.clause and before.lstrip().startswith("、"):

@@ -91,6 +91,15 @@ def bare_item(between: str, before: str, after: str, cues: Cues) -> bool:
     return not any(cues.last(name, before) or cues.last(name, after[:12]) for name in verbs)
 
 
+def part_of(clause_before: str, after: str, cues: Cues) -> bool:
+    """签约项目256个，其中2亿元以上项目82个: a verbless clause opening with 其中 counts a part of a
+    figure before it, read the same way."""
+    head = clause_before.lstrip(" ，,")
+    word = next((w for w in cues.get("aspect.part_of") if head.startswith(w)), None)
+    own_after = re.split(r"[、0-9]", after, maxsplit=1)[0]  # its own words, not the next item's (、同比增长)
+    return word is not None and bare_item("，", head[len(word):], own_after, cues)
+
+
 def continues_list(prev_base: str, base: str, cues: Cues) -> bool:
     """新增园区6个、工厂17家，“晨星工厂”330家: a bare item in the same kind of unit as the count before
     it is another thing added. Money is never one (新建项目5个，总投资8亿元)."""
