@@ -18,7 +18,7 @@ from generator.lexicon.catalogue import Catalogue, Units
 from generator.lexicon.text import alternation
 from generator.ids import stable_id
 from generator.records import Article, Aspect, Figure, Modality, Period
-from . import carry, labels, measures, periods, slots, topics
+from . import carry, labels, measures, periods, slots, topics, trust
 from .fromto import ENUM_JOINS, from_to, from_to_years
 from .cues import FIXED_WORDS, Cues, load_cues
 from .tokens import CLAUSE_END, inside_quoted_name, scan
@@ -189,7 +189,7 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
                     figures.append(figure)
             if frames_on and para_time is not None:
                 section_frame = para_time  # a framing paragraph governs the section's later paragraphs
-    return figures
+    return trust.mark(figures, cues, r.pos)
 
 
 def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None, index: int, lead_in: str = "",
