@@ -64,6 +64,11 @@ def test_a_measure_that_only_names_its_scope():
     assert trust.doubt(fig("改造面积", "平方米", scope="滨河公园改造项目"), CUES) == ""
 
 
+def test_a_measure_holding_a_clause_mark_is_a_clause():
+    assert trust.doubt(fig("部分：工作回顾和主要成"), CUES) == "clause_mark"
+    assert trust.doubt(fig("工作回顾和主要成就"), CUES) == ""
+
+
 def test_withhold_keeps_the_rest_and_counts_each_reason():
     kept = fig("学校")
     figures = [kept, replace(fig("x"), id="g", doubt="adverbial"), replace(fig("y"), id="h", doubt="adverbial"),

@@ -21,6 +21,7 @@ REASONS = {
     "open_clause": "measure ends in a verb that takes an object (a clause, not a noun phrase)",
     "broken_pair": "measure holds half of a bracket or quotation pair",
     "names_scope": "measure is only the name of the unit it is scoped to",
+    "clause_mark": "measure holds a clause mark (a clause, not a noun phrase)",
 }
 
 
@@ -40,6 +41,8 @@ def doubt(figure: Figure, cues: Cues, pos=None) -> str:
         return "broken_pair"
     if figure.scope and m and m in figure.scope:
         return "names_scope"
+    if any(c in m for c in cues.get("trust.clause_mark_chars")):
+        return "clause_mark"
     return ""
 
 
