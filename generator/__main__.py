@@ -21,6 +21,7 @@ from generator import build, digest, typedjson
 from generator.cache import ResultCache
 from generator.cachelock import NO_CACHE
 from generator.mkdocs.progress import make_progress
+from generator.read.figures import trust
 from generator.read.decode import display_name, read_sources
 from generator.records import Digest, FileResult, Source
 from generator.resources import Resources, load_resources
@@ -167,6 +168,8 @@ def _print_details(data: Digest) -> None:
         print(f"  [{article.region.name}] {article.title} ({article.year or '?'}; "
               f"{len(article.paragraphs)} paragraphs, {figures} figures)")
     print("regions: " + ", ".join(f"{name} ({n})" for name, n in sorted(regions.items())))
+    if data.withheld:
+        print(trust.note(data.withheld).lstrip("; "))
     for warning in data.warnings:
         print(f"warning: {warning}")
 

@@ -28,6 +28,7 @@ from generator.cache import ResultCache, inputs_fingerprint
 from generator.cachelock import BuildLock, CacheAccess
 from generator.mkdocs.background import BackgroundWriter, die_with_parent
 from generator.read import clean, decode, figures, locate, split
+from generator.read.figures import trust
 from generator.records import (Article, ArticleDraft, CleanPage, Digest, FileResult, Figure, GeneratedFile,
                                SearchTerms, Source, SourceStatus)
 from generator.resources import Resources, load_resources
@@ -60,7 +61,7 @@ class BuildResult:
     def summary(self) -> str:
         d = self.digest
         return (f"{len(d.sources)} files, {len(d.articles)} articles, {len(d.regions)} regions, "
-                f"{len(d.figures)} figures, {len(d.warnings)} data warnings")
+                f"{len(d.figures)} figures, {len(d.warnings)} data warnings{trust.note(d.withheld)}")
 
 
 def build(settings: Settings, resources: Resources, cache: CacheAccess, site_dir: Path | None = None,

@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 
 from generator.dedupe import merge_duplicates
-from generator.read.figures import Cues, select
+from generator.read.figures import Cues, select, trust
 from generator.records import UNKNOWN_REGION, Article, DataWarning, Digest, FileResult, Figure, Region, Source
 from generator.settings import Settings
 
@@ -42,7 +42,7 @@ def build_digest(sources: list[Source], results: dict[str, FileResult], settings
     warnings.extend(copies)
     articles = _unique_ids(articles)
     regions.update(a.region for a in articles)
-    figures = _known_regions(figures, articles, regions)
+    figures, withheld = trust.withhold(_known_regions(figures, articles, regions))
     return Digest(
         key_figures=select.key_figures(figures, settings.key_figures, cues),
         comparisons=select.comparisons(figures, cues),
@@ -52,6 +52,7 @@ def build_digest(sources: list[Source], results: dict[str, FileResult], settings
         figures=figures,
         warnings=warnings,
         build_date=build_date(articles),
+        withheld=withheld,
     )
 
 

@@ -281,6 +281,7 @@ class Figure:
     period: Period | None = None  # None: the text gives no time (shown as 时期未注明)
     qualifier: str = ""  # 余 多 超 近 约 以上 突破 ...
     start_value: bool = False  # the "from" value of a from-to pair: never a card or a comparison cell
+    doubt: str = ""  # why a reader would misread this frame (read/figures/trust.py REASONS); "" = none
 
 
 @dataclass(frozen=True)
@@ -306,6 +307,7 @@ class Digest:
     build_date: str  # from SOURCE_DATE_EPOCH or the newest year in the data, never the clock
     key_figures: dict[str, list[str]] = field(default_factory=dict)  # region name -> card figure ids
     comparisons: list[ComparisonRow] = field(default_factory=list)  # the comparison page's rows
+    withheld: dict[str, int] = field(default_factory=dict)  # figures left out as unreliable, per reason
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from generator.lexicon.catalogue import Catalogue, Units
 from generator.lexicon.text import alternation
 from generator.ids import stable_id
 from generator.records import Article, Aspect, Figure, Modality, Period
-from . import carry, labels, measures, periods, slots, topics
+from . import carry, labels, measures, parts, periods, slots, topics, trust
 from .fromto import ENUM_JOINS, from_to, from_to_years
 from .cues import FIXED_WORDS, Cues, load_cues
 from .tokens import CLAUSE_END, inside_quoted_name, scan
@@ -190,7 +190,7 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
                     figures.append(figure)
             if frames_on and para_time is not None:
                 section_frame = para_time  # a framing paragraph governs the section's later paragraphs
-    return figures
+    return trust.mark(figures, cues, r.pos)
 
 
 def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None, index: int, lead_in: str = "",
@@ -338,6 +338,8 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
     scope = d.extras.get("scope") or slots.reference_scope(clause_before, after, r.level_word, cues) or \
         (slots.clause_subject(item.lstrip("、 "), r.own, cues, r.pos) if item else None) or \
         slots.scope(clause_before, r.own, r.level_word, cues, r.pos)
+    if scope is None and not any(clause_before.lstrip().startswith(w) for w in cues.get("scope.whole")):
+        scope = parts.named_part(clause_before, r.own, cues, r.pos)  # 某某经开区跻身…, 沿江地区…
     if scope is None and c0 > 0 and not any(clause_before.lstrip().startswith(w) for w in cues.get("scope.whole")):
         scope = slots.sentence_unit(sentence, [(t.start, t.end) for t in times], c0, r.own, r.level_word, cues, r.pos)
     if scope is None and unit and token.start >= unit[1] and not clause_before.lstrip().startswith((*r.own, *cues.get("scope.whole"))):

@@ -43,10 +43,11 @@ def referent(sentence: str, mentioned: list[str], cues: Cues, fresh: int = 0) ->
     return None, 0
 
 
-def speaker_unit(following: list[str], own: tuple[str, ...], cues: Cues, pos) -> str | None:
+def speaker_unit(following: list[str], own: tuple[str, ...], cues: Cues, pos, quoted: str = "") -> str | None:
     """“…产值增长10%。”某某公司经理李某说: the unit of the speaker named right after a quotation
     speaks for what the quotation counts. `following`: the sentences after a quoted one, the
-    first starting with the closing mark is the attribution."""
+    first starting with the closing mark is the attribution. A `quoted` sentence in the first
+    person singular (“我已经服务了近70个家庭。”月嫂王某说) counts the speaker's own: the person."""
     for text in following:
         if not text.startswith("”"):
             if "“" in text or "”" in text:
@@ -56,8 +57,32 @@ def speaker_unit(following: list[str], own: tuple[str, ...], cues: Cues, pos) ->
         holder = _role_holder(said, own, cues)
         if not holder and not any(w in said for w in cues.get("scope.speech")):
             return None
-        return clause_subject(said, own, cues, pos) or holder
+        return clause_subject(said, own, cues, pos) or holder or (_person(said, own, cues) if _singular(quoted, cues) else None)
     return None
+
+
+def _singular(quoted: str, cues: Cues) -> bool:
+    """Does the quotation speak in the first person singular (我, not 我们 / 我县) of no whole region?"""
+    if any(w in quoted for w in cues.get("scope.whole")):
+        return False  # “我觉得全县…”: an official speaks of the region
+    after = cues.get("speakers.not_singular_after_chars")
+    return any(w in quoted and not all(quoted[i + len(w):i + len(w) + 1] in after
+                                       for i in _positions(quoted, w))
+               for w in cues.get("speakers.first_person"))
+
+
+def _positions(text: str, word: str) -> list[int]:
+    return [i for i in range(len(text)) if text.startswith(word, i)]
+
+
+def _person(said: str, own: tuple[str, ...], cues: Cues) -> str | None:
+    """月嫂王某说: who speaks, the words before the speech verb (not the region or one of its bodies)."""
+    at = min((i for i in (said.find(w) for w in cues.get("scope.speech")) if i > 0), default=-1)
+    who = said[:at] if 0 < at <= MAX_HEAD else ""
+    if len(who) < 2 or not CJK_RUN.fullmatch(who) or any(b in who for b in cues.get("scope.region_bodies")) or \
+            any(who.startswith(o) for o in own):
+        return None
+    return who
 
 
 def _role_holder(said: str, own: tuple[str, ...], cues: Cues) -> str | None:
@@ -88,5 +113,5 @@ def carried_unit(said: list[tuple[int, str]], i: int, topic: tuple[str, int] | N
         local = min((j for j in (sentence.find(w) for w in cues.get("scope.local")) if j > 0), default=-1)
         named = mentioned_unit(sentence[:local], own, cues, pos) if local > 0 and not topic else None
         return topic, (named, local) if named else topic
-    voice = speaker_unit([s for _, s in said[i + 1:]], own, cues, pos)
+    voice = speaker_unit([s for _, s in said[i + 1:]], own, cues, pos, sentence)
     return topic, (voice, 0) if voice else topic

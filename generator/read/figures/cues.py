@@ -97,6 +97,7 @@ def load_cues(frames: Path = DATA_DIR / "frames.yml", indicators: Path = DATA_DI
     for i, spec in enumerate(table):
         terms = [str(spec["name"]), *(str(s) for s in spec.get("synonyms") or ())]
         terms += [t.replace("“", "").replace("”", "") for t in terms if "“" in t]
+        terms += _other_forms(terms, table_data.get("abbreviations") or {})
         kind = str(spec.get("kind", "money"))
         bases = tuple(str(b) for b in (data_kinds.get(kind) or ()))
         found.append(Indicator(str(spec["name"]), i, bases, tuple(sorted(set(terms), key=len, reverse=True)),
@@ -110,6 +111,13 @@ def load_cues(frames: Path = DATA_DIR / "frames.yml", indicators: Path = DATA_DI
     terms = re.compile("|".join(re.escape(t) for t in sorted(owner, key=len, reverse=True))) if owner else None
     return Cues(lists=lists, indicators=tuple(found), patterns=patterns, terms=terms,
                 term_owner={t: tuple(v) for t, v in owner.items()})
+
+
+def _other_forms(terms: list[str], short: dict) -> list[str]:
+    """规上工业产值 and 规模以上工业产值 name the same thing: each term also in its full and short forms."""
+    pairs = [(str(a), str(b)) for a, b in short.items()]
+    return [t.replace(a, b) for t in terms for a, b in pairs if a in t] + \
+        [t.replace(b, a) for t in terms for a, b in pairs if b in t]
 
 
 def _fixed_words(path: Path = DATA_DIR / "figure_words.yml") -> dict[str, tuple[str, ...]]:
