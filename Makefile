@@ -34,8 +34,9 @@ serve: $(SITE_STAMP)  ## preview on http://127.0.0.1:8000, rebuilt when seeds/ c
 	$(BIN)/mkdocs serve
 
 # Two pytest-xdist workers (the machine class has 2 cores). --dist loadfile keeps each test
-# file on one worker, so its module fixtures (whole-site builds) run once; session fixtures
-# such as the seeds site run once per worker.
+# file on one worker, so its module fixtures (whole-site builds) run once; the seeds site is
+# built once per run and shared by both workers (tests/conftest.py, which also starts the
+# files that build sites or drive the browser first, so the longest file does not run last).
 TEST_WORKERS ?= 2
 
 test: $(TEST_STAMP) chromium  ## the whole suite, browser tests included

@@ -1,8 +1,12 @@
-"""Fixtures shared by the suite: the site built once from seeds/, a server, a browser."""
+"""Fixtures shared by the suite: the site built once from seeds/ per test run (shared by the
+xdist workers), a server, one browser per worker; and the order the test files run in."""
 
 from __future__ import annotations
 
+import fcntl
+import os
 import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,15 +23,40 @@ class SeedsBuild:
     cache: Path
 
 
+def run_folder(tmp_path_factory) -> Path:
+    """A folder of this test run that every xdist worker sees (each worker's basetemp is a
+    folder of the controller's); the run's basetemp without xdist."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextmanager
+def file_lock(path: Path):
+    """Held by one process of the run at a time (an flock: dropped if the holder dies)."""
+    with open(path, "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 @pytest.fixture(scope="session")
 def seeds_build(tmp_path_factory) -> SeedsBuild:
-    """The project's seeds/ built once per test run (per xdist worker) with `mkdocs build
-    --strict`; tests that need this site, or a warm rebuild of it, share it. Never write
-    into it: copy what you change."""
-    work = tmp_path_factory.mktemp("seeds_site")
-    config = write_config(work, ROOT / "seeds")
-    site = work / "site"
-    build_site(config, site, "--strict", env={"SOURCE_DATE_EPOCH": "1764028800"})
+    """The project's seeds/ built once per test run with `mkdocs build --strict`: the first
+    xdist worker to ask builds it, under a lock, and the others wait for it and reuse it.
+    Tests that need this site, or a warm rebuild of it, share it. Never write into it: copy
+    what you change."""
+    root = run_folder(tmp_path_factory)
+    work = root / "seeds_site"
+    config, site, done = work / "mkdocs.yml", work / "site", work / "built"
+    with file_lock(root / "seeds_site.lock"):
+        if not done.is_file():
+            shutil.rmtree(work, ignore_errors=True)  # a build that failed in another worker
+            work.mkdir()
+            build_site(write_config(work, ROOT / "seeds"), site, "--strict",
+                       env={"SOURCE_DATE_EPOCH": "1764028800"})
+            done.touch()
     return SeedsBuild(config, site, work / "cache")
 
 
@@ -81,3 +110,28 @@ def page(browser):
     context.close()
     assert not outside, f"requests left 127.0.0.1: {outside}"
     assert not dialogs, f"a dialog fired: {dialogs}"
+
+
+# ----------------------------------------------------------------------------- test order
+
+# With `-n 2 --dist loadfile` each file runs whole on one worker, so the run lasts at least as
+# long as its longest file: files that build sites or drive the browser go first, most tests
+# first, so that the short files fill in the end of both workers.
+HEAVY_MARKERS = ("slow", "browser")
+
+
+def pytest_configure(config):
+    if hasattr(config.option, "loadscopereorder"):  # xdist's own order (by test count) would undo ours
+        config.option.loadscopereorder = False
+
+
+def pytest_collection_modifyitems(items):
+    by_file: dict[str, list[pytest.Item]] = {}
+    for item in items:
+        by_file.setdefault(item.nodeid.split("::")[0], []).append(item)
+
+    def weight(tests: list[pytest.Item]) -> tuple[bool, int]:
+        heavy = any(t.get_closest_marker(m) for t in tests for m in HEAVY_MARKERS)
+        return not heavy, -len(tests)
+
+    items[:] = [item for tests in sorted(by_file.values(), key=weight) for item in tests]
