@@ -2,9 +2,10 @@
 
 A warm build takes every file's results from the cache and needs little of this: loading
 only what is asked for keeps it from paying for jieba's dictionary, its part-of-speech
-tags or the gazetteer. One Resources object loads each resource at most once. The costly
-ones to make (the gazetteer's tables, the IDF table) are compiled once into the cache
-folder's resources/ (lexicon/compiled.py) and read from there by later processes.
+tags or the gazetteer. One Resources object loads each resource at most once. The
+gazetteer's tables ship compiled in the package (lexicon/gazetteer_tables.py); the IDF
+table is compiled once into the cache folder's resources/ (lexicon/compiled.py) and read
+from there by later processes.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ class Resources:
     @cached_property
     def gazetteer(self) -> Gazetteer:
         from generator.lexicon.gazetteer import Gazetteer
-        return Gazetteer.load(self.words, store=self.compiled)
+        return Gazetteer.load(self.words)
 
     @cached_property
     def catalogue(self) -> Catalogue:

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from generator.lexicon.compiled import CompiledStore, fingerprint, read_yaml
-from generator.lexicon.gazetteer import Gazetteer
 from generator.resources import Resources
 from generator.settings import Settings
 
@@ -105,21 +104,6 @@ def test_the_key_covers_name_values_and_file_bytes(tmp_path):
     assert key != fingerprint("b", [f, "v"]) and key != fingerprint("a", [f, "w"])
     f.write_bytes(b"2")
     assert key != fingerprint("a", [f, "v"])
-
-
-def test_gazetteer_from_the_store_equals_a_fresh_one(tmp_path):
-    fresh = Gazetteer.load()
-    store = CompiledStore(tmp_path)
-    Gazetteer.load(store=store)  # compiles
-    entry = next(tmp_path.glob("gazetteer-*.json"))
-    compiled = Gazetteer.load(store=store)  # reads
-    assert compiled.regions == fresh.regions
-    for attr in ("_full", "_alias", "_weak", "_lengths", "_containers"):
-        assert getattr(compiled, attr) == getattr(fresh, attr), attr
-    text = "蒸湘区和邵阳的新华社记者"
-    assert compiled.scan(text) == fresh.scan(text)
-    entry.write_text('{"format": "1", "key": "x"', "utf-8")  # cut short
-    assert Gazetteer.load(store=store).regions == fresh.regions
 
 
 def test_resources_compile_into_the_cache_folder(tmp_path):
