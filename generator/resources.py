@@ -15,11 +15,9 @@ from typing import TYPE_CHECKING
 from generator.settings import Settings
 
 if TYPE_CHECKING:  # the modules behind these types import jieba & co.: only when loading them
-    import jieba.posseg
-
     from generator.lexicon.catalogue import Catalogue, Units
     from generator.lexicon.gazetteer import Gazetteer
-    from generator.lexicon.words import Words
+    from generator.lexicon.words import Tagger, Words
     from generator.read.figures.cues import Cues
     from generator.search.terms import Synonyms
     from generator.search.segment import Segmenter
@@ -35,7 +33,7 @@ class Resources:
     @cached_property
     def words(self) -> Words:
         """jieba's dictionary, one tokenizer shared by every stage."""
-        from generator.lexicon.words import Words
+        from generator.lexicon.words import Tagger, Words
         return Words()
 
     @cached_property
@@ -78,7 +76,7 @@ class Resources:
         return load_cues()
 
     @property
-    def pos(self) -> jieba.posseg.POSTokenizer:
+    def pos(self) -> Tagger:
         """Part-of-speech tagging on the shared tokenizer (figure scopes)."""
         return self.words.pos
 
