@@ -9,7 +9,13 @@ its parsing rules are followed: a unit line without code and alias is skipped.
     .venv/bin/python scripts/make_gazetteer.py /tmp/jionlp          # at HEAD, or --rev COMMIT
     .venv/bin/python scripts/make_gazetteer.py china_location.txt --version "jionlp 1.5.31"
 
-The build reads only the data file (generator/gazetteer_data.py), never JioNLP itself.
+    .venv/bin/python scripts/make_gazetteer.py --tables      # only the tables, from gazetteer.tsv
+
+It then compiles the data file into generator/data/gazetteer_tables.json (pinyin slugs with
+pypinyin, common-word aliases with jieba's dictionary: lexicon/gazetteer_tables.py), which is
+all a build reads; run it with --tables alone after upgrading jieba or pypinyin or changing
+how lexicon/gazetteer.py builds its tables (tests/test_gazetteer_tables.py says when).
+The build never reads JioNLP itself.
 """
 
 from __future__ import annotations
@@ -19,7 +25,9 @@ from pathlib import Path
 
 from source_files import read_source
 
+from generator.lexicon.gazetteer import Gazetteer
 from generator.lexicon.gazetteer_data import DATA_FILE, format_rows, tree_rows
+from generator.lexicon.gazetteer_tables import TABLES_FILE, format_tables
 
 UPSTREAM = "https://github.com/dongrixinyu/JioNLP"
 MEMBER = "jionlp/dictionary/china_location.zip"
@@ -52,12 +60,23 @@ def parse_china_location(text: str) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("source", type=Path, help="a JioNLP git repository, or china_location.txt / .zip")
+    parser.add_argument("source", type=Path, nargs="?",
+                        help="a JioNLP git repository, or china_location.txt / .zip (not with --tables)")
     parser.add_argument("--rev", default="HEAD", help="commit to read in a repository (default HEAD)")
     parser.add_argument("--version", default="", help="version of a plain source file (required for one)")
     parser.add_argument("--out", type=Path, default=DATA_FILE)
+    parser.add_argument("--tables", action="store_true", help="only compile the tables from the data file --out")
+    parser.add_argument("--tables-out", type=Path, default=TABLES_FILE)
     args = parser.parse_args()
+    if args.tables == (args.source is not None):
+        parser.error("give a source, or --tables alone")
+    if args.source is not None:
+        write_data_file(args)
+    args.tables_out.write_text(format_tables(Gazetteer.compile(args.out).to_json(), args.out), encoding="utf-8")
+    print(f"{args.tables_out}: tables of {args.out.name}")
 
+
+def write_data_file(args: argparse.Namespace) -> None:
     source = read_source(args.source, MEMBER, args.rev, args.version)
     rows = list(tree_rows(parse_china_location(source.text)))
     header = [

@@ -55,3 +55,21 @@ def test_idf_table_and_stop_words_are_jiebas_own(tools):
     extractor = jieba.analyse.default_tfidf
     assert idf.freq == extractor.idf_freq and idf.median == extractor.median_idf
     assert idf.stop_words == frozenset(extractor.STOP_WORDS)
+
+
+def test_the_idf_table_is_read_on_first_use_only(tmp_path):
+    idf = Idf.load(table=tmp_path / "missing.txt")  # the stop words suffice to count terms
+    assert "the" in idf.stop_words
+    with pytest.raises(FileNotFoundError):
+        idf.freq
+
+
+def test_a_table_with_white_space_inside_a_word_is_read_as_jieba_reads_it(tmp_path):
+    table = tmp_path / "idf.txt"
+    table.write_text("甲乙 1.5\n丙\u3000丁 2.0\n戊己 0.5\n甲乙 3.0\n", encoding="utf-8")
+    idf = Idf.load(table=table)
+    assert idf.freq == {"甲乙": 3.0, "丙\u3000丁": 2.0, "戊己": 0.5}  # the last line of a word wins, as in jieba
+    assert idf.median == 2.0
+    table.write_text("甲乙 1.5\n丙丁\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        Idf.load(table=table).freq

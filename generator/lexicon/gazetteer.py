@@ -1,6 +1,7 @@
 """National gazetteer of province / city / county units, with a fast mention scan.
 
-Units come from generator/data/gazetteer.tsv (gazetteer_data.py). A mention found by its
+Units come from generator/data/gazetteer.tsv (gazetteer_data.py), read through the tables
+compiled from it (gazetteer_tables.py: slugs, aliases, common words). A mention found by its
 full official name (蒸湘区) is strong; one found by its alias (蒸湘) is weaker, and an alias
 that is also an ordinary word (中方 "the Chinese side", 资源 "resources") never counts on its
 own: the scan marks it `weak` so that callers only use it when a parent or child unit backs it up.
@@ -12,19 +13,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jieba
-
-from generator.lexicon.compiled import CompiledStore, package_version as _version
 from generator.lexicon.gazetteer_data import DATA_FILE, read_tree
+from generator.lexicon.gazetteer_tables import TABLES_FILE, read_tables
 from generator.lexicon.text import ZONE_ENDINGS, alternation, split_region_suffix
 from generator.ids import ascii_slug
 from generator.records import Region
 from generator.lexicon.words import Words
-from generator.settings import PACKAGE_DIR
 
-# The code that turns the data file into tables: a change to it compiles them again.
-_CODE_FILES = (*(Path(__file__).with_name(n) for n in ("gazetteer.py", "gazetteer_data.py", "text.py", "words.py")),
-               PACKAGE_DIR / "ids.py", PACKAGE_DIR / "data" / "chinese.yml")
 # Admin codes ending 71-79 are development zones and parks (高新区, 经开区), not
 # administrative units; 直辖 entries are placeholders for units directly under a province.
 _ZONE_CODE = re.compile(r"^\d{4}7\d$")
@@ -66,19 +61,19 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ loading
     @classmethod
-    def load(cls, words: Words | None = None, path: Path = DATA_FILE,
-             store: CompiledStore | None = None) -> "Gazetteer":
-        """Build the gazetteer from its data file (gazetteer_data.py); keep the object, not a global.
-        `words` (jieba's dictionary) tells which short aliases are also ordinary words.
-        With a `store`, the compiled tables come from the cache folder when their inputs
-        (the data file, jieba's dictionary, pypinyin's version, this code) are unchanged."""
-        def compile() -> dict:
-            return cls.from_tree(read_tree(path), common_words=common_words_of(words or Words())).to_json()
+    def load(cls, words: Words | None = None, path: Path = DATA_FILE, tables: Path = TABLES_FILE) -> "Gazetteer":
+        """The gazetteer of data file `path` from its compiled tables (gazetteer_tables.py): a
+        build reads them in milliseconds. Only when they were not made from this data file are
+        they compiled here, with `words` (jieba's dictionary). Keep the object, not a global."""
+        found = read_tables(path, tables)
+        return cls.compile(path, words) if found is None else cls.from_json(found)
 
-        store = store or CompiledStore(None)
-        dictionary = (words.tokenizer.dictionary if words else None) or Path(jieba.__file__).with_name("dict.txt")
-        inputs = (path, *_CODE_FILES, Path(dictionary), _version("pypinyin"))
-        return store.load("gazetteer", inputs, compile, cls.from_json)
+    @classmethod
+    def compile(cls, path: Path = DATA_FILE, words: Words | None = None) -> "Gazetteer":
+        """Build the tables from the data file: pinyin slugs (pypinyin), and which short aliases
+        are also ordinary words (jieba's dictionary, `words`). scripts/make_gazetteer.py keeps
+        the result in gazetteer_tables.json."""
+        return cls.from_tree(read_tree(path), common_words=common_words_of(words or Words()))
 
     def to_json(self) -> dict:
         """The built tables as JSON data (regions by position), for the compiled store."""
