@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from generator.lexicon.text import HAN, alternation, han_count, split_region_suffix
 from generator.records import Region
-from . import measures
+from . import measures, phrases
 from .cues import FIXED_WORDS
 from .tokens import Token
 
@@ -127,6 +127,8 @@ def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, 
             d.label = afters[i][:20]
         elif (people := measures.people_doing(d.token, afters[i], pos)):
             d.label = people  # 吸引6.2万人参与 -> 参与人数
+        elif not whole and (phrase := phrases.described(paragraph, drafts, i, c_end, pos, measures.aspect_verbs(cues))):
+            d.label = phrase  # 安排12名干部到基层锻炼 -> 到基层锻炼的干部
         elif number_first and han_count(afters[i]) >= 2:
             # 涉及86栋住宅楼、1920户居民: the items of a list share the verb
             verb = lead if i == 0 or len(drafts) == 1 or raw.rstrip()[-1:] in ("、", "和") else ""
@@ -169,7 +171,7 @@ def _counted(paragraph: str, d: Draft, raw: str, limit: int, pos) -> str:
         return ""
     if measures.counts_things(d.token):
         return noun
-    words = list(pos.cut(raw[-6:])) if raw.strip() else []
+    words = [w for w in pos.cut(raw[-6:]) if w.flag != "ul"] if raw.strip() else []  # 慰问了
     return noun if han_count(noun) >= 2 and words and words[-1].flag == "v" else ""
 
 

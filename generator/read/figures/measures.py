@@ -13,8 +13,8 @@ from .cues import FIXED_WORDS, Cues
 from .tokens import Token
 
 # From a reference onwards a label names the comparison, not the measure (较上年…, 比全省…);
-# 比重, 比例, 比率 are nouns.
-REFERENCE_TAIL = re.compile(rf"(?:(?<!同)比(?![重例率])|{alternation(FIXED_WORDS['reference_words'])})"
+# 比重, 比例, 比率, 评比 are nouns.
+REFERENCE_TAIL = re.compile(rf"(?:(?<![同评])比(?![重例率])|{alternation(FIXED_WORDS['reference_words'])})"
                             rf"(?:{alternation(FIXED_WORDS['reference_wholes'])}|[0-9]{{4}}年)?.*$")
 RATE_NOUNS = ("增速", "增幅", "占比", "比重")
 ASPECT_VERBS = ("aspect.increment", "aspect.level", "aspect.increment_after", "measure_lead")
@@ -142,7 +142,7 @@ def object_of(label: str, pos, cues: Cues) -> str:
         after = "".join(w.word for w in words[transfer + 1 :])
         return after if han_count(after) >= 2 and words[-1].flag[:1] == "n" else label
     if not words or not (words[0].flag == "p" or (words[0].flag in NAME_TAGS and len(words) > 2
-                                                    and words[1].word in _aspect_verbs(cues))):
+                                                    and words[1].word in aspect_verbs(cues))):
         return label
     for i, w in enumerate(words[1:], 1):
         if w.flag not in VERB_TAGS:
@@ -164,7 +164,7 @@ def verb_phrase(text: str, pos, cues: Cues | None) -> str:
     words = [w for w in pos.cut(text) if w.flag not in ("d", "ul", "uz", "ug", "ad") and w.word not in LEAD_WORDS]
     if not words or words[-1].flag not in VERB_TAGS + ("vn",) or len(words[-1].word) < 2:
         return ""
-    if cues is not None and words[-1].word in _aspect_verbs(cues):
+    if cues is not None and words[-1].word in aspect_verbs(cues):
         return ""
     phrase = "".join(w.word for w in words)
     return phrase if han_count(phrase) <= 10 else words[-1].word
@@ -180,7 +180,10 @@ def counted_lead(text: str, pos, cues: Cues | None) -> str:
     return words[-1] if words and words[-1] in KEEP_VERBS else ""
 
 
-def _aspect_verbs(cues: Cues) -> frozenset[str]:
+def aspect_verbs(cues: Cues | None) -> frozenset[str]:
+    """Verbs that only say the aspect (建成, 新增) or the work done (推进, 改造)."""
+    if cues is None:
+        return frozenset(FIXED_WORDS["doing_verbs"])
     return frozenset(w for name in ASPECT_VERBS for w in cues.get(name)) | frozenset(FIXED_WORDS["doing_verbs"])
 
 

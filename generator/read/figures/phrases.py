@@ -1,0 +1,122 @@
+"""Counted noun phrases: what a count counts, written as a noun phrase (shared FRAMES.md).
+
+A count before its noun (安排12名年轻干部到基层跟班锻炼) counts the noun as the predicate after
+it describes it: the measure is that predicate turned into a relative clause, "V的N"
+(到基层跟班锻炼的年轻干部), without the verb that only brings the count in (安排, 实现) and
+without the other numbers of the clause (在12个县设置30个服务点 -> 设置服务点的县). A predicate
+that only tells what became of the things (焕然一新, 被改建为…, 拔地而起) names nothing:
+the noun alone is the measure. Works on the words after one number's unit (jieba tags).
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.lexicon.text import HAN, han_count
+from .cues import FIXED_WORDS
+from .measures import counts_things
+
+VERB_TAGS = ("v", "vd", "vi", "vg", "vq")
+STATE_TAGS = ("i", "l")  # an idiom after the noun says how things turned out (焕然一新)
+PARTICLES = ("ul", "uz", "ug", "uv", "d", "ad")  # 了, 着, 过, adverbs: no part of the clause
+OUTCOMES = tuple(FIXED_WORDS["predicate_outcomes"])
+ADVERBS = frozenset(FIXED_WORDS["predicate_adverbs"])
+ENDS = tuple(FIXED_WORDS["noun_after_ends"])
+JOINS = ("、", "和", "与", "及", "同")
+MAX_CLAUSE = 16  # han characters of a predicate that can describe what is counted
+MIN_NOUN = 2
+
+
+def rest_of_clause(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+    """text[start:end] without the other numbers of the clause (`spans`: their offsets)."""
+    out, at = [], start
+    for s, e in sorted(spans):
+        if e <= start or s >= end:
+            continue
+        out.append(text[at:max(at, s)])
+        at = max(at, e)
+    out.append(text[at:end])
+    return "".join(out)
+
+
+def _noun(text: str, pos) -> str:
+    """The noun phrase `text` opens with: nouns and their modifiers up to the first verb that follows
+    a noun (农户|参与油菜种植) or an adverb that opens a predicate (核心业务系统|全面上线)."""
+    words = list(pos.cut(text[:24]))
+    out: list[str] = []
+    inside = False  # 县(市、区), 人力资源（零工）市场: a bracketed part belongs to the noun
+    for i, w in enumerate(words):
+        nxt = words[i + 1].flag if i + 1 < len(words) else ""
+        if out and (inside or w.word in "(（"):
+            inside = w.word not in ")）"
+            out.append(w.word)
+            continue
+        noun = w.flag[:1] == "n" or w.flag in ("j", "b", "an", "zg") or (w.flag == "a" and nxt[:1] == "n")
+        if w.flag.startswith("v") and w.flag != "vn" and not out and nxt[:1] == "n" and len(w.word) == 2:
+            noun = True  # 加装电梯: a verb opening a compound noun
+        if w.flag.startswith("v") and out and (nxt[:1] == "n" or nxt == "zg") and len(words[i + 1].word) == 1:
+            noun = True  # 重点帮扶村: a verb before a one-character head noun
+        if not noun or w.word in ENDS or w.word in ADVERBS:
+            break
+        out.append(w.word)
+    phrase = "".join(out)
+    return phrase if han_count(phrase) >= MIN_NOUN else ""
+
+
+def _balanced(text: str) -> str:
+    """“拔地而起” -> 拔地而起, 设置赛事“第二现场” kept: quotes around the whole text or left unpaired go."""
+    if re.fullmatch("“[^“”]*”", text):
+        return text[1:-1]
+    if text.count("“") != text.count("”"):
+        text = text.lstrip("“").rstrip("“")
+    return text
+
+
+def counted_clause(after: str, pos) -> tuple[str, bool]:
+    """(measure, described) for a count followed by `after` (its words up to the clause end, other
+    numbers removed): ("到基层跟班锻炼的年轻干部", True) when a predicate describes the counted noun,
+    ("文化广场", False) when the predicate only says what became of it, ("", False) when no
+    predicate follows the noun or it is no plain noun phrase."""
+    if pos is None or not re.match(f"[{HAN}“]", after or ""):
+        return "", False
+    noun = _noun(after, pos)
+    rest = after[len(noun):] if noun and after.startswith(noun) else ""
+    if not noun or not rest.strip("“”\"") or rest.startswith(JOINS) or rest.startswith(ENDS):
+        return "", False
+    cut = list(pos.cut(rest))
+    words = [w for w in cut if w.flag not in PARTICLES and w.word not in ADVERBS]
+    content = [w for w in words if w.word not in "“”\""]
+    if not content:
+        return "", False
+    first = content[0]
+    opened = cut[0].word in ADVERBS and len(content) == 1  # 全面上线: what follows the adverb is the verb
+    if not opened and (len(content) == 1 and first.flag == "vn" or len(content) == 2 and first.flag in ("v", "vn")
+                       and content[1].flag[:1] == "n" and len(words) == 2):
+        return "", False  # 政务|服务, 社区|零工驿站: a verb ending or inside a compound name
+    if first.word in ENDS or not opened and (any(w.flag in STATE_TAGS for w in content) or first.word.startswith(OUTCOMES)
+                                             or first.flag[:1] == "n" and (first.flag != "nz" or len(content) == 1)):
+        return noun, False  # 人居环境焕然一新, 收入稳步增长, 被改建为…, 相继落户: what became of them
+    verb = opened or first.flag in VERB_TAGS or first.flag == "vn" or \
+        (first.flag == "p" and any(w.flag in VERB_TAGS for w in content[1:]))
+    if not verb:
+        return "", False
+    clause = _balanced("".join(w.word for w in words).strip("，,、"))
+    if not 2 <= han_count(clause) <= MAX_CLAUSE:
+        return "", False
+    return f"{clause}的{noun}", True
+
+
+def described(sentence: str, drafts: list, i: int, clause_end: int, pos, aspect_verbs: frozenset[str]) -> str:
+    """The measure of drafts[i] (labels.Draft records of one clause) when it counts things and a
+    predicate follows them: the relative clause, or the noun alone after a predicate of outcome;
+    '' otherwise. A bare verb that says the work done (推进36个小区改造) is the aspect: ''."""
+    token = drafts[i].token
+    if drafts[i].kind == "rank" or token.group >= 0 or not counts_things(token):
+        return ""
+    spans = [(d.token.start, d.token.end) for d in drafts if d is not drafts[i]]
+    nxt = next((d.token.start for d in drafts[i + 1:]), clause_end)
+    if sentence[token.end:nxt].rstrip().endswith(JOINS):
+        clause_end = nxt  # 建成1个市场和5个驿站: the next item is no part of this one's predicate
+    rest = rest_of_clause(sentence, token.end, clause_end, spans).rstrip().rstrip("".join(JOINS))
+    phrase, found = counted_clause(rest, pos)
+    return "" if found and phrase[: phrase.rindex("的")] in aspect_verbs else phrase

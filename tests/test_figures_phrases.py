@@ -1,0 +1,47 @@
+"""Counted noun phrases (read/figures/phrases.py) on sentences written for these tests."""
+
+from __future__ import annotations
+
+import jieba
+import jieba.posseg
+import pytest
+
+from generator.read.figures import phrases
+from tests.figure_helpers import extract, one  # noqa: F401  (fixture)
+
+
+@pytest.fixture(scope="module")
+def pos():
+    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+
+
+def test_a_predicate_after_the_counted_noun_becomes_a_relative_clause(extract):
+    figures = extract("县人社局安排20名大学生到企业、社区一线见习锻炼。")
+    assert one(figures, 20).measure == "到企业、社区一线见习锻炼的大学生"
+    figures = extract("全县有8个乡镇开通农村客运专线。")
+    assert one(figures, 8).measure == "开通农村客运专线的乡镇"
+
+
+def test_the_other_numbers_of_the_predicate_are_left_out(extract):
+    figures = extract("今年全县在9个乡镇设置40个便民服务点。")
+    assert one(figures, 9).measure == "设置便民服务点的乡镇"
+
+
+def test_a_predicate_of_outcome_leaves_the_noun_alone(extract):
+    figures = extract("目前，全县20余个业务系统全面上线。")
+    assert one(figures, 20).measure == "业务系统"
+    figures = extract("去年以来，全县14个农贸市场焕然一新。")
+    assert one(figures, 14).measure == "农贸市场"
+
+
+def test_the_next_item_of_a_list_is_no_predicate(extract):
+    figures = extract("今年建成1个县级人力资源（零工）市场和6个村级零工驿站。")
+    assert one(figures, 1).measure == "县级人力资源（零工）市场"
+    assert one(figures, 6).measure == "村级零工驿站"
+
+
+def test_counted_clause_parts(pos):
+    assert phrases.counted_clause("干部到企业挂职", pos) == ("到企业挂职的干部", True)
+    assert phrases.counted_clause("企业陆续落户", pos) == ("企业", False)
+    assert phrases.counted_clause("驿站、食堂", pos) == ("", False)  # a list, no predicate
+    assert phrases.rest_of_clause("在9个乡镇设置40个服务点", 3, 13, [(7, 10)]) == "乡镇设置服务点"
