@@ -45,3 +45,14 @@ def test_counted_clause_parts(pos):
     assert phrases.counted_clause("企业陆续落户", pos) == ("企业", False)
     assert phrases.counted_clause("驿站、食堂", pos) == ("", False)  # a list, no predicate
     assert phrases.rest_of_clause("在9个乡镇设置40个服务点", 3, 13, [(7, 10)]) == "乡镇设置服务点"
+
+
+def test_amounts_listed_after_one_verb_share_it(extract):
+    figures = extract("村里统筹使用80万元扶贫资金与12万元公共收益。")
+    assert one(figures, 800000).measure == "使用的扶贫资金"  # 统筹使用: the last verb says what was done
+    assert one(figures, 120000).measure == "使用的公共收益"  # 公共: 共 inside a word ends no noun
+
+
+def test_a_lead_word_inside_a_verb_stays(extract):
+    figures = extract("全县累计使用外资3.5亿美元。")
+    assert one(figures, 3.5e8).measure.startswith("使用外资")

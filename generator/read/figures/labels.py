@@ -83,16 +83,6 @@ def _clean_label(text: str, region_words: tuple[str, ...]) -> str:
     return text[-24:]
 
 
-def _noun_after(paragraph: str, token: Token, limit: int) -> str:
-    """The words right after a number's unit, up to the next separator: 建成3个[驿站]."""
-    after = paragraph[token.end : limit]
-    # a separator outside brackets, a bracketed note (（预计…）), or a word ending the noun
-    after = re.split(rf"(?![^（(]*[）)])[，,。；;、]|[（(](?={alternation(FIXED_WORDS['bracket_note_starts'])})|"
-                     rf"{alternation(FIXED_WORDS['noun_after_ends'])}", after)[0]
-    # 10个部门的[300项…]: a noun ending in 的 qualifies the next number, it is not a label of its own.
-    return re.sub(r"(?:[的和]|(?<!参)与|(?<![涉以])及)$", "", after.strip())
-
-
 def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, ...], pos=None, cues=None) -> None:
     """Labels for the tokens of one clause.
 
@@ -103,7 +93,7 @@ def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, 
     first = drafts[0].token
     lead = _clean_label(paragraph[c_start : first.start], region_words)
     limits = [d.token.start for d in drafts[1:]] + [c_end]
-    afters = [_noun_after(paragraph, d.token, lim) for d, lim in zip(drafts, limits)]
+    afters = [phrases.noun_after_unit(paragraph, d.token, lim, pos) for d, lim in zip(drafts, limits)]
     afters = [a if not LIST_SUMMARY.match(a) else "" for a in afters]  # …、6000亿元两大台阶: the list's, not a name
     # 1174户3501名贫困人口: adjacent numbers share the noun after the last one.
     for i in range(len(afters) - 2, -1, -1):
@@ -131,7 +121,7 @@ def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, 
             d.label = phrase  # 安排12名干部到基层锻炼 -> 到基层锻炼的干部
         elif number_first and han_count(afters[i]) >= 2:
             # 涉及86栋住宅楼、1920户居民: the items of a list share the verb
-            verb = lead if i == 0 or len(drafts) == 1 or raw.rstrip()[-1:] in ("、", "和") else ""
+            verb = lead if i == 0 or len(drafts) == 1 or raw.rstrip()[-1:] in ("、", "和", "与", "及") else ""
             # 走访了60个农户 -> 走访的农户; 推进36个棚户区改造 -> 棚户区改造; GDP从…: kept
             verb = measures.counted_lead(verb, pos, cues) or ("" if measures.has_verb(verb, pos) else verb)
             # 37个老旧小区人居环境焕然一新: opening its clause, the number counts the subject only

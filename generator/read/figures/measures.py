@@ -75,7 +75,7 @@ def measure(label: str, term: str | None, kind: str, cues: Cues, pos=None, scope
         before = text
         while lead is not None and (m := lead.match(text)) and len(text) - m.end() >= 2:
             text = text[m.end():]
-        while (m := extra.match(text)) and len(text) - m.end() >= 2:
+        while (m := extra.match(text)) and len(text) - m.end() >= 2 and _whole_word(text, m.end(), pos):
             text = text[m.end():]
         text = time_rate(text)
         text = PER_UNIT_HEAD.sub("", text) if han_count(PER_UNIT_HEAD.sub("", text)) >= 2 else text
@@ -89,6 +89,14 @@ def measure(label: str, term: str | None, kind: str, cues: Cues, pos=None, scope
     if text in LEAD_WORDS or (lead is not None and lead.fullmatch(text)):
         return ""  # 新增65家: the verb alone names nothing; the measure before it is carried
     return text if han_count(text) or re.search("[A-Za-z]", text) else ""
+
+
+def _whole_word(text: str, end: int, pos) -> bool:
+    """Whether text[:end] is a word of its own (使 in 使其…, not in 使用)."""
+    if pos is None or end != 1:
+        return True
+    first = next(iter(pos.cut(text)), None)
+    return first is None or len(first.word) <= end
 
 
 def _without_inner_adverbs(text: str, pos) -> str:
@@ -167,7 +175,8 @@ def verb_phrase(text: str, pos, cues: Cues | None) -> str:
     if cues is not None and words[-1].word in aspect_verbs(cues):
         return ""
     phrase = "".join(w.word for w in words)
-    return phrase if han_count(phrase) <= 10 else words[-1].word
+    serial = len(words) >= 2 and words[-2].flag in VERB_TAGS  # 统筹使用: the last verb says what was done
+    return phrase if han_count(phrase) <= 10 and not serial else words[-1].word
 
 
 def counted_lead(text: str, pos, cues: Cues | None) -> str:

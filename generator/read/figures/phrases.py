@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from generator.lexicon.text import HAN, han_count
+from generator.lexicon.text import HAN, alternation, han_count
 from .cues import FIXED_WORDS
-from .measures import counts_things
+from .measures import counts_things, noun_after
 
 VERB_TAGS = ("v", "vd", "vi", "vg", "vq")
 STATE_TAGS = ("i", "l")  # an idiom after the noun says how things turned out (焕然一新)
@@ -25,6 +25,21 @@ ENDS = tuple(FIXED_WORDS["noun_after_ends"])
 JOINS = ("、", "和", "与", "及", "同")
 MAX_CLAUSE = 16  # han characters of a predicate that can describe what is counted
 MIN_NOUN = 2
+
+
+NOUN_AFTER_CUT = re.compile(rf"(?![^（(]*[）)])[，,。；;、]|[（(](?={alternation(FIXED_WORDS['bracket_note_starts'])})|"
+                            rf"{alternation(FIXED_WORDS['noun_after_ends'])}")
+
+
+def noun_after_unit(paragraph: str, token, limit: int, pos=None) -> str:
+    """The words right after a number's unit, up to the next separator: 建成3个[驿站]."""
+    after = paragraph[token.end : limit]
+    # a separator outside brackets, a bracketed note (（预计…）), or a word ending the noun
+    cut = NOUN_AFTER_CUT.split(after)[0]
+    if han_count(cut) == 1 and pos is not None:  # 公|共收益: an end word inside a noun (jieba's words decide)
+        cut = noun_after(after, pos) or cut
+    # 10个部门的[300项…]: a noun ending in 的 qualifies the next number, it is not a label of its own.
+    return re.sub(r"(?:[的和]|(?<!参)与|(?<![涉以])及)$", "", cut.strip())
 
 
 def rest_of_clause(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
