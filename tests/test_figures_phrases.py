@@ -48,7 +48,7 @@ def test_counted_clause_parts(pos):
 
 
 def test_amounts_listed_after_one_verb_share_it(extract):
-    figures = extract("村里统筹使用80万元扶贫资金与12万元公共收益。")
+    figures = extract("村里以共建模式，统筹使用80万元扶贫资金与12万元公共收益。")
     assert one(figures, 800000).measure == "使用的扶贫资金"  # 统筹使用: the last verb says what was done
     assert one(figures, 120000).measure == "使用的公共收益"  # 公共: 共 inside a word ends no noun
 
