@@ -56,3 +56,13 @@ def test_amounts_listed_after_one_verb_share_it(extract):
 def test_a_lead_word_inside_a_verb_stays(extract):
     figures = extract("全县累计使用外资3.5亿美元。")
     assert one(figures, 3.5e8).measure.startswith("使用外资")
+
+
+def test_a_percentage_before_an_outcome_is_its_rate(extract):
+    figures = extract("出厂产品实现抽检100%合格。")
+    assert one(figures, 100).measure.endswith("抽检合格率")
+
+
+def test_an_amount_describing_a_place_does_not_count_it(extract):
+    figures = extract("在这座面积仅320平方公里的县城，民营企业十分活跃。")
+    assert one(figures, 320e6).measure == "面积"

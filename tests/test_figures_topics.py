@@ -152,3 +152,23 @@ def test_a_villages_income_is_its_collectives():
     assert topics.collective("年收入", "东湖镇柳溪村") == "村集体年收入"
     assert topics.collective("年收入", None) == ""  # the region's own income is no collective's
     assert topics.collective("游客", "柳溪村") == ""
+
+
+def test_a_rate_listed_after_a_rate_of_a_named_thing_is_of_that_thing(extract):
+    figures = extract("今年以来，全县政务热线工单回访满意率达90.5%，问题解决率达81.2%。")
+    assert one(figures, 81.2).measure == "政务热线工单问题解决率"
+
+
+def test_the_absolute_value_of_a_measure_is_that_measure(extract):
+    figures = extract("全县城镇居民人均可支配收入4.1万元，同比增长5.2%，收入绝对值连续9年位居全市首位。")
+    assert one(figures, 1).measure == "城镇居民人均可支配收入"
+
+
+def test_a_companys_own_figures_are_the_firms(extract):
+    figures = extract("青山精密机械有限公司经理介绍，预计今年产值增长12%，达2.6亿元。")
+    assert one(figures, 2.6e8).measure == "企业产值"
+
+
+def test_a_count_opening_its_own_clause_takes_no_actor(extract):
+    figures = extract("全县12个老旧小区改造完工，86台加装电梯“拔地而起”。")
+    assert one(figures, 86).measure == "加装电梯"

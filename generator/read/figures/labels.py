@@ -17,7 +17,7 @@ from .cues import FIXED_WORDS
 from .tokens import Token
 
 LEAD_TRIM = re.compile(
-    rf"^(?:{alternation(FIXED_WORDS['label_lead_trim'])}|"
+    rf"^(?:{alternation(FIXED_WORDS['label_lead_trim'] + FIXED_WORDS['label_lead_demonstratives'])}|"
     r"“十[二三四五]五”(?:期间|时期|以来|末)?|十[二三四五]五(?:期间|时期|以来|末)?)+"
 )
 TAIL_TRIM = re.compile(
@@ -376,6 +376,7 @@ def label_sentence(sentence: str, drafts: list[Draft], own: tuple[str, ...], pos
     _ratio_labels(drafts)
     _streaks(sentence, drafts, own, pos)
     _ranks_of_counted(sentence, drafts)
+    phrases.rates_of_outcome(sentence, drafts)
 
 
 def _ranks_of_counted(sentence: str, drafts: list[Draft]) -> None:

@@ -23,6 +23,8 @@ OUTCOMES = tuple(FIXED_WORDS["predicate_outcomes"])
 ADVERBS = frozenset(FIXED_WORDS["predicate_adverbs"])
 ENDS = tuple(FIXED_WORDS["noun_after_ends"])
 JOINS = ("、", "和", "与", "及", "同")
+RATE_OUTCOMES = tuple(FIXED_WORDS["rate_outcomes_after"])
+PLACE_ENDS = tuple("市县区城镇乡村")
 MAX_CLAUSE = 16  # han characters of a predicate that can describe what is counted
 MIN_NOUN = 2
 
@@ -38,6 +40,8 @@ def noun_after_unit(paragraph: str, token, limit: int, pos=None) -> str:
     cut = NOUN_AFTER_CUT.split(after)[0]
     if han_count(cut) == 1 and pos is not None:  # 公|共收益: an end word inside a noun (jieba's words decide)
         cut = noun_after(after, pos) or cut
+    if cut.startswith("的") and cut.endswith(PLACE_ENDS):
+        return ""  # 面积649平方公里的县城: the amount describes the place, it does not count it
     # 10个部门的[300项…]: a noun ending in 的 qualifies the next number, it is not a label of its own.
     return re.sub(r"(?:[的和]|(?<!参)与|(?<![涉以])及)$", "", cut.strip())
 
@@ -124,7 +128,7 @@ def counted_clause(after: str, pos) -> tuple[str, bool]:
 def described(sentence: str, drafts: list, i: int, clause_end: int, pos, aspect_verbs: frozenset[str]) -> str:
     """The measure of drafts[i] (labels.Draft records of one clause) when it counts things and a
     predicate follows them: the relative clause, or the noun alone after a predicate of outcome;
-    '' otherwise. A bare verb that says the work done (推进36个小区改造) is the aspect: ''."""
+    '' otherwise."""
     token = drafts[i].token
     if drafts[i].kind == "rank" or token.group >= 0 or not counts_things(token):
         return ""
@@ -134,4 +138,17 @@ def described(sentence: str, drafts: list, i: int, clause_end: int, pos, aspect_
         clause_end = nxt  # 建成1个市场和5个驿站: the next item is no part of this one's predicate
     rest = rest_of_clause(sentence, token.end, clause_end, spans).rstrip().rstrip("".join(JOINS))
     phrase, found = counted_clause(rest, pos)
-    return "" if found and phrase[: phrase.rindex("的")] in aspect_verbs else phrase
+    # 推进36个小区改造, 12个小区改造焕新: a predicate of the work done alone is that work (小区改造)
+    verb = next((v for v in aspect_verbs if found and phrase.startswith(v)), "")
+    done = verb and not any(w.flag[:1] == "n" for w in pos.cut(phrase[len(verb): phrase.rindex("的")]))
+    return "" if done else phrase
+
+
+def rates_of_outcome(sentence: str, drafts: list) -> None:
+    """实现无损检测100%合格 -> 无损检测合格率: a percentage followed by an outcome is the rate of it."""
+    for d in drafts:
+        after = sentence[d.token.end:d.clause[1]]
+        word = next((w for w in RATE_OUTCOMES if after.startswith(w)), "")
+        if d.token.base == "%" and word and d.label and not d.label.endswith("率"):
+            # 抽检100%合格 read number first (抽检的合格): the outcome is no noun counted
+            d.label = d.label.removesuffix(word).removesuffix("的") + word + "率"

@@ -28,6 +28,9 @@ from .measures import CLASSIFIERS, KEEP_VERBS, NOUN_TAGS, VERB_TAGS
 ATTRIBUTES = frozenset(FIXED_WORDS["topic_attributes"])
 COLLECTIVES = FIXED_WORDS["collective_owners"]
 COLLECTIVE_MEASURES = frozenset(FIXED_WORDS["collective_measures"])
+COMPANY_ENDINGS = tuple(FIXED_WORDS["company_endings"])
+COMPANY_ATTRIBUTES = frozenset(FIXED_WORDS["company_attributes"])
+LEVEL_WORDS = tuple(FIXED_WORDS["level_words"])
 RELATIONS = FIXED_WORDS["topic_relations"]
 HEADS = re.compile(f"^(?:{alternation(FIXED_WORDS['topic_heads'], longest_first=True)})")
 FRAME = re.compile(f"(?:(?:{alternation(FIXED_WORDS['topic_frame_verbs'])})([^，,。；;：:]{{2,16}}?)|"
@@ -52,6 +55,7 @@ def carry(sentence: str, before: str, found: list[Figure], earlier: list[Figure]
     actor = counted_actor(sentence, found, pos, own)
     for figure in found:
         if actor and figure is not found[0] and figure.quote != found[0].quote and _framed(figure) \
+                and not figure.quote.startswith(figure.value) \
                 and not figure.measure.startswith(actor) and figure.indicator is None \
                 and not any(v in figure.quote for v in KEEP_VERBS):  # 带动N户增收: counted by whom they benefit
             figure = replace(figure, measure=actor + figure.measure)  # 4个工作队走访…，签约项目9个
@@ -60,7 +64,8 @@ def carry(sentence: str, before: str, found: list[Figure], earlier: list[Figure]
             listed = named_list(before + sentence[:max(sentence.find(figure.quote), 0)])
             figure = replace(figure, measure=listed + measures.unnamed("rank")) if listed else figure
         if figure.indicator is None and figure.measure:
-            measure = collective(figure.measure, figure.scope) or \
+            measure = collective(figure.measure, figure.scope) or company(figure.measure, figure.scope) or \
+                of_level(figure.measure, [*out[::-1], *earlier[::-1]], pos) or parallel_rate(figure, out, pos) or \
                 _topic_measure(sentence, before, figure, out, earlier, pos, own)
             if measure != figure.measure:
                 figure = replace(figure, measure=measure, indicator=_indicator(measure, figure, cues))
@@ -155,6 +160,37 @@ def collective(measure: str, scope: str | None) -> str:
     """某村年收入达110万元 -> 村集体年收入: a village's income is its collective's. '' otherwise."""
     owner = next((o for o in COLLECTIVES if scope and scope.endswith(o.removesuffix("集体"))), "")
     return owner + measure if owner and measure in COLLECTIVE_MEASURES else ""
+
+
+def company(measure: str, scope: str | None) -> str:
+    """某科技有限公司…产值达3.5亿元 -> 企业产值: a company's own figure is the firm's. '' otherwise."""
+    return "企业" + measure if scope and scope.endswith(COMPANY_ENDINGS) and measure in COMPANY_ATTRIBUTES else ""
+
+
+def of_level(measure: str, before: list[Figure], pos) -> str:
+    """农村居民人均可支配收入39801元…，收入绝对值连续17年位居全省首位: X绝对值 after a measure ending in
+    X is that measure itself. '' otherwise."""
+    words = [w.word for w in pos.cut(measure)] if pos is not None and measure else []
+    if len(words) < 2 or not "".join(words[1:]).startswith(LEVEL_WORDS):
+        return ""
+    head, rest = words[0], "".join(words[1:])
+    level = next(w for w in LEVEL_WORDS if rest.startswith(w))
+    whole = next((f.measure for f in before if f.measure.endswith(head) and han_count(f.measure) > len(head)), "")
+    return whole + rest[len(level):] if whole else ""
+
+
+def parallel_rate(figure: Figure, prior: list[Figure], pos) -> str:
+    """12345热线工单回访满意率达90%，问题解决率达80%: a short rate listed after a rate of a named thing
+    (the nouns before its verb) is of that thing too. '' otherwise."""
+    measure = figure.measure
+    last = prior[-1] if prior else None
+    if pos is None or last is None or last.unit_normalized != "%" \
+            or not measure.endswith("率") or not last.measure.endswith("率") or han_count(measure) > MAX_PART + 2:
+        return ""
+    words = list(pos.cut(last.measure))
+    verb = next((i for i, w in enumerate(words) if w.flag in VERB_TAGS), 0)
+    topic = "".join(w.word for w in words[:verb])
+    return topic + measure if verb and han_count(topic) >= 2 and not measure.startswith(topic) else ""
 
 
 def named_list(text: str) -> str:
