@@ -172,3 +172,18 @@ def test_a_companys_own_figures_are_the_firms(extract):
 def test_a_count_opening_its_own_clause_takes_no_actor(extract):
     figures = extract("全县12个老旧小区改造完工，86台加装电梯“拔地而起”。")
     assert one(figures, 86).measure == "加装电梯"
+
+
+def test_a_sentence_going_on_after_a_framing_one_counts_the_frames_things(extract):
+    figures = extract("同时，依托县智慧政务服务平台，生成预警事项。目前，累计预警热点诉求41个。")
+    assert one(figures, 41).measure == "县智慧政务服务平台预警热点诉求"
+
+
+def test_holders_of_an_honour_named_before_count_that_honour(extract):
+    figures = extract("该县成功跻身全国县域电商“示范县”。至此，云岭市已有5个县获此殊荣。")
+    assert one(figures, 5).measure == "全国县域电商“示范县”"
+
+
+def test_participants_count_for_the_activity_named_before_them(extract):
+    figures = extract("创新开展“县长直播带货”，吸引3.1万人参与。")
+    assert one(figures, 31000).measure == "“县长直播带货”参与人数"

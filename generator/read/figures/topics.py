@@ -31,6 +31,11 @@ COLLECTIVE_MEASURES = frozenset(FIXED_WORDS["collective_measures"])
 COMPANY_ENDINGS = tuple(FIXED_WORDS["company_endings"])
 COMPANY_ATTRIBUTES = frozenset(FIXED_WORDS["company_attributes"])
 LEVEL_WORDS = tuple(FIXED_WORDS["level_words"])
+CONTINUATIONS = tuple(FIXED_WORDS["frame_continuations"])
+HONOURS = tuple(FIXED_WORDS["honour_anaphors"])
+HONOURED = re.compile(f"(?:{alternation(FIXED_WORDS['honour_verbs'])})([^，,。；;！!？?]{{2,24}})[，,。；;！!？?]")
+ACTIVITY = re.compile(f"(?:{alternation(FIXED_WORDS['activity_verbs'])})([^，,。；;：:]{{2,16}}?)[，,]")
+PARTICIPANTS = ("参与人数", "参与人次")
 RELATIONS = FIXED_WORDS["topic_relations"]
 HEADS = re.compile(f"^(?:{alternation(FIXED_WORDS['topic_heads'], longest_first=True)})")
 FRAME = re.compile(f"(?:(?:{alternation(FIXED_WORDS['topic_frame_verbs'])})([^，,。；;：:]{{2,16}}?)|"
@@ -65,6 +70,7 @@ def carry(sentence: str, before: str, found: list[Figure], earlier: list[Figure]
             figure = replace(figure, measure=listed + measures.unnamed("rank")) if listed else figure
         if figure.indicator is None and figure.measure:
             measure = collective(figure.measure, figure.scope) or company(figure.measure, figure.scope) or \
+                honour(figure.measure, before + sentence) or participants(figure, sentence) or \
                 of_level(figure.measure, [*out[::-1], *earlier[::-1]], pos) or parallel_rate(figure, out, pos) or \
                 _topic_measure(sentence, before, figure, out, earlier, pos, own)
             if measure != figure.measure:
@@ -116,6 +122,8 @@ def _topic_measure(sentence: str, before: str, figure: Figure, prior: list[Figur
         return measure
     if _framed(figure):
         frame = framing(sentence[:at], pos, own)  # a later sentence may open a frame of its own
+        if not frame and sentence.lstrip("，, ").startswith(CONTINUATIONS):
+            frame = framing(before, pos, own)  # 依托X，…。目前，累计…: the paragraph's frame goes on
         if frame and not measure.startswith(frame):
             return frame + measure
     return measure
@@ -177,6 +185,26 @@ def of_level(measure: str, before: list[Figure], pos) -> str:
     level = next(w for w in LEVEL_WORDS if rest.startswith(w))
     whole = next((f.measure for f in before if f.measure.endswith(head) and han_count(f.measure) > len(head)), "")
     return whole + rest[len(level):] if whole else ""
+
+
+def honour(measure: str, text: str) -> str:
+    """该县跻身全国X“领跑县”。…已有4个县获此殊荣 -> 全国X“领跑县”: a count of holders of an honour
+    named before. '' otherwise."""
+    if not any(w in measure for w in HONOURS):
+        return ""
+    at = max(text.find(w) for w in HONOURS)
+    found = list(HONOURED.finditer(text[:at] if at > 0 else text))
+    return found[-1].group(1).strip() if found else ""
+
+
+def participants(figure: Figure, sentence: str) -> str:
+    """创新开展“X”活动，吸引6.2万人参与 -> “X”活动参与人数: participants of the activity named before
+    them in the sentence. '' otherwise."""
+    if figure.measure not in PARTICIPANTS:
+        return ""
+    at = sentence.find(figure.quote)
+    found = list(ACTIVITY.finditer(sentence[:at] if at > 0 else ""))
+    return found[-1].group(1).strip() + figure.measure if found else ""
 
 
 def parallel_rate(figure: Figure, prior: list[Figure], pos) -> str:
