@@ -66,3 +66,19 @@ def test_a_percentage_before_an_outcome_is_its_rate(extract):
 def test_an_amount_describing_a_place_does_not_count_it(extract):
     figures = extract("在这座面积仅320平方公里的县城，民营企业十分活跃。")
     assert one(figures, 320e6).measure == "面积"
+
+
+def test_seats_are_the_seats_of_the_list_the_sentence_frames(extract):
+    figures = extract("名单显示，先进县中，山区片占21席，平原片占9席。")
+    assert one(figures, 21).measure == one(figures, 9).measure == "先进县席位"
+
+
+def test_a_percentage_after_completed_work_is_its_progress(extract):
+    figures = extract("青山湖绿道项目完成100%；滨江公园工程累计完成投资85%。")
+    assert one(figures, 100).measure == "项目完成进度"
+    assert one(figures, 85).measure == "投资完成率"
+
+
+def test_a_figure_in_a_bracketed_note_restates_the_one_before(extract):
+    figures = extract("2029年，全县GDP突破400亿元(人民币,下同,80.9亿新元),达到404.5亿元。")
+    assert {f.measure for f in figures} == {"地区生产总值"}

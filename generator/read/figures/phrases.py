@@ -24,6 +24,11 @@ ADVERBS = frozenset(FIXED_WORDS["predicate_adverbs"])
 ENDS = tuple(FIXED_WORDS["noun_after_ends"])
 JOINS = ("、", "和", "与", "及", "同")
 RATE_OUTCOMES = tuple(FIXED_WORDS["rate_outcomes_after"])
+SEAT_UNITS = frozenset(FIXED_WORDS["seat_units"])
+SEAT_MEASURE = FIXED_WORDS["seat_measure"][0]
+LIST_OPENING = re.compile(f"^(?:[^，,。；;]*?[，,])?([{HAN}“”]{{2,12}}?)中[，,]")
+COMPLETION = re.compile(f"(?:{alternation(FIXED_WORDS['completion_verbs'])})([{HAN}]{{0,4}})$")
+PROGRESS_HEADS = tuple(FIXED_WORDS["progress_heads"])
 PLACE_ENDS = tuple("市县区城镇乡村")
 MAX_CLAUSE = 16  # han characters of a predicate that can describe what is counted
 MIN_NOUN = 2
@@ -142,6 +147,22 @@ def described(sentence: str, drafts: list, i: int, clause_end: int, pos, aspect_
     verb = next((v for v in aspect_verbs if found and phrase.startswith(v)), "")
     done = verb and not any(w.flag[:1] == "n" for w in pos.cut(phrase[len(verb): phrase.rindex("的")]))
     return "" if done else phrase
+
+
+def complete(sentence: str, drafts: list) -> None:
+    """Labels that the words around a number turn into another measure (labels.Draft records)."""
+    rates_of_outcome(sentence, drafts)
+    for d in drafts:
+        before, prefix = sentence[d.clause[0]:d.token.start], sentence[:d.token.start]
+        if prefix.count("(") + prefix.count("（") > prefix.count(")") + prefix.count("）") and d.clause[0] > 0 \
+                and sentence[d.clause[0] - 1] in ",，" and d is not drafts[0]:
+            d.label = ""  # 4000亿元(人民币,下同,809.18亿新元): a note restates the figure before it
+        elif d.token.unit in SEAT_UNITS and before.rstrip().endswith("占"):
+            listed = LIST_OPENING.match(sentence)  # 百强县中，东部地区占67席: the list's seats
+            d.extras["measure"] = (listed.group(1) if listed else "") + SEAT_MEASURE
+        elif d.token.base == "%" and (m := COMPLETION.search(before.rstrip())):
+            head = next((h for h in PROGRESS_HEADS if before[:m.start()].rstrip("累计已 ").endswith(h)), "")
+            d.label = m.group(1) + "完成率" if m.group(1) else head + "完成进度"  # 项目完成100%
 
 
 def rates_of_outcome(sentence: str, drafts: list) -> None:
