@@ -82,3 +82,9 @@ def test_a_percentage_after_completed_work_is_its_progress(extract):
 def test_a_figure_in_a_bracketed_note_restates_the_one_before(extract):
     figures = extract("2029年，全县GDP突破400亿元(人民币,下同,80.9亿新元),达到404.5亿元。")
     assert {f.measure for f in figures} == {"地区生产总值"}
+
+
+def test_a_count_of_things_of_a_given_size_counts_the_things(extract):
+    figures = extract("新建4座容积约2300平方米的钢制沉淀池。")
+    assert one(figures, 4).measure == "钢制沉淀池"
+    assert one(figures, 2300).measure == "钢制沉淀池容积"

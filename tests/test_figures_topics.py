@@ -187,3 +187,15 @@ def test_holders_of_an_honour_named_before_count_that_honour(extract):
 def test_participants_count_for_the_activity_named_before_them(extract):
     figures = extract("创新开展“县长直播带货”，吸引3.1万人参与。")
     assert one(figures, 31000).measure == "“县长直播带货”参与人数"
+
+
+def test_an_amount_of_land_measures_the_area_of_what_it_names(extract):
+    figures = extract("全县建设高标准农田2.4万亩。")
+    assert one(figures, 24000).measure == "高标准农田面积"
+    figures = extract("辐射带动周边300余户农户参与玉米种植4万余亩。")
+    assert one(figures, 40000).measure == "参与玉米种植面积"  # the farmers are the count before it
+
+
+def test_an_attribute_of_things_counted_just_before_is_theirs(extract):
+    figures = extract("该县成功跻身全国县域电商“示范县”。至此，云岭市已有5个县获此殊荣，数量居全省第一。")
+    assert one(figures, 1).measure == "全国县域电商“示范县”数量"

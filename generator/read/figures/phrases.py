@@ -18,7 +18,7 @@ from .measures import counts_things, noun_after
 
 VERB_TAGS = ("v", "vd", "vi", "vg", "vq")
 STATE_TAGS = ("i", "l")  # an idiom after the noun says how things turned out (焕然一新)
-PARTICLES = ("ul", "uz", "ug", "uv", "d", "ad")  # 了, 着, 过, adverbs: no part of the clause
+PARTICLES = tuple(FIXED_WORDS["predicate_skip_tags"])  # 了, 着, 过, adverbs: no part of the clause
 OUTCOMES = tuple(FIXED_WORDS["predicate_outcomes"])
 ADVERBS = frozenset(FIXED_WORDS["predicate_adverbs"])
 ENDS = tuple(FIXED_WORDS["noun_after_ends"])
@@ -138,6 +138,11 @@ def described(sentence: str, drafts: list, i: int, clause_end: int, pos, aspect_
     if drafts[i].kind == "rank" or token.group >= 0 or not counts_things(token):
         return ""
     spans = [(d.token.start, d.token.end) for d in drafts if d is not drafts[i]]
+    later = drafts[i + 1] if i + 1 < len(drafts) else None
+    if later is not None and sentence[later.token.end:later.token.end + 1] == "的" and \
+            not re.search("[、，,和与及]", sentence[token.end:later.token.start]):
+        # 新建4座容积约2300平方米的二沉池: the count counts the noun after the size that describes it
+        return NOUN_AFTER_CUT.split(sentence[later.token.end + 1:clause_end])[0].strip()
     nxt = next((d.token.start for d in drafts[i + 1:]), clause_end)
     if sentence[token.end:nxt].rstrip().endswith(JOINS):
         clause_end = nxt  # 建成1个市场和5个驿站: the next item is no part of this one's predicate
@@ -152,6 +157,11 @@ def described(sentence: str, drafts: list, i: int, clause_end: int, pos, aspect_
 def complete(sentence: str, drafts: list) -> None:
     """Labels that the words around a number turn into another measure (labels.Draft records)."""
     rates_of_outcome(sentence, drafts)
+    for prev, d in zip(drafts, drafts[1:]):
+        attr = re.sub("(?:约|达|近|为|超)$", "", sentence[prev.token.end:d.token.start])
+        if prev.clause == d.clause and sentence[d.token.end:d.token.end + 1] == "的" and \
+                re.fullmatch(f"[{HAN}]{{1,3}}", attr) and d.label and not d.label.endswith(attr):
+            d.label += attr  # 4座容积约2300平方米的沉淀池: the size is the noun's (沉淀池容积)
     for d in drafts:
         before, prefix = sentence[d.clause[0]:d.token.start], sentence[:d.token.start]
         if prefix.count("(") + prefix.count("（") > prefix.count(")") + prefix.count("）") and d.clause[0] > 0 \
@@ -173,3 +183,4 @@ def rates_of_outcome(sentence: str, drafts: list) -> None:
         if d.token.base == "%" and word and d.label and not d.label.endswith("率"):
             # 抽检100%合格 read number first (抽检的合格): the outcome is no noun counted
             d.label = d.label.removesuffix(word).removesuffix("的") + word + "率"
+

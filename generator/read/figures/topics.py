@@ -22,20 +22,13 @@ from dataclasses import replace
 from generator.lexicon.text import HAN, alternation, han_count
 from generator.records import Figure
 from .cues import FIXED_WORDS, Cues
-from . import measures
+from . import completions, measures
 from .measures import CLASSIFIERS, KEEP_VERBS, NOUN_TAGS, VERB_TAGS
 
 ATTRIBUTES = frozenset(FIXED_WORDS["topic_attributes"])
 COLLECTIVES = FIXED_WORDS["collective_owners"]
 COLLECTIVE_MEASURES = frozenset(FIXED_WORDS["collective_measures"])
-COMPANY_ENDINGS = tuple(FIXED_WORDS["company_endings"])
-COMPANY_ATTRIBUTES = frozenset(FIXED_WORDS["company_attributes"])
-LEVEL_WORDS = tuple(FIXED_WORDS["level_words"])
 CONTINUATIONS = tuple(FIXED_WORDS["frame_continuations"])
-HONOURS = tuple(FIXED_WORDS["honour_anaphors"])
-HONOURED = re.compile(f"(?:{alternation(FIXED_WORDS['honour_verbs'])})([^，,。；;！!？?]{{2,24}})[，,。；;！!？?]")
-ACTIVITY = re.compile(f"(?:{alternation(FIXED_WORDS['activity_verbs'])})([^，,。；;：:]{{2,16}}?)[，,]")
-PARTICIPANTS = ("参与人数", "参与人次")
 RELATIONS = FIXED_WORDS["topic_relations"]
 HEADS = re.compile(f"^(?:{alternation(FIXED_WORDS['topic_heads'], longest_first=True)})")
 FRAME = re.compile(f"(?:(?:{alternation(FIXED_WORDS['topic_frame_verbs'])})([^，,。；;：:]{{2,16}}?)|"
@@ -69,14 +62,14 @@ def carry(sentence: str, before: str, found: list[Figure], earlier: list[Figure]
             listed = named_list(before + sentence[:max(sentence.find(figure.quote), 0)])
             figure = replace(figure, measure=listed + measures.unnamed("rank")) if listed else figure
         if figure.indicator is None and figure.measure:
-            measure = collective(figure.measure, figure.scope) or company(figure.measure, figure.scope) or \
-                honour(figure.measure, before + sentence) or participants(figure, sentence) or \
-                of_level(figure.measure, [*out[::-1], *earlier[::-1]], pos) or parallel_rate(figure, out, pos) or \
+            measure = collective(figure.measure, figure.scope) or \
+                completions.completed(sentence, before, figure, out, earlier, pos) or \
                 _topic_measure(sentence, before, figure, out, earlier, pos, own)
             if measure != figure.measure:
                 figure = replace(figure, measure=measure, indicator=_indicator(measure, figure, cues))
-        out.append(figure)
+        out.append(completions.area(figure, out))
     return out
+
 
 
 def _indicator(measure: str, figure: Figure, cues: Cues | None) -> str | None:
@@ -170,55 +163,8 @@ def collective(measure: str, scope: str | None) -> str:
     return owner + measure if owner and measure in COLLECTIVE_MEASURES else ""
 
 
-def company(measure: str, scope: str | None) -> str:
-    """某科技有限公司…产值达3.5亿元 -> 企业产值: a company's own figure is the firm's. '' otherwise."""
-    return "企业" + measure if scope and scope.endswith(COMPANY_ENDINGS) and measure in COMPANY_ATTRIBUTES else ""
 
 
-def of_level(measure: str, before: list[Figure], pos) -> str:
-    """农村居民人均可支配收入39801元…，收入绝对值连续17年位居全省首位: X绝对值 after a measure ending in
-    X is that measure itself. '' otherwise."""
-    words = [w.word for w in pos.cut(measure)] if pos is not None and measure else []
-    if len(words) < 2 or not "".join(words[1:]).startswith(LEVEL_WORDS):
-        return ""
-    head, rest = words[0], "".join(words[1:])
-    level = next(w for w in LEVEL_WORDS if rest.startswith(w))
-    whole = next((f.measure for f in before if f.measure.endswith(head) and han_count(f.measure) > len(head)), "")
-    return whole + rest[len(level):] if whole else ""
-
-
-def honour(measure: str, text: str) -> str:
-    """该县跻身全国X“领跑县”。…已有4个县获此殊荣 -> 全国X“领跑县”: a count of holders of an honour
-    named before. '' otherwise."""
-    if not any(w in measure for w in HONOURS):
-        return ""
-    at = max(text.find(w) for w in HONOURS)
-    found = list(HONOURED.finditer(text[:at] if at > 0 else text))
-    return found[-1].group(1).strip() if found else ""
-
-
-def participants(figure: Figure, sentence: str) -> str:
-    """创新开展“X”活动，吸引6.2万人参与 -> “X”活动参与人数: participants of the activity named before
-    them in the sentence. '' otherwise."""
-    if figure.measure not in PARTICIPANTS:
-        return ""
-    at = sentence.find(figure.quote)
-    found = list(ACTIVITY.finditer(sentence[:at] if at > 0 else ""))
-    return found[-1].group(1).strip() + figure.measure if found else ""
-
-
-def parallel_rate(figure: Figure, prior: list[Figure], pos) -> str:
-    """12345热线工单回访满意率达90%，问题解决率达80%: a short rate listed after a rate of a named thing
-    (the nouns before its verb) is of that thing too. '' otherwise."""
-    measure = figure.measure
-    last = prior[-1] if prior else None
-    if pos is None or last is None or last.unit_normalized != "%" \
-            or not measure.endswith("率") or not last.measure.endswith("率") or han_count(measure) > MAX_PART + 2:
-        return ""
-    words = list(pos.cut(last.measure))
-    verb = next((i for i, w in enumerate(words) if w.flag in VERB_TAGS), 0)
-    topic = "".join(w.word for w in words[:verb])
-    return topic + measure if verb and han_count(topic) >= 2 and not measure.startswith(topic) else ""
 
 
 def named_list(text: str) -> str:
