@@ -88,3 +88,8 @@ def test_a_count_of_things_of_a_given_size_counts_the_things(extract):
     figures = extract("新建4座容积约2300平方米的钢制沉淀池。")
     assert one(figures, 4).measure == "钢制沉淀池"
     assert one(figures, 2300).measure == "钢制沉淀池容积"
+
+
+def test_a_list_item_ending_in_a_grade_shares_the_next_items_noun(extract):
+    figures = extract("全县形成1个百亿级和3个十亿级特色产业集群。")
+    assert one(figures, 1).measure.endswith("百亿级特色产业集群")

@@ -199,3 +199,15 @@ def test_an_amount_of_land_measures_the_area_of_what_it_names(extract):
 def test_an_attribute_of_things_counted_just_before_is_theirs(extract):
     figures = extract("该县成功跻身全国县域电商“示范县”。至此，云岭市已有5个县获此殊荣，数量居全省第一。")
     assert one(figures, 1).measure == "全国县域电商“示范县”数量"
+
+
+def test_a_thing_named_by_a_quoted_brand_before_keeps_the_brand(extract):
+    figures = extract("“甬新欧”中欧班列共开行808列；回程班列共发运338列。")
+    assert one(figures, 338).measure == "“甬新欧”回程班列发运"
+    figures = extract("“安居房”项目交房5755套，安置房交房4636套。")
+    assert one(figures, 4636).measure == "安置房交房"  # another kind doing the same: no brand
+
+
+def test_modifiers_saying_all_name_no_kind(extract):
+    figures = extract("去年，景区接待国内外游客67.5万人次。")
+    assert one(figures, 675000).measure == "接待游客"

@@ -26,6 +26,7 @@ HONOURS = tuple(FIXED_WORDS["honour_anaphors"])
 HONOURED = re.compile(f"(?:{alternation(FIXED_WORDS['honour_verbs'])})([^，,。；;！!？?]{{2,24}})[，,。；;！!？?]")
 ACTIVITY = re.compile(f"(?:{alternation(FIXED_WORDS['activity_verbs'])})([^，,。；;：:]{{2,16}}?)[，,]")
 PARTICIPANTS = ("参与人数", "参与人次")
+QUOTED_NAME = re.compile("“[^“”]{2,12}”")
 MAX_RATE = 6  # han characters of a short rate that takes the topic of the one before it
 
 
@@ -36,7 +37,21 @@ def completed(sentence: str, before: str, figure: Figure, prior: list[Figure], e
     counted = prior[-1].measure + measure if prior and measure in COUNT_ATTRIBUTES else ""
     return company(measure, figure.scope) or honour(measure, before + sentence) or \
         participants(figure, sentence) or counted or of_level(measure, [*prior[::-1], *earlier[::-1]], pos) or \
-        parallel_rate(figure, prior, pos)
+        parallel_rate(figure, prior, pos) or named_kind(measure, [*prior[::-1], *earlier[::-1]], pos)
+
+
+def named_kind(measure: str, before: list[Figure], pos) -> str:
+    """“某新欧”中欧班列开行808列…；回程班列发运338列: a measure sharing a noun with one named by a
+    quoted brand before it is of that brand too (“某新欧”回程班列发运). '' otherwise."""
+    if pos is None or "“" in measure:
+        return ""
+    # the thing shared, not the action (“某”项目交房…；安置房交房 are two kinds)
+    nouns = {w.word for w in pos.cut(measure) if w.flag[:1] == "n" and len(w.word) >= 2 and not measure.endswith(w.word)}
+    for f in before:
+        m = QUOTED_NAME.match(f.measure)
+        if m and nouns & {w.word for w in pos.cut(f.measure[m.end():]) if w.flag[:1] == "n"}:
+            return m.group() + measure
+    return ""
 
 
 def company(measure: str, scope: str | None) -> str:

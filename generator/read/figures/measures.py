@@ -36,6 +36,7 @@ STREAK_BEFORE = re.compile(r"(?:已|已经)?连续(?:第)?$")
 STREAK_PREDICATE_CUT = re.compile(r"[，。；、,;（(]")
 RANK_SCOPE_TAIL = re.compile(f"(?:{alternation(FIXED_WORDS['rank_scopes'])})$")
 WIN_VERB_TAIL = re.compile(f"(?:{alternation(FIXED_WORDS['win_verbs'])})$")
+INCLUSIVE = re.compile(alternation(FIXED_WORDS["inclusive_modifiers"]))  # 接待国内外游客: all, no kind
 SHORT_PREDICATE = 8  # han characters of a predicate that can describe what is counted
 
 
@@ -61,11 +62,12 @@ def measure(label: str, term: str | None, kind: str, cues: Cues, pos=None, scope
     so the figure takes the measure of the one before it). `scope`: the part of the region the
     figure is about, which the measure does not repeat."""
     if term:
-        return term
+        return INCLUSIVE.sub("", term) if han_count(INCLUSIVE.sub("", term)) >= 2 else term
     text = REFERENCE_TAIL.sub("", label)
     if scope and text.startswith(scope) and han_count(text) - han_count(scope) >= 2:
         text = text[len(scope):]
     text = without_place(text, cues)
+    text = INCLUSIVE.sub("", text) if han_count(INCLUSIVE.sub("", text)) >= 2 else text
     text = object_of(text, pos, cues)
     text = _without_inner_adverbs(text, pos)
     lead = cues.patterns.get("measure_lead")

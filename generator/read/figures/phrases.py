@@ -29,6 +29,7 @@ SEAT_MEASURE = FIXED_WORDS["seat_measure"][0]
 LIST_OPENING = re.compile(f"^(?:[^，,。；;]*?[，,])?([{HAN}“”]{{2,12}}?)中[，,]")
 COMPLETION = re.compile(f"(?:{alternation(FIXED_WORDS['completion_verbs'])})([{HAN}]{{0,4}})$")
 PROGRESS_HEADS = tuple(FIXED_WORDS["progress_heads"])
+GRADES = tuple(FIXED_WORDS["grade_suffixes"])
 PLACE_ENDS = tuple("市县区城镇乡村")
 MAX_CLAUSE = 16  # han characters of a predicate that can describe what is counted
 MIN_NOUN = 2
@@ -157,6 +158,11 @@ def described(sentence: str, drafts: list, i: int, clause_end: int, pos, aspect_
 def complete(sentence: str, drafts: list) -> None:
     """Labels that the words around a number turn into another measure (labels.Draft records)."""
     rates_of_outcome(sentence, drafts)
+    for prev, d in zip(drafts, drafts[1:]):
+        grade = next((g for g in GRADES if prev.label.endswith(g) and g in d.label), "")
+        if grade and prev.clause == d.clause and sentence[prev.token.end:d.token.start].endswith(JOINS):
+            head = d.label.split(grade, 1)[1]  # 1个五千亿级和4个千亿级新兴产业集群: the items share the head
+            prev.label += head if han_count(head) >= 2 else ""
     for prev, d in zip(drafts, drafts[1:]):
         attr = re.sub("(?:约|达|近|为|超)$", "", sentence[prev.token.end:d.token.start])
         if prev.clause == d.clause and sentence[d.token.end:d.token.end + 1] == "的" and \
