@@ -93,3 +93,8 @@ def test_a_count_of_things_of_a_given_size_counts_the_things(extract):
 def test_a_list_item_ending_in_a_grade_shares_the_next_items_noun(extract):
     figures = extract("全县形成1个百亿级和3个十亿级特色产业集群。")
     assert one(figures, 1).measure.endswith("百亿级特色产业集群")
+
+
+def test_people_counted_as_owners_of_what_the_verb_acts_on(extract):
+    figures = extract("工程解决了当地3000余名村民“饮水难”问题。")
+    assert one(figures, 3000).measure == "解决“饮水难”问题的村民"

@@ -30,6 +30,7 @@ LIST_OPENING = re.compile(f"^(?:[^，,。；;]*?[，,])?([{HAN}“”]{{2,12}}?)
 COMPLETION = re.compile(f"(?:{alternation(FIXED_WORDS['completion_verbs'])})([{HAN}]{{0,4}})$")
 PROGRESS_HEADS = tuple(FIXED_WORDS["progress_heads"])
 GRADES = tuple(FIXED_WORDS["grade_suffixes"])
+PEOPLE = frozenset(("人", "户"))  # base units of counted people
 PLACE_ENDS = tuple("市县区城镇乡村")
 MAX_CLAUSE = 16  # han characters of a predicate that can describe what is counted
 MIN_NOUN = 2
@@ -152,7 +153,20 @@ def described(sentence: str, drafts: list, i: int, clause_end: int, pos, aspect_
     # 推进36个小区改造, 12个小区改造焕新: a predicate of the work done alone is that work (小区改造)
     verb = next((v for v in aspect_verbs if found and phrase.startswith(v)), "")
     done = verb and not any(w.flag[:1] == "n" for w in pos.cut(phrase[len(verb): phrase.rindex("的")]))
+    if not found and phrase and token.base in PEOPLE:
+        return _owners(sentence[drafts[i].clause[0]:token.start], phrase, rest[len(phrase):], pos) or phrase
     return "" if done else phrase
+
+
+def _owners(lead: str, noun: str, owned: str, pos) -> str:
+    """解决了当地8000名群众“用水难”问题 -> 解决“用水难”问题的群众: people counted as the owners of what
+    the verb before them acts on. '' when no such verb or object."""
+    words = [w for w in pos.cut(owned)] if owned else []
+    if not words or words[-1].flag[:1] != "n" or any(w.flag in VERB_TAGS + STATE_TAGS for w in words):
+        return ""
+    verbs = [w.word for w in pos.cut(lead) if w.flag in VERB_TAGS or w.flag == "i"]  # 彻底解决 (tagged i)
+    verb = verbs[-1] if verbs else ""
+    return f"{verb}{owned}的{noun}" if len(verb) >= 2 else ""
 
 
 def complete(sentence: str, drafts: list) -> None:
