@@ -6,6 +6,10 @@ it describes it: the measure is that predicate turned into a relative clause, "V
 without the other numbers of the clause (在12个县设置30个服务点 -> 设置服务点的县). A predicate
 that only tells what became of the things (焕然一新, 被改建为…, 拔地而起) names nothing:
 the noun alone is the measure. Works on the words after one number's unit (jieba tags).
+
+complete() then turns labels the words around a number make into another measure: a percentage
+before an outcome (100%合格 -> 合格率) or after 完成 (项目完成进度), seats of a list (X占N席), a
+figure in a bracketed note (it restates the one before), list items sharing a head noun.
 """
 
 from __future__ import annotations
