@@ -152,3 +152,62 @@ def test_a_villages_income_is_its_collectives():
     assert topics.collective("年收入", "东湖镇柳溪村") == "村集体年收入"
     assert topics.collective("年收入", None) == ""  # the region's own income is no collective's
     assert topics.collective("游客", "柳溪村") == ""
+
+
+def test_a_rate_listed_after_a_rate_of_a_named_thing_is_of_that_thing(extract):
+    figures = extract("今年以来，全县政务热线工单回访满意率达90.5%，问题解决率达81.2%。")
+    assert one(figures, 81.2).measure == "政务热线工单问题解决率"
+
+
+def test_the_absolute_value_of_a_measure_is_that_measure(extract):
+    figures = extract("全县城镇居民人均可支配收入4.1万元，同比增长5.2%，收入绝对值连续9年位居全市首位。")
+    assert one(figures, 1).measure == "城镇居民人均可支配收入"
+
+
+def test_a_companys_own_figures_are_the_firms(extract):
+    figures = extract("青山精密机械有限公司经理介绍，预计今年产值增长12%，达2.6亿元。")
+    assert one(figures, 2.6e8).measure == "企业产值"
+
+
+def test_a_count_opening_its_own_clause_takes_no_actor(extract):
+    figures = extract("全县12个老旧小区改造完工，86台加装电梯“拔地而起”。")
+    assert one(figures, 86).measure == "加装电梯"
+
+
+def test_a_sentence_going_on_after_a_framing_one_counts_the_frames_things(extract):
+    figures = extract("同时，依托县智慧政务服务平台，生成预警事项。目前，累计预警热点诉求41个。")
+    assert one(figures, 41).measure == "县智慧政务服务平台预警热点诉求"
+
+
+def test_holders_of_an_honour_named_before_count_that_honour(extract):
+    figures = extract("该县成功跻身全国县域电商“示范县”。至此，云岭市已有5个县获此殊荣。")
+    assert one(figures, 5).measure == "全国县域电商“示范县”"
+
+
+def test_participants_count_for_the_activity_named_before_them(extract):
+    figures = extract("创新开展“县长直播带货”，吸引3.1万人参与。")
+    assert one(figures, 31000).measure == "“县长直播带货”参与人数"
+
+
+def test_an_amount_of_land_measures_the_area_of_what_it_names(extract):
+    figures = extract("全县建设高标准农田2.4万亩。")
+    assert one(figures, 24000).measure == "高标准农田面积"
+    figures = extract("辐射带动周边300余户农户参与玉米种植4万余亩。")
+    assert one(figures, 40000).measure == "参与玉米种植面积"  # the farmers are the count before it
+
+
+def test_an_attribute_of_things_counted_just_before_is_theirs(extract):
+    figures = extract("该县成功跻身全国县域电商“示范县”。至此，云岭市已有5个县获此殊荣，数量居全省第一。")
+    assert one(figures, 1).measure == "全国县域电商“示范县”数量"
+
+
+def test_a_thing_named_by_a_quoted_brand_before_keeps_the_brand(extract):
+    figures = extract("“甬新欧”中欧班列共开行808列；回程班列共发运338列。")
+    assert one(figures, 338).measure == "“甬新欧”回程班列发运"
+    figures = extract("“安居房”项目交房5755套，安置房交房4636套。")
+    assert one(figures, 4636).measure == "安置房交房"  # another kind doing the same: no brand
+
+
+def test_modifiers_saying_all_name_no_kind(extract):
+    figures = extract("去年，景区接待国内外游客67.5万人次。")
+    assert one(figures, 675000).measure == "接待游客"

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 
 from generator.lexicon.text import HAN, alternation, han_count, split_region_suffix
 from generator.records import Region
-from . import measures
+from . import measures, phrases
 from .cues import FIXED_WORDS
 from .tokens import Token
 
 LEAD_TRIM = re.compile(
-    rf"^(?:{alternation(FIXED_WORDS['label_lead_trim'])}|"
+    rf"^(?:{alternation(FIXED_WORDS['label_lead_trim'] + FIXED_WORDS['label_lead_demonstratives'])}|"
     r"“十[二三四五]五”(?:期间|时期|以来|末)?|十[二三四五]五(?:期间|时期|以来|末)?)+"
 )
 TAIL_TRIM = re.compile(
@@ -83,16 +83,6 @@ def _clean_label(text: str, region_words: tuple[str, ...]) -> str:
     return text[-24:]
 
 
-def _noun_after(paragraph: str, token: Token, limit: int) -> str:
-    """The words right after a number's unit, up to the next separator: 建成3个[驿站]."""
-    after = paragraph[token.end : limit]
-    # a separator outside brackets, a bracketed note (（预计…）), or a word ending the noun
-    after = re.split(rf"(?![^（(]*[）)])[，,。；;、]|[（(](?={alternation(FIXED_WORDS['bracket_note_starts'])})|"
-                     rf"{alternation(FIXED_WORDS['noun_after_ends'])}", after)[0]
-    # 10个部门的[300项…]: a noun ending in 的 qualifies the next number, it is not a label of its own.
-    return re.sub(r"(?:[的和]|(?<!参)与|(?<![涉以])及)$", "", after.strip())
-
-
 def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, ...], pos=None, cues=None) -> None:
     """Labels for the tokens of one clause.
 
@@ -103,7 +93,7 @@ def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, 
     first = drafts[0].token
     lead = _clean_label(paragraph[c_start : first.start], region_words)
     limits = [d.token.start for d in drafts[1:]] + [c_end]
-    afters = [_noun_after(paragraph, d.token, lim) for d, lim in zip(drafts, limits)]
+    afters = [phrases.noun_after_unit(paragraph, d.token, lim, pos) for d, lim in zip(drafts, limits)]
     afters = [a if not LIST_SUMMARY.match(a) else "" for a in afters]  # …、6000亿元两大台阶: the list's, not a name
     # 1174户3501名贫困人口: adjacent numbers share the noun after the last one.
     for i in range(len(afters) - 2, -1, -1):
@@ -127,9 +117,11 @@ def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, 
             d.label = afters[i][:20]
         elif (people := measures.people_doing(d.token, afters[i], pos)):
             d.label = people  # 吸引6.2万人参与 -> 参与人数
+        elif not whole and (phrase := phrases.described(paragraph, drafts, i, c_end, pos, measures.aspect_verbs(cues))):
+            d.label = phrase  # 安排12名干部到基层锻炼 -> 到基层锻炼的干部
         elif number_first and han_count(afters[i]) >= 2:
             # 涉及86栋住宅楼、1920户居民: the items of a list share the verb
-            verb = lead if i == 0 or len(drafts) == 1 or raw.rstrip()[-1:] in ("、", "和") else ""
+            verb = lead if i == 0 or len(drafts) == 1 or raw.rstrip()[-1:] in ("、", "和", "与", "及") else ""
             # 走访了60个农户 -> 走访的农户; 推进36个棚户区改造 -> 棚户区改造; GDP从…: kept
             verb = measures.counted_lead(verb, pos, cues) or ("" if measures.has_verb(verb, pos) else verb)
             # 37个老旧小区人居环境焕然一新: opening its clause, the number counts the subject only
@@ -169,7 +161,7 @@ def _counted(paragraph: str, d: Draft, raw: str, limit: int, pos) -> str:
         return ""
     if measures.counts_things(d.token):
         return noun
-    words = list(pos.cut(raw[-6:])) if raw.strip() else []
+    words = [w for w in pos.cut(raw[-6:]) if w.flag != "ul"] if raw.strip() else []  # 慰问了
     return noun if han_count(noun) >= 2 and words and words[-1].flag == "v" else ""
 
 
@@ -384,6 +376,7 @@ def label_sentence(sentence: str, drafts: list[Draft], own: tuple[str, ...], pos
     _ratio_labels(drafts)
     _streaks(sentence, drafts, own, pos)
     _ranks_of_counted(sentence, drafts)
+    phrases.complete(sentence, drafts)
 
 
 def _ranks_of_counted(sentence: str, drafts: list[Draft]) -> None:

@@ -13,8 +13,8 @@ from .cues import FIXED_WORDS, Cues
 from .tokens import Token
 
 # From a reference onwards a label names the comparison, not the measure (较上年…, 比全省…);
-# 比重, 比例, 比率 are nouns.
-REFERENCE_TAIL = re.compile(rf"(?:(?<!同)比(?![重例率])|{alternation(FIXED_WORDS['reference_words'])})"
+# 比重, 比例, 比率, 评比 are nouns.
+REFERENCE_TAIL = re.compile(rf"(?:(?<![同评])比(?![重例率])|{alternation(FIXED_WORDS['reference_words'])})"
                             rf"(?:{alternation(FIXED_WORDS['reference_wholes'])}|[0-9]{{4}}年)?.*$")
 RATE_NOUNS = ("增速", "增幅", "占比", "比重")
 ASPECT_VERBS = ("aspect.increment", "aspect.level", "aspect.increment_after", "measure_lead")
@@ -36,6 +36,7 @@ STREAK_BEFORE = re.compile(r"(?:已|已经)?连续(?:第)?$")
 STREAK_PREDICATE_CUT = re.compile(r"[，。；、,;（(]")
 RANK_SCOPE_TAIL = re.compile(f"(?:{alternation(FIXED_WORDS['rank_scopes'])})$")
 WIN_VERB_TAIL = re.compile(f"(?:{alternation(FIXED_WORDS['win_verbs'])})$")
+INCLUSIVE = re.compile(alternation(FIXED_WORDS["inclusive_modifiers"]))  # 接待国内外游客: all, no kind
 SHORT_PREDICATE = 8  # han characters of a predicate that can describe what is counted
 
 
@@ -61,11 +62,12 @@ def measure(label: str, term: str | None, kind: str, cues: Cues, pos=None, scope
     so the figure takes the measure of the one before it). `scope`: the part of the region the
     figure is about, which the measure does not repeat."""
     if term:
-        return term
+        return INCLUSIVE.sub("", term) if han_count(INCLUSIVE.sub("", term)) >= 2 else term
     text = REFERENCE_TAIL.sub("", label)
     if scope and text.startswith(scope) and han_count(text) - han_count(scope) >= 2:
         text = text[len(scope):]
     text = without_place(text, cues)
+    text = INCLUSIVE.sub("", text) if han_count(INCLUSIVE.sub("", text)) >= 2 else text
     text = object_of(text, pos, cues)
     text = _without_inner_adverbs(text, pos)
     lead = cues.patterns.get("measure_lead")
@@ -75,7 +77,7 @@ def measure(label: str, term: str | None, kind: str, cues: Cues, pos=None, scope
         before = text
         while lead is not None and (m := lead.match(text)) and len(text) - m.end() >= 2:
             text = text[m.end():]
-        while (m := extra.match(text)) and len(text) - m.end() >= 2:
+        while (m := extra.match(text)) and len(text) - m.end() >= 2 and _whole_word(text, m.end(), pos):
             text = text[m.end():]
         text = time_rate(text)
         text = PER_UNIT_HEAD.sub("", text) if han_count(PER_UNIT_HEAD.sub("", text)) >= 2 else text
@@ -89,6 +91,14 @@ def measure(label: str, term: str | None, kind: str, cues: Cues, pos=None, scope
     if text in LEAD_WORDS or (lead is not None and lead.fullmatch(text)):
         return ""  # 新增65家: the verb alone names nothing; the measure before it is carried
     return text if han_count(text) or re.search("[A-Za-z]", text) else ""
+
+
+def _whole_word(text: str, end: int, pos) -> bool:
+    """Whether text[:end] is a word of its own (使 in 使其…, not in 使用)."""
+    if pos is None or end != 1:
+        return True
+    first = next(iter(pos.cut(text)), None)
+    return first is None or len(first.word) <= end
 
 
 def _without_inner_adverbs(text: str, pos) -> str:
@@ -142,7 +152,7 @@ def object_of(label: str, pos, cues: Cues) -> str:
         after = "".join(w.word for w in words[transfer + 1 :])
         return after if han_count(after) >= 2 and words[-1].flag[:1] == "n" else label
     if not words or not (words[0].flag == "p" or (words[0].flag in NAME_TAGS and len(words) > 2
-                                                    and words[1].word in _aspect_verbs(cues))):
+                                                    and words[1].word in aspect_verbs(cues))):
         return label
     for i, w in enumerate(words[1:], 1):
         if w.flag not in VERB_TAGS:
@@ -164,10 +174,11 @@ def verb_phrase(text: str, pos, cues: Cues | None) -> str:
     words = [w for w in pos.cut(text) if w.flag not in ("d", "ul", "uz", "ug", "ad") and w.word not in LEAD_WORDS]
     if not words or words[-1].flag not in VERB_TAGS + ("vn",) or len(words[-1].word) < 2:
         return ""
-    if cues is not None and words[-1].word in _aspect_verbs(cues):
+    if cues is not None and words[-1].word in aspect_verbs(cues):
         return ""
     phrase = "".join(w.word for w in words)
-    return phrase if han_count(phrase) <= 10 else words[-1].word
+    serial = len(words) >= 2 and words[-2].flag in VERB_TAGS  # 统筹使用: the last verb says what was done
+    return phrase if han_count(phrase) <= 10 and not serial else words[-1].word
 
 
 def counted_lead(text: str, pos, cues: Cues | None) -> str:
@@ -180,7 +191,10 @@ def counted_lead(text: str, pos, cues: Cues | None) -> str:
     return words[-1] if words and words[-1] in KEEP_VERBS else ""
 
 
-def _aspect_verbs(cues: Cues) -> frozenset[str]:
+def aspect_verbs(cues: Cues | None) -> frozenset[str]:
+    """Verbs that only say the aspect (建成, 新增) or the work done (推进, 改造)."""
+    if cues is None:
+        return frozenset(FIXED_WORDS["doing_verbs"])
     return frozenset(w for name in ASPECT_VERBS for w in cues.get(name)) | frozenset(FIXED_WORDS["doing_verbs"])
 
 

@@ -22,12 +22,13 @@ from dataclasses import replace
 from generator.lexicon.text import HAN, alternation, han_count
 from generator.records import Figure
 from .cues import FIXED_WORDS, Cues
-from . import measures
+from . import completions, measures
 from .measures import CLASSIFIERS, KEEP_VERBS, NOUN_TAGS, VERB_TAGS
 
 ATTRIBUTES = frozenset(FIXED_WORDS["topic_attributes"])
 COLLECTIVES = FIXED_WORDS["collective_owners"]
 COLLECTIVE_MEASURES = frozenset(FIXED_WORDS["collective_measures"])
+CONTINUATIONS = tuple(FIXED_WORDS["frame_continuations"])
 RELATIONS = FIXED_WORDS["topic_relations"]
 HEADS = re.compile(f"^(?:{alternation(FIXED_WORDS['topic_heads'], longest_first=True)})")
 FRAME = re.compile(f"(?:(?:{alternation(FIXED_WORDS['topic_frame_verbs'])})([^，,。；;：:]{{2,16}}?)|"
@@ -52,6 +53,7 @@ def carry(sentence: str, before: str, found: list[Figure], earlier: list[Figure]
     actor = counted_actor(sentence, found, pos, own)
     for figure in found:
         if actor and figure is not found[0] and figure.quote != found[0].quote and _framed(figure) \
+                and not figure.quote.startswith(figure.value) \
                 and not figure.measure.startswith(actor) and figure.indicator is None \
                 and not any(v in figure.quote for v in KEEP_VERBS):  # 带动N户增收: counted by whom they benefit
             figure = replace(figure, measure=actor + figure.measure)  # 4个工作队走访…，签约项目9个
@@ -61,11 +63,13 @@ def carry(sentence: str, before: str, found: list[Figure], earlier: list[Figure]
             figure = replace(figure, measure=listed + measures.unnamed("rank")) if listed else figure
         if figure.indicator is None and figure.measure:
             measure = collective(figure.measure, figure.scope) or \
+                completions.completed(sentence, before, figure, out, earlier, pos) or \
                 _topic_measure(sentence, before, figure, out, earlier, pos, own)
             if measure != figure.measure:
                 figure = replace(figure, measure=measure, indicator=_indicator(measure, figure, cues))
-        out.append(figure)
+        out.append(completions.area(figure, out))
     return out
+
 
 
 def _indicator(measure: str, figure: Figure, cues: Cues | None) -> str | None:
@@ -111,6 +115,8 @@ def _topic_measure(sentence: str, before: str, figure: Figure, prior: list[Figur
         return measure
     if _framed(figure):
         frame = framing(sentence[:at], pos, own)  # a later sentence may open a frame of its own
+        if not frame and sentence.lstrip("，, ").startswith(CONTINUATIONS):
+            frame = framing(before, pos, own)  # 依托X，…。目前，累计…: the paragraph's frame goes on
         if frame and not measure.startswith(frame):
             return frame + measure
     return measure
@@ -155,6 +161,10 @@ def collective(measure: str, scope: str | None) -> str:
     """某村年收入达110万元 -> 村集体年收入: a village's income is its collective's. '' otherwise."""
     owner = next((o for o in COLLECTIVES if scope and scope.endswith(o.removesuffix("集体"))), "")
     return owner + measure if owner and measure in COLLECTIVE_MEASURES else ""
+
+
+
+
 
 
 def named_list(text: str) -> str:
