@@ -7,6 +7,7 @@ import jieba.posseg
 import pytest
 
 from generator.lexicon.catalogue import load_units
+from generator.lexicon.words import Tagger
 from generator.read.figures import extract_figures, load_cues
 from generator.records import Article, ArticleDraft, Region, Section
 from generator.settings import Settings
@@ -18,7 +19,8 @@ REGION = Region("青山县", "云岭市", "某某省", "999901", "county", "qing
 def extract():
     units = load_units(Settings().units)
     cues = load_cues()
-    pos = jieba.posseg.POSTokenizer(jieba.Tokenizer())
+    # The tagger the build uses (resources.pos): jieba's, remembering the phrases it tagged last.
+    pos = Tagger(jieba.posseg.POSTokenizer(jieba.Tokenizer()))
 
     def run(*paragraphs: str, year: int | None = 2023, published: str = "", title: str = "测试"):
         draft = ArticleDraft(source="t.txt", title=title, sections=[Section(None, list(paragraphs))])
