@@ -5,8 +5,9 @@ Layout (records.py holds the typed records that flow between the stages):
     settings.py   the one table of settings (plugin options, CLI options, README table)
     build.py      build(): read every seed (per-file stages, cached) -> digest -> search index, page plans
     read/         per-file stages: decode, sidecar, clean/, split/, bylines, locate, figures/
-    lexicon/      text (character classes), newsroom (cue words), words (jieba), gazetteer, catalogue:
-                  the language resources the stages share; compiled: costly ones compiled into the cache
+    lexicon/      text (character classes), newsroom (cue words), words (jieba, Tagger), gazetteer
+                  (tables shipped in data/gazetteer_tables.json, gazetteer_tables.py), catalogue:
+                  the language resources the stages share
     digest.py     cross-page assembly (dedupe.py) and the JSON/CSV contract
     site/         typeset, pages, compare, charts, keywords, templates/
     search/       terms, scoring, format (FORMAT.md is the spec), index (the entry); browser runtime web/

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from generator.lexicon.compiled import read_yaml
+from generator.lexicon.datafile import read_yaml
 
 GAP = "…"  # in a synonym: up to GAP_CHARS characters of anything (民生支出…占…比)
 GAP_CHARS = 10

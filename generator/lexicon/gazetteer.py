@@ -76,7 +76,7 @@ class Gazetteer:
         return cls.from_tree(read_tree(path), common_words=common_words_of(words or Words()))
 
     def to_json(self) -> dict:
-        """The built tables as JSON data (regions by position), for the compiled store."""
+        """The built tables as JSON data (regions by position), as written to data/gazetteer_tables.json."""
         number = {id(r): i for i, r in enumerate(self.regions)}
         return {"regions": [[r.name, r.city, r.province, r.code, r.level, r.slug] for r in self.regions],
                 "full": {n: [number[id(r)] for r in rs] for n, rs in self._full.items()},

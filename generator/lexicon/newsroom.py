@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from generator.lexicon.compiled import read_yaml
+from generator.lexicon.datafile import read_yaml
 
 from generator.settings import PACKAGE_DIR
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from generator.lexicon.compiled import read_yaml
+from generator.lexicon.datafile import read_yaml
 
 from generator.settings import PACKAGE_DIR
 

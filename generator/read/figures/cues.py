@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.lexicon.compiled import read_yaml
+from generator.lexicon.datafile import read_yaml
 from generator.settings import PACKAGE_DIR
 
 DATA_DIR = PACKAGE_DIR / "data"

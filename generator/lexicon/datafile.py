@@ -1,9 +1,5 @@
-"""Reading the project's YAML data files fast.
-
-(This module once also held a store of resources compiled into the cache folder: the
-gazetteer's tables now ship compiled in the package, lexicon/gazetteer_tables.py, and jieba's
-IDF table is read when needed, site/keywords.py.)
-"""
+"""Reading the project's YAML data files fast (the gazetteer's tables are JSON:
+lexicon/gazetteer_tables.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""generator/lexicon/compiled.py: YAML data files read with libyaml's safe loader."""
+"""generator/lexicon/datafile.py: YAML data files read with libyaml's safe loader."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.lexicon.compiled import read_yaml
+from generator.lexicon.datafile import read_yaml
 
 
 def test_read_yaml_gives_what_the_safe_loader_gives(tmp_path):
