@@ -12,17 +12,21 @@ TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: site test serve clean bench chromium deps screenshots
 
-# The venv's own setuptools is not needed once the project is installed (pip builds with
-# an isolated copy): without it jieba skips importing pkg_resources (~0.3 s every build).
+# A site environment keeps no installer once the project is in: without setuptools jieba
+# skips importing pkg_resources (~0.3 s every build), and pip (17 MB) builds nothing.
+# `python -m venv` on an existing .venv puts pip back (ensurepip, offline), so a changed
+# lock or the test set can still install.
 $(SITE_STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) -r requirements.lock
 	$(PIP) --no-deps -e .
-	$(BIN)/python -m pip uninstall --quiet --yes setuptools
+	$(BIN)/python -m pip uninstall --quiet --yes setuptools pip
 	touch $(SITE_STAMP)
 
 $(TEST_STAMP): requirements-test.lock $(SITE_STAMP)
+	$(PYTHON) -m venv $(VENV)
 	$(PIP) -r requirements-test.lock
+	$(BIN)/python -m pip uninstall --quiet --yes setuptools
 	touch $(TEST_STAMP)
 
 deps: $(TEST_STAMP)  ## developer set-up: both sets
