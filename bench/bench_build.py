@@ -33,6 +33,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(HERE), str(ROOT / "tests"), str(ROOT)]
 
+import procmem  # noqa: E402
 import synth  # noqa: E402
 from helpers import CHROMIUM, CHROMIUM_ARGS, serve, write_config  # noqa: E402
 
@@ -44,29 +45,6 @@ QUERIES = ["老旧小区", "乡村振兴", "地区生产总值", "党建引领",
 
 
 # --------------------------------------------------------------------------- measuring
-
-def _tree_pss_kb(root: int) -> int:
-    """Proportional set size of `root` and its descendants (Linux /proc; 0 elsewhere): the
-    memory the build really holds, shared pages of a forked child counted once."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
-        try:
-            with open(f"/proc/{entry}/stat") as f:
-                stat = f.read()
-            children.setdefault(int(stat[stat.rfind(")") + 2:].split()[1]), []).append(int(entry))
-        except (OSError, ValueError, IndexError):
-            continue
-    total, todo = 0, [root]
-    while todo:
-        pid = todo.pop()
-        todo += children.get(pid, [])
-        try:
-            with open(f"/proc/{pid}/smaps_rollup") as f:
-                total += next((int(line.split()[1]) for line in f if line.startswith("Pss:")), 0)
-        except OSError:
-            continue
-    return total
-
 
 def _child(cmd_json: str) -> None:
     """Run one command as our child and report its wall time, CPU time, peak RSS of its largest
@@ -80,7 +58,7 @@ def _child(cmd_json: str) -> None:
     reader = threading.Thread(target=lambda: outputs.extend(proc.communicate()))
     reader.start()
     while reader.is_alive():
-        peak_pss = max(peak_pss, _tree_pss_kb(proc.pid))
+        peak_pss = max(peak_pss, procmem.tree_pss_kb(proc.pid))
         reader.join(0.25)
     seconds = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
