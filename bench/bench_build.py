@@ -24,6 +24,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -32,6 +33,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(HERE), str(ROOT / "tests"), str(ROOT)]
 
+import procmem  # noqa: E402
 import synth  # noqa: E402
 from helpers import CHROMIUM, CHROMIUM_ARGS, serve, write_config  # noqa: E402
 
@@ -45,15 +47,25 @@ QUERIES = ["老旧小区", "乡村振兴", "地区生产总值", "党建引领",
 # --------------------------------------------------------------------------- measuring
 
 def _child(cmd_json: str) -> None:
-    """Run one command as our child and report its wall time and peak RSS (RUSAGE_CHILDREN)."""
+    """Run one command as our child and report its wall time, CPU time, peak RSS of its largest
+    process (RUSAGE_CHILDREN) and peak PSS of the whole process tree (sampled every 0.25 s)."""
     cmd, cwd, env = json.loads(cmd_json)
     started = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=cwd, env={**os.environ, **env}, capture_output=True, text=True)
+    proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, **env}, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    peak_pss = 0
+    outputs: list[str] = []
+    reader = threading.Thread(target=lambda: outputs.extend(proc.communicate()))
+    reader.start()
+    while reader.is_alive():
+        peak_pss = max(peak_pss, procmem.tree_pss_kb(proc.pid))
+        reader.join(0.25)
     seconds = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    out, err = outputs
     print(json.dumps({"seconds": seconds, "cpu_s": usage.ru_utime + usage.ru_stime,
-                      "maxrss_mb": usage.ru_maxrss / 1024, "rc": proc.returncode,
-                      "out": proc.stdout[-3000:], "err": proc.stderr[-3000:]}))
+                      "maxrss_mb": usage.ru_maxrss / 1024, "tree_pss_mb": peak_pss / 1024, "rc": proc.returncode,
+                      "out": out[-3000:], "err": err[-3000:], "load": os.getloadavg()[0]}))
 
 
 def measure(cmd: list[str], cwd: Path, env: dict | None = None) -> dict:
@@ -244,6 +256,7 @@ def run_size(n: int, out: Path, with_browser: bool, with_reference: bool, warm_r
 
     full = mkdocs_build(config, site)
     row["build_s"], row["peak_mb"] = full["seconds"], full["maxrss_mb"]
+    row["cpu_s"], row["tree_pss_mb"], row["load"] = full["cpu_s"], full["tree_pss_mb"], full["load"]
     row["pages"] = sum(1 for _ in site.rglob("index.html"))
     digest = json.loads((site / "data" / "digest.json").read_text("utf-8"))
     row["built_articles"] = len(digest["articles"])
@@ -262,15 +275,18 @@ def run_size(n: int, out: Path, with_browser: bool, with_reference: bool, warm_r
     # (file writing on this VM varies by seconds from run to run).
     # Each into a folder of its own, removed only afterwards: deleting ~0.5 GB right before
     # a timed build would be measured as part of it.
-    warm_runs = []
+    warm_runs, warm_cpu = [], []
     for k in range(warm_repeats):
         changed = touch_one_seed(seeds)
-        warm_runs.append(mkdocs_build(config, work / f"site_warm{k}")["seconds"])
+        warm = mkdocs_build(config, work / f"site_warm{k}")
+        warm_runs.append(warm["seconds"])
+        warm_cpu.append(warm["cpu_s"])
     for k in range(warm_repeats):
         shutil.rmtree(work / f"site_warm{k}")
     row["warm_runs_s"] = warm_runs
     row["warm_s"] = statistics.median(warm_runs)
     row["warm_pct"] = 100 * row["warm_s"] / full["seconds"]
+    row["warm_cpu_pct"] = 100 * statistics.median(warm_cpu) / full["cpu_s"]
     row["changed"] = changed
 
     if with_browser:
@@ -301,7 +317,10 @@ def report(rows: list[dict]) -> str:
         ("files", lambda r: f"{r['files']:,}"),
         ("build s", lambda r: f"{r['build_s']:.1f}"),
         ("s/1k art", lambda r: f"{1000 * r['build_s'] / r['articles']:.1f}"),
+        ("cpu s", lambda r: f"{r['cpu_s']:.0f}"),
+        ("load", lambda r: f"{r['load']:.1f}"),
         ("peak MB", lambda r: f"{r['peak_mb']:.0f}"),
+        ("tree MB", lambda r: f"{r['tree_pss_mb']:.0f}"),
         ("pages", lambda r: f"{r['pages']:,}"),
         ("index raw", lambda r: _kb(r["index_raw"])),
         ("index gz", lambda r: _kb(r["index_gzip"])),
@@ -313,6 +332,7 @@ def report(rows: list[dict]) -> str:
         ("q p95 ms", lambda r: f"{r['p95_ms']:.0f}" if "p95_ms" in r else "-"),
         ("warm s", lambda r: f"{r['warm_s']:.1f}"),
         ("warm %", lambda r: f"{r['warm_pct']:.0f}%"),
+        ("warm cpu %", lambda r: f"{r['warm_cpu_pct']:.0f}%"),
         ("Material s", lambda r: f"{r['ref_s']:.1f}" if "ref_s" in r else "-"),
         ("ours/Material", lambda r: f"{r['build_s'] / r['ref_s']:.2f}" if r.get("ref_s") else "-"),
     ]
@@ -320,11 +340,14 @@ def report(rows: list[dict]) -> str:
     widths = [max(len(row[i]) for row in table) for i in range(len(cols))]
     lines = ["  ".join(cell.rjust(w) for cell, w in zip(row, widths)) for row in table]
     lines.insert(1, "  ".join("-" * w for w in widths))
-    notes = ["", "build s: `mkdocs build` with a fresh cache; peak MB: largest single process (RUSAGE_CHILDREN maxrss);",
+    notes = ["", "build s: `mkdocs build` with a fresh cache; cpu s: its CPU time, all processes; load: 1-min load",
+             "average at its end; peak MB: largest single process (RUSAGE_CHILDREN maxrss, a forked child's",
+             "shared pages included); tree MB: peak PSS of the build and all its processes together;",
              "index: assets/search/**/*.json but the text shards t/ (gzip -6); 1st query: search files the search page",
              "fetched for one query (gzip -6 each) and how many requests;",
              "q p50/p95: in-page query after the engine is loaded (debounce subtracted);",
              "warm: rebuild after one seed changed, median of --warm-runs runs (each after a new edit);",
+             "warm cpu %: its CPU time as % of the full build's (steadier than wall time on a loaded machine);",
              "Material: stock Material + search plugin (lang zh, jieba) over the same articles as Markdown."]
     targets = ["", "Targets: 1,000 articles <= 60 s; linear growth; warm <= 20 %; first query <= 100 KB gzip at 10,000."]
     for r in rows:

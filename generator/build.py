@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -191,15 +192,15 @@ def process_sources(readable: list[Source], settings: Settings, resources: Resou
     for source in readable:
         cached = cache.get(source)
         if cached is not None:
-            results[source.file] = cached
+            results[source.file] = shared_words(cached)
         else:
             todo.append(source)
     done = len(results)
 
     def record(source: Source, result: FileResult) -> None:
         nonlocal done
-        results[source.file] = result
         cache.put(source, result)
+        results[source.file] = shared_words(result)
         done += 1
         if progress:
             progress(done, len(readable), source.file)
@@ -219,6 +220,14 @@ def process_sources(readable: list[Source], settings: Settings, resources: Resou
         log.info("reused cached results for %d of %d files", cache.hits, len(readable))
     cache.prune()
     return results
+
+
+def shared_words(result: FileResult) -> FileResult:
+    """The result with its search words interned: every article lists its own vocabulary,
+    mostly the same few thousand words, and each read from the cache or a worker would
+    otherwise be a string object of its own (most of the build's memory at 10,000 articles)."""
+    return replace(result, search_terms=[replace(t, words=tuple(map(sys.intern, t.words)))
+                                         for t in result.search_terms])
 
 
 # Each worker process loads the gazetteer and catalogue once, in its initializer.

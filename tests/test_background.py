@@ -51,6 +51,21 @@ def test_the_forked_work_sees_data_made_before_it_started(tmp_path):
 
 
 @pytest.mark.skipif(not can_fork(), reason="fork only on Linux")
+@pytest.mark.skipif(not can_fork(), reason="no fork here")
+def test_the_forked_work_leaves_the_parents_objects_to_the_collector_of_the_parent(tmp_path):
+    import gc
+    seen = []
+
+    def make():
+        return [GeneratedFile("frozen.txt", str(gc.get_freeze_count() > 0).encode())]
+    writer = BackgroundWriter(make, tmp_path, "search index", parallel=True)
+    writer.start()
+    seen.append(gc.get_freeze_count())
+    writer.finish()
+    assert (tmp_path / "frozen.txt").read_bytes() == b"True"  # the child's collector skips them
+    assert seen == [0]  # the parent collects as before
+
+
 def test_cancel_stops_the_work(tmp_path):
     def slow():
         time.sleep(30)

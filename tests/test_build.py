@@ -77,3 +77,15 @@ def test_search_terms_travel_beside_the_articles_and_are_reused_from_the_cache(t
     monkeypatch.setattr(build.terms, "article_terms", no_segmenting)
     again, warm_terms = build.read_all(settings, resources)
     assert warm_terms == terms and [a.id for a in again.articles] == [a.id for a in data.articles]
+
+
+def test_shared_words_makes_equal_search_words_one_object_each():
+    from generator.records import FileResult, SearchTerms
+
+    def result() -> FileResult:  # words built at run time: separate string objects, as read from a cache
+        words = tuple("".join(["产", w]) for w in "业值量")
+        return FileResult(articles=[], figures=[], warnings=[], search_terms=[SearchTerms(words, ((),))])
+    first, second = build.shared_words(result()), build.shared_words(result())
+    assert first == result() and first.search_terms[0].synonyms == ((),)
+    assert all(a is b for a, b in zip(first.search_terms[0].words, second.search_terms[0].words))
+    assert result().search_terms[0].words[0] is not result().search_terms[0].words[0]

@@ -1,4 +1,5 @@
-"""memopages: a memo hit is never rendered; a miss is rendered and memoised; a vanished entry is rendered."""
+"""memopages: a memo hit is never rendered; a miss is rendered when written, memoised and let go;
+a vanished entry is rendered."""
 
 from __future__ import annotations
 
@@ -22,11 +23,18 @@ def _pages(tmp_path, render=lambda: "正文") -> MemoPages:
     return MemoPages(PageMemo(tmp_path), "site", plans, "<p>概况</p>", env=env)
 
 
-def test_a_miss_is_rendered_and_memoised(tmp_path):
-    pages, page = _pages(tmp_path), _page()
-    assert pages.body("", page) == "正文" and "template" not in page.meta
+def test_a_miss_is_rendered_when_written_memoised_and_let_go(tmp_path):
+    rendered = []
+    pages, page = _pages(tmp_path, lambda: rendered.append(1) or "正文"), _page()
+    # MkDocs holds every body from on_page_content to the end: a generated page's is empty there ...
+    page.content = pages.body("", page)
+    assert page.content == "" and "template" not in page.meta and not rendered
+    # ... and rendered only when its page is written
+    context = {"page": page}
+    assert pages.ready(context, page) is context and page.content == "正文" and pages.context is context
     assert pages.finished("<html>正文</html>", page) == "<html>正文</html>"
     assert PageMemo(tmp_path).get(pages.keys["articles/a1.md"]) == "<html>正文</html>"
+    assert page.content == "" and len(rendered) == 1
 
 
 def test_a_hit_is_never_rendered(tmp_path):
@@ -35,7 +43,9 @@ def test_a_hit_is_never_rendered(tmp_path):
     key = PageMemo(tmp_path).key("site", _page(), "inputs")
     PageMemo(tmp_path).put(key, "<html>旧</html>")
     pages, page = _pages(tmp_path, refuse), _page()
-    assert pages.body("", page) == "" and page.meta["template"] == EMPTY_TEMPLATE
+    page.content = pages.body("", page)
+    assert page.content == "" and page.meta["template"] == EMPTY_TEMPLATE
+    pages.ready({"page": page}, page)
     assert pages.env.get_template(EMPTY_TEMPLATE).render() == ""
     assert pages.finished("", page) == "<html>旧</html>" and pages.memo.hits == 1
 
@@ -44,7 +54,11 @@ def test_other_pages_pass_through_and_the_home_page_gets_the_summary(tmp_path):
     pages = _pages(tmp_path)
     assert pages.body("<p>手写</p>", _page("about.md")) == "<p>手写</p>"
     assert pages.body("<p>首页</p>", _page("index.md", homepage=True)) == "<p>首页</p><p>概况</p>"
-    assert pages.finished("<html>x</html>", _page("about.md")) == "<html>x</html>" and not pages.keys
+    about = _page("about.md")
+    about.content = "<p>手写</p>"
+    pages.ready({}, about)
+    assert about.content == "<p>手写</p>"
+    assert pages.finished("<html>x</html>", about) == "<html>x</html>" and not pages.keys
 
 
 def test_a_vanished_memo_entry_is_rendered_again(tmp_path):

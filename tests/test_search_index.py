@@ -186,6 +186,21 @@ def test_output_is_deterministic(files, segmenter):
     assert again == files
 
 
+def test_a_full_run_cache_is_emptied_without_changing_the_files(files, segmenter, monkeypatch):
+    from generator.search import index as index_mod, segment
+    sizes = []
+    dense_tokens = segment.dense_tokens
+
+    def watched(text, vocabulary, *args, cache=None, **kwargs):
+        sizes.append(len(cache))
+        return dense_tokens(text, vocabulary, *args, cache=cache, **kwargs)
+    monkeypatch.setattr(index_mod, "RUN_CACHE_ENTRIES", 1)
+    monkeypatch.setattr(segment, "dense_tokens", watched)
+    again = {f.path: f.content for f in build_search(make_digest(), FakeResources(segmenter, CATALOGUE))}
+    assert again == files
+    assert max(sizes) <= 2 and sizes.count(0) > 1  # held at most the bound (+ one run of a text), emptied again
+
+
 def test_output_does_not_depend_on_hash_seed(files):
     code = ("import sys, hashlib; sys.path.insert(0, 'tests'); "
             "from test_search_index import *; "

@@ -15,6 +15,7 @@ worker processes) has the kernel kill the child when the build process dies, eve
 from __future__ import annotations
 
 import ctypes
+import gc
 import logging
 import multiprocessing
 import os
@@ -90,7 +91,13 @@ class BackgroundWriter:
             return
         self.process = multiprocessing.get_context("fork").Process(target=self._run, args=(os.getpid(),),
                                                                    name=f"digest {self.what}", daemon=True)
-        self.process.start()
+        # The child's garbage collector must not walk the parent's objects (the whole digest):
+        # every object it visits is written to, and its memory page copied into the child.
+        gc.freeze()
+        try:
+            self.process.start()
+        finally:
+            gc.unfreeze()
 
     def finish(self) -> None:
         if self.process is None:

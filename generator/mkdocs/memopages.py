@@ -4,6 +4,11 @@ MkDocs renders a page in two steps: its body (on_page_content), then the theme's
 around it (on_post_page). A page whose finished HTML is memoised skips both: its body is
 not rendered, and an empty template (EMPTY_TEMPLATE) stands in for the theme's until the
 memoised HTML replaces the output.
+
+MkDocs reads and renders every page's body before it writes the first one, so a body
+returned from on_page_content would stay in memory with all the others (hundreds of MB at
+ten thousand articles). A generated page's body is therefore rendered only when its page is
+about to be written (on_page_context, ready()) and let go once it is written (finished()).
 """
 
 from __future__ import annotations
@@ -36,7 +41,8 @@ class MemoPages:
     context: dict | None = None  # the last page context, should a memo entry have vanished
 
     def body(self, html_body: str, page) -> str:
-        """The page's body HTML, or "" for a memo hit (its template swapped for the empty one)."""
+        """The page's body HTML for MkDocs to hold until the page is written: "" for a
+        generated page (rendered in ready(); a memo hit's template is swapped for the empty one)."""
         plan = self.plans.get(page.file.src_uri)
         if plan is None:
             return html_body + self.home_summary if page.is_homepage else html_body
@@ -44,8 +50,15 @@ class MemoPages:
         if self.memo.has(key):
             self.hits[page.file.src_uri] = page.meta.get("template", "main.html")
             page.meta["template"] = EMPTY_TEMPLATE
-            return ""
-        return plan.render()
+        return ""
+
+    def ready(self, context: dict, page) -> dict:
+        """The page is about to be written: a generated page that is not a memo hit gets its body now."""
+        self.context = context
+        src = page.file.src_uri
+        if src in self.keys and src not in self.hits:
+            page.content = self.plans[src].render()
+        return context
 
     def finished(self, output: str, page) -> str:
         """The page's finished HTML: from the memo for a hit, else `output`, memoised."""
@@ -61,4 +74,5 @@ class MemoPages:
             page.content = self.plans[page.file.src_uri].render()
             output = self.env.get_template(page.meta["template"]).render(self.context)
         self.memo.put(key, output)
+        page.content = ""  # written: the body need not be held until the build ends
         return output

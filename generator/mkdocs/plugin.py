@@ -115,8 +115,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return env
 
     def on_page_context(self, context, /, *, page, config, nav):
-        self.state.pages.context = context
-        return context
+        return self.state.pages.ready(context, page)
 
     def on_post_page(self, output: str, /, *, page, config) -> str:
         return self.state.pages.finished(output, page)

@@ -22,6 +22,10 @@ from generator.settings import Settings
 log = logging.getLogger("mkdocs.plugins.digest")
 
 STATIC_DIR = Path(__file__).parent / "web"
+# Runs of Chinese text whose tokens the index remembers at a time (segment.dense_tokens'
+# cache): enough for the runs that recur (bylines, stock phrases), while the whole corpus's
+# tokens, one string object each, would grow with it (over 1 GB at 10,000 articles).
+RUN_CACHE_ENTRIES = 50_000
 # search.js (an ES module) and the modules it imports, and search.css
 STATIC_FILES = tuple(sorted(p.name for p in STATIC_DIR.iterdir() if p.suffix in (".js", ".css")))
 
@@ -101,6 +105,8 @@ def build_index(digest: Digest, segmenter: Segmenter, synonyms: Synonyms, one_fi
     stems = segment.word_stems(vocab)
 
     def tokens(text: str) -> list[str]:
+        if len(run_cache) > RUN_CACHE_ENTRIES:
+            run_cache.clear()  # the same tokens either way: only recomputed
         return segment.dense_tokens(text, vocab, cache=run_cache, stems=stems)
 
     title_tokens = [tokens(a.title) for a in articles]

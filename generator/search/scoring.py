@@ -6,6 +6,7 @@ stemming: the builder's pipelines are empty on both sides.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -70,23 +71,23 @@ class LeanBuilder(Builder):
         super().__init__()
         self.pipeline.reset()  # no stemmer, stop-word filter or trimmer: wrong for Chinese
         self.search_pipeline.reset()
-        # Every token as (term number, document x fields + field): arrays, not per-field
-        # Counters, so postings() counts and scores millions of them with numpy.
+        # Every token's term number, and each (document x fields + field)'s token count:
+        # typed arrays (4 and 8 bytes an entry, not a list's 8-byte pointers to int objects),
+        # not per-field Counters, so postings() counts and scores millions of them with numpy.
         self._term_ids: dict[str, int] = defaultdict()
         self._term_ids.default_factory = self._term_ids.__len__  # a new term gets the next number
-        self._tokens: list[int] = []
-        self._token_keys: list[int] = []
+        self._tokens = array("i")
+        self._lengths = array("q")
 
     def add(self, doc, attributes=None):
         if attributes or self.metadata_whitelist:
             raise ValueError("LeanBuilder indexes tokens only: no attributes or metadata")
         if str(doc[self._ref]) != str(self.document_count):
             raise ValueError("LeanBuilder numbers documents 0, 1, 2... in the order they are added")
-        base = self.document_count * len(self._fields)
-        for f, name in enumerate(self._fields):
+        for name in self._fields:
             before = len(self._tokens)
             self._tokens.extend(map(self._term_ids.__getitem__, map(str.lower, doc[name])))
-            self._token_keys.extend([base + f] * (len(self._tokens) - before))
+            self._lengths.append(len(self._tokens) - before)
         self.document_count += 1
 
     def postings(self) -> Postings:
@@ -97,15 +98,16 @@ class LeanBuilder(Builder):
         nf, n = len(fields), self.document_count
         names = list(self._term_ids)  # by term number
         n_terms = len(names)
-        tokens = np.array(self._tokens, dtype=np.int64)
-        token_keys = np.array(self._token_keys, dtype=np.int64)
+        tokens = np.frombuffer(self._tokens, dtype=np.int32).astype(np.int64) if self._tokens else np.zeros(0, np.int64)
+        lengths_int = np.frombuffer(self._lengths, dtype=np.int64) if self._lengths else np.zeros(0, np.int64)
+        token_keys = np.repeat(np.arange(n * nf, dtype=np.int64), lengths_int)
         # one entry per (document x field, term) with its frequency, in key order
         pair, tf_counts = np.unique(token_keys * max(n_terms, 1) + tokens, return_counts=True)
         keys, ids = np.divmod(pair, max(n_terms, 1))
         tf = tf_counts.astype(np.float64)
         # lunr: a field's length is its token count, averaged over all documents; a term's
         # document frequency counts the field vectors holding it
-        lengths = np.bincount(token_keys, minlength=n * nf).astype(np.float64)
+        lengths = lengths_int.astype(np.float64)
         total = np.bincount(np.arange(n * nf) % nf, weights=lengths, minlength=nf) if n else np.zeros(nf)
         average = [float(t) / n if n else 0.0 for t in total.tolist()]
         df = np.bincount(ids, minlength=n_terms).tolist()
