@@ -406,3 +406,11 @@ def test_a_part_counted_after_qizhong_is_read_like_the_whole(extract):
     figs = extract("今年，全县签约项目120个、同比增长12%，其中亿元以上项目35个、同比增长20%；企业总数达到800家，其中规上企业90家。")
     assert one(figs, 35).aspect == Aspect.INCREMENT
     assert one(figs, 90).aspect == Aspect.LEVEL
+
+
+def test_a_count_allotted_to_each_unit_is_a_standing_level_without_period(extract):
+    figures = extract("今年，每个村配备2名专职网格员、1名法律顾问。", year=2024)
+    for value in (2, 1):
+        figure = one(figures, value)
+        assert figure.aspect.value == "level" and figure.period is None
+    assert one(extract("今年，全县新增专职网格员30名。", year=2024), 30).period is not None

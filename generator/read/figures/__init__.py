@@ -313,6 +313,9 @@ def _threshold(sentence: str, d: labels.Draft, earlier: list[labels.Draft], cues
     return any(e.clause == d.clause and e.token.base in ("个", "家", "户") for e in earlier)
 
 
+ALLOTTED_TO = tuple(FIXED_WORDS["allotment_heads"])
+
+
 def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Time],
             context: periods.Time | None, index: int, lead_in: str = "",
             review: periods.Time | None = None, onward: bool = False, unit: tuple[str, int] | None = None) -> list[Figure]:
@@ -333,6 +336,9 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
     if r.closed_year and modality == Modality.TARGET and period is not None and period.end == str(r.times.ref):
         period = Period(period.text, str(r.times.ref + 1), str(r.times.ref + 1))  # 今年的目标 in the report
     per = slots.per_unit(clause_before, token, after, cues)
+    kind = d.kind
+    if measures.counts_things(token) and any(w in clause_before for w in ALLOTTED_TO):
+        kind, period = Aspect.LEVEL, None  # 每个网格配备1名网格长: a standing allotment, no event in time
     base = d.extras.get("base") or per or base
     item = d.extras.get("item")
     scope = d.extras.get("scope") or slots.reference_scope(clause_before, after, r.level_word, cues) or \
@@ -363,6 +369,6 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
         out.append(Figure(
             id=fid, article=article.id, region=article.region.name, measure=d.extras.get("measure") or measures.measure(label, term, d.kind, cues, r.pos, scope),
             value=token.value, unit=token.unit, value_normalized=round(value, 6), unit_normalized=token.base,
-            quote=quote, paragraph=index, aspect=Aspect(d.kind), indicator=name, base=base or share_base,
+            quote=quote, paragraph=index, aspect=Aspect(kind), indicator=name, base=base or share_base,
             scope=scope, modality=modality, period=period, qualifier=token.qualifier, start_value=d.is_start))
     return out
