@@ -38,6 +38,11 @@ def test_time_words(text, expected):
     assert found and found[0][:2] == expected, found
 
 
+def test_a_bare_month_opening_a_clause_is_that_month_of_the_reference_year():
+    assert read("6月，某博览会上，签约项目5个") == [("2024-06", "2024-06", False)]
+    assert read("投资6月底到位") == []  # inside a clause it dates nothing on its own
+
+
 def test_dates_and_decades_are_not_periods():
     assert read("80年代") == []
     assert read("2023年3月5日") == [("2023-03", "2023-03", False)]  # an event on a day: its month
