@@ -414,3 +414,8 @@ def test_a_count_allotted_to_each_unit_is_a_standing_level_without_period(extrac
         figure = one(figures, value)
         assert figure.aspect.value == "level" and figure.period is None
     assert one(extract("今年，全县新增专职网格员30名。", year=2024), 30).period is not None
+
+
+def test_a_unit_suffix_jieba_splits_off_still_names_the_unit(extract):
+    figures = extract("东湖商业街区成为首店集聚地，甲、乙等12家品牌首店相继落户。", year=2024)
+    assert one(figures, 12).scope == "东湖商业街区"
