@@ -419,3 +419,10 @@ def test_a_count_allotted_to_each_unit_is_a_standing_level_without_period(extrac
 def test_a_unit_suffix_jieba_splits_off_still_names_the_unit(extract):
     figures = extract("东湖商业街区成为首店集聚地，甲、乙等12家品牌首店相继落户。", year=2024)
     assert one(figures, 12).scope == "东湖商业街区"
+
+
+def test_things_handed_out_or_built_up_in_the_period_are_its_total(extract):
+    figures = extract("今年，全县发放果苗5万余株，建设高标准农田3.2万亩，新建村级驿站12个。", year=2024)
+    assert one(figures, 50000).aspect == Aspect.LEVEL  # FRAMES: the total of a flow over the period
+    assert one(figures, 32000).aspect == Aspect.LEVEL
+    assert one(figures, 12).aspect == Aspect.INCREMENT
