@@ -426,3 +426,10 @@ def test_things_handed_out_or_built_up_in_the_period_are_its_total(extract):
     assert one(figures, 50000).aspect == Aspect.LEVEL  # FRAMES: the total of a flow over the period
     assert one(figures, 32000).aspect == Aspect.LEVEL
     assert one(figures, 12).aspect == Aspect.INCREMENT
+
+
+def test_a_sentence_pointing_back_to_the_day_before_takes_its_month(extract):
+    figures = extract("今年7月18日，某社区党支部揭牌成立。其间，相关负责人慰问了3名困难群众。", year=2024)
+    assert span(one(figures, 3)) == ("2024-07", "2024-07")
+    figures = extract("今年7月18日，某社区党支部揭牌成立。相关负责人慰问了3名困难群众。", year=2024)
+    assert span(one(figures, 3)) != ("2024-07", "2024-07")  # no pointing back: the day dates its own sentence

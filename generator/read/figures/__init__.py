@@ -30,6 +30,8 @@ MAX_SENTENCE = 400
 LEADING_CHARS = 4  # a time this near a sentence's start frames the sentences after it
 LEAD_CHARS = 600  # how much of a lead paragraph can set the article's time frame  # longer runs are cut at clause marks (bounded work per piece)
 GROWTH_OF = ("增速", "增幅", "增长", "占比", "比重")
+ALLOTTED_TO = tuple(FIXED_WORDS["allotment_heads"])
+TIME_ANAPHORS = tuple(FIXED_WORDS["time_anaphors"])
 
 
 def reference_year(article: Article, published: str | None = None, cues: Cues | None = None) -> int | None:
@@ -157,10 +159,12 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
             frames_on = False  # the paragraph opens with a time and no figure (2025年是收官之年。回望这5年…)
             read: list[Figure] = []  # the paragraph's figures so far: what a later attribute belongs to
             said, topic, first = list(sentences(paragraph)), None, len(mentioned)
+            day = None  # the day the sentence before dated: 7月18日，…揭牌。其间，… happened then
             for i, (at, sentence) in enumerate(said):
                 topic, unit = carry.carried_unit(said, i, topic, mentioned, first, r.own, cues, r.pos)
                 mentioned.extend(u for u in [carry.mentioned_unit(sentence, r.own, cues, r.pos)] if u)
                 context = para_time or (None if own_frame else section_frame)
+                context = day if day is not None and sentence.lstrip("，, ").startswith(TIME_ANAPHORS) else context
                 key = (sentence, context, lead_in)
                 if key in done:
                     para_time = done[key]
@@ -170,6 +174,7 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
                 onward = onward or slots.estimate_onward(sentence, cues)
                 done[key] = para_time
                 review = periods.last_review(reader.find(sentence)) or review
+                day = next((t for t in reader.find(sentence) if t.day), None)
                 found = topics.carry(sentence, paragraph[:at], found, read, r.pos, r.own, cues)
                 read.extend(found)
                 found, last_named = _carry_measures(found, cues, last_named)
@@ -311,9 +316,6 @@ def _threshold(sentence: str, d: labels.Draft, earlier: list[labels.Draft], cues
     if sentence[token.end:token.end + 1] == "的":
         return True
     return any(e.clause == d.clause and e.token.base in ("个", "家", "户") for e in earlier)
-
-
-ALLOTTED_TO = tuple(FIXED_WORDS["allotment_heads"])
 
 
 def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Time],

@@ -130,8 +130,9 @@ def _rules(ref: int | None) -> list[tuple[re.Pattern[str], Callable[[re.Match[st
         # 今年8月, 2024年3月: a month (no day) governs like any period
         (re.compile(f"(?:{Y}年|(今年|去年|上年))([0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})月(?:份)?(?![0-9底末]|以来)"),
          in_month, ""),
-        # 6月，…: a bare month opening a sentence or clause is that month of the year reported on
-        (re.compile(r"(?:^|(?<=[，,。；;]))()()([0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?(?=[，,])"), in_month, ""),
+        # 6月，…, 8月上旬…: a bare month opening a sentence or clause is that month of the year reported on
+        (re.compile(r"(?:^|(?<=[，,。；;]))()()([0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:份|上旬|中旬|下旬|初)?"
+                    r"(?![0-9一二三四五六七八九十日号底末至到—－\-~以])"), in_month, ""),
         (re.compile(Y + r"年(?!代)"), lambda m: (m[1], m[1]), ""),
         (re.compile(r"(?<![0-9.])" + Y + "(?=[“{}])".format(HAN) + "(?![{}])".format("".join(YEAR_NAME_NOT_BEFORE))),
          lambda m: (m[1], m[1]), "name"),
