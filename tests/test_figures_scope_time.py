@@ -433,3 +433,12 @@ def test_a_sentence_pointing_back_to_the_day_before_takes_its_month(extract):
     assert span(one(figures, 3)) == ("2024-07", "2024-07")
     figures = extract("今年7月18日，某社区党支部揭牌成立。相关负责人慰问了3名困难群众。", year=2024)
     assert span(one(figures, 3)) != ("2024-07", "2024-07")  # no pointing back: the day dates its own sentence
+
+
+def test_a_speakers_own_story_or_an_unnamed_past_takes_no_frame(extract):
+    figures = extract("今年，县里开展家政培训。", "“入行后，我已经服务了近60个家庭。”月嫂李某说。", year=2024)
+    assert one(figures, 60).period is None
+    figures = extract("今年，县里新建厂房3座。“以前，一个月拿2800块钱，现在工资翻番。”居民王某说。", year=2024)
+    assert one(figures, 2800).period is None
+    figures = extract("今年，县里招商成效明显。", "“我们归集各类招商信息150条。”县投促中心主任说。", year=2024)
+    assert span(one(figures, 150)) == ("2024", "2024")  # an office speaking: the article's frame holds

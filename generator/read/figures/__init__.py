@@ -332,6 +332,9 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
     modality = Modality.ACTUAL if d.is_start else modality  # 力争从A提高到B: A is where things stand
     period, base = periods.figure_period(d, sentence, times, context, c0, cues, r.times.ref, review, r.last_full)
     period = d.extras.get("period") or period
+    if periods.anecdote(sentence, c0, token.start) and not periods.containing(times, token.start, token.end) \
+            and periods.governing(times, token.start) is None:
+        period = None
     event = slots.this_event(sentence, cues)
     if event and r.month and periods.governing(times, token.start) is None:
         period = Period(event, r.month, r.month)  # 本次大会应到代表302人: the meeting the page reports, held when published
