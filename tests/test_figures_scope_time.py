@@ -442,3 +442,10 @@ def test_a_speakers_own_story_or_an_unnamed_past_takes_no_frame(extract):
     assert one(figures, 2800).period is None
     figures = extract("今年，县里招商成效明显。", "“我们归集各类招商信息150条。”县投促中心主任说。", year=2024)
     assert span(one(figures, 150)) == ("2024", "2024")  # an office speaking: the article's frame holds
+
+
+def test_an_event_framed_by_an_earlier_sentence_scopes_the_later_counts(extract):
+    figures = extract("6月，第三届东盟经贸博览会上，青山专场推介活动亮相。产品获得广泛关注，与8个国家达成合作意向。",
+                      "全年全县新增市场主体900户。", year=2024)
+    assert one(figures, 8).scope == "第三届东盟经贸博览会"
+    assert one(figures, 900).scope is None  # a new paragraph: the event frames it no more

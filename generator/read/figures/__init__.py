@@ -160,6 +160,7 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
             read: list[Figure] = []  # the paragraph's figures so far: what a later attribute belongs to
             said, topic, first = list(sentences(paragraph)), None, len(mentioned)
             day = None  # the day the sentence before dated: 7月18日，…揭牌。其间，… happened then
+            event = None  # the event an earlier sentence framed (某博览会上，…。…达成合作意向12个): its figures
             for i, (at, sentence) in enumerate(said):
                 topic, unit = carry.carried_unit(said, i, topic, mentioned, first, r.own, cues, r.pos)
                 mentioned.extend(u for u in [carry.mentioned_unit(sentence, r.own, cues, r.pos)] if u)
@@ -175,6 +176,10 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
                 done[key] = para_time
                 review = periods.last_review(reader.find(sentence)) or review
                 day = next((t for t in reader.find(sentence) if t.day), None)
+                if sentence.lstrip("，, ").startswith((*r.own, *cues.get("scope.whole"))):
+                    event = None  # 全县…: back to the whole region
+                found = [replace(f, scope=event) if event and f.scope is None else f for f in found]
+                event = slots.opening_event(sentence, cues) or event
                 found = topics.carry(sentence, paragraph[:at], found, read, r.pos, r.own, cues)
                 read.extend(found)
                 found, last_named = _carry_measures(found, cues, last_named)

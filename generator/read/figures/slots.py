@@ -301,6 +301,12 @@ def _event_frame(clause: str, cues: Cues) -> str | None:
     return name if name.endswith(cues.get("scope.events")) and len(name) > 2 else None
 
 
+def opening_event(sentence: str, cues: Cues) -> str | None:
+    """6月，第四届某某博览会上，…: the event a clause of the sentence frames alone (its later
+    sentences in the paragraph go on about it), else None."""
+    return next((e for clause in CLAUSE_END.split(sentence) if (e := _event_frame(clause, cues))), None)
+
+
 def _other_region(clause: str, own: tuple[str, ...], cues: Cues, pos) -> str | None:
     """青田县连续3年 in a 丽水市 article: a clause whose subject is another named region is its figure."""
     words = [(w.word, w.flag) for w in pos.cut(clause.lstrip(" ，,、其中")[:MAX_HEAD])]
