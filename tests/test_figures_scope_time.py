@@ -449,3 +449,11 @@ def test_an_event_framed_by_an_earlier_sentence_scopes_the_later_counts(extract)
                       "全年全县新增市场主体900户。", year=2024)
     assert one(figures, 8).scope == "第三届东盟经贸博览会"
     assert one(figures, 900).scope is None  # a new paragraph: the event frames it no more
+
+
+def test_an_anecdote_about_one_compound_is_dated_only_by_its_own_time_words(extract):
+    figures = extract("今年以来，全县推进老旧小区改造。",
+                      "在此基础上，东湖小区物业三方联动，统筹使用600余万元维修资金。",
+                      "如今，东湖小区新增停车位120个。", year=2024)
+    assert one(figures, 6_000_000).period is None
+    assert span(one(figures, 120)) == ("2024", "2024")  # 如今 governs it

@@ -32,6 +32,7 @@ LEAD_CHARS = 600  # how much of a lead paragraph can set the article's time fram
 GROWTH_OF = ("增速", "增幅", "增长", "占比", "比重")
 ALLOTTED_TO = tuple(FIXED_WORDS["allotment_heads"])
 TIME_ANAPHORS = tuple(FIXED_WORDS["time_anaphors"])
+ANECDOTE_UNITS = tuple(FIXED_WORDS["anecdote_units"])
 
 
 def reference_year(article: Article, published: str | None = None, cues: Cues | None = None) -> int | None:
@@ -176,6 +177,10 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
                 done[key] = para_time
                 review = periods.last_review(reader.find(sentence)) or review
                 day = next((t for t in reader.find(sentence) if t.day), None)
+                if context is not None and context is section_frame and not reader.find(sentence):
+                    # FRAMES: an anecdote about one compound, community or shop is dated only by time words
+                    found = [replace(f, period=None) if f.scope and f.scope.endswith(ANECDOTE_UNITS) else f
+                             for f in found]
                 if sentence.lstrip("，, ").startswith((*r.own, *cues.get("scope.whole"))):
                     event = None  # 全县…: back to the whole region
                 found = [replace(f, scope=event) if event and f.scope is None else f for f in found]
