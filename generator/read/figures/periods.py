@@ -27,7 +27,7 @@ QUARTERS = {"一": (1, 3), "1": (1, 3), "二": (4, 6), "2": (4, 6), "三": (7, 9
 # A time right after these is the reference of a comparison (较2020年增长), not the figure's period.
 BASELINE_BEFORE = FIXED_WORDS["baseline_before"]
 UNNAMED_PAST = re.compile(alternation(FIXED_WORDS["unnamed_past"]))
-SPEAKER_SELF = re.compile("我(?!们|国|省|市|县|区|镇|乡|村)")  # 我 the speaker, not 我们 or 我市
+SPEAKER_SELF = re.compile("我(?![们国省市县区镇乡村])")  # 我 the speaker, not 我们 or 我市
 NUMBER = re.compile(r"[0-9]")
 YEAR_NAME_NOT_BEFORE = FIXED_WORDS["year_name_not_before"]
 DURATION_BEFORE = FIXED_WORDS["duration_before"]

@@ -302,8 +302,7 @@ def _event_frame(clause: str, cues: Cues) -> str | None:
 
 
 def opening_event(sentence: str, cues: Cues) -> str | None:
-    """6月，第四届某某博览会上，…: the event a clause of the sentence frames alone (its later
-    sentences in the paragraph go on about it), else None."""
+    """6月，某某博览会上，…: the event a clause of the sentence frames alone, else None."""
     return next((e for clause in CLAUSE_END.split(sentence) if (e := _event_frame(clause, cues))), None)
 
 
