@@ -188,3 +188,10 @@ def test_streaks_and_first_places(extract):
     assert streak.aspect == Aspect.LEVEL and span(streak) == ("2013", "2024")
     first = [f for f in figs if f.value == "首"][0]
     assert first.aspect == Aspect.RANK and span(first) == ("2013", "2024")
+
+
+def test_a_range_is_one_figure_read_at_its_lower_bound(extract):
+    figures = extract("比赛期间，店铺客流是平时的4至5倍。")
+    assert [(f.value, f.value_normalized) for f in figures] == [("4至5", 4)]
+    figures = extract("全县合作社从3到5个。")
+    assert sorted(f.value_normalized for f in figures) == [3, 5]  # 从…到…: a start and an end value

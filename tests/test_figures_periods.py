@@ -38,6 +38,13 @@ def test_time_words(text, expected):
     assert found and found[0][:2] == expected, found
 
 
+def test_a_bare_month_opening_a_clause_is_that_month_of_the_reference_year():
+    assert read("6月，某博览会上，签约项目5个") == [("2024-06", "2024-06", False)]
+    assert read("投资6月底到位") == []  # inside a clause it dates nothing on its own
+    assert read("今年，8月上旬某镇项目完工")[-1] == ("2024-08", "2024-08", False)
+    assert read("1至6月，全县") == [("2024-01", "2024-06", False)]
+
+
 def test_dates_and_decades_are_not_periods():
     assert read("80年代") == []
     assert read("2023年3月5日") == [("2023-03", "2023-03", False)]  # an event on a day: its month

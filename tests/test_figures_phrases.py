@@ -98,3 +98,16 @@ def test_a_list_item_ending_in_a_grade_shares_the_next_items_noun(extract):
 def test_people_counted_as_owners_of_what_the_verb_acts_on(extract):
     figures = extract("工程解决了当地3000余名村民“饮水难”问题。")
     assert one(figures, 3000).measure == "解决“饮水难”问题的村民"
+
+
+def test_adjectives_split_by_jieba_still_open_the_counted_noun(extract):
+    figures = extract("上月，镇干部走访慰问了3名困难新就业群体人员。")
+    assert one(figures, 3).measure == "困难新就业群体人员"
+
+
+def test_the_attribute_that_changed_is_no_part_of_what_is_counted(extract):
+    figures = extract("十年来，全县25个老旧小区人居环境焕然一新。")
+    assert one(figures, 25).measure == "老旧小区"
+    figures = extract("去年以来，全县14个农贸市场焕然一新。")
+    assert one(figures, 14).measure == "农贸市场"
+

@@ -406,3 +406,54 @@ def test_a_part_counted_after_qizhong_is_read_like_the_whole(extract):
     figs = extract("今年，全县签约项目120个、同比增长12%，其中亿元以上项目35个、同比增长20%；企业总数达到800家，其中规上企业90家。")
     assert one(figs, 35).aspect == Aspect.INCREMENT
     assert one(figs, 90).aspect == Aspect.LEVEL
+
+
+def test_a_count_allotted_to_each_unit_is_a_standing_level_without_period(extract):
+    figures = extract("今年，每个村配备2名专职网格员、1名法律顾问。", year=2024)
+    for value in (2, 1):
+        figure = one(figures, value)
+        assert figure.aspect.value == "level" and figure.period is None
+    assert one(extract("今年，全县新增专职网格员30名。", year=2024), 30).period is not None
+
+
+def test_a_unit_suffix_jieba_splits_off_still_names_the_unit(extract):
+    figures = extract("东湖商业街区成为首店集聚地，甲、乙等12家品牌首店相继落户。", year=2024)
+    assert one(figures, 12).scope == "东湖商业街区"
+
+
+def test_things_handed_out_or_built_up_in_the_period_are_its_total(extract):
+    figures = extract("今年，全县发放果苗5万余株，建设高标准农田3.2万亩，新建村级驿站12个。", year=2024)
+    assert one(figures, 50000).aspect == Aspect.LEVEL  # FRAMES: the total of a flow over the period
+    assert one(figures, 32000).aspect == Aspect.LEVEL
+    assert one(figures, 12).aspect == Aspect.INCREMENT
+
+
+def test_a_sentence_pointing_back_to_the_day_before_takes_its_month(extract):
+    figures = extract("今年7月18日，某社区党支部揭牌成立。其间，相关负责人慰问了3名困难群众。", year=2024)
+    assert span(one(figures, 3)) == ("2024-07", "2024-07")
+    figures = extract("今年7月18日，某社区党支部揭牌成立。相关负责人慰问了3名困难群众。", year=2024)
+    assert span(one(figures, 3)) != ("2024-07", "2024-07")  # no pointing back: the day dates its own sentence
+
+
+def test_a_speakers_own_story_or_an_unnamed_past_takes_no_frame(extract):
+    figures = extract("今年，县里开展家政培训。", "“入行后，我已经服务了近60个家庭。”月嫂李某说。", year=2024)
+    assert one(figures, 60).period is None
+    figures = extract("今年，县里新建厂房3座。“以前，一个月拿2800块钱，现在工资翻番。”居民王某说。", year=2024)
+    assert one(figures, 2800).period is None
+    figures = extract("今年，县里招商成效明显。", "“我们归集各类招商信息150条。”县投促中心主任说。", year=2024)
+    assert span(one(figures, 150)) == ("2024", "2024")  # an office speaking: the article's frame holds
+
+
+def test_an_event_framed_by_an_earlier_sentence_scopes_the_later_counts(extract):
+    figures = extract("6月，第三届东盟经贸博览会上，青山专场推介活动亮相。产品获得广泛关注，与8个国家达成合作意向。",
+                      "全年全县新增市场主体900户。", year=2024)
+    assert one(figures, 8).scope == "第三届东盟经贸博览会"
+    assert one(figures, 900).scope is None  # a new paragraph: the event frames it no more
+
+
+def test_an_anecdote_about_one_compound_is_dated_only_by_its_own_time_words(extract):
+    figures = extract("今年以来，全县推进老旧小区改造。",
+                      "在此基础上，东湖小区物业三方联动，统筹使用600余万元维修资金。",
+                      "如今，东湖小区新增停车位120个。", year=2024)
+    assert one(figures, 6_000_000).period is None
+    assert span(one(figures, 120)) == ("2024", "2024")  # 如今 governs it

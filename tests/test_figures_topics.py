@@ -211,3 +211,10 @@ def test_a_thing_named_by_a_quoted_brand_before_keeps_the_brand(extract):
 def test_modifiers_saying_all_name_no_kind(extract):
     figures = extract("去年，景区接待国内外游客67.5万人次。")
     assert one(figures, 675000).measure == "接待游客"
+
+
+def test_a_bare_dimension_after_another_measures_the_same_object(extract):
+    figures = extract("新建的大桥主跨长度达300米、宽30米。")
+    assert one(figures, 30).measure == "大桥主跨宽度"
+    figures = extract("全县新修绿道12条、宽度3米。")
+    assert one(figures, 3).measure == "宽度"  # after a count, not after a dimension: left alone

@@ -33,6 +33,9 @@ MAX_SENTENCE = 400
 LEADING_CHARS = 4  # a time this near a sentence's start frames the sentences after it
 LEAD_CHARS = 600  # how much of a lead paragraph can set the article's time frame  # longer runs are cut at clause marks (bounded work per piece)
 GROWTH_OF = ("增速", "增幅", "增长", "占比", "比重")
+ALLOTTED_TO = tuple(FIXED_WORDS["allotment_heads"])
+TIME_ANAPHORS = tuple(FIXED_WORDS["time_anaphors"])
+ANECDOTE_UNITS = tuple(FIXED_WORDS["anecdote_units"])
 
 
 def reference_year(article: Article, published: str | None = None, cues: Cues | None = None) -> int | None:
@@ -160,10 +163,13 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
             frames_on = False  # the paragraph opens with a time and no figure (2025年是收官之年。回望这5年…)
             read: list[Figure] = []  # the paragraph's figures so far: what a later attribute belongs to
             said, topic, first = list(sentences(paragraph)), None, len(mentioned)
+            day = None  # the day the sentence before dated: 7月18日，…揭牌。其间，… happened then
+            event = None  # the event an earlier sentence framed (某博览会上，…。…达成合作意向12个): its figures
             for i, (at, sentence) in enumerate(said):
                 topic, unit = carry.carried_unit(said, i, topic, mentioned, first, r.own, cues, r.pos)
                 mentioned.extend(u for u in [carry.mentioned_unit(sentence, r.own, cues, r.pos)] if u)
                 context = para_time or (None if own_frame else section_frame)
+                context = day if day is not None and sentence.lstrip("，, ").startswith(TIME_ANAPHORS) else context
                 key = (sentence, context, lead_in)
                 if key in done:
                     para_time = done[key]
@@ -173,6 +179,15 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
                 onward = onward or slots.estimate_onward(sentence, cues)
                 done[key] = para_time
                 review = periods.last_review(reader.find(sentence)) or review
+                day = next((t for t in reader.find(sentence) if t.day), None)
+                if context is not None and context is section_frame and not reader.find(sentence):
+                    # FRAMES: an anecdote about one compound, community or shop is dated only by time words
+                    found = [replace(f, period=None) if f.scope and f.scope.endswith(ANECDOTE_UNITS) else f
+                             for f in found]
+                if sentence.lstrip("，, ").startswith((*r.own, *cues.get("scope.whole"))):
+                    event = None  # 全县…: back to the whole region
+                found = [replace(f, scope=event) if event and f.scope is None else f for f in found]
+                event = slots.opening_event(sentence, cues) or event
                 found = topics.carry(sentence, paragraph[:at], found, read, r.pos, r.own, cues)
                 read.extend(found)
                 found, last_named = _carry_measures(found, cues, last_named)
@@ -330,12 +345,18 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
     modality = Modality.ACTUAL if d.is_start else modality  # 力争从A提高到B: A is where things stand
     period, base = periods.figure_period(d, sentence, times, context, c0, cues, r.times.ref, review, r.last_full)
     period = d.extras.get("period") or period
+    if periods.anecdote(sentence, c0, token.start) and not periods.containing(times, token.start, token.end) \
+            and periods.governing(times, token.start) is None:
+        period = None
     event = slots.this_event(sentence, cues)
     if event and r.month and periods.governing(times, token.start) is None:
         period = Period(event, r.month, r.month)  # 本次大会应到代表302人: the meeting the page reports, held when published
     if r.closed_year and modality == Modality.TARGET and period is not None and period.end == str(r.times.ref):
         period = Period(period.text, str(r.times.ref + 1), str(r.times.ref + 1))  # 今年的目标 in the report
     per = slots.per_unit(clause_before, token, after, cues)
+    kind = d.kind
+    if measures.counts_things(token) and any(w in clause_before for w in ALLOTTED_TO):
+        kind, period = Aspect.LEVEL, None  # 每个网格配备1名网格长: a standing allotment, no event in time
     base = d.extras.get("base") or per or base
     item = d.extras.get("item")
     scope = d.extras.get("scope") or slots.reference_scope(clause_before, after, r.level_word, cues) or \
@@ -366,6 +387,6 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
         out.append(Figure(
             id=fid, article=article.id, region=article.region.name, measure=d.extras.get("measure") or measures.measure(label, term, d.kind, cues, r.pos, scope),
             value=token.value, unit=token.unit, value_normalized=round(value, 6), unit_normalized=token.base,
-            quote=quote, paragraph=index, aspect=Aspect(d.kind), indicator=name, base=base or share_base,
+            quote=quote, paragraph=index, aspect=Aspect(kind), indicator=name, base=base or share_base,
             scope=scope, modality=modality, period=period, qualifier=token.qualifier, start_value=d.is_start))
     return out

@@ -22,6 +22,7 @@ AREA_BASES = frozenset(FIXED_WORDS["area_bases"])
 AREA_MEASURE = FIXED_WORDS["area_measure"][0]
 AREA_ENDS = tuple(FIXED_WORDS["area_label_ends"])
 COUNT_ATTRIBUTES = frozenset(FIXED_WORDS["count_attributes"])
+DIMENSION_WORDS = tuple(sorted(FIXED_WORDS["dimension_words"], key=len, reverse=True))
 HONOURS = tuple(FIXED_WORDS["honour_anaphors"])
 HONOURED = re.compile(f"(?:{alternation(FIXED_WORDS['honour_verbs'])})([^，,。；;！!？?]{{2,24}})[，,。；;！!？?]")
 ACTIVITY = re.compile(f"(?:{alternation(FIXED_WORDS['activity_verbs'])})([^，,。；;：:]{{2,16}}?)[，,]")
@@ -35,7 +36,7 @@ def completed(sentence: str, before: str, figure: Figure, prior: list[Figure], e
     figures before it; `earlier`: the paragraph's; `before`: the paragraph's text before the sentence."""
     measure = figure.measure
     counted = prior[-1].measure + measure if prior and measure in COUNT_ATTRIBUTES else ""
-    return company(measure, figure.scope) or honour(measure, before + sentence) or \
+    return company(measure, figure.scope) or honour(measure, before + sentence) or same_object(measure, prior) or \
         participants(figure, sentence) or counted or of_level(measure, [*prior[::-1], *earlier[::-1]], pos) or \
         parallel_rate(figure, prior, pos) or named_kind(measure, [*prior[::-1], *earlier[::-1]], pos)
 
@@ -52,6 +53,16 @@ def named_kind(measure: str, before: list[Figure], pos) -> str:
         if m and nouns & {w.word for w in pos.cut(f.measure[m.end():]) if w.flag[:1] == "n"}:
             return m.group() + measure
     return ""
+
+
+def same_object(measure: str, prior: list[Figure]) -> str:
+    """钢管直径达2240毫米、长23米 -> 钢管长度: a bare dimension after another dimension of the sentence
+    measures the same object. '' otherwise."""
+    if measure not in DIMENSION_WORDS or not prior:
+        return ""
+    last = prior[-1].measure
+    dim = next((d for d in DIMENSION_WORDS if last.endswith(d) and d != last), "")
+    return last[: -len(dim)] + measure if dim and han_count(last) - len(dim) >= 2 else ""
 
 
 def company(measure: str, scope: str | None) -> str:

@@ -37,6 +37,7 @@ STREAK_PREDICATE_CUT = re.compile(r"[，。；、,;（(]")
 RANK_SCOPE_TAIL = re.compile(f"(?:{alternation(FIXED_WORDS['rank_scopes'])})$")
 WIN_VERB_TAIL = re.compile(f"(?:{alternation(FIXED_WORDS['win_verbs'])})$")
 INCLUSIVE = re.compile(alternation(FIXED_WORDS["inclusive_modifiers"]))  # 接待国内外游客: all, no kind
+STATE_ATTRIBUTES = tuple(FIXED_WORDS["state_attributes"])
 SHORT_PREDICATE = 8  # han characters of a predicate that can describe what is counted
 
 
@@ -288,12 +289,23 @@ def noun_after(text: str, pos) -> str:
             out.append(w.word)
         elif flag.startswith("v") and not out and nxt[:1] == "n" and len(w.word) == 2:  # 加装电梯
             out.append(w.word)
-        elif flag == "a" and nxt[:1] in "nz":  # 老旧小区, 薄弱村 (adjective before a noun)
+        elif flag in ("a", "an") and _before_noun(words, i):  # 老旧小区, 困难新就业群体人员
             out.append(w.word)
         else:
             break
     phrase = "".join(out)
     return phrase if han_count(phrase) >= 1 and any(w.flag[:1] == "n" or w.flag in ("l", "j") for w in words[: len(out)]) else ""
+
+
+def _before_noun(words: list, i: int) -> bool:
+    """words[i] (an adjective) opens a noun phrase: more adjectives, at most one verb inside the
+    name (新就业群体), then a noun (老|旧|小区: jieba splits some adjective pairs)."""
+    rest = [w.flag for w in words[i + 1 : i + 4]]
+    while rest and rest[0] in ("a", "an"):
+        rest.pop(0)
+    if rest[:1] == ["v"] and rest[1:2] and rest[1][:1] == "n":
+        rest.pop(0)
+    return bool(rest) and rest[0][:1] in "nz"
 
 
 def counts_things(token: Token) -> bool:
@@ -317,7 +329,14 @@ def subject_noun(after: str, pos) -> str:
     words = list(pos.cut(rest.lstrip("“”\"")))
     if words[0].flag in VERB_TAGS and len(words) > 1 and han_count(rest) <= SHORT_PREDICATE:
         return rest + "的" + noun
-    return noun if words[0].flag in VERB_TAGS + ("p", "d", "i") else ""
+    return without_state(noun, words[0].flag) if words[0].flag in VERB_TAGS + ("p", "d", "i") else ""
+
+
+def without_state(noun: str, first_tag: str) -> str:
+    """37个小区人居环境焕然一新 -> 小区: before a predicate of state (an idiom), the attribute that
+    changed is no part of what is counted."""
+    attribute = next((a for a in STATE_ATTRIBUTES if noun.endswith(a)), "") if first_tag in ("i", "l") else ""
+    return noun[: len(noun) - len(attribute)] if han_count(noun) - len(attribute) >= 2 else noun
 
 
 def picked(listed: str, after: str) -> str:

@@ -26,6 +26,8 @@ HOLIDAYS = {"五一": 5, "国庆": 10}
 QUARTERS = {"一": (1, 3), "1": (1, 3), "二": (4, 6), "2": (4, 6), "三": (7, 9), "3": (7, 9), "四": (10, 12), "4": (10, 12)}
 # A time right after these is the reference of a comparison (较2020年增长), not the figure's period.
 BASELINE_BEFORE = FIXED_WORDS["baseline_before"]
+UNNAMED_PAST = re.compile(alternation(FIXED_WORDS["unnamed_past"]))
+SPEAKER_SELF = re.compile("我(?![们国省市县区镇乡村])")  # 我 the speaker, not 我们 or 我市
 NUMBER = re.compile(r"[0-9]")
 YEAR_NAME_NOT_BEFORE = FIXED_WORDS["year_name_not_before"]
 DURATION_BEFORE = FIXED_WORDS["duration_before"]
@@ -130,6 +132,9 @@ def _rules(ref: int | None) -> list[tuple[re.Pattern[str], Callable[[re.Match[st
         # 今年8月, 2024年3月: a month (no day) governs like any period
         (re.compile(f"(?:{Y}年|(今年|去年|上年))([0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})月(?:份)?(?![0-9底末]|以来)"),
          in_month, ""),
+        # 6月，…, 8月上旬…: a bare month opening a sentence or clause is that month of the year reported on
+        (re.compile(r"(?:^|(?<=[，,。；;]))()()([0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:份|上旬|中旬|下旬|初)?"
+                    r"(?![0-9一二三四五六七八九十日号底末至到—－\-~以])"), in_month, ""),
         (re.compile(Y + r"年(?!代)"), lambda m: (m[1], m[1]), ""),
         (re.compile(r"(?<![0-9.])" + Y + "(?=[“{}])".format(HAN) + "(?![{}])".format("".join(YEAR_NAME_NOT_BEFORE))),
          lambda m: (m[1], m[1]), "name"),
@@ -320,6 +325,15 @@ def in_speech(text: str, at: int) -> bool:
     """Inside quoted speech (“…，今年一定能卖上好价钱！”): an anecdote's time frames nothing else."""
     opened = text.rfind("“", 0, at)
     return opened >= 0 and text.rfind("”", 0, at) < opened and bool(CLAUSE_END.search(text, opened, at))
+
+
+def anecdote(sentence: str, clause_start: int, at: int) -> bool:
+    """“我已经服务了70个家庭”, “以前一个月拿3000块”: a speaker's own story or an unnamed past. Only
+    time words that govern the number date it (FRAMES), not the frame of the article."""
+    opened = sentence.rfind("“", 0, at)
+    speech = sentence[opened + 1:at] if opened >= 0 and sentence.rfind("”", 0, at) < opened else ""
+    return bool(SPEAKER_SELF.search(speech) or UNNAMED_PAST.search(sentence[clause_start:at]) or
+                speech and UNNAMED_PAST.search(speech))
 
 
 def has_number(sentence: str, time: Time) -> bool:

@@ -18,7 +18,7 @@ import re
 
 from generator.lexicon.text import HAN, alternation, han_count
 from .cues import FIXED_WORDS
-from .measures import counts_things, noun_after
+from .measures import counts_things, noun_after, without_state
 
 VERB_TAGS = ("v", "vd", "vi", "vg", "vq")
 STATE_TAGS = ("i", "l")  # an idiom after the noun says how things turned out (焕然一新)
@@ -125,7 +125,8 @@ def counted_clause(after: str, pos) -> tuple[str, bool]:
         return "", False  # 政务|服务, 社区|零工驿站: a verb ending or inside a compound name
     if first.word in ENDS or not opened and (any(w.flag in STATE_TAGS for w in content) or first.word.startswith(OUTCOMES)
                                              or first.flag[:1] == "n" and (first.flag != "nz" or len(content) == 1)):
-        return noun, False  # 人居环境焕然一新, 收入稳步增长, 被改建为…, 相继落户: what became of them
+        return without_state(noun, first.flag if first.flag in STATE_TAGS else next(
+            (w.flag for w in content if w.flag in STATE_TAGS), "")), False  # 人居环境焕然一新, 收入稳步增长, 被改建为…, 相继落户: what became of them
     verb = opened or first.flag in VERB_TAGS or first.flag == "vn" or \
         (first.flag == "p" and any(w.flag in VERB_TAGS for w in content[1:]))
     if not verb:

@@ -204,7 +204,7 @@ def head_unit(clause: str, own: tuple[str, ...], cues: Cues, pos) -> str | None:
             text = text[len(lead):]
             break
     suffixes, generic = cues.get("scope.head_suffixes"), cues.get("scope.generic")
-    words = [(w.word, w.flag) for w in pos.cut(text[:MAX_HEAD])]
+    words = _suffix_joined([(w.word, w.flag) for w in pos.cut(text[:MAX_HEAD])], suffixes)
     at = next((i for i, (w, _) in enumerate(words) if w.endswith(suffixes) and w not in generic), None)
     if at is None or at > 6:
         return _short_name(words, own, cues)
@@ -229,6 +229,17 @@ def head_unit(clause: str, own: tuple[str, ...], cues: Cues, pos) -> str | None:
     if not (named or singles) or name in own or any(name.startswith(g) for g in generic if len(g) == 1):
         return None
     return name
+
+
+def _suffix_joined(words: list[tuple[str, str]], suffixes: tuple[str, ...]) -> list[tuple[str, str]]:
+    """商业街|区 -> 商业街区: a one-character word that completes a unit suffix with the word before it."""
+    out: list[tuple[str, str]] = []
+    for w, f in words:
+        if out and len(w) == 1 and not out[-1][0].endswith(suffixes) and (out[-1][0] + w).endswith(suffixes):
+            out[-1] = (out[-1][0] + w, out[-1][1])
+        else:
+            out.append((w, f))
+    return out
 
 
 def _short_name(words: list[tuple[str, str]], own: tuple[str, ...], cues: Cues) -> str | None:
@@ -288,6 +299,11 @@ def _event_frame(clause: str, cues: Cues) -> str | None:
         return None
     name = head[:-len(frame)]
     return name if name.endswith(cues.get("scope.events")) and len(name) > 2 else None
+
+
+def opening_event(sentence: str, cues: Cues) -> str | None:
+    """6月，某某博览会上，…: the event a clause of the sentence frames alone, else None."""
+    return next((e for clause in CLAUSE_END.split(sentence) if (e := _event_frame(clause, cues))), None)
 
 
 def _other_region(clause: str, own: tuple[str, ...], cues: Cues, pos) -> str | None:

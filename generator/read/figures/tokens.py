@@ -136,13 +136,20 @@ def scan(text: str, units: Units) -> list[Token]:
         if nxt is None or not nxt.unit:
             continue
         between = text[b.end : nxt.start]
-        if re.fullmatch(f"[、和与及或]|[{HAN}]{{0,3}}[到至]", between):
-            unit = units.get(nxt.unit)
-            if unit:
-                joined.append(Token(b.start, b.end, b.end, b.value, b.number, nxt.unit, unit.base, unit.factor, unit.kind))
+        unit = units.get(nxt.unit)
+        if unit and RANGE.fullmatch(between) and not FROM_BEFORE.search(text, max(0, b.start - 4), b.start):
+            # 平时的2至3倍: one figure, a range read at its lower bound (as written: 2至3)
+            tokens[i] = Token(b.start, nxt.end, nxt.num_end, text[b.start:nxt.num_end], b.number, nxt.unit,
+                              unit.base, unit.factor, unit.kind, nxt.qualifier)
+        elif unit and re.fullmatch(f"[、和与及或]|[{HAN}]{{0,3}}[到至]", between):
+            joined.append(Token(b.start, b.end, b.end, b.value, b.number, nxt.unit, unit.base, unit.factor, unit.kind))
     found = tokens + joined
     found.sort(key=lambda t: t.start)
     return found
+
+
+RANGE = re.compile("[至到—～~－-]")  # 2至3倍: a range, unless 从/由 opens it (从3到5个 is a from-to)
+FROM_BEFORE = re.compile("[从由][^0-9]{0,3}$")
 
 
 def _read_unit(text: str, start: int, end: int, value: str, number: float, units: Units, chinese: bool) -> Token | None:
