@@ -9,11 +9,10 @@ import shutil
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
-from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, load_digest, serve, write_config
+from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, guarded_page, load_digest, serve, write_config
 
 
 @dataclass(frozen=True)
@@ -91,25 +90,8 @@ def browser():
 @pytest.fixture
 def page(browser):
     """A fresh browser page that fails the test if any request leaves 127.0.0.1."""
-    context = browser.new_context()
-    page = context.new_page()
-    outside: list[str] = []
-
-    def check(request):
-        host = urlsplit(request.url).hostname
-        if request.url.startswith(("data:", "blob:", "about:")):
-            return
-        if host not in ("127.0.0.1",):
-            outside.append(request.url)
-
-    page.on("request", check)
-    dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.dialogs = dialogs
-    yield page
-    context.close()
-    assert not outside, f"requests left 127.0.0.1: {outside}"
-    assert not dialogs, f"a dialog fired: {dialogs}"
+    with guarded_page(browser) as page:
+        yield page
 
 
 # ----------------------------------------------------------------------------- test order

@@ -106,3 +106,28 @@ def serve(directory: Path, prefix: str = "/"):
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def guarded_page(browser):
+    """A browser page in a context of its own; on leaving, fails if any request left 127.0.0.1
+    or a dialog fired (for module fixtures that keep one page over several tests)."""
+    context = browser.new_context()
+    page = context.new_page()
+    outside: list[str] = []
+
+    def check(request):
+        host = urlsplit(request.url).hostname
+        if request.url.startswith(("data:", "blob:", "about:")):
+            return
+        if host not in ("127.0.0.1",):
+            outside.append(request.url)
+
+    page.on("request", check)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.dialogs = dialogs
+    yield page
+    context.close()
+    assert not outside, f"requests left 127.0.0.1: {outside}"
+    assert not dialogs, f"a dialog fired: {dialogs}"

@@ -134,6 +134,7 @@ export class ResultsPage {
       });
       c.appendChild(next);
     }
+    c.setAttribute("data-query", this.query);  // which query the list answers (a newer one may be typed)
     c.setAttribute("data-state", "done");
   }
 
