@@ -178,9 +178,10 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
                 frames_on = frames_on or (at == 0 and not found and para_time is not None and para_time is not context)
                 onward = onward or slots.estimate_onward(sentence, cues)
                 done[key] = para_time
-                review = periods.last_review(reader.find(sentence)) or review
-                day = next((t for t in reader.find(sentence) if t.day), None)
-                if context is not None and context is section_frame and not reader.find(sentence):
+                said_times = reader.find(sentence)  # the sentence's own time words, read once here
+                review = periods.last_review(said_times) or review
+                day = next((t for t in said_times if t.day), None)
+                if context is not None and context is section_frame and not said_times:
                     # FRAMES: an anecdote about one compound, community or shop is dated only by time words
                     found = [replace(f, period=None) if f.scope and f.scope.endswith(ANECDOTE_UNITS) else f
                              for f in found]
