@@ -111,3 +111,21 @@ def test_the_attribute_that_changed_is_no_part_of_what_is_counted(extract):
     figures = extract("去年以来，全县14个农贸市场焕然一新。")
     assert one(figures, 14).measure == "农贸市场"
 
+
+
+def test_an_amount_followed_by_de_and_a_noun_is_that_things(extract):
+    figures = extract("县文旅局为一棵树高约40米的银杏树安装了避雷设施。")
+    assert one(figures, 40).measure == "银杏树树高"
+    figures = extract("今年签约总投资12亿元的储能电站项目。")
+    assert one(figures, 1.2e9).measure == "储能电站项目总投资"
+
+
+def test_an_owned_amount_after_a_verb_and_a_per_unit_word_is_the_noun_with_its_time_rate(extract):
+    figures = extract("合作社每月给社员发放每人约600元的养老补贴。")
+    assert one(figures, 600).measure == "养老月补贴"
+    assert one(figures, 600).base == "每人"
+
+
+def test_a_count_before_an_owned_size_keeps_its_own_noun(extract):
+    figures = extract("新建2座高约30米的混凝土水塔。")
+    assert one(figures, 2).measure == "混凝土水塔"

@@ -376,7 +376,7 @@ def label_sentence(sentence: str, drafts: list[Draft], own: tuple[str, ...], pos
     _ratio_labels(drafts)
     _streaks(sentence, drafts, own, pos)
     _ranks_of_counted(sentence, drafts)
-    phrases.complete(sentence, drafts)
+    phrases.complete(sentence, drafts, pos)
 
 
 def _ranks_of_counted(sentence: str, drafts: list[Draft]) -> None:

@@ -174,9 +174,10 @@ def _owners(lead: str, noun: str, owned: str, pos) -> str:
     return f"{verb}{owned}的{noun}" if len(verb) >= 2 else ""
 
 
-def complete(sentence: str, drafts: list) -> None:
+def complete(sentence: str, drafts: list, pos=None) -> None:
     """Labels that the words around a number turn into another measure (labels.Draft records)."""
     rates_of_outcome(sentence, drafts)
+    owned_amounts(sentence, drafts, pos)
     for prev, d in zip(drafts, drafts[1:]):
         grade = next((g for g in GRADES if prev.label.endswith(g) and g in d.label), "")
         if grade and prev.clause == d.clause and sentence[prev.token.end:d.token.start].endswith(JOINS):
@@ -209,3 +210,53 @@ def rates_of_outcome(sentence: str, drafts: list) -> None:
             # 抽检100%合格 read number first (抽检的合格): the outcome is no noun counted
             d.label = d.label.removesuffix(word).removesuffix("的") + word + "率"
 
+
+
+LABEL_TAIL = re.compile(f"(?:{alternation(FIXED_WORDS['label_tail_trim'])})+$")
+ATTRIBUTE_STOPS = tuple(FIXED_WORDS["attribute_stop_tags"])  # 对, 一株, 每亩, 约: no part of an attribute
+TIME_RATES = tuple(FIXED_WORDS["time_rates"])
+COUNTED_LEAD = re.compile(f"^[0-9一二两三四五六七八九十]+(?:{alternation(FIXED_WORDS['classifiers'])})")
+
+
+def owned_amounts(sentence: str, drafts: list, pos) -> None:
+    """一株树龄逾300年的古树 -> 古树树龄, 带来每亩900元的土地流转租金 -> 土地流转租金: an amount followed
+    by 的 and a noun phrase is that thing's; the noun the words before the number end in names the
+    dimension measured (树龄), and a time rate of the clause (每年) stays in the measure (FRAMES)."""
+    if pos is None:
+        return
+    for i, d in enumerate(drafts):
+        token = d.token
+        if sentence[token.end:token.end + 1] != "的" or counts_things(token) or token.base == "%" \
+                or d.kind == "rank" or token.group >= 0:
+            continue
+        prev = drafts[i - 1] if i and drafts[i - 1].clause == d.clause else None
+        if prev is not None and counts_things(prev.token):
+            continue  # 4座容积约2300平方米的沉淀池: the count's noun, read with the count (complete)
+        noun = noun_after(sentence[token.end + 1:d.clause[1]], pos)
+        if han_count(noun) < MIN_NOUN or noun.endswith(PLACE_ENDS):
+            continue  # 面积649平方公里的县城: the amount describes the place the region is
+        start = prev.token.end if prev is not None else d.clause[0]
+        d.label = _with_rate(noun, sentence[d.clause[0]:token.start], pos) + _attribute(sentence[start:token.start], pos)
+
+
+def _attribute(before: str, pos) -> str:
+    """The nouns the words before a number end in (对一株树龄 -> 树龄, 总投资), '' when they end in
+    a verb, a per-unit word or a numeral (带来每亩)."""
+    words = list(pos.cut(LABEL_TAIL.sub("", before.strip())))
+    out: list[str] = []
+    for w in reversed(words):
+        if w.flag.startswith(ATTRIBUTE_STOPS) or w.flag.startswith("v") and w.flag != "vn" and out:
+            break
+        out.insert(0, w.word)
+    attribute = COUNTED_LEAD.sub("", "".join(out))  # 一棵树高 (jieba: 一棵树|高) -> 树高
+    return attribute if han_count(attribute) >= MIN_NOUN and any(w.flag[:1] in "nb" for w in words[-len(out):]) \
+        and not any(w.flag.startswith("v") and w.flag != "vn" for w in words[-len(out):][-1:]) else ""
+
+
+def _with_rate(noun: str, clause_before: str, pos) -> str:
+    """土地流转租金 after 每年… -> 土地流转年租金: a time rate is part of the measure (日产量, 年租金)."""
+    rate = next((r for r in TIME_RATES if r in clause_before), "")
+    words = [w.word for w in pos.cut(noun)]
+    if not rate or len(words) < 2 or len(words[-1]) < 2:
+        return noun
+    return "".join(words[:-1]) + rate[-1] + words[-1]
