@@ -181,3 +181,15 @@ def test_an_adverb_of_continuation_before_a_rank_verb_names_nothing(extract):
 def test_a_count_summing_up_a_list_names_none_of_its_items(extract):
     figures = extract("全县财政收入突破20亿元、30亿元两大关口。")
     assert one(figures, 30e8).measure == one(figures, 20e8).measure == "财政收入"
+
+
+def test_a_verb_changing_an_amount_is_no_part_of_its_measure(extract):
+    figures = extract("今年，镇卫生院门诊服务时间延长至12小时。")
+    assert one(figures, 12).measure == "镇卫生院门诊服务时间"
+    figures = extract("公交线网覆盖范围扩大到8个乡镇。")
+    assert "扩大" not in one(figures, 8).measure
+
+
+def test_a_multiple_is_measured_without_what_it_is_a_multiple_of(extract):
+    figures = extract("节日期间，景区游客量都是平日的4倍。")
+    assert one(figures, 4).measure == "景区游客量"

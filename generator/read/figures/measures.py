@@ -17,6 +17,8 @@ from .tokens import Token
 REFERENCE_TAIL = re.compile(rf"(?:(?<![同评])比(?![重例率])|{alternation(FIXED_WORDS['reference_words'])})"
                             rf"(?:{alternation(FIXED_WORDS['reference_wholes'])}|[0-9]{{4}}年)?.*$")
 RATE_NOUNS = ("增速", "增幅", "占比", "比重")
+MULTIPLE_OF = re.compile(f"(?:{alternation(FIXED_WORDS['adverbs_before_verb'])})?"
+                         f"(?:{alternation(FIXED_WORDS['multiple_of'])})[^是为]*$")
 ASPECT_VERBS = ("aspect.increment", "aspect.level", "aspect.increment_after", "measure_lead")
 ASPECT_WORDS = ("aspect.growth", "aspect.change", "aspect.decrease")
 LEAD_WORDS = FIXED_WORDS["measure_lead_words"]
@@ -51,6 +53,7 @@ RANKED_LIST_ENDS = tuple(FIXED_WORDS["ranked_list_ends"])
 
 def _tail(cues: Cues, keep_rates: bool) -> re.Pattern[str]:
     words = [w for name in ASPECT_WORDS for w in cues.get(name)]
+    words += [v + to for v in FIXED_WORDS["measure_change_verbs"] for to in ("到", "至", "")]  # 期限延长至40年
     if keep_rates:  # 增速居全省第一: the rank is of the rate
         words = [w for w in words if w not in RATE_NOUNS]
     else:
@@ -65,6 +68,8 @@ def measure(label: str, term: str | None, kind: str, cues: Cues, pos=None, scope
     if term:
         return INCLUSIVE.sub("", term) if han_count(INCLUSIVE.sub("", term)) >= 2 else term
     text = REFERENCE_TAIL.sub("", label)
+    if kind == "multiple" and han_count(MULTIPLE_OF.sub("", text)) >= 2:
+        text = MULTIPLE_OF.sub("", text)  # 客流都是平时的2倍: what it is a multiple of is the base, not the measure
     if scope and text.startswith(scope) and han_count(text) - han_count(scope) >= 2:
         text = text[len(scope):]
     text = without_place(text, cues)
