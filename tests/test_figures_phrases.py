@@ -129,3 +129,10 @@ def test_an_owned_amount_after_a_verb_and_a_per_unit_word_is_the_noun_with_its_t
 def test_a_count_before_an_owned_size_keeps_its_own_noun(extract):
     figures = extract("新建2座高约30米的混凝土水塔。")
     assert one(figures, 2).measure == "混凝土水塔"
+
+
+def test_a_quoted_manner_word_before_the_verb_is_no_part_of_the_measure(extract):
+    figures = extract("全县2万余份档案实现“无纸化”归档。")
+    assert one(figures, 20000).measure == "归档的档案"
+    figures = extract("全县15个茶叶品牌获得“地理标志”认证。")  # the quoted word is the object's: it stays
+    assert "“地理标志”" in one(figures, 15).measure

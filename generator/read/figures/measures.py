@@ -40,6 +40,8 @@ RANK_SCOPE_TAIL = re.compile(f"(?:{alternation(FIXED_WORDS['rank_scopes'])})$")
 WIN_VERB_TAIL = re.compile(f"(?:{alternation(FIXED_WORDS['win_verbs'])})$")
 INCLUSIVE = re.compile(alternation(FIXED_WORDS["inclusive_modifiers"]))  # 接待国内外游客: all, no kind
 STATE_ATTRIBUTES = tuple(FIXED_WORDS["state_attributes"])
+LIGHT_VERBS = tuple(FIXED_WORDS["manner_light_verbs"])  # 实现“零差错”迁移: the verb after them says what
+QUOTED = re.compile("“[^“”]{1,10}”")  # a short quoted word (“零差错”)
 SHORT_PREDICATE = 8  # han characters of a predicate that can describe what is counted
 
 
@@ -333,8 +335,21 @@ def subject_noun(after: str, pos) -> str:
         return ""
     words = list(pos.cut(rest.lstrip("“”\"")))
     if words[0].flag in VERB_TAGS and len(words) > 1 and han_count(rest) <= SHORT_PREDICATE:
-        return rest + "的" + noun
+        return without_manner(rest, pos) + "的" + noun
     return without_state(noun, words[0].flag) if words[0].flag in VERB_TAGS + ("p", "d", "i") else ""
+
+
+def without_manner(clause: str, pos) -> str:
+    """实现“零差错”迁移 -> 实现迁移: a quoted word right before a verb, opening the predicate or after a
+    light verb, says how it was done (a manner adverbial), not what was done; before a noun (“饮水难”问题)
+    or after a verb that takes it as object (获得“两品一标”认证) it names the thing and stays."""
+    for m in reversed(list(QUOTED.finditer(clause))):
+        before, rest = clause[:m.start()], clause[m.end():]
+        first = next(iter(pos.cut(rest)), None) if rest else None
+        opens = not before or before.endswith(LIGHT_VERBS) or [w.flag for w in pos.cut(before)][-1:] == ["d"]
+        if opens and first is not None and first.flag in VERB_TAGS and han_count(clause) - han_count(m.group()) >= 2:
+            clause = before + rest
+    return clause
 
 
 def without_state(noun: str, first_tag: str) -> str:

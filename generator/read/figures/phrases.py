@@ -18,7 +18,7 @@ import re
 
 from generator.lexicon.text import HAN, alternation, han_count
 from .cues import FIXED_WORDS
-from .measures import counts_things, noun_after, without_state
+from .measures import counts_things, noun_after, without_manner, without_state
 
 VERB_TAGS = ("v", "vd", "vi", "vg", "vq")
 STATE_TAGS = ("i", "l")  # an idiom after the noun says how things turned out (焕然一新)
@@ -131,7 +131,7 @@ def counted_clause(after: str, pos) -> tuple[str, bool]:
         (first.flag == "p" and any(w.flag in VERB_TAGS for w in content[1:]))
     if not verb:
         return "", False
-    clause = _balanced("".join(w.word for w in words).strip("，,、"))
+    clause = without_manner(_balanced("".join(w.word for w in words).strip("，,、")), pos)
     if not 2 <= han_count(clause) <= MAX_CLAUSE:
         return "", False
     return f"{clause}的{noun}", True
