@@ -193,3 +193,10 @@ def test_a_verb_changing_an_amount_is_no_part_of_its_measure(extract):
 def test_a_multiple_is_measured_without_what_it_is_a_multiple_of(extract):
     figures = extract("节日期间，景区游客量都是平日的4倍。")
     assert one(figures, 4).measure == "景区游客量"
+
+
+def test_a_count_after_a_list_of_names_counts_the_whole_list(extract):
+    figures = extract("五年来，全县创建省级森林乡村、园林单位18个。")
+    assert one(figures, 18).measure == "省级森林乡村、园林单位"
+    figures = extract("今年完成植树造林、森林抚育面积增长4.5%。")  # a rate: the last item names it
+    assert "植树" not in one(figures, 4.5).measure
