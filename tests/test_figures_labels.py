@@ -200,3 +200,20 @@ def test_a_count_after_a_list_of_names_counts_the_whole_list(extract):
     assert one(figures, 18).measure == "省级森林乡村、园林单位"
     figures = extract("今年完成植树造林、森林抚育面积增长4.5%。")  # a rate: the last item names it
     assert "植树" not in one(figures, 4.5).measure
+
+
+def test_a_compound_noun_jieba_splits_before_a_verb_tag_stays_whole(extract):
+    figures = extract("这支队伍有9家经济组织、15个志愿服务队。")
+    assert one(figures, 9).measure.endswith("经济组织")
+
+
+def test_a_time_word_inside_a_label_is_no_part_of_the_measure(extract):
+    figures = extract("街道目前有9家经济组织。")
+    assert "目前" not in one(figures, 9).measure
+
+
+def test_a_one_character_lead_word_inside_a_word_stays(extract):
+    figures = extract("今年再生资源回收站点新增20个。")
+    assert one(figures, 20).measure.startswith("再生资源")
+    figures = extract("平台更新政策30余条。")
+    assert one(figures, 30).measure.endswith("更新政策")

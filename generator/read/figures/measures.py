@@ -25,6 +25,7 @@ LEAD_WORDS = FIXED_WORDS["measure_lead_words"]
 NOUN_TAGS = FIXED_WORDS["noun_tags"]
 CLASSIFIERS = frozenset(FIXED_WORDS["classifiers"])
 VERB_TAGS = ("v", "vg", "vi", "vq")
+NOUN_VERBS = frozenset(FIXED_WORDS["noun_heads_tagged_verb"])  # jieba: 社会|组织 (v); after a noun, the head noun
 NAME_TAGS = FIXED_WORDS["name_tags"]
 TRANSFER_VERBS = frozenset(FIXED_WORDS["transfer_verbs"])
 KEEP_VERBS = frozenset(FIXED_WORDS["measure_verbs"])
@@ -83,7 +84,7 @@ def measure(label: str, term: str | None, kind: str, cues: Cues, pos=None, scope
     tail = _tail(cues, keep_rates=kind in ("rank", "change"))  # 增速高于全省1个百分点: a gap of the rate
     for _ in range(3):
         before = text
-        while lead is not None and (m := lead.match(text)) and len(text) - m.end() >= 2:
+        while lead is not None and (m := lead.match(text)) and len(text) - m.end() >= 2 and _whole_word(text, m.end(), pos):
             text = text[m.end():]
         while (m := extra.match(text)) and len(text) - m.end() >= 2 and _whole_word(text, m.end(), pos):
             text = text[m.end():]
@@ -290,7 +291,7 @@ def noun_after(text: str, pos) -> str:
     for i, w in enumerate(words):
         flag = w.flag
         nxt = words[i + 1].flag if i + 1 < len(words) else ""
-        if flag in NOUN_TAGS or (flag.endswith("g") and out):
+        if flag in NOUN_TAGS or (flag.endswith("g") and out) or (w.word in NOUN_VERBS and out and nxt[:1] != "n"):  # 社会|组织
             out.append(w.word)
         elif flag.startswith("v") and out and (nxt[:1] == "n" or nxt == "zg"):  # 土地流转租金, 帮扶村
             out.append(w.word)
@@ -328,7 +329,8 @@ def subject_noun(after: str, pos) -> str:
     noun = noun_after(after, pos)
     # 产品获得认证: noun_after keeps a verb before a noun (土地流转租金); here it starts the predicate
     cut = [w.word for w in pos.cut(noun)] if noun else []
-    verb_at = next((i for i, w in enumerate(pos.cut(noun)) if i and w.flag in VERB_TAGS), None) if noun else None
+    verb_at = next((i for i, w in enumerate(pos.cut(noun)) if i and w.flag in VERB_TAGS and w.word not in NOUN_VERBS),
+                   None) if noun else None
     noun = "".join(cut[:verb_at]) if verb_at else noun
     rest = after[len(noun):] if noun and after.startswith(noun) else ""
     if han_count(noun) < 2 or not rest.strip("“”\""):

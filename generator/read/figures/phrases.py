@@ -18,7 +18,7 @@ import re
 
 from generator.lexicon.text import HAN, alternation, han_count
 from .cues import FIXED_WORDS
-from .measures import counts_things, noun_after, without_manner, without_state
+from .measures import NOUN_VERBS, counts_things, noun_after, without_manner, without_state
 
 VERB_TAGS = ("v", "vd", "vi", "vg", "vq")
 STATE_TAGS = ("i", "l")  # an idiom after the noun says how things turned out (焕然一新)
@@ -81,7 +81,8 @@ def _noun(text: str, pos) -> str:
             inside = w.word not in ")）"
             out.append(w.word)
             continue
-        noun = w.flag[:1] == "n" or w.flag in ("j", "b", "an", "zg") or (w.flag == "a" and nxt[:1] == "n")
+        noun = w.flag[:1] == "n" or w.flag in ("j", "b", "an", "zg") or (w.flag == "a" and nxt[:1] == "n") \
+            or (bool(out) and w.word in NOUN_VERBS and nxt[:1] != "n")  # 社会|组织: a verb tag on the head noun
         if w.flag.startswith("v") and w.flag != "vn" and not out and nxt[:1] == "n" and len(w.word) == 2:
             noun = True  # 加装电梯: a verb opening a compound noun
         if w.flag.startswith("v") and out and (nxt[:1] == "n" or nxt == "zg") and len(words[i + 1].word) == 1:
