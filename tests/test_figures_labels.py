@@ -217,3 +217,12 @@ def test_a_one_character_lead_word_inside_a_word_stays(extract):
     assert one(figures, 20).measure.startswith("再生资源")
     figures = extract("平台更新政策30余条。")
     assert one(figures, 30).measure.endswith("更新政策")
+
+
+def test_words_a_label_is_trimmed_of_are_trimmed_only_whole(extract):
+    figures = extract("全县每万人有效发明专利拥有量达12.5件。")
+    assert one(figures, 12.5).measure == "有效发明专利拥有量"
+    figures = extract("全镇共有护林员80人。")
+    assert one(figures, 80).measure == "护林员"
+    figures = extract("小区物业费为平均1.2元/月·平方米。")
+    assert one(figures, 1.2).measure.endswith("平均")  # 均 of 平均 is no adverb

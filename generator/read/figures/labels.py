@@ -21,7 +21,7 @@ LEAD_TRIM = re.compile(
     r"“十[二三四五]五”(?:期间|时期|以来|末)?|十[二三四五]五(?:期间|时期|以来|末)?)+"
 )
 TAIL_TRIM = re.compile(
-    rf"(?:{alternation(FIXED_WORDS['label_tail_trim'])}|(?<!参)与|(?<![涉以])及|"  # not 参与, 涉及, 以及
+    rf"(?:{alternation(FIXED_WORDS['label_tail_trim'])}|(?<!参)与|(?<![涉以])及|(?<![{''.join(FIXED_WORDS['average_prefixes'])}])均|"  # not 参与, 涉及, 以及, 平均
     r"[、，,（(])+$"
 )
 TIME_WORDS = re.compile(

@@ -34,7 +34,8 @@ TOWN_HEAD = re.compile(f"([{HAN}]{{2,4}}?)(?:镇|乡|街道)(?=[{HAN}]{{4}})")
 VILLAGE_HEAD = re.compile(f"([{HAN}]{{2,3}}?)(村|社区)(?=集体|股份|经济合作)")
 DIMENSIONS = {w[0]: w for w in FIXED_WORDS["dimensions"]}
 INNER_ADVERBS = frozenset(FIXED_WORDS["adverbs_in_measure"])
-ADVERB_TAIL = re.compile(f"(?:{alternation(FIXED_WORDS['adverbs_before_verb'])})$")  # 收入全部达…
+# 收入全部达…; not the 均 of 平均, 人均
+ADVERB_TAIL = re.compile(f"(?<![{''.join(FIXED_WORDS['average_prefixes'])}])(?:{alternation(FIXED_WORDS['adverbs_before_verb'])})$")
 STREAK_BEFORE = re.compile(r"(?:已|已经)?连续(?:第)?$")
 STREAK_PREDICATE_CUT = re.compile(r"[，。；、,;（(]")
 RANK_SCOPE_TAIL = re.compile(f"(?:{alternation(FIXED_WORDS['rank_scopes'])})$")
@@ -49,6 +50,7 @@ SHORT_PREDICATE = 8  # han characters of a predicate that can describe what is c
 PER_UNIT_HEAD = re.compile(
     f"^(?:{alternation(FIXED_WORDS['per_unit_heads'], longest_first=True)})"
     f"(?:{alternation(FIXED_WORDS['per_unit_verbs'], longest_first=True)})?")
+PER_UNIT_ONLY = re.compile(f"^(?:{alternation(FIXED_WORDS['per_unit_heads'], longest_first=True)})")
 TIME_RATE = re.compile(f"(?:从|由)?({alternation(FIXED_WORDS['time_rates'], longest_first=True)})$")
 RANKED_LIST = re.compile(f"^在(.+?)中")
 RANKED_LIST_ENDS = tuple(FIXED_WORDS["ranked_list_ends"])
@@ -89,7 +91,7 @@ def measure(label: str, term: str | None, kind: str, cues: Cues, pos=None, scope
         while (m := extra.match(text)) and len(text) - m.end() >= 2 and _whole_word(text, m.end(), pos):
             text = text[m.end():]
         text = time_rate(text)
-        text = PER_UNIT_HEAD.sub("", text) if han_count(PER_UNIT_HEAD.sub("", text)) >= 2 else text
+        text = _without_per_unit(text, pos)
         if kind != "share":  # 占比 / 比重 name a share; other aspects say the change themselves
             text = tail.sub("", text)
         text = ADVERB_TAIL.sub("", text)
@@ -100,6 +102,18 @@ def measure(label: str, term: str | None, kind: str, cues: Cues, pos=None, scope
     if text in LEAD_WORDS or (lead is not None and lead.fullmatch(text)):
         return ""  # 新增65家: the verb alone names nothing; the measure before it is carried
     return text if han_count(text) or re.search("[A-Za-z]", text) else ""
+
+
+def _without_per_unit(text: str, pos) -> str:
+    """每万人口拥有体育指导员 -> 体育指导员 (the base slot carries 每万人口); the verb only as a word of its
+    own (每万人有效发明专利: 有 is in 有效)."""
+    m = PER_UNIT_HEAD.match(text)
+    if not m or han_count(text[m.end():]) < 2:
+        return text
+    rest = text[PER_UNIT_ONLY.match(text).end():]
+    verb = rest[:len(rest) - len(text) + m.end()]
+    first = next(iter(pos.cut(rest)), None) if pos is not None and verb else None
+    return rest if first is not None and len(first.word) > len(verb) else text[m.end():]
 
 
 def _whole_word(text: str, end: int, pos) -> bool:
