@@ -90,3 +90,16 @@ def test_the_reader_marks_an_attribute_with_no_owner(extract):  # noqa: F811
     figures = extract("今年压减规模800万元，全县工业产值增长5%。")
     assert one(figures, -8e6).doubt == "bare_attribute"  # 压减: a decrease
     assert one(figures, 5).doubt == ""
+
+
+def test_a_preposition_after_the_first_word_makes_the_measure_an_actors_clause(pos):
+    assert trust.doubt(fig("市里对全市", "个"), CUES, pos) == "inner_adverbial"
+    assert trust.doubt(fig("某物业公司更是以平均", "元"), CUES, pos) == "inner_adverbial"
+    # a preposition fixed inside a noun phrase is no adverbial
+    assert trust.doubt(fig("公办幼儿园在园幼儿", "人"), CUES, pos) == ""
+    assert trust.doubt(fig("吸纳为会员的商户", "家"), CUES, pos) == ""
+
+
+def test_an_actors_clause_before_a_count_is_withheld(extract):
+    figures = extract("州政府对全州18个县(市)开展2022年度县域经济高质量发展分类考核工作。")
+    assert one(figures, 18).doubt == "inner_adverbial"

@@ -22,6 +22,7 @@ REASONS = {
     "broken_pair": "measure holds half of a bracket or quotation pair",
     "names_scope": "measure is only the name of the unit it is scoped to",
     "clause_mark": "measure holds a clause mark (a clause, not a noun phrase)",
+    "inner_adverbial": "measure holds a preposition after its first word (an actor's clause: 甲对乙…, 以…, 从…到…)",
 }
 
 
@@ -30,9 +31,11 @@ def doubt(figure: Figure, cues: Cues, pos=None) -> str:
     POSTokenizer (None: the preposition signal is not read)."""
     m = figure.measure.strip()
     if pos is not None and m:
-        first = next(iter(pos.cut(m)))
-        if first.flag == "p" and first.word in cues.get("trust.adverbial_openers"):
+        words = list(pos.cut(m))
+        if words[0].flag == "p" and words[0].word in cues.get("trust.adverbial_openers"):
             return "adverbial"  # 为财政贡献收入, not 为老服务中心 (为 a word of its own, tagged p)
+        if any(w.flag == "p" and w.word in cues.get("trust.inner_prepositions") for w in words[1:]):
+            return "inner_adverbial"  # 自治区对全区, 某物业更是以平均: who did what to whom, not what is counted
     if m in cues.get("trust.bare_attributes") and figure.scope is None and figure.indicator is None:
         return "bare_attribute"
     if m.endswith(cues.get("trust.object_verbs")) and figure.unit_normalized not in cues.get("trust.rate_units"):
