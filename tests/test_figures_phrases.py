@@ -136,3 +136,19 @@ def test_a_quoted_manner_word_before_the_verb_is_no_part_of_the_measure(extract)
     assert one(figures, 20000).measure == "归档的档案"
     figures = extract("全县15个茶叶品牌获得“地理标志”认证。")  # the quoted word is the object's: it stays
     assert "“地理标志”" in one(figures, 15).measure
+
+
+def test_a_count_before_an_amount_of_its_units_counts_the_units(extract):
+    figures = extract("北部片区27个省级重点帮扶村集体经营性收入全部达25万元。")
+    assert one(figures, 27).measure == "省级重点帮扶村"
+    assert one(figures, 250000).measure == "村集体经营性收入"
+
+
+def test_units_whose_attribute_passes_a_threshold_are_counted_with_it(extract):
+    figures = extract("全镇9个社区集体收入超过50万元。")
+    assert one(figures, 9).measure == "集体收入超过50万元的社区"
+
+
+def test_owner_split(pos):
+    assert phrases.owner_split("示范村集体经济收入", pos) == ("示范村", "集体经济收入")
+    assert phrases.owner_split("老旧小区", pos) == ("", "")

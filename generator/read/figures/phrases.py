@@ -34,6 +34,8 @@ LIST_OPENING = re.compile(f"^(?:[^，,。；;]*?[，,])?([{HAN}“”]{{2,12}}?)
 COMPLETION = re.compile(f"(?:{alternation(FIXED_WORDS['completion_verbs'])})([{HAN}]{{0,4}})$")
 PROGRESS_HEADS = tuple(FIXED_WORDS["progress_heads"])
 GRADES = tuple(FIXED_WORDS["grade_suffixes"])
+OWNER_ENDS = tuple(FIXED_WORDS["subject_endings"])  # 某村, 某公司: a unit that owns what the words after it name
+COLLECTIVES = tuple(FIXED_WORDS["collective_owners"])  # 村集体: what a village's income is the income of
 PEOPLE = frozenset(("人", "户"))  # base units of counted people
 PLACE_ENDS = tuple("市县区城镇乡村")
 MAX_CLAUSE = 16  # han characters of a predicate that can describe what is counted
@@ -81,8 +83,8 @@ def _noun(text: str, pos) -> str:
             inside = w.word not in ")）"
             out.append(w.word)
             continue
-        noun = w.flag[:1] == "n" or w.flag in ("j", "b", "an", "zg") or (w.flag == "a" and nxt[:1] == "n") \
-            or (bool(out) and w.word in NOUN_VERBS and nxt[:1] != "n")  # 社会|组织: a verb tag on the head noun
+        noun = w.flag[:1] == "n" or w.flag in ("j", "b", "an", "zg") or (w.flag == "a" and (nxt[:1] == "n" or nxt == "zg")) \
+            or (bool(out) and w.word in NOUN_VERBS and (nxt[:1] != "n" or words[i + 1].word in ENDS))  # 社会|组织
         if w.flag.startswith("v") and w.flag != "vn" and not out and nxt[:1] == "n" and len(w.word) == 2:
             noun = True  # 加装电梯: a verb opening a compound noun
         if w.flag.startswith("v") and out and (nxt[:1] == "n" or nxt == "zg") and len(words[i + 1].word) == 1:
@@ -135,7 +137,35 @@ def counted_clause(after: str, pos) -> tuple[str, bool]:
     clause = without_manner(_balanced("".join(w.word for w in words).strip("，,、")), pos)
     if not 2 <= han_count(clause) <= MAX_CLAUSE:
         return "", False
-    return f"{clause}的{noun}", True
+    owner, attribute = owner_split(noun, pos)
+    return f"{attribute}{clause}的{owner or noun}", True
+
+
+def owner_split(noun: str, pos) -> tuple[str, str]:
+    """(owner, attribute) of a noun phrase naming a unit and then something of it: 薄弱村集体经营性收入 ->
+    (薄弱村, 集体经营性收入); ("", "") when it names no such unit before a noun of two characters or more."""
+    words = [w.word for w in pos.cut(noun)]
+    for k in range(len(words) - 1, 0, -1):
+        owner, attribute = "".join(words[:k]), "".join(words[k:])
+        if owner.endswith(OWNER_ENDS) and han_count(attribute) >= MIN_NOUN and not attribute.endswith(OWNER_ENDS):
+            return owner, attribute
+    return "", ""
+
+
+def counted_owners(sentence: str, drafts: list, pos) -> None:
+    """38个帮扶村集体经营性收入全部达30万元: the count counts the villages, the amount after it in the
+    clause is their income (labels.Draft records)."""
+    for d, later in zip(drafts, drafts[1:]):
+        between = sentence[d.token.end:later.token.start]
+        if later.clause != d.clause or not counts_things(d.token) or counts_things(later.token) \
+                or re.search("[、，,和与及]", between):
+            continue
+        noun = _noun(between, pos)
+        owner, attribute = owner_split(noun, pos) if noun else ("", "")
+        if owner:
+            d.label = owner
+            head = next((c for c in COLLECTIVES if owner.endswith(c[:-2]) and attribute.startswith(c[-2:])), "")
+            later.label = head[:-2] + attribute if noun in later.label else later.label  # 村|集体收入: 村集体收入
 
 
 def described(sentence: str, drafts: list, i: int, clause_end: int, pos, aspect_verbs: frozenset[str]) -> str:
@@ -179,6 +209,8 @@ def complete(sentence: str, drafts: list, pos=None) -> None:
     """Labels that the words around a number turn into another measure (labels.Draft records)."""
     rates_of_outcome(sentence, drafts)
     owned_amounts(sentence, drafts, pos)
+    if pos is not None:
+        counted_owners(sentence, drafts, pos)
     for prev, d in zip(drafts, drafts[1:]):
         grade = next((g for g in GRADES if prev.label.endswith(g) and g in d.label), "")
         if grade and prev.clause == d.clause and sentence[prev.token.end:d.token.start].endswith(JOINS):
