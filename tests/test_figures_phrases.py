@@ -152,3 +152,10 @@ def test_units_whose_attribute_passes_a_threshold_are_counted_with_it(extract):
 def test_owner_split(pos):
     assert phrases.owner_split("示范村集体经济收入", pos) == ("示范村", "集体经济收入")
     assert phrases.owner_split("老旧小区", pos) == ("", "")
+
+
+def test_firms_whose_amount_passes_a_threshold_are_counted_as_firms(extract):
+    figures = extract("全市有12家民营企业纳税超过5000万元。")
+    assert one(figures, 12).measure == "纳税超过5000万元的民营企业"
+    figures = extract("全市5家企业技术中心获批国家级。")  # no amount: the centres are counted
+    assert one(figures, 5).measure.endswith("企业技术中心")

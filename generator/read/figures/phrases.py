@@ -34,7 +34,10 @@ LIST_OPENING = re.compile(f"^(?:[^，,。；;]*?[，,])?([{HAN}“”]{{2,12}}?)
 COMPLETION = re.compile(f"(?:{alternation(FIXED_WORDS['completion_verbs'])})([{HAN}]{{0,4}})$")
 PROGRESS_HEADS = tuple(FIXED_WORDS["progress_heads"])
 GRADES = tuple(FIXED_WORDS["grade_suffixes"])
-OWNER_ENDS = tuple(FIXED_WORDS["subject_endings"])  # 某村, 某公司: a unit that owns what the words after it name
+OWNER_ENDS = tuple(FIXED_WORDS["subject_endings"] + FIXED_WORDS["company_endings"])  # 某村, 某企业: a unit that owns
+ATTRIBUTE_ENDS = tuple(FIXED_WORDS["measure_heads"] + FIXED_WORDS["company_attributes"]  # …what these name (收入, 产值)
+                       + FIXED_WORDS["collective_measures"])
+AMOUNT = re.compile("[0-9百千万亿]")
 COLLECTIVES = tuple(FIXED_WORDS["collective_owners"])  # 村集体: what a village's income is the income of
 PEOPLE = frozenset(("人", "户"))  # base units of counted people
 PLACE_ENDS = tuple("市县区城镇乡村")
@@ -137,17 +140,18 @@ def counted_clause(after: str, pos) -> tuple[str, bool]:
     clause = without_manner(_balanced("".join(w.word for w in words).strip("，,、")), pos)
     if not 2 <= han_count(clause) <= MAX_CLAUSE:
         return "", False
-    owner, attribute = owner_split(noun, pos)
+    # 民营企业纳税超1亿元: an amount in the predicate is of the attribute, the count is of the owners
+    owner, attribute = owner_split(noun, pos) if AMOUNT.search(clause) else ("", "")
     return f"{attribute}{clause}的{owner or noun}", True
 
 
 def owner_split(noun: str, pos) -> tuple[str, str]:
-    """(owner, attribute) of a noun phrase naming a unit and then something of it: 薄弱村集体经营性收入 ->
-    (薄弱村, 集体经营性收入); ("", "") when it names no such unit before a noun of two characters or more."""
+    """(owner, attribute) of a noun phrase naming a unit and then an amount of it: 薄弱村集体经营性收入 ->
+    (薄弱村, 集体经营性收入); ("", "") when it names no such unit before an amount noun (企业技术中心)."""
     words = [w.word for w in pos.cut(noun)]
     for k in range(len(words) - 1, 0, -1):
         owner, attribute = "".join(words[:k]), "".join(words[k:])
-        if owner.endswith(OWNER_ENDS) and han_count(attribute) >= MIN_NOUN and not attribute.endswith(OWNER_ENDS):
+        if owner.endswith(OWNER_ENDS) and han_count(attribute) >= MIN_NOUN and attribute.endswith(ATTRIBUTE_ENDS):
             return owner, attribute
     return "", ""
 
