@@ -159,3 +159,10 @@ def test_firms_whose_amount_passes_a_threshold_are_counted_as_firms(extract):
     assert one(figures, 12).measure == "纳税超过5000万元的民营企业"
     figures = extract("全市5家企业技术中心获批国家级。")  # no amount: the centres are counted
     assert one(figures, 5).measure.endswith("企业技术中心")
+
+
+def test_a_place_of_one_character_is_what_a_count_counts(extract):
+    figures = extract("其中3个村集体收入迈上百万元台阶。")
+    assert one(figures, 3).measure.endswith("的村")
+    figures = extract("全镇现辖6个村、2个社区。")
+    assert one(figures, 6).measure == "村"

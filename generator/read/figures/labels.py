@@ -102,7 +102,7 @@ def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, 
     # 主要指标中有7项指标增速居全市第一: a list the counted things are picked from is no lead
     whole = LIST_FRAME.match(lead)
     lead = "" if whole else lead
-    number_first = han_count(afters[0]) >= 2 and len(_content(lead)) <= 4 and first.kind != "rank"
+    number_first = phrases.names_thing(afters[0]) and len(_content(lead)) <= 4 and first.kind != "rank"
     prev_end = c_start
     for i, d in enumerate(drafts):
         raw = paragraph[prev_end : d.token.start]
@@ -121,7 +121,7 @@ def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, 
             d.label = people  # 吸引6.2万人参与 -> 参与人数
         elif not whole and (phrase := phrases.described(paragraph, drafts, i, c_end, pos, measures.aspect_verbs(cues))):
             d.label = phrase  # 安排12名干部到基层锻炼 -> 到基层锻炼的干部
-        elif number_first and han_count(afters[i]) >= 2:
+        elif number_first and phrases.names_thing(afters[i]):
             # 涉及86栋住宅楼、1920户居民: the items of a list share the verb
             verb = lead if i == 0 or len(drafts) == 1 or raw.rstrip()[-1:] in ("、", "和", "与", "及") else ""
             # 走访了60个农户 -> 走访的农户; 推进36个棚户区改造 -> 棚户区改造; GDP从…: kept
@@ -134,7 +134,7 @@ def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, 
             # 沿江片区48个重点帮扶村; 平台自动匹配600种作业方案 -> 平台匹配的作业方案
             d.label = (measures.counted_lead(before, pos, cues) if "、" not in raw else "") + counted
         else:
-            d.label = before or (afters[i][:20] if han_count(afters[i]) >= 2 else "")
+            d.label = before or (afters[i][:20] if phrases.names_thing(afters[i]) else "")
         prev_end = d.token.end
 
 

@@ -96,7 +96,13 @@ def _noun(text: str, pos) -> str:
             break
         out.append(w.word)
     phrase = "".join(out)
-    return phrase if han_count(phrase) >= MIN_NOUN else ""
+    return phrase if names_thing(phrase) else ""
+
+
+def names_thing(noun: str) -> bool:
+    """Whether the words after a count name what it counts: two characters or more, or a place
+    alone (5个村, 2个村突破…)."""
+    return han_count(noun) >= MIN_NOUN or noun in PLACE_ENDS
 
 
 def _balanced(text: str) -> str:
