@@ -164,5 +164,5 @@ def test_firms_whose_amount_passes_a_threshold_are_counted_as_firms(extract):
 def test_a_place_of_one_character_is_what_a_count_counts(extract):
     figures = extract("其中3个村集体收入迈上百万元台阶。")
     assert one(figures, 3).measure.endswith("的村")
-    figures = extract("全镇现辖6个村、2个社区。")
+    figures = extract("全镇有6个村、2个社区。")
     assert one(figures, 6).measure == "村"
