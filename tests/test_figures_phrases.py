@@ -166,3 +166,15 @@ def test_a_place_of_one_character_is_what_a_count_counts(extract):
     assert one(figures, 3).measure.endswith("的村")
     figures = extract("全镇有6个村、2个社区。")
     assert one(figures, 6).measure == "村"
+
+
+def test_a_grant_to_each_unit_a_condition_names_is_the_grant_for_that_condition(extract):
+    figures = extract("县里对首次认定为省级专精特新企业的，给予每家企业一次性奖励10万元，对复核通过的，给予每家企业一次性奖励5万元。")
+    assert one(figures, 100000).measure == "首次认定为省级专精特新企业一次性奖励"
+    assert one(figures, 50000).measure == "复核通过的企业一次性奖励"
+    assert one(figures, 50000).base.startswith("每家")
+
+
+def test_a_grant_without_a_condition_keeps_its_own_words(extract):
+    figures = extract("县里给予每家企业一次性奖励10万元。")
+    assert "首次" not in one(figures, 100000).measure

@@ -221,6 +221,7 @@ def complete(sentence: str, drafts: list, pos=None) -> None:
     owned_amounts(sentence, drafts, pos)
     if pos is not None:
         counted_owners(sentence, drafts, pos)
+        conditioned_grants(sentence, drafts, pos)
     for prev, d in zip(drafts, drafts[1:]):
         grade = next((g for g in GRADES if prev.label.endswith(g) and g in d.label), "")
         if grade and prev.clause == d.clause and sentence[prev.token.end:d.token.start].endswith(JOINS):
@@ -303,3 +304,25 @@ def _with_rate(noun: str, clause_before: str, pos) -> str:
     if not rate or len(words) < 2 or len(words[-1]) < 2:
         return noun
     return "".join(words[:-1]) + rate[-1] + words[-1]
+
+
+CONDITION = re.compile(f"对([{HAN}“”]{{2,24}}?)的[，,]\\s*$")  # 对首次认定为高新技术企业的，…
+GRANT = re.compile(f"^(?:{alternation(FIXED_WORDS['grant_verbs'])})?"
+                   f"({alternation(FIXED_WORDS['per_unit_heads'], longest_first=True)})")
+
+
+def conditioned_grants(sentence: str, drafts: list, pos) -> None:
+    """对首次认定为高新技术企业的，给予每家企业一次性奖励15万元 -> 首次认定为高新技术企业一次性奖励: a grant
+    to each of the units a condition clause before it names is the grant for meeting that condition (the
+    base slot keeps 每家); the measure is written whole (首次 and 再次 tell two grants apart)."""
+    for d in drafts:
+        condition = CONDITION.search(sentence[:d.clause[0]])
+        grant = GRANT.match(d.label)
+        if not condition or not grant:
+            continue
+        words = list(pos.cut(d.label[grant.end():]))
+        unit = words[0].word if words and words[0].flag[:1] == "n" else ""
+        rest = "".join(w.word for w in words[1 if unit else 0:])
+        named = condition.group(1)
+        if han_count(rest) >= MIN_NOUN:
+            d.extras["measure"] = named + ("" if named.endswith(unit) else "的" + unit) + rest
