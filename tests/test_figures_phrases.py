@@ -178,3 +178,14 @@ def test_a_grant_to_each_unit_a_condition_names_is_the_grant_for_that_condition(
 def test_a_grant_without_a_condition_keeps_its_own_words(extract):
     figures = extract("县里给予每家企业一次性奖励10万元。")
     assert "首次" not in one(figures, 100000).measure
+
+
+def test_things_counted_as_they_became_a_kind_are_counted_as_that_kind(extract):
+    figures = extract("五年来，15个村庄“变身”森林乡村、美丽庭院示范点。")
+    assert one(figures, 15).measure == "森林乡村、美丽庭院示范点"
+    figures = extract("全县3个村成为省级美丽乡村示范村。")
+    assert one(figures, 3).measure == "省级美丽乡村示范村"
+
+
+def test_a_predicate_of_becoming_with_a_verb_after_it_is_no_kind(pos):
+    assert phrases.counted_clause("村庄成为带动增收的样板", pos)[0] != "带动增收的样板"

@@ -38,6 +38,7 @@ OWNER_ENDS = tuple(FIXED_WORDS["subject_endings"] + FIXED_WORDS["company_endings
 ATTRIBUTE_ENDS = tuple(FIXED_WORDS["measure_heads"] + FIXED_WORDS["company_attributes"]  # …what these name (收入, 产值)
                        + FIXED_WORDS["collective_measures"])
 AMOUNT = re.compile("[0-9百千万亿]")
+BECOMING = tuple(FIXED_WORDS["becoming_verbs"])
 COLLECTIVES = tuple(FIXED_WORDS["collective_owners"])  # 村集体: what a village's income is the income of
 PEOPLE = frozenset(("人", "户"))  # base units of counted people
 PLACE_ENDS = tuple("市县区城镇乡村")
@@ -114,6 +115,18 @@ def _balanced(text: str) -> str:
     return text
 
 
+def _became(rest: str, pos) -> str:
+    """“变身”示范村、美丽屋场 -> 示范村、美丽屋场: things counted as they became a kind of thing are counted
+    as that kind (the list of kinds, FRAMES); '' when no verb of becoming opens the predicate or what
+    follows it is no list of nouns."""
+    plain = re.sub("[“”\"]", "", rest)
+    verb = next((v for v in BECOMING if plain.startswith(v)), "")
+    kinds = plain[len(verb):]
+    if not verb or han_count(kinds) < MIN_NOUN or any(w.flag in VERB_TAGS for w in pos.cut(kinds)):
+        return ""
+    return kinds
+
+
 def counted_clause(after: str, pos) -> tuple[str, bool]:
     """(measure, described) for a count followed by `after` (its words up to the clause end, other
     numbers removed): ("到基层跟班锻炼的年轻干部", True) when a predicate describes the counted noun,
@@ -125,6 +138,9 @@ def counted_clause(after: str, pos) -> tuple[str, bool]:
     rest = after[len(noun):] if noun and after.startswith(noun) else ""
     if not noun or not rest.strip("“”\"") or rest.startswith(JOINS) or rest.startswith(ENDS):
         return "", False
+    category = _became(rest, pos)
+    if category:
+        return category, True
     cut = list(pos.cut(rest))
     words = [w for w in cut if w.flag not in PARTICLES and w.word not in ADVERBS]
     content = [w for w in words if w.word not in "“”\""]
