@@ -31,6 +31,7 @@ TIME_WORDS = re.compile(
     f"|{alternation(FIXED_WORDS['label_time_words'])}"
 )
 LIST_FRAME = re.compile(rf"^在?([{HAN}]{{0,12}}?)(?:{alternation(FIXED_WORDS['list_frame_ends'])})$")
+LEVEL_COMPOUNDS = tuple(FIXED_WORDS["region_level_compounds"])
 LIST_SUMMARY = re.compile("^[两二三四五六七八九十]+(?:大|个|项|类)")
 SUBJECT_RE = re.compile(
     rf"([{HAN}]{{2,12}}?(?:{alternation(FIXED_WORDS['subject_endings'])}))"
@@ -74,8 +75,8 @@ def _clean_label(text: str, region_words: tuple[str, ...]) -> str:
     prev = None
     while prev != text:
         prev = text
-        for word in region_words:
-            if word and text.startswith(word):
+        for word in region_words:  # 宣汉县域面积: the 县 of 县域 stays (宣汉 goes)
+            if word and text.startswith(word) and not text[len(word):].startswith(LEVEL_COMPOUNDS):
                 text = text[len(word) :]
         text = LEAD_TRIM.sub("", text)
         text = TAIL_TRIM.sub("", text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from generator.lexicon.text import HAN, alternation, han_count
+from . import edges
 from .cues import FIXED_WORDS, Cues
 from .tokens import Token
 
@@ -98,6 +99,7 @@ def measure(label: str, term: str | None, kind: str, cues: Cues, pos=None, scope
         text = text.strip("，、的")
         if text == before:
             break
+    text = edges.tidy(text, kind, pos)
     text = DIMENSIONS.get(text, text)  # 直径达2240毫米、长23米: 长 is the length, not a change word
     if text in LEAD_WORDS or (lead is not None and lead.fullmatch(text)):
         return ""  # 新增65家: the verb alone names nothing; the measure before it is carried
