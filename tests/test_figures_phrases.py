@@ -189,3 +189,9 @@ def test_things_counted_as_they_became_a_kind_are_counted_as_that_kind(extract):
 
 def test_a_predicate_of_becoming_with_a_verb_after_it_is_no_kind(pos):
     assert phrases.counted_clause("村庄成为带动增收的样板", pos)[0] != "带动增收的样板"
+
+
+def test_a_share_right_after_an_added_count_is_the_share_of_the_added(extract):
+    figures = extract("全县省级工程研究中心达12家，其中近三年新增9家、占总量的75%。")
+    assert one(figures, 75).measure == "新增省级工程研究中心"
+    assert one(figures, 9).measure == "省级工程研究中心"  # 近三年 is a time, no part of the measure

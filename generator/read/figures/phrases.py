@@ -39,6 +39,7 @@ ATTRIBUTE_ENDS = tuple(FIXED_WORDS["measure_heads"] + FIXED_WORDS["company_attri
                        + FIXED_WORDS["collective_measures"])
 AMOUNT = re.compile("[0-9百千万亿]")
 BECOMING = tuple(FIXED_WORDS["becoming_verbs"])
+SHARE_AFTER_ITEM = "、占"  # 新增7家、占总量的…: the share of that item
 COLLECTIVES = tuple(FIXED_WORDS["collective_owners"])  # 村集体: what a village's income is the income of
 PEOPLE = frozenset(("人", "户"))  # base units of counted people
 PLACE_ENDS = tuple("市县区城镇乡村")
@@ -238,6 +239,7 @@ def complete(sentence: str, drafts: list, pos=None) -> None:
     if pos is not None:
         counted_owners(sentence, drafts, pos)
         conditioned_grants(sentence, drafts, pos)
+        shares_of_the_added(sentence, drafts, pos)
     for prev, d in zip(drafts, drafts[1:]):
         grade = next((g for g in GRADES if prev.label.endswith(g) and g in d.label), "")
         if grade and prev.clause == d.clause and sentence[prev.token.end:d.token.start].endswith(JOINS):
@@ -342,3 +344,19 @@ def conditioned_grants(sentence: str, drafts: list, pos) -> None:
         named = condition.group(1)
         if han_count(rest) >= MIN_NOUN:
             d.extras["measure"] = named + ("" if named.endswith(unit) else "的" + unit) + rest
+
+
+def shares_of_the_added(sentence: str, drafts: list, pos) -> None:
+    """平台达8家，其中新增7家、占总量的87.5%: a share right after an item named by its verb alone is the
+    share of the things that verb added (新增平台); the things are named before it in the sentence."""
+    for i in range(1, len(drafts)):
+        prev, d = drafts[i - 1], drafts[i]
+        between = sentence[prev.token.end:d.token.start]
+        if d.kind != "share" or prev.clause != d.clause or not between.startswith(SHARE_AFTER_ITEM):
+            continue
+        words = list(pos.cut(prev.label)) if prev.label else []
+        if len(words) != 1 or words[0].flag not in VERB_TAGS:
+            continue
+        named = next((e.label for e in reversed(drafts[:i - 1]) if e.token.base == prev.token.base and e.label), "")
+        if han_count(named) >= MIN_NOUN:
+            d.extras["measure"] = prev.label + named
