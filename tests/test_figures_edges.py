@@ -47,3 +47,9 @@ def test_edges_in_a_sentence(extract):
 def test_the_level_of_a_region_named_before_a_compound_stays(extract):
     figures = extract(f"{REGION.name[:-1]}县域面积1800平方公里。")
     assert one(figures, 1.8e9).measure == "县域面积"
+
+
+def test_zai_opening_a_ranks_measure_frames_the_assessment(extract):
+    figures = extract("该县在全市营商环境年度考核中位列全市第二。")
+    assert not one(figures, 2).measure.startswith("在")
+    assert edges.opening("在营商环境考核", "rank", None) == "在营商环境考核"  # no tagger: kept

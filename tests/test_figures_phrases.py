@@ -195,3 +195,8 @@ def test_a_share_right_after_an_added_count_is_the_share_of_the_added(extract):
     figures = extract("全县省级工程研究中心达12家，其中近三年新增9家、占总量的75%。")
     assert one(figures, 75).measure == "新增省级工程研究中心"
     assert one(figures, 9).measure == "省级工程研究中心"  # 近三年 is a time, no part of the measure
+
+
+def test_an_amount_before_a_quoted_name_is_that_things(extract):
+    figures = extract("精度达0.05毫米的“AI视觉质检系统”正在检测产品缺陷。")
+    assert [f.measure for f in figures if f.value == "0.05"] == ["“AI视觉质检系统”精度"]

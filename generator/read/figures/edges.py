@@ -4,7 +4,8 @@ what is measured (shared FRAMES.md: the measure without aspect words).
 * a verb of reaching a new amount (工业税收增至 -> 工业税收): the aspect and value say the rest;
 * a localizer closing a frame 在…上, 在…中 (在民生项目上增加19个 -> 民生项目);
 * the 年 of 年增长 split from its verb (森林蓄积量年增长3.5% -> 森林蓄积量) in a growth rate;
-* 占 before a rate stands for 占比 (产业投资占…提高3个百分点 -> 产业投资占比).
+* 占 before a rate stands for 占比 (产业投资占…提高3个百分点 -> 产业投资占比);
+* 在 opening a rank's measure (在某某考核位列全省第六 -> 某某考核).
 
 Works on one measure with jieba's tagger (None: the measure is returned as it is).
 """
@@ -43,4 +44,13 @@ def tidy(measure: str, kind: str, pos) -> str:
         return rest  # 蓄积量年|增长: the yearly rate is the aspect's
     if last.word == SHARE_OF[0] and kind in RATE_ASPECTS and han_count(rest) >= MIN_LEFT:
         return rest + SHARE_OF[1]
+    return measure
+
+
+def opening(measure: str, kind: str, pos) -> str:
+    """在某某考核位列全省第六 -> 某某考核: 在 opening a rank's measure frames the assessment ranked."""
+    first = next(iter(pos.cut(measure)), None) if pos is not None and measure else None
+    if kind == "rank" and first is not None and first.word == FRAME_OPENER and first.flag == "p" \
+            and han_count(measure) > MIN_LEFT + 1:
+        return measure[len(FRAME_OPENER):]
     return measure

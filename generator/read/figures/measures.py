@@ -78,7 +78,7 @@ def measure(label: str, term: str | None, kind: str, cues: Cues, pos=None, scope
         text = MULTIPLE_OF.sub("", text)  # 客流都是平时的2倍: what it is a multiple of is the base, not the measure
     if scope and text.startswith(scope) and han_count(text) - han_count(scope) >= 2:
         text = text[len(scope):]
-    text = without_place(text, cues)
+    text = without_place(edges.opening(text, kind, pos), cues)
     text = INCLUSIVE.sub("", text) if han_count(INCLUSIVE.sub("", text)) >= 2 else text
     text = object_of(text, pos, cues)
     text = _without_inner_adverbs(text, pos)

@@ -18,7 +18,7 @@ import re
 
 from generator.lexicon.text import HAN, alternation, han_count
 from .cues import FIXED_WORDS
-from .measures import NOUN_VERBS, counts_things, noun_after, without_manner, without_state
+from .measures import NOUN_VERBS, QUOTED, counts_things, noun_after, without_manner, without_state
 
 VERB_TAGS = ("v", "vd", "vi", "vg", "vq")
 STATE_TAGS = ("i", "l")  # an idiom after the noun says how things turned out (焕然一新)
@@ -294,7 +294,9 @@ def owned_amounts(sentence: str, drafts: list, pos) -> None:
         prev = drafts[i - 1] if i and drafts[i - 1].clause == d.clause else None
         if prev is not None and counts_things(prev.token):
             continue  # 4座容积约2300平方米的沉淀池: the count's noun, read with the count (complete)
-        noun = noun_after(sentence[token.end + 1:d.clause[1]], pos)
+        after = sentence[token.end + 1:d.clause[1]]
+        quoted = QUOTED.match(after)  # 精度达0.02毫米的“某某系统”: the quoted name is the noun
+        noun = quoted.group() + noun_after(after[quoted.end():], pos) if quoted else noun_after(after, pos)
         if han_count(noun) < MIN_NOUN or noun.endswith(PLACE_ENDS):
             continue  # 面积649平方公里的县城: the amount describes the place the region is
         start = prev.token.end if prev is not None else d.clause[0]
