@@ -226,3 +226,8 @@ def test_words_a_label_is_trimmed_of_are_trimmed_only_whole(extract):
     assert one(figures, 80).measure == "护林员"
     figures = extract("小区物业费为平均1.2元/月·平方米。")
     assert one(figures, 1.2).measure.endswith("平均")  # 均 of 平均 is no adverb
+
+
+def test_a_list_naming_an_indicator_is_no_count_of_the_whole_list(extract):
+    figures = extract("全县共有“专精特新”企业、“小巨人”企业28家。")
+    assert one(figures, 28).indicator is None

@@ -200,3 +200,15 @@ def test_a_share_right_after_an_added_count_is_the_share_of_the_added(extract):
 def test_an_amount_before_a_quoted_name_is_that_things(extract):
     figures = extract("精度达0.05毫米的“AI视觉质检系统”正在检测产品缺陷。")
     assert [f.measure for f in figures if f.value == "0.05"] == ["“AI视觉质检系统”精度"]
+
+
+def test_an_amount_restated_by_the_noun_after_it_keeps_its_own_measure(extract):
+    figures = extract("全市地区生产总值迈上5000亿元的新台阶。")
+    assert one(figures, 5e11).measure == "地区生产总值"
+    figures = extract("投资5亿元的污水处理厂正式投运。")
+    assert one(figures, 5e8).measure == "污水处理厂投资"
+
+
+def test_a_word_jieba_tags_an_adverb_inside_a_name_stays(extract):
+    figures = extract("全县13家企业入选省级专精特新企业名单。")
+    assert "特新" in one(figures, 13).measure

@@ -110,10 +110,10 @@ def _label_clause(paragraph: str, drafts: list[Draft], region_words: tuple[str, 
         before = _clean_label(raw, region_words)
         # 完成造林、森林蓄积量年增长3.5%: only the last item names the number (but not in
         # 'A、B均达100%', where the value belongs to both, nor in 申报A、B共9个, a count of the list
-        # unless the list ends in 等 and the kind of thing its examples are)
+        # unless the list ends in 等 and the kind of thing its examples are, or names an indicator)
         if len(drafts) == 1 and "、" in before and not re.search("[均都].{0,2}$", raw):
             tail = before.rsplit("、", 1)[1]
-            listed = measures.counts_things(d.token) and "等" not in tail
+            listed = measures.counts_things(d.token) and "等" not in tail and not (cues and cues.indicator_term(before))
             before = tail if han_count(tail) >= 4 and not listed else before
         if raw.rstrip().endswith("等") and han_count(afters[i]) >= 2:
             # 甲、乙等10余家品牌首店: the named examples end in 等, the category comes after the number.

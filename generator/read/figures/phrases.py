@@ -143,7 +143,9 @@ def counted_clause(after: str, pos) -> tuple[str, bool]:
     if category:
         return category, True
     cut = list(pos.cut(rest))
-    words = [w for w in cut if w.flag not in PARTICLES and w.word not in ADVERBS]
+    # adverbs and particles go, but not a word jieba tags so inside a name (专精|特新|企业)
+    words = [w for i, w in enumerate(cut) if (w.flag not in PARTICLES and w.word not in ADVERBS)
+             or (0 < i < len(cut) - 1 and cut[i - 1].flag[:1] in "nb" and cut[i + 1].flag[:1] == "n")]
     content = [w for w in words if w.word not in "“”\""]
     if not content:
         return "", False
@@ -277,6 +279,7 @@ def rates_of_outcome(sentence: str, drafts: list) -> None:
 LABEL_TAIL = re.compile(f"(?:{alternation(FIXED_WORDS['label_tail_trim'])})+$")
 ATTRIBUTE_STOPS = tuple(FIXED_WORDS["attribute_stop_tags"])  # 对, 一株, 每亩, 约: no part of an attribute
 TIME_RATES = tuple(FIXED_WORDS["time_rates"])
+RESTATING_HEADS = tuple(FIXED_WORDS["amount_restating_heads"])
 COUNTED_LEAD = re.compile(f"^[0-9一二两三四五六七八九十]+(?:{alternation(FIXED_WORDS['classifiers'])})")
 
 
@@ -297,8 +300,9 @@ def owned_amounts(sentence: str, drafts: list, pos) -> None:
         after = sentence[token.end + 1:d.clause[1]]
         quoted = QUOTED.match(after)  # 精度达0.02毫米的“某某系统”: the quoted name is the noun
         noun = quoted.group() + noun_after(after[quoted.end():], pos) if quoted else noun_after(after, pos)
-        if han_count(noun) < MIN_NOUN or noun.endswith(PLACE_ENDS):
-            continue  # 面积649平方公里的县城: the amount describes the place the region is
+        if han_count(noun) < MIN_NOUN or noun.endswith(PLACE_ENDS) or \
+                any(h in NOUN_AFTER_CUT.split(after)[0] for h in RESTATING_HEADS):
+            continue  # 面积649平方公里的县城 (the region), 产值迈上100亿元的新台阶 (the amount restated)
         start = prev.token.end if prev is not None else d.clause[0]
         d.label = _with_rate(noun, sentence[d.clause[0]:token.start], pos) + _attribute(sentence[start:token.start], pos)
 
@@ -307,14 +311,20 @@ def _attribute(before: str, pos) -> str:
     """The nouns the words before a number end in (对一株树龄 -> 树龄, 总投资), '' when they end in
     a verb, a per-unit word or a numeral (带来每亩)."""
     words = list(pos.cut(LABEL_TAIL.sub("", before.strip())))
-    out: list[str] = []
+    if not words or _plain_verb(words[-1].flag):
+        return ""
+    out: list = []
     for w in reversed(words):
-        if w.flag.startswith(ATTRIBUTE_STOPS) or w.flag.startswith("v") and w.flag != "vn" and out:
+        if w.flag.startswith(ATTRIBUTE_STOPS) or (_plain_verb(w.flag) and out):
             break
-        out.insert(0, w.word)
-    attribute = COUNTED_LEAD.sub("", "".join(out))  # 一棵树高 (jieba: 一棵树|高) -> 树高
-    return attribute if han_count(attribute) >= MIN_NOUN and any(w.flag[:1] in "nb" for w in words[-len(out):]) \
-        and not any(w.flag.startswith("v") and w.flag != "vn" for w in words[-len(out):][-1:]) else ""
+        out.insert(0, w)
+    attribute = COUNTED_LEAD.sub("", "".join(w.word for w in out))  # 一棵树高 (jieba: 一棵树|高) -> 树高
+    nominal = any(w.flag[:1] in "nb" or w.flag == "vn" for w in out)
+    return attribute if nominal and han_count(attribute) >= MIN_NOUN else ""
+
+
+def _plain_verb(flag: str) -> bool:
+    return flag.startswith("v") and flag != "vn"
 
 
 def _with_rate(noun: str, clause_before: str, pos) -> str:
@@ -345,7 +355,7 @@ def conditioned_grants(sentence: str, drafts: list, pos) -> None:
         rest = "".join(w.word for w in words[1 if unit else 0:])
         named = condition.group(1)
         if han_count(rest) >= MIN_NOUN:
-            d.extras["measure"] = named + ("" if named.endswith(unit) else "的" + unit) + rest
+            d.extras["measure"] = named + ("" if unit and named.endswith(unit) else "的" + unit) + rest
 
 
 def shares_of_the_added(sentence: str, drafts: list, pos) -> None:
