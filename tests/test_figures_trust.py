@@ -103,3 +103,8 @@ def test_a_preposition_after_the_first_word_makes_the_measure_an_actors_clause(p
 def test_an_actors_clause_before_a_count_is_withheld(extract):
     figures = extract("州政府对全州18个县(市)开展2022年度县域经济高质量发展分类考核工作。")
     assert one(figures, 18).doubt == "inner_adverbial"
+
+
+def test_a_preposition_inside_a_measure_ending_in_a_measure_head_is_kept(pos):
+    assert trust.doubt(fig("群众对政务服务满意率", "%"), CUES, pos) == ""
+    assert trust.doubt(fig("企业向银行贷款额", "元"), CUES, pos) == ""

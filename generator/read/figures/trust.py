@@ -34,8 +34,9 @@ def doubt(figure: Figure, cues: Cues, pos=None) -> str:
         words = list(pos.cut(m))
         if words[0].flag == "p" and words[0].word in cues.get("trust.adverbial_openers"):
             return "adverbial"  # 为财政贡献收入, not 为老服务中心 (为 a word of its own, tagged p)
-        if any(w.flag == "p" and w.word in cues.get("trust.inner_prepositions") for w in words[1:]):
-            return "inner_adverbial"  # 自治区对全区, 某物业更是以平均: who did what to whom, not what is counted
+        if any(w.flag == "p" and w.word in cues.get("trust.inner_prepositions") for w in words[1:]) \
+                and not m.endswith(cues.get("trust.measure_heads")):
+            return "inner_adverbial"  # 自治区对全区, 某物业更是以平均 (but 群众对政务服务满意率 names a rate)
     if m in cues.get("trust.bare_attributes") and figure.scope is None and figure.indicator is None:
         return "bare_attribute"
     if m.endswith(cues.get("trust.object_verbs")) and figure.unit_normalized not in cues.get("trust.rate_units"):
