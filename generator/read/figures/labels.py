@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from generator.lexicon.text import HAN, alternation, han_count, split_region_suffix
 from generator.records import Region
-from . import measures, phrases
+from . import itemlists, measures, phrases
 from .cues import FIXED_WORDS
 from .tokens import Token
 
@@ -380,6 +380,7 @@ def label_sentence(sentence: str, drafts: list[Draft], own: tuple[str, ...], pos
     _streaks(sentence, drafts, own, pos)
     _ranks_of_counted(sentence, drafts)
     phrases.complete(sentence, drafts, pos)
+    itemlists.respective(sentence, drafts, own, pos)
 
 
 def _ranks_of_counted(sentence: str, drafts: list[Draft]) -> None:
