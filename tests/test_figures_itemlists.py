@@ -22,3 +22,9 @@ def test_a_clause_before_with_values_of_its_own_gives_no_items(extract):
 def test_a_list_of_another_length_gives_no_items(extract):
     figures = extract("甲产业、乙产业、丙产业发展迅速，分别增长8%、9%。")
     assert one(figures, 8).measure != "甲产业"
+
+
+def test_a_rank_all_items_share_is_one_figure_per_item(extract):
+    figures = extract("数字经济核心产业增加值、限额以上批发业销售额表现亮眼，上半年分别增长21.5%、18.2%，均居全市第一。")
+    ranks = sorted(f.measure for f in figures if f.aspect.value == "rank")
+    assert ranks == ["数字经济核心产业增加值增速", "限额以上批发业销售额增速"]

@@ -19,6 +19,8 @@ JOINS = "、和与及"
 CLAUSE_MARKS = re.compile("[，,；;：:]")
 PREDICATE_TAGS = tuple(FIXED_WORDS["predicate_end_tags"])  # 抢眼, 较快: the predicate's last words
 MIN_ITEM = 2  # han characters of an item
+ALL = re.compile("[均都]")
+RATE = "增速"
 
 
 def respective(sentence: str, drafts: list, own: tuple[str, ...], pos) -> None:
@@ -41,6 +43,18 @@ def respective(sentence: str, drafts: list, own: tuple[str, ...], pos) -> None:
         if all(han_count(item) >= MIN_ITEM for item in items):
             for d, item in zip(group, items):
                 d.label = item
+            _ranks_of_all(sentence, drafts, group)
+
+
+def _ranks_of_all(sentence: str, drafts: list, group: list) -> None:
+    """甲、乙分别增长a、b，均居全省第一: the rank after the list is each item's (one figure per item, the
+    rank of a growth being of its rate)."""
+    for d in drafts[drafts.index(group[-1]) + 1:]:
+        if d.kind != "rank" or not ALL.search(sentence[d.clause[0]:d.token.start]):
+            continue
+        rate = RATE if group[0].kind in ("growth", "growth_avg") else ""
+        d.label = "、".join(g.label + rate for g in group)
+        return
 
 
 def _groups(sentence: str, drafts: list) -> list[list]:
