@@ -22,7 +22,7 @@ from dataclasses import replace
 from generator.lexicon.text import HAN, alternation, han_count
 from generator.records import Figure
 from .cues import FIXED_WORDS, Cues
-from . import completions, measures
+from . import completions, context, measures
 from .measures import CLASSIFIERS, KEEP_VERBS, NOUN_TAGS, VERB_TAGS
 
 ATTRIBUTES = frozenset(FIXED_WORDS["topic_attributes"])
@@ -64,11 +64,13 @@ def carry(sentence: str, before: str, found: list[Figure], earlier: list[Figure]
         if figure.indicator is None and figure.measure:
             measure = collective(figure.measure, figure.scope) or \
                 completions.completed(sentence, before, figure, out, earlier, pos) or \
-                _topic_measure(sentence, before, figure, out, earlier, pos, own)
+                _topic_measure(sentence, before, figure, out, earlier, pos, own, cues)
             if measure != figure.measure:
                 figure = replace(figure, measure=measure, indicator=_indicator(measure, figure, cues))
         out.append(completions.area(figure, out))
-    return out
+    # once the sentence's measures are complete, a generic one takes the topic its context set up
+    return [replace(f, measure=m) if (m := context.owned(sentence, before, f, out[:i], pos, own, cues)) else f
+            for i, f in enumerate(out)]
 
 
 
@@ -81,7 +83,7 @@ def _indicator(measure: str, figure: Figure, cues: Cues | None) -> str | None:
 
 
 def _topic_measure(sentence: str, before: str, figure: Figure, prior: list[Figure], earlier: list[Figure],
-                   pos, own: tuple[str, ...]) -> str:
+                   pos, own: tuple[str, ...], cues: Cues | None = None) -> str:
     measure = figure.measure
     if measure.startswith(RELATIONS):
         anchor = _counted(prior)
@@ -117,6 +119,8 @@ def _topic_measure(sentence: str, before: str, figure: Figure, prior: list[Figur
         frame = framing(sentence[:at], pos, own)  # a later sentence may open a frame of its own
         if not frame and sentence.lstrip("，, ").startswith(CONTINUATIONS):
             frame = framing(before, pos, own)  # 依托X，…。目前，累计…: the paragraph's frame goes on
+        if frame and cues is not None and frame.endswith(cues.get("scope.events")):
+            frame = context.short_event(frame) or frame  # 在2025“某某周”活动中 -> “某某周”
         if frame and not measure.startswith(frame):
             return frame + measure
     return measure

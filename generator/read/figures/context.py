@@ -1,0 +1,221 @@
+"""Context: a short generic measure (签约项目, 部门, 问题化解率) says what is measured only with the
+topic the text set up before it (shared FRAMES.md: the measure says what is measured). Called from
+topics.carry once a measure is completed from its own sentence.
+
+- 某某大会上，签约项目22个: the event's short name owns the count (某某大会签约项目).
+- 整合10个部门的300项事项，编制《某某清单》: the counts are what the list the sentence makes gathers.
+- 培训服务员7000人，就业率70% / 集团增至11个，覆盖85%的学校: a rate or share with no owner of its
+  own is of what the clause before it counts (服务员就业率, 集团覆盖的学校).
+- 推动社会组织参与A、B等民生项目，问题化解率92%: ... or of what that clause, without a number, says.
+- 小程序通过…实现…。目前已更新政策40条: a sentence with no subject goes on about the subject of the
+  sentence before it (小程序更新政策).
+- 盘活国有“三资”是…。全市累计盘活47亿元: a bare verb takes the object it was named with before.
+
+Which measures are generic is read from jieba's tags and the data file's `generic_heads`, never from
+a page's wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.lexicon.text import alternation, han_count
+from generator.records import Figure
+from .cues import FIXED_WORDS, Cues
+from .measures import CLASSIFIERS, VERB_TAGS
+
+GENERIC_HEADS = frozenset(FIXED_WORDS["generic_heads"])
+ATTRIBUTES = tuple(sorted(FIXED_WORDS["topic_attributes"], key=len, reverse=True))
+CAUSATIVES = tuple(FIXED_WORDS["causative_verbs"])
+EVENT_KINDS = tuple(FIXED_WORDS["generic_event_kinds"])
+SPEECH_TAIL = tuple(FIXED_WORDS["context_speech_verbs"])
+DOCUMENT = re.compile(f"(?:{alternation(FIXED_WORDS['document_verbs'])})[^，,。；;《》]{{0,4}}(《[^《》]{{2,24}}》)")
+ORDINAL = re.compile("^第[0-9一二三四五六七八九十百]+(?:届|次|期)")
+LEADING_YEAR = re.compile(r"^(?:19|20)[0-9]{2}(?:年度|年)?")
+NUMBER = re.compile("[0-9０-９%％]")
+CLAUSE_MARK = re.compile("[，,；;：:]")
+NAMED_TAGS = frozenset(("ns", "nr", "nt", "nz", "j", "nrt"))  # a name makes a measure specific
+OWNER_TAGS = frozenset(("n", "nz", "ng", "nt", "j", "vn", "b", "an", "a", "l"))  # what a subject is made of
+SUBJECT_NEXT = frozenset((*VERB_TAGS, "p", "d"))  # what follows a clause's subject (小程序通过…)
+MAX_GENERIC = 6  # han characters of a measure (without its attribute) too short to name its owner
+MAX_RATE_STEM = 4  # han characters before 率 of a rate with no owner of its own (化解率, 就业、创业率)
+MAX_OWNER = 16  # han characters of an owner a clause can give
+MAX_SUBJECT = 8
+
+
+def owned(sentence: str, before: str, figure: Figure, prior: list[Figure], pos, own: tuple[str, ...],
+          cues: Cues | None) -> str:
+    """`figure`'s measure with the owner its context names; '' when the measure stands alone or no
+    owner is found. `before`: the paragraph's text before the sentence; `prior`: the sentence's
+    figures before this one."""
+    measure = figure.measure
+    if pos is None or not measure or figure.indicator is not None:
+        return ""
+    at = max(sentence.find(figure.quote), 0)
+    if measure_verb(measure, pos):
+        return verb_object(measure, before + sentence[:at], pos)
+    if not generic(measure, pos):
+        return ""
+    owner = event_name(figure.scope, cues) or document(sentence[at:], figure) or \
+        subject_before(sentence, before, figure, pos, own)
+    if owner and owner not in measure:
+        return owner + measure
+    return clause_owner(sentence, at, figure, prior, pos)
+
+
+def generic(measure: str, pos) -> bool:
+    """签约项目, 高频事项, 就业、创业率, 签约项目总金额: too short and plain to say whose it is."""
+    core = next((measure[: -len(a)] for a in ATTRIBUTES if measure.endswith(a) and len(measure) > len(a)), measure)
+    if "“" in core or "《" in core:
+        return False
+    words = list(pos.cut(core))
+    if not words or any(w.flag in NAMED_TAGS for w in words):
+        return False
+    if core.endswith("率"):  # a rate whose own words name no one's: 问题化解率, 就业率
+        # the stem's last word is the outcome (化解, 就业); any noun before it names whose the rate is
+        stem = [w for w in list(pos.cut(core[:-1]))[:-1] if w.flag[:1] == "n" and w.flag != "vn"]
+        return han_count(core) - 1 <= MAX_RATE_STEM and all(w.word in GENERIC_HEADS for w in stem)
+    return han_count(core) <= MAX_GENERIC and words[-1].word in GENERIC_HEADS
+
+
+def measure_verb(measure: str, pos) -> bool:
+    """盘活, 流转: a measure that is one verb alone, saying what was done but not to what."""
+    words = list(pos.cut(measure))
+    return len(words) == 1 and words[0].flag in (*VERB_TAGS, "vn") and han_count(measure) >= 2
+
+
+def verb_object(verb: str, text: str, pos) -> str:
+    """盘活国有“三资”是…: the verb with the object it last took in `text` ('' if none)."""
+    at = text.rfind(verb)
+    while at >= 0:
+        words = list(pos.cut(text[at + len(verb): at + len(verb) + 16]))
+        taken: list[str] = []
+        quoted = False
+        for w in words:
+            if w.word in "“”":
+                quoted = w.word == "“"
+                taken.append(w.word)
+            elif quoted or w.flag in OWNER_TAGS:
+                taken.append(w.word)
+            else:
+                break
+        obj = "".join(taken)
+        if not quoted and 2 <= han_count(obj) <= MAX_SUBJECT:
+            return verb + obj
+        at = text.rfind(verb, 0, at)
+    return ""
+
+
+def event_name(scope: str | None, cues: Cues | None) -> str:
+    """The short name of an event a figure is scoped to: 第七届某某大会暨…大会 -> 某某大会; 2025“某某周”活动
+    -> “某某周”. '' when the scope is no event, or only points at one (本次大会)."""
+    if not scope or cues is None or not scope.endswith(cues.get("scope.events")) or scope.startswith(cues.get("scope.this")):
+        return ""
+    return short_event(scope)
+
+
+def short_event(name: str) -> str:
+    """An event's name as a reader shortens it: without its ordinal, year, joint second name, or a
+    generic kind after a quoted name."""
+    name = LEADING_YEAR.sub("", ORDINAL.sub("", name.split("暨")[0].strip()))
+    kind = next((k for k in EVENT_KINDS if name.endswith(k)), "")
+    if kind and name[: -len(kind)].endswith("”"):
+        name = name[: -len(kind)]
+    return name if han_count(name) >= 2 else ""
+
+
+def document(after: str, figure: Figure) -> str:
+    """整合10个部门的300项事项，编制出台《某某清单》: the list or document the sentence says the counted
+    things went into, named after them ('' if none)."""
+    if figure.unit_normalized not in CLASSIFIERS:
+        return ""
+    m = DOCUMENT.search(after)
+    return m.group(1) if m else ""
+
+
+def clause_owner(sentence: str, at: int, figure: Figure, prior: list[Figure], pos) -> str:
+    """A rate or share with no owner of its own, opening its clause: of the things the clause before
+    counts (服务员就业率; 集团增至11个，覆盖85%的学校 -> 集团覆盖的学校), else of what that clause,
+    holding no number, says (推动组织参与A、B等项目，化解率92% -> 组织参与项目化解率)."""
+    if figure.unit_normalized != "%":
+        return ""
+    start = max((m.end() for m in CLAUSE_MARK.finditer(sentence, 0, at)), default=0)
+    if start == 0:
+        return ""
+    clause = sentence[start: at + len(figure.quote)]
+    measure = figure.measure
+    last = prior[-1] if prior else None
+    if last is not None and last.quote != figure.quote and last.indicator is None \
+            and last.unit_normalized in CLASSIFIERS and 2 <= han_count(last.measure) <= MAX_SUBJECT:
+        if measure.endswith("率"):
+            return last.measure + measure
+        words = list(pos.cut(clause))
+        if words and words[0].flag in VERB_TAGS and not measure.startswith(words[0].word):
+            return last.measure + words[0].word + "的" + measure
+        return ""
+    if not measure.endswith("率"):
+        return ""
+    previous = sentence[max((m.end() for m in CLAUSE_MARK.finditer(sentence, 0, start - 1)), default=0): start - 1]
+    if NUMBER.search(previous) or re.search("[一二三四五六七八九十百千万亿]", previous):
+        return ""
+    said = compressed(previous, pos)
+    return said + measure if 4 <= han_count(said) <= MAX_OWNER else ""
+
+
+def compressed(clause: str, pos) -> str:
+    """推动社会组织参与A、B等民生项目 -> 社会组织参与民生项目: a clause without the verb that only
+    makes it happen and without the examples of a 等-list."""
+    words = [w for w in pos.cut(clause.strip(" ，,"))]
+    if words and words[0].word in CAUSATIVES:
+        words = words[1:]
+    listed = next((i for i, w in enumerate(words) if w.word == "、"), -1)
+    until = next((i for i, w in enumerate(words) if w.word == "等" and i > listed), -1)
+    if listed > 0 and until > listed:
+        first = next((i for i in range(listed - 2, -1, -1) if words[i].flag in VERB_TAGS), -1)
+        if first < 0:
+            return ""
+        words = words[: first + 1] + words[until + 1:]
+    return "".join(w.word for w in words)
+
+
+def subject_before(sentence: str, before: str, figure: Figure, pos, own: tuple[str, ...]) -> str:
+    """小程序通过…实现…。目前已更新政策40条: a count in a sentence with no subject of its own is
+    of the subject of the paragraph's sentence before it ('' if that has none)."""
+    if figure.unit_normalized not in CLASSIFIERS or has_subject(sentence, pos):
+        return ""
+    last = [s for s in re.split("[。！？!?]", before) if s.strip()]
+    if not last:
+        return ""
+    found = ""
+    for clause in CLAUSE_MARK.split(last[-1]):
+        if clause.strip().endswith(SPEECH_TAIL) or NUMBER.search(clause):
+            continue  # 某中心主任王某介绍，…: the speaker is no topic; nor is a figure's own measure
+        subject = clause_subject(clause, pos)
+        if subject and not subject.startswith(("全", *own)):
+            found = subject
+    return found
+
+
+def has_subject(sentence: str, pos) -> bool:
+    """Does the sentence's first clause open with a noun (after time words)? 目前已集成… has none."""
+    for w in pos.cut(CLAUSE_MARK.split(sentence.strip(" ，,"), 1)[0]):
+        if w.flag in ("t", "m", "x"):
+            continue
+        return w.flag not in (*VERB_TAGS, "d", "p", "c")
+    return True
+
+
+def clause_subject(clause: str, pos) -> str:
+    """小程序通过…: the nouns a clause opens with before its verb, '' when it opens otherwise."""
+    words = list(pos.cut(clause.strip(" ，,")))
+    nouns: list[str] = []
+    for w in words:
+        if w.flag in OWNER_TAGS and w.flag != "vn":
+            nouns.append(w.word)
+            continue
+        break
+    rest = words[len(nouns):]
+    subject = "".join(nouns)
+    if not 2 <= han_count(subject) <= MAX_SUBJECT or not rest or rest[0].flag not in SUBJECT_NEXT:
+        return ""
+    return subject
