@@ -29,6 +29,7 @@ ATTRIBUTES = tuple(sorted(FIXED_WORDS["topic_attributes"], key=len, reverse=True
 CAUSATIVES = tuple(FIXED_WORDS["causative_verbs"])
 EVENT_KINDS = tuple(FIXED_WORDS["generic_event_kinds"])
 SPEECH_TAIL = tuple(FIXED_WORDS["context_speech_verbs"])
+GATHERING = tuple(FIXED_WORDS["gathering_verbs"])
 DOCUMENT = re.compile(f"(?:{alternation(FIXED_WORDS['document_verbs'])})[^，,。；;《》]{{0,4}}(《[^《》]{{2,24}}》)")
 ORDINAL = re.compile("^第[0-9一二三四五六七八九十百]+(?:届|次|期)")
 LEADING_YEAR = re.compile(r"^(?:19|20)[0-9]{2}(?:年度|年)?")
@@ -37,6 +38,7 @@ CLAUSE_MARK = re.compile("[，,；;：:]")
 NAMED_TAGS = frozenset(("ns", "nr", "nt", "nz", "j", "nrt"))  # a name makes a measure specific
 OWNER_TAGS = frozenset(("n", "nz", "ng", "nt", "j", "vn", "b", "an", "a", "l"))  # what a subject is made of
 SUBJECT_NEXT = frozenset((*VERB_TAGS, "p", "d"))  # what follows a clause's subject (小程序通过…)
+PEOPLE = "人"  # the normalised unit of a count of people
 MAX_GENERIC = 6  # han characters of a measure (without its attribute) too short to name its owner
 MAX_RATE_STEM = 4  # han characters before 率 of a rate with no owner of its own (化解率, 就业、创业率)
 MAX_OWNER = 16  # han characters of an owner a clause can give
@@ -54,13 +56,12 @@ def owned(sentence: str, before: str, figure: Figure, prior: list[Figure], pos, 
     at = max(sentence.find(figure.quote), 0)
     if measure_verb(measure, pos):
         return verb_object(measure, before + sentence[:at], pos)
-    if not generic(measure, pos):
-        return ""
+    found = clause_owner(sentence, at, figure, prior, pos)
+    if found or not generic(measure, pos):
+        return found
     owner = event_name(figure.scope, cues) or document(sentence[at:], figure) or \
         subject_before(sentence, before, figure, pos, own)
-    if owner and owner not in measure:
-        return owner + measure
-    return clause_owner(sentence, at, figure, prior, pos)
+    return owner + measure if owner and owner not in measure else ""
 
 
 def generic(measure: str, pos) -> bool:
@@ -125,10 +126,10 @@ def short_event(name: str) -> str:
 
 
 def document(after: str, figure: Figure) -> str:
-    """整合10个部门的300项事项，编制出台《某某清单》: the list or document the sentence says the counted
-    things went into, named after them ('' if none)."""
-    if figure.unit_normalized not in CLASSIFIERS:
-        return ""
+    """整合10个部门的300项事项，编制出台《某某清单》: the list or document the sentence makes of the
+    things its clause gathers, named after them ('' if none)."""
+    if figure.unit_normalized not in CLASSIFIERS or not any(v in figure.quote for v in GATHERING):
+        return ""  # 新增企业30家，编制《…》: what was not gathered is not the list's
     m = DOCUMENT.search(after)
     return m.group(1) if m else ""
 
@@ -147,13 +148,15 @@ def clause_owner(sentence: str, at: int, figure: Figure, prior: list[Figure], po
     last = prior[-1] if prior else None
     if last is not None and last.quote != figure.quote and last.indicator is None \
             and last.unit_normalized in CLASSIFIERS and 2 <= han_count(last.measure) <= MAX_SUBJECT:
-        if measure.endswith("率"):
-            return last.measure + measure
+        if measure.endswith("率"):  # people counted before: any short rate is of their outcome (持证上岗率)
+            short = han_count(measure) - 1 <= MAX_RATE_STEM and last.unit_normalized == PEOPLE
+            return last.measure + measure if short or generic(measure, pos) else ""
         words = list(pos.cut(clause))
-        if words and words[0].flag in VERB_TAGS and not measure.startswith(words[0].word):
-            return last.measure + words[0].word + "的" + measure
+        nouns = list(pos.cut(measure))
+        if words and words[0].flag in VERB_TAGS and len(nouns) == 1 and nouns[0].flag[:1] == "n":
+            return last.measure + words[0].word + "的" + measure  # 覆盖全县90%的卫生院: a bare noun's share
         return ""
-    if not measure.endswith("率"):
+    if not measure.endswith("率") or not generic(measure, pos):
         return ""
     previous = sentence[max((m.end() for m in CLAUSE_MARK.finditer(sentence, 0, start - 1)), default=0): start - 1]
     if NUMBER.search(previous) or re.search("[一二三四五六七八九十百千万亿]", previous):
@@ -210,12 +213,13 @@ def clause_subject(clause: str, pos) -> str:
     words = list(pos.cut(clause.strip(" ，,")))
     nouns: list[str] = []
     for w in words:
-        if w.flag in OWNER_TAGS and w.flag != "vn":
+        if w.flag in OWNER_TAGS:
             nouns.append(w.word)
             continue
         break
     rest = words[len(nouns):]
     subject = "".join(nouns)
-    if not 2 <= han_count(subject) <= MAX_SUBJECT or not rest or rest[0].flag not in SUBJECT_NEXT:
+    if not 2 <= han_count(subject) <= MAX_SUBJECT or words[len(nouns) - 1].flag[:1] != "n" or words[len(nouns) - 1].flag == "vn" \
+            or not rest or rest[0].flag not in SUBJECT_NEXT:
         return ""
     return subject
