@@ -28,6 +28,7 @@ def test_an_event_is_known_by_its_short_name():
     assert context.short_event("第五届青山茶叶博览会暨2024年“茶友回乡”大会") == "青山茶叶博览会"
     assert context.short_event("2024“青山美食周”活动") == "“青山美食周”"
     assert context.short_event("青山招商推介会") == "青山招商推介会"
+    assert context.short_event("首届青山招商推介会") == "青山招商推介会"
 
 
 def test_counts_at_an_event_are_the_events(extract):

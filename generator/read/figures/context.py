@@ -31,7 +31,7 @@ EVENT_KINDS = tuple(FIXED_WORDS["generic_event_kinds"])
 SPEECH_TAIL = tuple(FIXED_WORDS["context_speech_verbs"])
 GATHERING = tuple(FIXED_WORDS["gathering_verbs"])
 DOCUMENT = re.compile(f"(?:{alternation(FIXED_WORDS['document_verbs'])})[^，,。；;《》]{{0,4}}(《[^《》]{{2,24}}》)")
-ORDINAL = re.compile("^第[0-9一二三四五六七八九十百]+(?:届|次|期)")
+ORDINAL = re.compile("^(?:第[0-9一二三四五六七八九十百]+|首)(?:届|次|期)")
 LEADING_YEAR = re.compile(r"^(?:19|20)[0-9]{2}(?:年度|年)?")
 NUMBER = re.compile("[0-9０-９%％]")
 CLAUSE_MARK = re.compile("[，,；;：:]")
@@ -59,7 +59,9 @@ def owned(sentence: str, before: str, figure: Figure, prior: list[Figure], pos, 
     found = clause_owner(sentence, at, figure, prior, pos)
     if found or not generic(measure, pos):
         return found
-    owner = event_name(figure.scope, cues) or document(sentence[at:], figure) or \
+    # an event carried on from another sentence framed that one; 全省考核 is the whole region's
+    event = figure.scope if figure.scope and figure.scope in sentence and not figure.scope.startswith(("全", *own)) else None
+    owner = event_name(event, cues) or document(sentence[at:], figure) or \
         subject_before(sentence, before, figure, pos, own)
     return owner + measure if owner and owner not in measure else ""
 
