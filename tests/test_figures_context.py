@@ -81,3 +81,20 @@ def test_a_sentence_with_no_subject_goes_on_about_the_one_before(extract):
 def test_a_bare_verb_takes_the_object_it_was_named_with(extract):
     figures = extract("实践表明，盘活闲置厂房是增加集体收入的有效办法。今年，全县累计盘活完成2.5亿元。")
     assert one(figures, 2.5e8).measure == "盘活闲置厂房"
+
+
+def test_places_entering_a_list_are_its_entrants(extract):
+    figures = extract("日前，“2024全国美丽乡镇榜单”在杭州发布，全国120个乡镇榜上有名，某省有青山镇等5个乡镇上榜。")
+    assert one(figures, 120).measure == "“2024全国美丽乡镇榜单”乡镇"
+    assert one(figures, 5).measure.startswith("“2024全国美丽乡镇榜单”")
+    # a count that enters no list keeps its measure
+    figures = extract("“美丽乡镇”建设全面推进，全县新建公园12个。")
+    assert "美丽乡镇" not in one(figures, 12).measure
+
+
+def test_a_demonstrative_names_what_owns_the_counts(extract):
+    figures = extract("“这个志愿服务队目前有16家爱心商户、25个居民兴趣小组，主要是根据居民需求开展活动。”社区书记王某介绍。")
+    assert one(figures, 16).measure == "志愿服务队爱心商户"
+    assert one(figures, 25).measure == "志愿服务队居民兴趣小组"
+    figures = extract("该公司新增订单30个。")  # a unit the scope names is no topic of the measure
+    assert one(figures, 30).measure.count("公司") <= 1

@@ -31,6 +31,9 @@ EVENT_KINDS = tuple(FIXED_WORDS["generic_event_kinds"])
 SPEECH_TAIL = tuple(FIXED_WORDS["context_speech_verbs"])
 GATHERING = tuple(FIXED_WORDS["gathering_verbs"])
 DOCUMENT = re.compile(f"(?:{alternation(FIXED_WORDS['document_verbs'])})[^，,。；;《》]{{0,4}}(《[^《》]{{2,24}}》)")
+LISTING = tuple(FIXED_WORDS["listing_verbs"])
+DEMONSTRATIVES = tuple(FIXED_WORDS["topic_demonstratives"])
+QUOTED = re.compile("“[^“”]{2,30}”")
 ORDINAL = re.compile("^(?:第[0-9一二三四五六七八九十百]+|首)(?:届|次|期)")
 LEADING_YEAR = re.compile(r"^(?:19|20)[0-9]{2}(?:年度|年)?")
 NUMBER = re.compile("[0-9０-９%％]")
@@ -56,6 +59,10 @@ def owned(sentence: str, before: str, figure: Figure, prior: list[Figure], pos, 
     at = max(sentence.find(figure.quote), 0)
     if measure_verb(measure, pos):
         return verb_object(measure, before + sentence[:at], pos)
+    value_at = at + max(figure.quote.find(figure.value), 0)
+    owner = listed_in(sentence, at, figure) or demonstrated(sentence[:value_at], figure, pos, cues)
+    if owner:
+        return owner + measure if owner not in measure else ""
     found = clause_owner(sentence, at, figure, prior, pos)
     if found or not generic(measure, pos):
         return found
@@ -64,6 +71,38 @@ def owned(sentence: str, before: str, figure: Figure, prior: list[Figure], pos, 
     owner = event_name(event, cues) or document(sentence[at:], figure) or \
         subject_before(sentence, before, figure, pos, own)
     return owner + measure if owner and owner not in measure else ""
+
+
+def listed_in(sentence: str, at: int, figure: Figure) -> str:
+    """“2024某某榜单”发布，全国120个乡镇榜上有名: places counted as entering a list are the list's
+    entrants; the list is the last quoted name before them in the sentence ('' if none)."""
+    clause = CLAUSE_MARK.split(sentence[at:], 1)[0]
+    if not any(v in clause for v in LISTING):
+        return ""
+    names = [n for n in QUOTED.findall(sentence[:at]) if han_count(n) >= 4]
+    return names[-1] if names else ""
+
+
+def demonstrated(text: str, figure: Figure, pos, cues: Cues | None) -> str:
+    """这个服务队目前有16家商户: a demonstrative heading the clause points at what owns the counts,
+    named by the nouns after it ('' when there is none, or a unit the scope already names: 该公司)."""
+    if figure.unit_normalized not in CLASSIFIERS or han_count(figure.measure) > MAX_SUBJECT:
+        return ""
+    start = max((m.end() for m in CLAUSE_MARK.finditer(text)), default=0)
+    clause = text[start:].lstrip("“ ")
+    this = next((w for w in DEMONSTRATIVES if clause.startswith(w)), "")
+    anaphora = cues.get("scope.anaphora") if cues is not None else ()
+    if not this or clause.startswith(anaphora):
+        return ""
+    words = list(pos.cut(clause[len(this):]))
+    nouns: list[str] = []
+    for w in words:
+        if w.flag in OWNER_TAGS and w.flag != "a":
+            nouns.append(w.word)
+            continue
+        break
+    name = "".join(nouns)
+    return name if 2 <= han_count(name) <= MAX_SUBJECT and nouns and words[len(nouns) - 1].flag[:1] == "n" else ""
 
 
 def generic(measure: str, pos) -> bool:
