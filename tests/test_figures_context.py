@@ -98,3 +98,12 @@ def test_a_demonstrative_names_what_owns_the_counts(extract):
     assert one(figures, 25).measure == "志愿服务队居民兴趣小组"
     figures = extract("该公司新增订单30个。")  # a unit the scope names is no topic of the measure
     assert one(figures, 30).measure.count("公司") <= 1
+
+
+def test_an_event_word_opening_a_sentence_points_at_the_event_named_before(extract):
+    figures = extract("本次考核共评定45家单位为优秀。", title="2024年度全省实施乡村振兴战略实绩考核结果公布")
+    assert one(figures, 45).measure.startswith("乡村振兴战略实绩考核")  # not the verb done to it, nor 全省
+    figures = extract("近日，省里公布了2024年度美丽乡村综合考核结果。考核结果显示，青山县连续3年获评优秀单位。")
+    assert one(figures, 3).measure.startswith("美丽乡村综合考核")
+    figures = extract("本次考核共评定45家单位为优秀。")  # nothing named before: as it is
+    assert "考核" not in one(figures, 45).measure

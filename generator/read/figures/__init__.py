@@ -189,7 +189,7 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
                     event = None  # 全县…: back to the whole region
                 found = [replace(f, scope=event) if event and f.scope is None else f for f in found]
                 event = slots.opening_event(sentence, cues) or event
-                found = topics.carry(sentence, paragraph[:at], found, read, r.pos, r.own, cues)
+                found = topics.carry(sentence, paragraph[:at], found, read, r.pos, r.own, cues, article.title)
                 read.extend(found)
                 found, last_named = _carry_measures(found, cues, last_named)
                 if sentence.endswith(("；", ";")):

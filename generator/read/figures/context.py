@@ -49,14 +49,17 @@ MAX_SUBJECT = 8
 
 
 def owned(sentence: str, before: str, figure: Figure, prior: list[Figure], pos, own: tuple[str, ...],
-          cues: Cues | None) -> str:
+          cues: Cues | None, headline: str = "") -> str:
     """`figure`'s measure with the owner its context names; '' when the measure stands alone or no
     owner is found. `before`: the paragraph's text before the sentence; `prior`: the sentence's
-    figures before this one."""
+    figures before this one; `headline`: the article's title, which names what it reports on."""
     measure = figure.measure
     if pos is None or not measure or figure.indicator is not None:
         return ""
     at = max(sentence.find(figure.quote), 0)
+    event = event_meant(sentence, before, headline, pos, cues)
+    if event:
+        return event + measure if event not in measure else ""
     if measure_verb(measure, pos):
         return verb_object(measure, before + sentence[:at], pos)
     value_at = at + max(figure.quote.find(figure.value), 0)
@@ -71,6 +74,46 @@ def owned(sentence: str, before: str, figure: Figure, prior: list[Figure], pos, 
     owner = event_name(event, cues) or document(sentence[at:], figure) or \
         subject_before(sentence, before, figure, pos, own)
     return owner + measure if owner and owner not in measure else ""
+
+
+def event_meant(sentence: str, before: str, headline: str, pos, cues: Cues | None) -> str:
+    """考核结果显示，… / 本次考核共评定…: a sentence opening with a bare or pointed-at event word is
+    about the event of that kind named last before it, in the paragraph or else the headline
+    (某某战略实绩考核). '' when the sentence opens otherwise or no such name is found."""
+    if cues is None:
+        return ""
+    head = sentence.lstrip(" ，,“")
+    head = head[next((len(w) for w in cues.get("scope.this") if head.startswith(w)), 0):]
+    kind = next((k for k in cues.get("scope.events") if head.startswith(k)), "")
+    if not kind:
+        return ""
+    for text in (before, headline):
+        at = text.rfind(kind)
+        while at > 0:
+            name = _nouns_before(text[max(0, at - MAX_OWNER): at], pos)
+            if name:
+                return name + kind
+            at = text.rfind(kind, 0, at)
+    return ""
+
+
+def _nouns_before(text: str, pos) -> str:
+    """The run of nouns that ends `text` (…实施乡村振兴战略实绩 -> 乡村振兴战略实绩), '' if under 2 han."""
+    words = list(pos.cut(text))
+
+    def named(i: int) -> bool:
+        w = words[i]
+        return (w.flag in OWNER_TAGS or w.flag == "ns") and not w.word.startswith("全") and not NUMBER.search(w.word)
+
+    kept: list[str] = []
+    for i in range(len(words) - 1, -1, -1):
+        # a verb between two nouns is part of the name (乡村/振兴/战略), not what was done to it (实施)
+        if named(i) or (kept and words[i].flag in VERB_TAGS and i > 0 and named(i - 1)):
+            kept.insert(0, words[i].word)
+            continue
+        break
+    name = re.sub("^年度?", "", "".join(kept))  # 2024年度某某考核: the year's tail is no part of the name
+    return name if han_count(name) >= 2 else ""
 
 
 def listed_in(sentence: str, at: int, figure: Figure) -> str:

@@ -45,10 +45,11 @@ MODIFIER_TAGS = frozenset(NOUN_TAGS) - {"ns", "s"} | {"a"}  # a place is a scope
 
 
 def carry(sentence: str, before: str, found: list[Figure], earlier: list[Figure], pos,
-          own: tuple[str, ...], cues: Cues | None = None) -> list[Figure]:
+          own: tuple[str, ...], cues: Cues | None = None, headline: str = "") -> list[Figure]:
     """The figures of one sentence, their measures completed with their topic. `before`: the
     paragraph's text before the sentence; `earlier`: the paragraph's figures before it; `cues`:
-    to name the indicator a completed measure is (小麦…、产量 -> 小麦产量)."""
+    to name the indicator a completed measure is (小麦…、产量 -> 小麦产量); `headline`: the
+    article's title (what an event word opening a sentence may point back to)."""
     out: list[Figure] = []
     actor = counted_actor(sentence, found, pos, own)
     for figure in found:
@@ -69,7 +70,7 @@ def carry(sentence: str, before: str, found: list[Figure], earlier: list[Figure]
                 figure = replace(figure, measure=measure, indicator=_indicator(measure, figure, cues))
         out.append(completions.area(figure, out))
     # once the sentence's measures are complete, a generic one takes the topic its context set up
-    return [replace(f, measure=m) if (m := context.owned(sentence, before, f, out[:i], pos, own, cues)) else f
+    return [replace(f, measure=m) if (m := context.owned(sentence, before, f, out[:i], pos, own, cues, headline)) else f
             for i, f in enumerate(out)]
 
 
