@@ -107,3 +107,10 @@ def test_an_event_word_opening_a_sentence_points_at_the_event_named_before(extra
     assert one(figures, 3).measure.startswith("美丽乡村综合考核")
     figures = extract("本次考核共评定45家单位为优秀。")  # nothing named before: as it is
     assert "考核" not in one(figures, 45).measure
+
+
+def test_counted_things_standing_alone_are_named_by_the_next_clause(extract):
+    figures = extract("青山精密轴承生产线等12个项目，纳入省级制造业重点项目。")
+    assert one(figures, 12).measure == "纳入省级制造业重点项目的项目"
+    figures = extract("青山县实施项目12个，带动就业3000人。")  # a clause with its own verb, a next one with a number
+    assert "带动" not in one(figures, 12).measure

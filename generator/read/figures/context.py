@@ -73,7 +73,28 @@ def owned(sentence: str, before: str, figure: Figure, prior: list[Figure], pos, 
     event = figure.scope if figure.scope and figure.scope in sentence and not figure.scope.startswith(("全", *own)) else None
     owner = event_name(event, cues) or document(sentence[at:], figure) or \
         subject_before(sentence, before, figure, pos, own)
-    return owner + measure if owner and owner not in measure else ""
+    if owner and owner not in measure:
+        return owner + measure
+    return predicate_after(sentence, at, figure, pos)
+
+
+def predicate_after(sentence: str, at: int, figure: Figure, pos) -> str:
+    """某生产线等12个项目，纳入省级重点项目: counted things standing as a clause of their own (no verb)
+    are named by the predicate the next clause gives them (纳入省级重点项目的项目). '' otherwise."""
+    if figure.unit_normalized not in CLASSIFIERS:
+        return ""
+    start = max((m.end() for m in CLAUSE_MARK.finditer(sentence, 0, at)), default=0)
+    mark = CLAUSE_MARK.search(sentence, at + len(figure.quote))
+    clause = sentence[start: mark.start()] if mark else ""
+    clause = clause[clause.rfind("等") + 1:]  # A、B等12个项目: the examples' own words are no predicate
+    if mark is None or any(w.flag in VERB_TAGS for w in pos.cut(clause)):
+        return ""
+    end = CLAUSE_MARK.search(sentence, mark.end())
+    said = sentence[mark.end(): end.start() if end else len(sentence)].rstrip("。！？!?")
+    words = list(pos.cut(said))
+    if not words or words[0].flag not in VERB_TAGS or NUMBER.search(said) or not 2 <= han_count(said) <= MAX_OWNER:
+        return ""
+    return said + "的" + figure.measure
 
 
 def event_meant(sentence: str, before: str, headline: str, pos, cues: Cues | None) -> str:
