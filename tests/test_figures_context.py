@@ -114,3 +114,14 @@ def test_counted_things_standing_alone_are_named_by_the_next_clause(extract):
     assert one(figures, 12).measure == "纳入省级制造业重点项目的项目"
     figures = extract("青山县实施项目12个，带动就业3000人。")  # a clause with its own verb, a next one with a number
     assert "带动" not in one(figures, 12).measure
+
+
+def test_a_share_of_the_total_after_an_increment_is_the_share_of_what_was_added(extract):
+    figures = extract("青山县省级以上科技创新平台突破16家，其中“十四五”期间新增12家、占总量的75%。")
+    assert one(figures, 75).measure == "“十四五”期间新增" + one(figures, 16).measure
+    assert one(figures, 12).measure == one(figures, 16).measure  # the increment itself keeps the named measure
+
+
+def test_a_bare_noun_done_to_at_an_event_keeps_its_verb(extract):
+    figures = extract("在2024“青山美食周”活动中，举办推介会，市县两级联合组团拜访60家企业和组织，累计签约项目9个。")
+    assert one(figures, 60).measure == "“青山美食周”拜访企业"

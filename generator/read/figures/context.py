@@ -22,10 +22,12 @@ import re
 from generator.lexicon.text import alternation, han_count
 from generator.records import Figure
 from .cues import FIXED_WORDS, Cues
+from . import measures
 from .measures import CLASSIFIERS, VERB_TAGS
 
 GENERIC_HEADS = frozenset(FIXED_WORDS["generic_heads"])
 ATTRIBUTES = tuple(sorted(FIXED_WORDS["topic_attributes"], key=len, reverse=True))
+CONTINUATIONS = tuple(FIXED_WORDS["frame_continuations"])
 CAUSATIVES = tuple(FIXED_WORDS["causative_verbs"])
 EVENT_KINDS = tuple(FIXED_WORDS["generic_event_kinds"])
 SPEECH_TAIL = tuple(FIXED_WORDS["context_speech_verbs"])
@@ -54,8 +56,10 @@ def owned(sentence: str, before: str, figure: Figure, prior: list[Figure], pos, 
     owner is found. `before`: the paragraph's text before the sentence; `prior`: the sentence's
     figures before this one; `headline`: the article's title, which names what it reports on."""
     measure = figure.measure
-    if pos is None or not measure or figure.indicator is not None:
+    if pos is None or figure.indicator is not None:
         return ""
+    if not measure or (cues is not None and measures.names_nothing(measure, cues)):
+        return part_share(figure, prior, cues)  # 新增7家、占总量的60%: named by the increment before it
     at = max(sentence.find(figure.quote), 0)
     event = event_meant(sentence, before, headline, pos, cues)
     if event:
@@ -74,8 +78,19 @@ def owned(sentence: str, before: str, figure: Figure, prior: list[Figure], pos, 
     owner = event_name(event, cues) or document(sentence[at:], figure) or \
         subject_before(sentence, before, figure, pos, own)
     if owner and owner not in measure:
-        return owner + measure
+        return owner + acted(figure, pos)
     return predicate_after(sentence, at, figure, pos)
+
+
+def acted(figure: Figure, pos) -> str:
+    """拜访82家企业: a bare noun counted as what a verb right before its number was done to is
+    named with that verb once an owner comes before it (某某周拜访企业), not as the things alone."""
+    nouns = list(pos.cut(figure.measure))
+    at = figure.quote.find(figure.value)
+    before = list(pos.cut(figure.quote[:at])) if at > 0 else []
+    if len(nouns) != 1 or nouns[0].flag[:1] != "n" or not before or before[-1].flag not in VERB_TAGS:
+        return figure.measure
+    return before[-1].word + figure.measure
 
 
 def predicate_after(sentence: str, at: int, figure: Figure, pos) -> str:
@@ -237,6 +252,20 @@ def document(after: str, figure: Figure) -> str:
         return ""  # 新增企业30家，编制《…》: what was not gathered is not the list's
     m = DOCUMENT.search(after)
     return m.group(1) if m else ""
+
+
+def part_share(figure: Figure, prior: list[Figure], cues: Cues | None) -> str:
+    """其中今年新增7家、占总量的60%: a share of the total right after an increment of the same things is
+    the share of what was added, named as the increment's clause names it (今年新增某某). '' otherwise."""
+    last = prior[-1] if prior else None
+    if figure.aspect.value != "share" or last is None or last.quote != figure.quote \
+            or last.aspect.value != "increment" or cues is None:
+        return ""
+    # the increment itself may name nothing yet (其中新增7家): it counts what the sentence named last
+    named = next((f.measure for f in reversed(prior) if f.measure and not measures.names_nothing(f.measure, cues)), "")
+    lead = last.quote[: max(last.quote.find(last.value), 0)].strip(" ，,")
+    lead = lead[next((len(w) for w in CONTINUATIONS if lead.startswith(w)), 0):]
+    return lead + named if named and 2 <= han_count(lead) <= MAX_SUBJECT and not NUMBER.search(lead) else ""
 
 
 def clause_owner(sentence: str, at: int, figure: Figure, prior: list[Figure], pos) -> str:

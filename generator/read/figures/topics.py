@@ -123,7 +123,7 @@ def _topic_measure(sentence: str, before: str, figure: Figure, prior: list[Figur
         if frame and cues is not None and frame.endswith(cues.get("scope.events")):
             frame = context.short_event(frame) or frame  # 在2025“某某周”活动中 -> “某某周”
         if frame and not measure.startswith(frame):
-            return frame + measure
+            return frame + (context.acted(figure, pos) if pos is not None else measure)
     return measure
 
 
