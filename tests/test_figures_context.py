@@ -125,3 +125,12 @@ def test_a_share_of_the_total_after_an_increment_is_the_share_of_what_was_added(
 def test_a_bare_noun_done_to_at_an_event_keeps_its_verb(extract):
     figures = extract("在2024“青山美食周”活动中，举办推介会，市县两级联合组团拜访60家企业和组织，累计签约项目9个。")
     assert one(figures, 60).measure == "“青山美食周”拜访企业"
+
+
+def test_an_award_after_a_clause_naming_who_qualifies_is_that_groups(extract):
+    figures = extract("青山县对首次认定为省级专精特新企业的，给予每家企业一次性财政奖励20万元，"
+                      "对再次认定为专精特新企业的，给予每家企业一次性财政奖励5万元。")
+    assert one(figures, 20e4).measure == "首次认定为省级专精特新企业一次性财政奖励"
+    assert one(figures, 5e4).measure == "再次认定为专精特新企业一次性财政奖励"
+    figures = extract("对此，青山县给予企业奖励20万元。")  # no 对…的 clause naming a group
+    assert "对此" not in one(figures, 20e4).measure

@@ -66,6 +66,9 @@ def owned(sentence: str, before: str, figure: Figure, prior: list[Figure], pos, 
         return event + measure if event not in measure else ""
     if measure_verb(measure, pos):
         return verb_object(measure, before + sentence[:at], pos)
+    given = recipient(sentence, at, figure, pos)
+    if given:
+        return given
     value_at = at + max(figure.quote.find(figure.value), 0)
     owner = listed_in(sentence, at, figure) or demonstrated(sentence[:value_at], figure, pos, cues)
     if owner:
@@ -110,6 +113,30 @@ def predicate_after(sentence: str, at: int, figure: Figure, pos) -> str:
     if not words or words[0].flag not in VERB_TAGS or NUMBER.search(said) or not 2 <= han_count(said) <= MAX_OWNER:
         return ""
     return said + "的" + figure.measure
+
+
+def recipient(sentence: str, at: int, figure: Figure, pos) -> str:
+    """对首次认定为高新技术企业的，给予每家企业一次性奖励15万元: an award in a clause with no subject after
+    a clause naming who qualifies (对…的) is that group's award (首次认定为高新技术企业一次性奖励). ''
+    otherwise."""
+    start = max((m.end() for m in CLAUSE_MARK.finditer(sentence, 0, at + 1)), default=0)
+    if start == 0:
+        return ""
+    previous = sentence[max((m.end() for m in CLAUSE_MARK.finditer(sentence, 0, start - 1)), default=0): start - 1]
+    m = re.search(f"对([^对]{{2,{MAX_OWNER}}})的$", previous.strip())
+    words = list(pos.cut(sentence[start: at + len(figure.quote)]))
+    if m is None or not words or words[0].flag not in VERB_TAGS:
+        return ""
+    measure = figure.measure
+    if words[0].word and measure.startswith(words[0].word):
+        measure = measure[len(words[0].word):]  # 给予…: the giving is no part of what is given
+    per = measure.find("每")
+    if per >= 0:  # 每家企业一次性奖励: the unit is the group's, the measure is what each gets
+        rest = list(pos.cut(measure[per + 1:]))
+        skip = 1 if rest and rest[0].word[:1] in CLASSIFIERS else 0
+        skip += 1 if len(rest) > skip and rest[skip].flag[:1] == "n" else 0
+        measure = "".join(w.word for w in rest[skip:])
+    return m.group(1) + measure if han_count(measure) >= 2 else ""
 
 
 def event_meant(sentence: str, before: str, headline: str, pos, cues: Cues | None) -> str:
