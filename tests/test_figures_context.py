@@ -134,3 +134,17 @@ def test_an_award_after_a_clause_naming_who_qualifies_is_that_groups(extract):
     assert one(figures, 5e4).measure == "再次认定为专精特新企业一次性财政奖励"
     figures = extract("对此，青山县给予企业奖励20万元。")  # no 对…的 clause naming a group
     assert "对此" not in one(figures, 20e4).measure
+
+
+def test_only_a_list_names_its_entrants(extract):
+    figures = extract("“四好农村路”建设全面推进，全县5个乡镇入选省级示范乡镇。")
+    assert "四好农村路" not in one(figures, 5).measure
+    figures = extract("“全国乡村振兴示范县”榜单发布，全国100个县榜上有名。")  # the list word after the quote
+    assert one(figures, 100).measure.startswith("“全国乡村振兴示范县”榜单")
+
+
+def test_no_topic_where_the_text_sets_up_none(extract):
+    figures = extract("坚持问题导向，群众满意率达98%。")  # a clause about no actor owns no rate
+    assert one(figures, 98).measure == "群众满意率"
+    figures = extract("会议强调，今年全县要新建项目30个。", title="青山县召开经济工作会议")
+    assert "会议" not in one(figures, 30).measure

@@ -34,6 +34,7 @@ SPEECH_TAIL = tuple(FIXED_WORDS["context_speech_verbs"])
 GATHERING = tuple(FIXED_WORDS["gathering_verbs"])
 DOCUMENT = re.compile(f"(?:{alternation(FIXED_WORDS['document_verbs'])})[^，,。；;《》]{{0,4}}(《[^《》]{{2,24}}》)")
 LISTING = tuple(FIXED_WORDS["listing_verbs"])
+LIST_ENDS = tuple(sorted(FIXED_WORDS["list_name_ends"], key=len, reverse=True))
 DEMONSTRATIVES = tuple(FIXED_WORDS["topic_demonstratives"])
 QUOTED = re.compile("“[^“”]{2,30}”")
 ORDINAL = re.compile("^(?:第[0-9一二三四五六七八九十百]+|首)(?:届|次|期)")
@@ -148,8 +149,8 @@ def event_meant(sentence: str, before: str, headline: str, pos, cues: Cues | Non
     head = sentence.lstrip(" ，,“")
     head = head[next((len(w) for w in cues.get("scope.this") if head.startswith(w)), 0):]
     kind = next((k for k in cues.get("scope.events") if head.startswith(k)), "")
-    if not kind:
-        return ""
+    if not kind or head[len(kind):].startswith(SPEECH_TAIL):
+        return ""  # 会议指出，…: what a meeting says is the region's, not the meeting's
     for text in (before, headline):
         at = text.rfind(kind)
         while at > 0:
@@ -185,7 +186,10 @@ def listed_in(sentence: str, at: int, figure: Figure) -> str:
     clause = CLAUSE_MARK.split(sentence[at:], 1)[0]
     if not any(v in clause for v in LISTING):
         return ""
-    names = [n for n in QUOTED.findall(sentence[:at]) if han_count(n) >= 4]
+    text = sentence[:at]
+    names = [m.group() + next((e for e in LIST_ENDS if text.startswith(e, m.end())), "")
+             for m in QUOTED.finditer(text)]  # “…榜单” or “…”榜: a list, not any quoted name
+    names = [n for n in names if n.rstrip("”").endswith(LIST_ENDS)]
     return names[-1] if names else ""
 
 
@@ -323,6 +327,9 @@ def clause_owner(sentence: str, at: int, figure: Figure, prior: list[Figure], po
     if NUMBER.search(previous) or re.search("[一二三四五六七八九十百千万亿]", previous):
         return ""
     said = compressed(previous, pos)
+    opening = next(iter(pos.cut(said)), None)
+    if opening is None or opening.flag[:1] != "n" or opening.flag == "vn":
+        return ""  # 坚持问题导向，…率: only a clause about an actor (某组织参与…) owns the rate
     return said + measure if 4 <= han_count(said) <= MAX_OWNER else ""
 
 
