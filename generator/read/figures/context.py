@@ -49,6 +49,8 @@ MAX_GENERIC = 6  # han characters of a measure (without its attribute) too short
 MAX_RATE_STEM = 4  # han characters before 率 of a rate with no owner of its own (化解率, 就业、创业率)
 MAX_OWNER = 16  # han characters of an owner a clause can give
 MAX_SUBJECT = 8
+MAX_VERB = 4  # characters of a measure that is one verb
+QUALIFYING = re.compile(f"对([^对]{{2,{MAX_OWNER}}})的$")  # 对首次认定为某某企业的，: who qualifies
 
 
 def owned(sentence: str, before: str, figure: Figure, prior: list[Figure], pos, own: tuple[str, ...],
@@ -124,9 +126,11 @@ def recipient(sentence: str, at: int, figure: Figure, pos) -> str:
     if start == 0:
         return ""
     previous = sentence[max((m.end() for m in CLAUSE_MARK.finditer(sentence, 0, start - 1)), default=0): start - 1]
-    m = re.search(f"对([^对]{{2,{MAX_OWNER}}})的$", previous.strip())
+    m = QUALIFYING.search(previous.strip())
+    if m is None:
+        return ""
     words = list(pos.cut(sentence[start: at + len(figure.quote)]))
-    if m is None or not words or words[0].flag not in VERB_TAGS:
+    if not words or words[0].flag not in VERB_TAGS:
         return ""
     measure = figure.measure
     if words[0].word and measure.startswith(words[0].word):
@@ -232,6 +236,8 @@ def generic(measure: str, pos) -> bool:
 
 def measure_verb(measure: str, pos) -> bool:
     """盘活, 流转: a measure that is one verb alone, saying what was done but not to what."""
+    if not 2 <= len(measure) <= MAX_VERB:
+        return False
     words = list(pos.cut(measure))
     return len(words) == 1 and words[0].flag in (*VERB_TAGS, "vn") and han_count(measure) >= 2
 
