@@ -1,18 +1,25 @@
-"""Context: a short generic measure (签约项目, 部门, 问题化解率) says what is measured only with the
-topic the text set up before it (shared FRAMES.md: the measure says what is measured). Called from
-topics.carry once a measure is completed from its own sentence.
+"""Context: a measure that says what is measured only with the topic the text set up around it
+(shared FRAMES.md: the measure says what is measured). Called from topics.carry once a sentence's
+measures are complete; each finder returns the completed measure or ''.
 
-- 某某大会上，签约项目22个: the event's short name owns the count (某某大会签约项目).
-- 整合10个部门的300项事项，编制《某某清单》: the counts are what the list the sentence makes gathers.
-- 培训服务员7000人，就业率70% / 集团增至11个，覆盖85%的学校: a rate or share with no owner of its
-  own is of what the clause before it counts (服务员就业率, 集团覆盖的学校).
-- 推动社会组织参与A、B等民生项目，问题化解率92%: ... or of what that clause, without a number, says.
-- 小程序通过…实现…。目前已更新政策40条: a sentence with no subject goes on about the subject of the
-  sentence before it (小程序更新政策).
+Topics named for any measure:
+- 考核结果显示… / 本次考核共评定…: a sentence opening with an event word is about the event of that kind
+  named last in its paragraph or the headline (某某考核).
+- 对首次认定为某某企业的，给予每家企业奖励15万元: an award is the qualifying group's.
+- “某某榜单”发布，全国120个乡镇榜上有名: places entering a list are its entrants.
+- 这个服务队有16家商户: a demonstrative heading the clause names the owner.
+- 其中新增7家、占总量的60%: a share of the total after an increment is the share of what was added.
 - 盘活国有“三资”是…。全市累计盘活47亿元: a bare verb takes the object it was named with before.
+Topics for a generic measure only (签约项目, 部门, 问题化解率: plain heads, `generic_heads`):
+- 集团增至11个，覆盖85%的学校 / 培训学员700人，就业率70%: a share or rate with no owner of its own is
+  of what the clause before counts; 推动组织参与A、B等项目，化解率92%: or of what that clause says.
+- 某某大会上，签约项目22个: the event's short name (某某大会签约项目).
+- 整合10个部门的300项事项，编制《某某清单》: the list the sentence makes of what it gathers.
+- 小程序通过…实现…。目前已更新政策40条: a sentence with no subject goes on about the one before's.
+- 某生产线等12个项目，纳入省级重点项目: things counted in a clause of their own are named by the next.
 
-Which measures are generic is read from jieba's tags and the data file's `generic_heads`, never from
-a page's wording.
+Which measures are generic is read from jieba's tags and word lists in data/figure_words.yml, never
+from a page's wording.
 """
 
 from __future__ import annotations
@@ -48,7 +55,7 @@ PEOPLE = "人"  # the normalised unit of a count of people
 MAX_GENERIC = 6  # han characters of a measure (without its attribute) too short to name its owner
 MAX_RATE_STEM = 4  # han characters before 率 of a rate with no owner of its own (化解率, 就业、创业率)
 MAX_OWNER = 16  # han characters of an owner a clause can give
-MAX_SUBJECT = 8
+MAX_SUBJECT = 8  # han characters of a subject or object carried into a measure
 MAX_VERB = 4  # characters of a measure that is one verb
 QUALIFYING = re.compile(f"对([^对]{{2,{MAX_OWNER}}})的$")  # 对首次认定为某某企业的，: who qualifies
 
@@ -64,22 +71,18 @@ def owned(sentence: str, before: str, figure: Figure, prior: list[Figure], pos, 
     if not measure or (cues is not None and measures.names_nothing(measure, cues)):
         return part_share(figure, prior, cues)  # 新增7家、占总量的60%: named by the increment before it
     at = max(sentence.find(figure.quote), 0)
-    event = event_meant(sentence, before, headline, pos, cues)
-    if event:
-        return event + measure if event not in measure else ""
-    if measure_verb(measure, pos):
-        return verb_object(measure, before + sentence[:at], pos)
-    given = recipient(sentence, at, figure, pos)
-    if given:
-        return given
     value_at = at + max(figure.quote.find(figure.value), 0)
-    owner = listed_in(sentence, at, figure) or demonstrated(sentence[:value_at], figure, pos, cues)
+    # topics the text names for whatever the measure is
+    owner = event_meant(sentence, before, headline, pos, cues) or listed_in(sentence, at, figure) or \
+        demonstrated(sentence[:value_at], figure, pos, cues)
     if owner:
         return owner + measure if owner not in measure else ""
-    found = clause_owner(sentence, at, figure, prior, pos)
+    found = (verb_object(measure, before + sentence[:at], pos) if measure_verb(measure, pos) else "") or \
+        recipient(sentence, at, figure, pos) or clause_owner(sentence, at, figure, prior, pos)
     if found or not generic(measure, pos):
         return found
-    # an event carried on from another sentence framed that one; 全省考核 is the whole region's
+    # topics for a generic measure; an event carried on from another sentence framed that one,
+    # and 全省考核 is the whole region's
     event = figure.scope if figure.scope and figure.scope in sentence and not figure.scope.startswith(("全", *own)) else None
     owner = event_name(event, cues) or document(sentence[at:], figure) or \
         subject_before(sentence, before, figure, pos, own)
