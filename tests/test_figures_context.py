@@ -148,3 +148,8 @@ def test_no_topic_where_the_text_sets_up_none(extract):
     assert one(figures, 98).measure == "群众满意率"
     figures = extract("会议强调，今年全县要新建项目30个。", title="青山县召开经济工作会议")
     assert "会议" not in one(figures, 30).measure
+
+
+def test_an_event_pointed_at_names_only_its_results_or_a_generic_count(extract):
+    figures = extract("本次大会应到代表302人，实到代表296人。", title="青山县第十八届人民代表大会第三次会议开幕")
+    assert not one(figures, 302).measure.startswith("人民代表大会")

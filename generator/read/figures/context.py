@@ -4,7 +4,7 @@ measures are complete; each finder returns the completed measure or ''.
 
 Topics named for any measure:
 - 考核结果显示… / 本次考核共评定…: a sentence opening with an event word is about the event of that kind
-  named last in its paragraph or the headline (某某考核).
+  named last in its paragraph or the headline (某某考核), for the event's results or a generic count.
 - 对首次认定为某某企业的，给予每家企业奖励15万元: an award is the qualifying group's.
 - “某某榜单”发布，全国120个乡镇榜上有名: places entering a list are its entrants.
 - 这个服务队有16家商户: a demonstrative heading the clause names the owner.
@@ -41,6 +41,7 @@ SPEECH_TAIL = tuple(FIXED_WORDS["context_speech_verbs"])
 GATHERING = tuple(FIXED_WORDS["gathering_verbs"])
 DOCUMENT = re.compile(f"(?:{alternation(FIXED_WORDS['document_verbs'])})[^，,。；;《》]{{0,4}}(《[^《》]{{2,24}}》)")
 LISTING = tuple(FIXED_WORDS["listing_verbs"])
+RESULT_VERBS = tuple(FIXED_WORDS["event_result_verbs"])
 LIST_ENDS = tuple(sorted(FIXED_WORDS["list_name_ends"], key=len, reverse=True))
 DEMONSTRATIVES = tuple(FIXED_WORDS["topic_demonstratives"])
 QUOTED = re.compile("“[^“”]{2,30}”")
@@ -72,9 +73,11 @@ def owned(sentence: str, before: str, figure: Figure, prior: list[Figure], pos, 
         return part_share(figure, prior, cues)  # 新增7家、占总量的60%: named by the increment before it
     at = max(sentence.find(figure.quote), 0)
     value_at = at + max(figure.quote.find(figure.value), 0)
-    # topics the text names for whatever the measure is
-    owner = event_meant(sentence, before, headline, pos, cues) or listed_in(sentence, at, figure) or \
-        demonstrated(sentence[:value_at], figure, pos, cues)
+    # topics the text names for whatever the measure is; an event pointed at only for its results
+    # or a generic count (本次大会应到代表302人 counts delegates, the event is the scope)
+    meant = any(v in figure.quote for v in RESULT_VERBS) or generic(measure, pos)
+    owner = (event_meant(sentence, before, headline, pos, cues) if meant else "") or \
+        listed_in(sentence, at, figure) or demonstrated(sentence[:value_at], figure, pos, cues)
     if owner:
         return owner + measure if owner not in measure else ""
     found = (verb_object(measure, before + sentence[:at], pos) if measure_verb(measure, pos) else "") or \
