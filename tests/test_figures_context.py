@@ -153,3 +153,8 @@ def test_no_topic_where_the_text_sets_up_none(extract):
 def test_an_event_pointed_at_names_only_its_results_or_a_generic_count(extract):
     figures = extract("本次大会应到代表302人，实到代表296人。", title="青山县第十八届人民代表大会第三次会议开幕")
     assert not one(figures, 302).measure.startswith("人民代表大会")
+
+
+def test_a_demonstrative_before_plain_things_names_no_owner(extract):
+    figures = extract("这些企业今年新增订单300个。")
+    assert not one(figures, 300).measure.startswith("企业新增")

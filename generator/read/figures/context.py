@@ -222,7 +222,9 @@ def demonstrated(text: str, figure: Figure, pos, cues: Cues | None) -> str:
             continue
         break
     name = "".join(nouns)
-    return name if 2 <= han_count(name) <= MAX_SUBJECT and nouns and words[len(nouns) - 1].flag[:1] == "n" else ""
+    if name in GENERIC_HEADS or not 3 <= han_count(name) <= MAX_SUBJECT or words[len(nouns) - 1].flag[:1] != "n":
+        return ""  # 这些企业: plain things named before, no owner worth naming
+    return name
 
 
 def generic(measure: str, pos) -> bool:
