@@ -32,11 +32,11 @@ def test_an_event_is_known_by_its_short_name():
 
 
 def test_counts_at_an_event_are_the_events(extract):
-    figures = extract("今年，青山县赴各地推介。第五届青山茶叶博览会暨2024年“茶友回乡”大会上，共签约项目18个，总金额达40亿元。")
-    assert one(figures, 18).measure == "青山茶叶博览会签约项目"
-    assert one(figures, 40e8).measure == "青山茶叶博览会签约项目总金额"
-    figures = extract("在2024“青山美食周”活动中，举办对接会3场，累计签约项目9个。")
-    assert one(figures, 9).measure == "“青山美食周”签约项目"
+    figures = extract("今年，青山县赴各地推介。第五届青山茶叶博览会暨2024年乡贤大会上，现场签约项目18个，总金额达40亿元。")
+    assert one(figures, 18).measure == "青山茶叶博览会现场签约项目"
+    assert one(figures, 40e8).measure == "青山茶叶博览会现场签约项目总金额"
+    figures = extract("在2024“青山美食周”活动中，举办对接会3场，现场签约项目9个。")
+    assert one(figures, 9).measure == "“青山美食周”现场签约项目"
 
 
 def test_counts_gathered_into_a_list_are_the_lists(extract):
@@ -110,28 +110,30 @@ def test_an_event_word_opening_a_sentence_points_at_the_event_named_before(extra
 
 
 def test_counted_things_standing_alone_are_named_by_the_next_clause(extract):
-    figures = extract("青山精密轴承生产线等12个项目，纳入省级制造业重点项目。")
-    assert one(figures, 12).measure == "纳入省级制造业重点项目的项目"
+    figures = extract("青山县水泥搅拌站等12个项目，列入省级绿色制造示范项目。")
+    assert one(figures, 12).measure == "列入省级绿色制造示范项目的项目"
     figures = extract("青山县实施项目12个，带动就业3000人。")  # a clause with its own verb, a next one with a number
     assert "带动" not in one(figures, 12).measure
 
 
 def test_a_share_of_the_total_after_an_increment_is_the_share_of_what_was_added(extract):
-    figures = extract("青山县省级以上科技创新平台突破16家，其中“十四五”期间新增12家、占总量的75%。")
-    assert one(figures, 75).measure == "“十四五”期间新增" + one(figures, 16).measure
-    assert one(figures, 12).measure == one(figures, 16).measure  # the increment itself keeps the named measure
+    figures = extract("青山县省级工程技术研究中心达到20家，其中近三年新增15家、占总数的75%。")
+    assert one(figures, 75).measure == "近三年新增" + one(figures, 20).measure
+    figures = extract("青山县创新平台达到20家，其中去年新增5家、占总数的25%。")
+    assert one(figures, 25).measure == "去年新增" + one(figures, 20).measure
+    assert one(figures, 5).measure == one(figures, 20).measure  # the increment itself keeps the named measure
 
 
 def test_a_bare_noun_done_to_at_an_event_keeps_its_verb(extract):
-    figures = extract("在2024“青山美食周”活动中，举办推介会，市县两级联合组团拜访60家企业和组织，累计签约项目9个。")
-    assert one(figures, 60).measure == "“青山美食周”拜访企业"
+    figures = extract("在2024“青山美食周”活动中，举办推介会，县乡两级组团走访60家企业和商会，现场签约项目9个。")
+    assert one(figures, 60).measure == "“青山美食周”走访企业"
 
 
 def test_an_award_after_a_clause_naming_who_qualifies_is_that_groups(extract):
-    figures = extract("青山县对首次认定为省级专精特新企业的，给予每家企业一次性财政奖励20万元，"
-                      "对再次认定为专精特新企业的，给予每家企业一次性财政奖励5万元。")
-    assert one(figures, 20e4).measure == "首次认定为省级专精特新企业一次性财政奖励"
-    assert one(figures, 5e4).measure == "再次认定为专精特新企业一次性财政奖励"
+    figures = extract("青山县对新认定为省级专精特新企业的，给予每家企业一次性补助20万元，"
+                      "对复核通过为专精特新企业的，给予每家企业一次性补助5万元。")
+    assert one(figures, 20e4).measure == "新认定为省级专精特新企业一次性补助"
+    assert one(figures, 5e4).measure == "复核通过为专精特新企业一次性补助"
     figures = extract("对此，青山县给予企业奖励20万元。")  # no 对…的 clause naming a group
     assert "对此" not in one(figures, 20e4).measure
 

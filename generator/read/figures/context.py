@@ -307,10 +307,14 @@ def part_share(figure: Figure, prior: list[Figure], cues: Cues | None) -> str:
             or last.aspect.value != "increment" or cues is None:
         return ""
     # the increment itself may name nothing yet (其中新增7家): it counts what the sentence named last
-    named = next((f.measure for f in reversed(prior) if f.measure and not measures.names_nothing(f.measure, cues)), "")
     lead = last.quote[: max(last.quote.find(last.value), 0)].strip(" ，,")
     lead = lead[next((len(w) for w in CONTINUATIONS if lead.startswith(w)), 0):]
-    return lead + named if named and 2 <= han_count(lead) <= MAX_SUBJECT and not NUMBER.search(lead) else ""
+    if not 2 <= han_count(lead) <= MAX_SUBJECT or NUMBER.search(lead):
+        return ""
+    # (an increment labelled by its own lead, 近三年新增, names no thing either)
+    named = next((f.measure for f in reversed(prior) if f.measure and lead not in f.measure
+                  and not measures.names_nothing(f.measure, cues)), "")
+    return lead + named if named else ""
 
 
 def clause_owner(sentence: str, at: int, figure: Figure, prior: list[Figure], pos) -> str:
