@@ -160,3 +160,15 @@ def test_an_event_pointed_at_names_only_its_results_or_a_generic_count(extract):
 def test_a_demonstrative_before_plain_things_names_no_owner(extract):
     figures = extract("这些企业今年新增订单300个。")
     assert not one(figures, 300).measure.startswith("企业新增")
+
+
+def test_an_award_to_each_of_a_group_named_without_a_closing_de(extract):
+    figures = extract("青山县对新引进的高层次人才，给予每人安家补贴10万元。")
+    assert one(figures, 10e4).measure == "新引进的高层次人才安家补贴"
+    figures = extract("对标先进地区，新增企业30家。")  # 对标 names no group, and nothing each gets
+    assert "先进" not in one(figures, 30).measure
+
+
+def test_a_count_of_the_outcome_owns_no_rate_of_it(extract):
+    figures = extract("青山县累计培训农村实用人才5000人次，带动就业2000人，就业率达85%。")
+    assert one(figures, 85).measure == "就业率"

@@ -58,7 +58,7 @@ MAX_RATE_STEM = 4  # han characters before 率 of a rate with no owner of its ow
 MAX_OWNER = 16  # han characters of an owner a clause can give
 MAX_SUBJECT = 8  # han characters of a subject or object carried into a measure
 MAX_VERB = 4  # characters of a measure that is one verb
-QUALIFYING = re.compile(f"对([^对]{{2,{MAX_OWNER}}})的$")  # 对首次认定为某某企业的，: who qualifies
+QUALIFYING = re.compile(f"对([^对]{{2,{MAX_OWNER}}}?)(的?)$")  # 对首次认定为某某企业的，: who qualifies
 
 
 def owned(sentence: str, before: str, figure: Figure, prior: list[Figure], pos, own: tuple[str, ...],
@@ -133,8 +133,8 @@ def recipient(sentence: str, at: int, figure: Figure, pos) -> str:
         return ""
     previous = sentence[max((m.end() for m in CLAUSE_MARK.finditer(sentence, 0, start - 1)), default=0): start - 1]
     m = QUALIFYING.search(previous.strip())
-    if m is None:
-        return ""
+    if m is None or not (m.group(2) or "每" in figure.measure):
+        return ""  # 对某某，…: a group, not a matter (对标…), only where each of it gets something (每人)
     words = list(pos.cut(sentence[start: at + len(figure.quote)]))
     if not words or words[0].flag not in VERB_TAGS:
         return ""
@@ -144,8 +144,9 @@ def recipient(sentence: str, at: int, figure: Figure, pos) -> str:
     per = measure.find("每")
     if per >= 0:  # 每家企业一次性奖励: the unit is the group's, the measure is what each gets
         rest = list(pos.cut(measure[per + 1:]))
-        skip = 1 if rest and rest[0].word[:1] in CLASSIFIERS else 0
-        skip += 1 if len(rest) > skip and rest[skip].flag[:1] == "n" else 0
+        skip = 1 if rest and (rest[0].word[:1] in CLASSIFIERS or rest[0].flag[:1] == "n") else 0
+        # 每家/企业: a measure word and its noun; 每人: the noun alone
+        skip += 1 if skip and rest[0].flag == "q" and len(rest) > 1 and rest[1].flag[:1] == "n" else 0
         measure = "".join(w.word for w in rest[skip:])
     return m.group(1) + measure if han_count(measure) >= 2 else ""
 
@@ -333,7 +334,8 @@ def clause_owner(sentence: str, at: int, figure: Figure, prior: list[Figure], po
             and last.unit_normalized in CLASSIFIERS and 2 <= han_count(last.measure) <= MAX_SUBJECT:
         if measure.endswith("率"):  # people counted before: any short rate is of their outcome (持证上岗率)
             short = han_count(measure) - 1 <= MAX_RATE_STEM and last.unit_normalized == PEOPLE
-            return last.measure + measure if short or generic(measure, pos) else ""
+            # 带动就业2000人，就业率…: a count of the outcome itself is no owner of its rate
+            return last.measure + measure if (short or generic(measure, pos)) and last.measure not in measure else ""
         words = list(pos.cut(clause))
         nouns = list(pos.cut(measure))
         if words and words[0].flag in VERB_TAGS and len(nouns) == 1 and nouns[0].flag[:1] == "n":
