@@ -3,8 +3,8 @@
 Paragraphs are cut into sentences and clauses; all work is per sentence (linear in the
 paragraph). For each number: tokens.py finds value, unit and hedges; labels.py the words that
 label it and measures.py the measure written from them (jieba part-of-speech tags, data/figure_words.yml),
-phrases.py a counted noun's own predicate as "V的N", topics.py, completions.py and context.py what a
-measure takes from its sentence, paragraph, headline and neighbours; slots.py aspect, modality, scope and
+phrases.py a counted noun's own predicate as "V的N", topics.py, completions.py, context.py and
+referents.py what a measure takes from its sentence, paragraph, headline and neighbours; slots.py aspect, modality, scope and
 base from cue words (data/frames.yml), parts.py a named part opening a clause, carry.py a unit
 carried from earlier sentences (该院, a quotation's speaker); periods.py the governing time words;
 cues.py the standard indicator (data/indicators.yml); trust.py marks frames a reader would
