@@ -4,8 +4,8 @@ Paragraphs are cut into sentences and clauses; all work is per sentence (linear 
 paragraph). For each number: tokens.py finds value, unit and hedges; labels.py the words that
 label it and measures.py the measure written from them (jieba part-of-speech tags, data/figure_words.yml;
 edges.py its end words), phrases.py a counted noun's own predicate as "V的N", itemlists.py a 分别 list
-named in the clause before, topics.py and completions.py what a short
-measure takes from its sentence, paragraph and neighbours; slots.py aspect, modality, scope and
+named in the clause before, topics.py, completions.py, context.py and referents.py what a measure
+takes from its sentence, paragraph, headline and neighbours; slots.py aspect, modality, scope and
 base from cue words (data/frames.yml), parts.py a named part opening a clause, carry.py a unit
 carried from earlier sentences (该院, a quotation's speaker); periods.py the governing time words;
 cues.py the standard indicator (data/indicators.yml); trust.py marks frames a reader would
@@ -190,7 +190,7 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
                     event = None  # 全县…: back to the whole region
                 found = [replace(f, scope=event) if event and f.scope is None else f for f in found]
                 event = slots.opening_event(sentence, cues) or event
-                found = topics.carry(sentence, paragraph[:at], found, read, r.pos, r.own, cues)
+                found = topics.carry(sentence, paragraph[:at], found, read, r.pos, r.own, cues, article.title)
                 read.extend(found)
                 found, last_named = _carry_measures(found, cues, last_named)
                 if sentence.endswith(("；", ";")):

@@ -22,7 +22,7 @@ from dataclasses import replace
 from generator.lexicon.text import HAN, alternation, han_count
 from generator.records import Figure
 from .cues import FIXED_WORDS, Cues
-from . import completions, measures
+from . import completions, context, measures
 from .measures import CLASSIFIERS, KEEP_VERBS, NOUN_TAGS, VERB_TAGS
 
 ATTRIBUTES = frozenset(FIXED_WORDS["topic_attributes"])
@@ -45,10 +45,11 @@ MODIFIER_TAGS = frozenset(NOUN_TAGS) - {"ns", "s"} | {"a"}  # a place is a scope
 
 
 def carry(sentence: str, before: str, found: list[Figure], earlier: list[Figure], pos,
-          own: tuple[str, ...], cues: Cues | None = None) -> list[Figure]:
+          own: tuple[str, ...], cues: Cues | None = None, headline: str = "") -> list[Figure]:
     """The figures of one sentence, their measures completed with their topic. `before`: the
     paragraph's text before the sentence; `earlier`: the paragraph's figures before it; `cues`:
-    to name the indicator a completed measure is (小麦…、产量 -> 小麦产量)."""
+    to name the indicator a completed measure is (小麦…、产量 -> 小麦产量); `headline`: the
+    article's title (what an event word opening a sentence may point back to)."""
     out: list[Figure] = []
     actor = counted_actor(sentence, found, pos, own)
     for figure in found:
@@ -64,11 +65,13 @@ def carry(sentence: str, before: str, found: list[Figure], earlier: list[Figure]
         if figure.indicator is None and figure.measure:
             measure = collective(figure.measure, figure.scope) or \
                 completions.completed(sentence, before, figure, out, earlier, pos) or \
-                _topic_measure(sentence, before, figure, out, earlier, pos, own)
+                _topic_measure(sentence, before, figure, out, earlier, pos, own, cues)
             if measure != figure.measure:
                 figure = replace(figure, measure=measure, indicator=_indicator(measure, figure, cues))
         out.append(completions.area(figure, out))
-    return out
+    # once the sentence's measures are complete, a generic one takes the topic its context set up
+    return [replace(f, measure=m) if (m := context.owned(sentence, before, f, out[:i], pos, own, cues, headline)) else f
+            for i, f in enumerate(out)]
 
 
 
@@ -81,7 +84,7 @@ def _indicator(measure: str, figure: Figure, cues: Cues | None) -> str | None:
 
 
 def _topic_measure(sentence: str, before: str, figure: Figure, prior: list[Figure], earlier: list[Figure],
-                   pos, own: tuple[str, ...]) -> str:
+                   pos, own: tuple[str, ...], cues: Cues | None = None) -> str:
     measure = figure.measure
     if measure.startswith(RELATIONS):
         anchor = _counted(prior)
@@ -117,8 +120,10 @@ def _topic_measure(sentence: str, before: str, figure: Figure, prior: list[Figur
         frame = framing(sentence[:at], pos, own)  # a later sentence may open a frame of its own
         if not frame and sentence.lstrip("，, ").startswith(CONTINUATIONS):
             frame = framing(before, pos, own)  # 依托X，…。目前，累计…: the paragraph's frame goes on
+        if frame and cues is not None and frame.endswith(cues.get("scope.events")):
+            frame = context.short_event(frame) or frame  # 在2025“某某周”活动中 -> “某某周”
         if frame and not measure.startswith(frame):
-            return frame + measure
+            return frame + (context.acted(figure, pos) if pos is not None else measure)
     return measure
 
 
