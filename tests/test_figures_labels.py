@@ -231,3 +231,8 @@ def test_words_a_label_is_trimmed_of_are_trimmed_only_whole(extract):
 def test_a_list_naming_an_indicator_is_no_count_of_the_whole_list(extract):
     figures = extract("全县共有“专精特新”企业、“小巨人”企业28家。")
     assert one(figures, 28).indicator is None
+
+
+def test_jin_n_nian_is_a_time_no_part_of_the_measure(extract):
+    figures = extract("全县近三年新增省级工程研究中心9家。")
+    assert one(figures, 9).measure == "省级工程研究中心"

@@ -39,7 +39,6 @@ ATTRIBUTE_ENDS = tuple(FIXED_WORDS["measure_heads"] + FIXED_WORDS["company_attri
                        + FIXED_WORDS["collective_measures"])
 AMOUNT = re.compile("[0-9百千万亿]")
 BECOMING = tuple(FIXED_WORDS["becoming_verbs"])
-SHARE_AFTER_ITEM = "、占"  # 新增7家、占总量的…: the share of that item
 COLLECTIVES = tuple(FIXED_WORDS["collective_owners"])  # 村集体: what a village's income is the income of
 PEOPLE = frozenset(("人", "户"))  # base units of counted people
 PLACE_ENDS = tuple("市县区城镇乡村")
@@ -240,8 +239,6 @@ def complete(sentence: str, drafts: list, pos=None) -> None:
     owned_amounts(sentence, drafts, pos)
     if pos is not None:
         counted_owners(sentence, drafts, pos)
-        conditioned_grants(sentence, drafts, pos)
-        shares_of_the_added(sentence, drafts, pos)
     for prev, d in zip(drafts, drafts[1:]):
         grade = next((g for g in GRADES if prev.label.endswith(g) and g in d.label), "")
         if grade and prev.clause == d.clause and sentence[prev.token.end:d.token.start].endswith(JOINS):
@@ -334,41 +331,3 @@ def _with_rate(noun: str, clause_before: str, pos) -> str:
     if not rate or len(words) < 2 or len(words[-1]) < 2:
         return noun
     return "".join(words[:-1]) + rate[-1] + words[-1]
-
-
-CONDITION = re.compile(f"对([{HAN}“”]{{2,24}}?)的[，,]\\s*$")  # 对首次认定为高新技术企业的，…
-GRANT = re.compile(f"^(?:{alternation(FIXED_WORDS['grant_verbs'])})?"
-                   f"({alternation(FIXED_WORDS['per_unit_heads'], longest_first=True)})")
-
-
-def conditioned_grants(sentence: str, drafts: list, pos) -> None:
-    """对首次认定为高新技术企业的，给予每家企业一次性奖励15万元 -> 首次认定为高新技术企业一次性奖励: a grant
-    to each of the units a condition clause before it names is the grant for meeting that condition (the
-    base slot keeps 每家); the measure is written whole (首次 and 再次 tell two grants apart)."""
-    for d in drafts:
-        condition = CONDITION.search(sentence[:d.clause[0]])
-        grant = GRANT.match(d.label)
-        if not condition or not grant:
-            continue
-        words = list(pos.cut(d.label[grant.end():]))
-        unit = words[0].word if words and words[0].flag[:1] == "n" else ""
-        rest = "".join(w.word for w in words[1 if unit else 0:])
-        named = condition.group(1)
-        if han_count(rest) >= MIN_NOUN:
-            d.extras["measure"] = named + ("" if unit and named.endswith(unit) else "的" + unit) + rest
-
-
-def shares_of_the_added(sentence: str, drafts: list, pos) -> None:
-    """平台达8家，其中新增7家、占总量的87.5%: a share right after an item named by its verb alone is the
-    share of the things that verb added (新增平台); the things are named before it in the sentence."""
-    for i in range(1, len(drafts)):
-        prev, d = drafts[i - 1], drafts[i]
-        between = sentence[prev.token.end:d.token.start]
-        if d.kind != "share" or prev.clause != d.clause or not between.startswith(SHARE_AFTER_ITEM):
-            continue
-        words = list(pos.cut(prev.label)) if prev.label else []
-        if len(words) != 1 or words[0].flag not in VERB_TAGS:
-            continue
-        named = next((e.label for e in reversed(drafts[:i - 1]) if e.token.base == prev.token.base and e.label), "")
-        if han_count(named) >= MIN_NOUN:
-            d.extras["measure"] = prev.label + named
