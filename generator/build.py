@@ -97,7 +97,7 @@ def start_search(shown: Digest, search_terms: Mapping[str, SearchTerms], resourc
                  settings: Settings, site_dir: Path) -> BackgroundWriter:
     log.debug("building the search index")
     one_file_bytes = settings.search_one_file_bytes
-    writer = BackgroundWriter(lambda: index.build_search(shown, resources, one_file_bytes, search_terms), site_dir,
+    writer = BackgroundWriter(lambda: index.search_files(shown, resources, one_file_bytes, search_terms), site_dir,
                               "search index")
     writer.start()
     return writer
