@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -223,11 +222,9 @@ def process_sources(readable: list[Source], settings: Settings, resources: Resou
 
 
 def shared_words(result: FileResult) -> FileResult:
-    """The result with its search words interned: every article lists its own vocabulary,
-    mostly the same few thousand words, and each read from the cache or a worker would
-    otherwise be a string object of its own (most of the build's memory at 10,000 articles)."""
-    return replace(result, search_terms=[replace(t, words=tuple(map(sys.intern, t.words)))
-                                         for t in result.search_terms])
+    """The result with its recurring words shared (digest.shared_strings): each read from
+    the cache or a worker would otherwise be a string object of its own."""
+    return digest.shared_strings(result)
 
 
 # Each worker process loads the gazetteer and catalogue once, in its initializer.

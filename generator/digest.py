@@ -11,12 +11,14 @@ import io
 import json
 import os
 import re
-from dataclasses import replace
+import sys
+from dataclasses import fields, replace
 from datetime import datetime, timezone
 
 from generator.dedupe import merge_duplicates
 from generator.read.figures import Cues, select, trust
-from generator.records import UNKNOWN_REGION, Article, DataWarning, Digest, FileResult, Figure, Region, Source
+from generator.records import (UNKNOWN_REGION, Article, DataWarning, Digest, FileResult, Figure, Period, Region,
+                               Source)
 from generator.settings import Settings
 
 SCHEMA_VERSION = 1
@@ -54,6 +56,37 @@ def build_digest(sources: list[Source], results: dict[str, FileResult], settings
         build_date=build_date(articles),
         withheld=withheld,
     )
+
+
+# Figure fields short enough to recur across figures (units, regions, measures, article ids).
+_SHORT = 32
+
+
+def shared_strings(result: FileResult) -> FileResult:
+    """The result with its recurring words as one string object each (sys.intern).
+
+    A result read from the cache (JSON) or from a worker (pickle) brings its own copy of
+    every word: each article's keyword counts and search words, each figure's unit,
+    region and article id. Shared, they cost one pointer each; at 10,000 articles the copies
+    were most of the memory the results take. Only the objects change, never the values.
+    """
+    intern = sys.intern
+    return replace(
+        result,
+        articles=[replace(a, term_counts={intern(k): v for k, v in a.term_counts.items()}) for a in result.articles],
+        figures=[_shared_figure(f) for f in result.figures],
+        search_terms=[replace(t, words=tuple(map(intern, t.words))) for t in result.search_terms],
+    )
+
+
+def _shared_figure(figure: Figure) -> Figure:
+    short = {f.name: sys.intern(v) for f in fields(figure)
+             if type(v := getattr(figure, f.name)) is str and len(v) <= _SHORT}
+    period = figure.period
+    if period is not None:
+        short["period"] = Period(sys.intern(period.text), period.start and sys.intern(period.start),
+                                 sys.intern(period.end))
+    return replace(figure, **short)
 
 
 def _region_order(region: Region) -> tuple:
