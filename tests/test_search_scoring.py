@@ -111,3 +111,12 @@ def test_score_uses_the_index_fields_and_boosts():
     mine = score(iter(docs))
     assert list(mine.fields) == list(BOOSTS)
     assert {"fields": list(mine.fields), "terms": mine.terms, "postings": mine.postings} == stock_postings(stock)
+
+
+def test_postings_stay_in_arrays_and_read_out_per_term():
+    """Entries are kept in one typed array (no Python int per entry); entry(i) is term i's list."""
+    out = score([{"title": ["公园"], "heading": [], "region": ["甲区"], "body": ["公园", "社区", "公园"]},
+                 {"title": [], "heading": ["社区"], "region": ["乙区"], "body": ["养老"]}])
+    assert isinstance(out.flat, np.ndarray) and out.flat.dtype == np.int32
+    assert [out.entry(i) for i in range(len(out.terms))] == out.postings
+    assert out.terms == sorted(out.terms, key=lambda t: t.encode("utf-16-be"))
