@@ -35,7 +35,7 @@ from generator.resources import Resources, load_resources
 from generator.search import index, terms
 from generator.settings import Settings
 from generator.site import keywords
-from generator.site.pages import PagePlan, Renderer
+from generator.site.pages import DATA_JSON, PagePlan, Renderer
 from generator.site.typeset import typeset_digest
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -54,8 +54,9 @@ class BuildResult:
     digest: Digest  # as read: the data keeps the printed punctuation
     plans: tuple[PagePlan, ...]  # generated pages, typeset (typeset.py), rendered on demand
     home_summary: str  # HTML appended to the hand-written home page
-    data_files: tuple[GeneratedFile, ...]  # data/digest.json, data/figures.csv
+    data_files: tuple[GeneratedFile, ...]  # data/digest.json (unless in `written`), data/figures.csv, ...
     search: BackgroundWriter | None  # writing the search index into site_dir; None without one
+    written: tuple[str, ...] = ()  # data files the build wrote into site_dir itself (digest.json, streamed)
 
     @property
     def summary(self) -> str:
@@ -77,14 +78,17 @@ def build(settings: Settings, resources: Resources, cache: CacheAccess, site_dir
     try:
         renderer = Renderer(shown, settings, resources)
         contract = digest.to_contract(data)
+        if site_dir is not None:  # written in pieces: never one string of the whole digest
+            digest.write_contract(contract, site_dir / DATA_JSON)
         return BuildResult(
             digest=data,
             plans=tuple(renderer.plans()),
             home_summary=renderer.home_summary(),
-            data_files=(GeneratedFile("data/digest.json", digest.contract_json(contract)),
+            data_files=(*([GeneratedFile(DATA_JSON, digest.contract_json(contract))] if site_dir is None else []),
                         GeneratedFile("data/figures.csv", digest.figures_csv(contract)),
                         *renderer.metric_files(contract)),
             search=search,
+            written=(DATA_JSON,) if site_dir is not None else (),
         )
     except BaseException:
         if search is not None:  # no search files may appear after a failed build

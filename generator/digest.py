@@ -12,8 +12,10 @@ import json
 import os
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import fields, replace
 from datetime import datetime, timezone
+from pathlib import Path
 
 from generator.dedupe import merge_duplicates
 from generator.read.figures import Cues, select, trust
@@ -247,6 +249,39 @@ def contract_json(data: dict) -> bytes:
     on a large corpus, for a file that programs read.
     """
     return (json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+
+
+# Items of a top-level list encoded at a time by contract_chunks.
+_BATCH = 500
+
+
+def contract_chunks(data: dict) -> Iterator[bytes]:
+    """contract_json(data) in pieces (joined, the same bytes), a few hundred list items at
+    a time: a large digest is written without ever being one string (at 10,000 articles
+    the string and its bytes took hundreds of MB at once)."""
+    def dumps(value) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    yield b"{"
+    for n, key in enumerate(sorted(data)):
+        value = data[key]
+        yield ((", " if n else "") + dumps(key) + ": ").encode("utf-8")
+        if type(value) is not list:
+            yield dumps(value).encode("utf-8")
+            continue
+        yield b"["
+        for start in range(0, len(value), _BATCH):
+            yield ((", " if start else "") + ", ".join(map(dumps, value[start:start + _BATCH]))).encode("utf-8")
+        yield b"]"
+    yield b"}\n"
+
+
+def write_contract(data: dict, path: Path) -> None:
+    """contract_json(data) written to `path`, piece by piece (contract_chunks)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as f:
+        for chunk in contract_chunks(data):
+            f.write(chunk)
 
 
 CSV_COLUMNS = ["id", "region", "measure", "indicator", "aspect", "base", "scope", "modality", "period_start",

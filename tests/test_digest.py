@@ -128,3 +128,15 @@ def test_shared_strings_share_recurring_words_and_change_no_value():
     assert a.figures[0].unit is b.figures[0].unit and a.figures[0].article is b.figures[0].article
     assert a.figures[0].period.text is b.figures[0].period.text
     assert a.search_terms[0].words[0] is b.search_terms[0].words[0]
+
+
+@pytest.mark.parametrize("copies", [0, 1, 1201])
+def test_contract_in_chunks_is_contract_json_byte_for_byte(copies, tmp_path, monkeypatch):
+    """digest.json written piece by piece (write_contract) is exactly contract_json,
+    lists of any length (batches of items) and text outside the BMP included."""
+    data = digest_mod.to_contract(_digest())
+    data["figures"] = data["figures"] * copies
+    data["warnings"] = ['𠀀 a "quoted" </script>', "二"] * copies
+    assert b"".join(digest_mod.contract_chunks(data)) == digest_mod.contract_json(data)
+    digest_mod.write_contract(data, tmp_path / "data" / "digest.json")
+    assert (tmp_path / "data" / "digest.json").read_bytes() == digest_mod.contract_json(data)
