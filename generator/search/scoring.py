@@ -18,7 +18,7 @@ from lunr.builder import Builder
 # title > heading > region > body. lunr multiplies term scores by these.
 BOOSTS = {"title": 10, "heading": 4, "region": 3, "body": 1}
 # Entries scored at a time in postings(): bounds its float temporaries (8 bytes an entry each).
-_SLICE = 1 << 20
+_SLICE = 1 << 17
 
 
 @dataclass(frozen=True, eq=False)
@@ -70,6 +70,20 @@ def scores_x1000(score: np.ndarray) -> np.ndarray:
     for i in np.flatnonzero(near_tie).tolist():
         out[i] = round(round(float(score[i]), 3) * 1000)
     return out
+
+
+def json_chars(flat: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+    """Characters of each term's list written as JSON ("[1,2,3]"): the decimal digits of
+    every number (non-negative), the commas between them and the brackets; counted a
+    slice of numbers at a time."""
+    powers = 10 ** np.arange(1, 19, dtype=np.int64)
+    digits = np.zeros(len(bounds) - 1, dtype=np.int64)
+    for lo in range(0, len(flat), _SLICE):
+        part = flat[lo:lo + _SLICE]
+        term = np.searchsorted(bounds, np.arange(lo, lo + len(part)), side="right") - 1
+        digits += np.bincount(term, weights=1 + np.searchsorted(powers, part, side="right"),
+                              minlength=len(digits)).astype(np.int64)
+    return digits + np.maximum(np.diff(bounds) - 1, 0) + 2
 
 
 class LeanBuilder(Builder):
@@ -159,10 +173,6 @@ class LeanBuilder(Builder):
         flat = np.empty(2 * len(key), dtype=np.int32)
         flat[0::2], flat[1::2] = delta, scores
         bounds = 2 * starts
-        # characters of each term's list written as JSON ("[1,2,3]"): decimal digits of
-        # every number, the commas between them and the brackets
-        digits = 1 + np.searchsorted(10 ** np.arange(1, 10, dtype=np.int64), flat, side="right")
-        json_chars = np.add.reduceat(digits, bounds[:-1]) + (np.diff(bounds) - 1) + 2 if n_terms else digits[:0]
         return Postings(version=__TARGET_JS_VERSION__, fields=tuple(fields), pipeline=(),
                         terms=[names[i] for i in order_of_terms], flat=flat, bounds=bounds,
-                        json_chars=json_chars.tolist())
+                        json_chars=json_chars(flat, bounds).tolist())
