@@ -69,8 +69,9 @@ def write_files(files: Iterable[GeneratedFile], site_dir: Path) -> None:
 
 
 class BackgroundWriter:
-    """Calls `make()` and writes the files it returns under `site_dir`; finish() waits for
-    that and raises RuntimeError if it failed."""
+    """Calls `make()` and writes the files it yields under `site_dir`, each as it comes (a
+    large index is never all in memory); finish() waits for that and raises RuntimeError
+    if it failed."""
 
     def __init__(self, make: Callable[[], Iterable[GeneratedFile]], site_dir: Path, what: str,
                  parallel: bool | None = None):
