@@ -50,7 +50,8 @@ def build_digest(sources: list[Source], results: dict[str, FileResult], settings
     return Digest(
         key_figures=select.key_figures(figures, settings.key_figures, cues),
         comparisons=select.comparisons(figures, cues),
-        sources=sources,
+        # without their text: the per-file stages have read it, and nothing after them does
+        sources=[replace(s, text="") if s.text else s for s in sources],
         articles=articles,
         regions=sorted(regions, key=_region_order),
         figures=figures,

@@ -140,3 +140,12 @@ def test_contract_in_chunks_is_contract_json_byte_for_byte(copies, tmp_path, mon
     assert b"".join(digest_mod.contract_chunks(data)) == digest_mod.contract_json(data)
     digest_mod.write_contract(data, tmp_path / "data" / "digest.json")
     assert (tmp_path / "data" / "digest.json").read_bytes() == digest_mod.contract_json(data)
+
+
+def test_digest_sources_let_go_of_their_text():
+    """The per-file stages have read each page's text; the digest keeps the rest of the source."""
+    source = Source(file="a.txt", sha256="0" * 64, size=10, encoding="utf-8", text="全区新建公园12个。")
+    data = digest_mod.build_digest([source], {"a.txt": _result("全区新建公园12个。", "新建公园12个")}, Settings(),
+                                   load_cues())
+    (kept,) = data.sources
+    assert kept.text == "" and (kept.file, kept.sha256, kept.size, kept.encoding) == ("a.txt", "0" * 64, 10, "utf-8")

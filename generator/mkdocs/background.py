@@ -99,6 +99,7 @@ class BackgroundWriter:
             self.process.start()
         finally:
             gc.unfreeze()
+        self.make = None  # the child has it: what only it needs (the search terms) is let go here
 
     def finish(self) -> None:
         if self.process is None:
