@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -36,7 +35,7 @@ from generator.resources import Resources, load_resources
 from generator.search import index, terms
 from generator.settings import Settings
 from generator.site import keywords
-from generator.site.pages import PagePlan, Renderer
+from generator.site.pages import DATA_JSON, PagePlan, Renderer
 from generator.site.typeset import typeset_digest
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -55,8 +54,9 @@ class BuildResult:
     digest: Digest  # as read: the data keeps the printed punctuation
     plans: tuple[PagePlan, ...]  # generated pages, typeset (typeset.py), rendered on demand
     home_summary: str  # HTML appended to the hand-written home page
-    data_files: tuple[GeneratedFile, ...]  # data/digest.json, data/figures.csv
+    data_files: tuple[GeneratedFile, ...]  # data/digest.json (unless in `written`), data/figures.csv, ...
     search: BackgroundWriter | None  # writing the search index into site_dir; None without one
+    written: tuple[str, ...] = ()  # data files the build wrote into site_dir itself (digest.json, streamed)
 
     @property
     def summary(self) -> str:
@@ -78,14 +78,17 @@ def build(settings: Settings, resources: Resources, cache: CacheAccess, site_dir
     try:
         renderer = Renderer(shown, settings, resources)
         contract = digest.to_contract(data)
+        if site_dir is not None:  # written in pieces: never one string of the whole digest
+            digest.write_contract(contract, site_dir / DATA_JSON)
         return BuildResult(
             digest=data,
             plans=tuple(renderer.plans()),
             home_summary=renderer.home_summary(),
-            data_files=(GeneratedFile("data/digest.json", digest.contract_json(contract)),
+            data_files=(*([GeneratedFile(DATA_JSON, digest.contract_json(contract))] if site_dir is None else []),
                         GeneratedFile("data/figures.csv", digest.figures_csv(contract)),
                         *renderer.metric_files(contract)),
             search=search,
+            written=(DATA_JSON,) if site_dir is not None else (),
         )
     except BaseException:
         if search is not None:  # no search files may appear after a failed build
@@ -97,7 +100,7 @@ def start_search(shown: Digest, search_terms: Mapping[str, SearchTerms], resourc
                  settings: Settings, site_dir: Path) -> BackgroundWriter:
     log.debug("building the search index")
     one_file_bytes = settings.search_one_file_bytes
-    writer = BackgroundWriter(lambda: index.build_search(shown, resources, one_file_bytes, search_terms), site_dir,
+    writer = BackgroundWriter(lambda: index.search_files(shown, resources, one_file_bytes, search_terms), site_dir,
                               "search index")
     writer.start()
     return writer
@@ -223,11 +226,9 @@ def process_sources(readable: list[Source], settings: Settings, resources: Resou
 
 
 def shared_words(result: FileResult) -> FileResult:
-    """The result with its search words interned: every article lists its own vocabulary,
-    mostly the same few thousand words, and each read from the cache or a worker would
-    otherwise be a string object of its own (most of the build's memory at 10,000 articles)."""
-    return replace(result, search_terms=[replace(t, words=tuple(map(sys.intern, t.words)))
-                                         for t in result.search_terms])
+    """The result with its recurring words shared (digest.shared_strings): each read from
+    the cache or a worker would otherwise be a string object of its own."""
+    return digest.shared_strings(result)
 
 
 # Each worker process loads the gazetteer and catalogue once, in its initializer.

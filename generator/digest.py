@@ -11,12 +11,16 @@ import io
 import json
 import os
 import re
-from dataclasses import replace
+import sys
+from collections.abc import Iterator
+from dataclasses import fields, replace
 from datetime import datetime, timezone
+from pathlib import Path
 
 from generator.dedupe import merge_duplicates
 from generator.read.figures import Cues, select, trust
-from generator.records import UNKNOWN_REGION, Article, DataWarning, Digest, FileResult, Figure, Region, Source
+from generator.records import (UNKNOWN_REGION, Article, DataWarning, Digest, FileResult, Figure, Period, Region,
+                               Source)
 from generator.settings import Settings
 
 SCHEMA_VERSION = 1
@@ -46,7 +50,8 @@ def build_digest(sources: list[Source], results: dict[str, FileResult], settings
     return Digest(
         key_figures=select.key_figures(figures, settings.key_figures, cues),
         comparisons=select.comparisons(figures, cues),
-        sources=sources,
+        # without their text: the per-file stages have read it, and nothing after them does
+        sources=[replace(s, text="") if s.text else s for s in sources],
         articles=articles,
         regions=sorted(regions, key=_region_order),
         figures=figures,
@@ -54,6 +59,37 @@ def build_digest(sources: list[Source], results: dict[str, FileResult], settings
         build_date=build_date(articles),
         withheld=withheld,
     )
+
+
+# Figure fields short enough to recur across figures (units, regions, measures, article ids).
+_SHORT = 32
+
+
+def shared_strings(result: FileResult) -> FileResult:
+    """The result with its recurring words as one string object each (sys.intern).
+
+    A result read from the cache (JSON) or from a worker (pickle) brings its own copy of
+    every word: each article's keyword counts and search words, each figure's unit,
+    region and article id. Shared, they cost one pointer each; at 10,000 articles the copies
+    were most of the memory the results take. Only the objects change, never the values.
+    """
+    intern = sys.intern
+    return replace(
+        result,
+        articles=[replace(a, term_counts={intern(k): v for k, v in a.term_counts.items()}) for a in result.articles],
+        figures=[_shared_figure(f) for f in result.figures],
+        search_terms=[replace(t, words=tuple(map(intern, t.words))) for t in result.search_terms],
+    )
+
+
+def _shared_figure(figure: Figure) -> Figure:
+    short = {f.name: sys.intern(v) for f in fields(figure)
+             if type(v := getattr(figure, f.name)) is str and len(v) <= _SHORT}
+    period = figure.period
+    if period is not None:
+        short["period"] = Period(sys.intern(period.text), period.start and sys.intern(period.start),
+                                 sys.intern(period.end))
+    return replace(figure, **short)
 
 
 def _region_order(region: Region) -> tuple:
@@ -214,6 +250,39 @@ def contract_json(data: dict) -> bytes:
     on a large corpus, for a file that programs read.
     """
     return (json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+
+
+# Items of a top-level list encoded at a time by contract_chunks.
+_BATCH = 500
+
+
+def contract_chunks(data: dict) -> Iterator[bytes]:
+    """contract_json(data) in pieces (joined, the same bytes), a few hundred list items at
+    a time: a large digest is written without ever being one string (at 10,000 articles
+    the string and its bytes took hundreds of MB at once)."""
+    def dumps(value) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    yield b"{"
+    for n, key in enumerate(sorted(data)):
+        value = data[key]
+        yield ((", " if n else "") + dumps(key) + ": ").encode("utf-8")
+        if type(value) is not list:
+            yield dumps(value).encode("utf-8")
+            continue
+        yield b"["
+        for start in range(0, len(value), _BATCH):
+            yield ((", " if start else "") + ", ".join(map(dumps, value[start:start + _BATCH]))).encode("utf-8")
+        yield b"]"
+    yield b"}\n"
+
+
+def write_contract(data: dict, path: Path) -> None:
+    """contract_json(data) written to `path`, piece by piece (contract_chunks)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as f:
+        for chunk in contract_chunks(data):
+            f.write(chunk)
 
 
 CSV_COLUMNS = ["id", "region", "measure", "indicator", "aspect", "base", "scope", "modality", "period_start",

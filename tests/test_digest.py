@@ -104,3 +104,48 @@ def test_source_credit_from_sidecar_and_fallback():
                                                  "url": "https://example.com/a"}
     bare = digest_mod.source_credit(Source(file="q.txt", sha256="", size=0))
     assert bare == {"outlet": "", "date": None, "page": "", "url": ""}
+
+
+def test_shared_strings_share_recurring_words_and_change_no_value():
+    """Two results decoded apart (as from the cache) hold equal words as separate objects;
+    shared_strings leaves one object per word and every value as it was."""
+    from dataclasses import replace
+
+    from generator.records import FileResult, SearchTerms
+
+    def decoded(text: str) -> FileResult:  # fresh string objects, as json.loads makes them
+        result = _result(text, text[:4])
+        article = replace(result.articles[0], term_counts={"".join(["公", "园"]): 2})
+        figure = replace(result.figures[0], unit="".join(["亿", "元"]), article="".join(["0123", "456789"]))
+        terms = SearchTerms(("".join(["新", "建"]),), ((),))
+        return replace(result, articles=[article], figures=[figure], search_terms=[terms])
+
+    first, second = decoded("全区新建公园12个。"), decoded("全区新建公园13个。")
+    assert next(iter(first.articles[0].term_counts)) is not next(iter(second.articles[0].term_counts))
+    a, b = digest_mod.shared_strings(first), digest_mod.shared_strings(second)
+    assert a == first and b == second  # values unchanged
+    assert next(iter(a.articles[0].term_counts)) is next(iter(b.articles[0].term_counts))
+    assert a.figures[0].unit is b.figures[0].unit and a.figures[0].article is b.figures[0].article
+    assert a.figures[0].period.text is b.figures[0].period.text
+    assert a.search_terms[0].words[0] is b.search_terms[0].words[0]
+
+
+@pytest.mark.parametrize("copies", [0, 1, 1201])
+def test_contract_in_chunks_is_contract_json_byte_for_byte(copies, tmp_path, monkeypatch):
+    """digest.json written piece by piece (write_contract) is exactly contract_json,
+    lists of any length (batches of items) and text outside the BMP included."""
+    data = digest_mod.to_contract(_digest())
+    data["figures"] = data["figures"] * copies
+    data["warnings"] = ['𠀀 a "quoted" </script>', "二"] * copies
+    assert b"".join(digest_mod.contract_chunks(data)) == digest_mod.contract_json(data)
+    digest_mod.write_contract(data, tmp_path / "data" / "digest.json")
+    assert (tmp_path / "data" / "digest.json").read_bytes() == digest_mod.contract_json(data)
+
+
+def test_digest_sources_let_go_of_their_text():
+    """The per-file stages have read each page's text; the digest keeps the rest of the source."""
+    source = Source(file="a.txt", sha256="0" * 64, size=10, encoding="utf-8", text="全区新建公园12个。")
+    data = digest_mod.build_digest([source], {"a.txt": _result("全区新建公园12个。", "新建公园12个")}, Settings(),
+                                   load_cues())
+    (kept,) = data.sources
+    assert kept.text == "" and (kept.file, kept.sha256, kept.size, kept.encoding) == ("a.txt", "0" * 64, 10, "utf-8")

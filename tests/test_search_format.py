@@ -180,3 +180,40 @@ def test_shards_are_ordered_by_number():
     names = ["v/10", "p/3-1", "v/2", "trad", "p/3-0", "p/10-0"]
     assert [n for n, _ in sorted(((n, None) for n in names), key=format.shard_order)] == \
         ["p/3-0", "p/3-1", "p/10-0", "trad", "v/2", "v/10"]
+
+
+def _tiny_index(one_file_bytes: int):
+    """Postings and table of a few made-up sections, for the writer's own tests."""
+    from generator.search import scoring
+
+    words = ["公园", "社区", "养老", "就业", "文旅", "产业", "生态", "治理"]
+    docs = [[d // 2, d % 2 + 1, 1, "标题", [words[d % 8] * 40, words[(d * 3) % 8] * 30]] for d in range(24)]
+    articles = [[f"第{a}篇", f"articles/{a}/", "甲区" if a % 2 else "乙区", "甲区"] for a in range(12)]
+    postings = scoring.score({"title": [], "heading": [], "region": [],
+                              "body": [w for p in d[4] for w in (p[:2], p[2:4])] + [f"w{d[0]}"]} for d in docs)
+    table = format.Table(articles=articles, docs=docs, max_word=8, synonyms={}, trad="")
+    return postings, table
+
+
+@pytest.mark.parametrize("one_file_bytes", [200, 1 << 20])
+def test_index_files_come_one_at_a_time_in_shard_order_entry_last(one_file_bytes):
+    """The writer is lazy (a large index is never all in memory), gives the shards in
+    shard_order and index.json last, whose build hash covers every file before it."""
+    import hashlib
+    import types
+
+    postings, table = _tiny_index(one_file_bytes)
+    stream = format.index_files(postings, table, one_file_bytes)
+    assert isinstance(stream, types.GeneratorType)
+    files = list(stream)
+    assert files[-1].path == format.INDEX_PATH
+    shards = files[:-1]
+    names = [f.path[len(format.ASSET_DIR) + 1:-len(".json")] for f in shards]
+    assert names == [n for n, _ in sorted(((n, None) for n in names), key=format.shard_order)]
+    expected = hashlib.sha256(b"".join(f.path.encode() + b"\0" + f.content for f in shards)).hexdigest()[:12]
+    entry = json.loads(files[-1].content)
+    assert entry["build"] == expected
+    assert len([n for n in names if n.startswith("p/")]) > (1 if one_file_bytes == 200 else 0)
+    # every term's postings, read back from the p files, are the scorer's
+    serial, _ = format.assemble({f.path: f.content for f in files})
+    assert [t for t, _ in serial["invertedIndex"]] == postings.terms

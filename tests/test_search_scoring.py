@@ -111,3 +111,28 @@ def test_score_uses_the_index_fields_and_boosts():
     mine = score(iter(docs))
     assert list(mine.fields) == list(BOOSTS)
     assert {"fields": list(mine.fields), "terms": mine.terms, "postings": mine.postings} == stock_postings(stock)
+
+
+def test_postings_stay_in_arrays_and_read_out_per_term():
+    """Entries are kept in one typed array (no Python int per entry); entry(i) is term i's list."""
+    out = score([{"title": ["公园"], "heading": [], "region": ["甲区"], "body": ["公园", "社区", "公园"]},
+                 {"title": [], "heading": ["社区"], "region": ["乙区"], "body": ["养老"]}])
+    assert isinstance(out.flat, np.ndarray) and out.flat.dtype == np.int32
+    assert [out.entry(i) for i in range(len(out.terms))] == out.postings
+    assert out.terms == sorted(out.terms, key=lambda t: t.encode("utf-16-be"))
+
+
+def test_postings_are_the_same_whatever_the_slice(monkeypatch):
+    """postings() scores and sizes entries a slice at a time: slices that cut through a
+    term's entries give the same postings and JSON sizes as one slice."""
+    from generator.search import scoring
+
+    rng = random.Random(3)
+    words = ["公园", "社区", "养老", "就业", "a1", "2024"]
+    docs = [{"title": rng.sample(words, 2), "heading": [rng.choice(words)], "region": ["甲区"],
+             "body": [rng.choice(words) for _ in range(rng.randrange(1, 30))]} for _ in range(60)]
+    whole = score(docs)
+    monkeypatch.setattr(scoring, "_SLICE", 7)
+    sliced = score(docs)
+    assert (sliced.terms, sliced.postings, sliced.json_chars) == (whole.terms, whole.postings, whole.json_chars)
+    assert whole.json_chars == [len(json.dumps(p, separators=(",", ":"))) for p in whole.postings]

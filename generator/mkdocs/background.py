@@ -23,7 +23,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from generator.records import GeneratedFile
@@ -61,7 +61,7 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
-def write_files(files: list[GeneratedFile], site_dir: Path) -> None:
+def write_files(files: Iterable[GeneratedFile], site_dir: Path) -> None:
     for f in files:
         path = site_dir / f.path
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -69,10 +69,11 @@ def write_files(files: list[GeneratedFile], site_dir: Path) -> None:
 
 
 class BackgroundWriter:
-    """Calls `make()` and writes the files it returns under `site_dir`; finish() waits for
-    that and raises RuntimeError if it failed."""
+    """Calls `make()` and writes the files it yields under `site_dir`, each as it comes (a
+    large index is never all in memory); finish() waits for that and raises RuntimeError
+    if it failed."""
 
-    def __init__(self, make: Callable[[], list[GeneratedFile]], site_dir: Path, what: str,
+    def __init__(self, make: Callable[[], Iterable[GeneratedFile]], site_dir: Path, what: str,
                  parallel: bool | None = None):
         self.make = make
         self.site_dir = site_dir
@@ -98,6 +99,7 @@ class BackgroundWriter:
             self.process.start()
         finally:
             gc.unfreeze()
+        self.make = None  # the child has it: what only it needs (the search terms) is let go here
 
     def finish(self) -> None:
         if self.process is None:

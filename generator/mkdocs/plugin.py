@@ -97,6 +97,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             files.append(_page_file(plan, config))
         for data in state.result.data_files:
             files.append(File.generated(config, data.path, content=data.content))
+        for path in state.result.written:  # already in site_dir: MkDocs leaves it in place
+            files.append(File.generated(config, path, abs_src_path=str(state.site_dir / path)))
         return files
 
     def on_nav(self, nav, /, *, config, files):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from generator import scriptjson
@@ -87,31 +88,37 @@ def document_order(docs: list[list], articles: list[list], one_file_bytes: int) 
 
 # ----------------------------------------------------------------------------- writer
 
-def index_files(postings: Postings, table: Table, one_file_bytes: int) -> list[GeneratedFile]:
-    """index.json, the v, p, c and t files and trad.json."""
+def index_files(postings: Postings, table: Table, one_file_bytes: int) -> Iterator[GeneratedFile]:
+    """index.json, the v, p, c and t files and trad.json, one file at a time (the p and
+    t files are made as they are written, never all held at once); index.json comes last,
+    since it names a hash of all the others."""
     large = is_large(table.docs, table.articles, one_file_bytes)
-    shards: dict[str, object] = {}
-    n_prefix = _vocabulary_shards(postings, one_file_bytes, shards)
-    n_inner = _inner_shards(postings.terms, n_prefix, shards)
-    n_text, per_text = _text_shards(table, large, shards)
-    shards["trad"] = table.trad
-    out = [GeneratedFile(f"{ASSET_DIR}/{name}.json", dumps(data))
-           for name, data in sorted(shards.items(), key=shard_order)]
-    digest_of_shards = hashlib.sha256(b"".join(f.path.encode() + b"\0" + f.content for f in out)).hexdigest()
+    vocabulary, postings_files = _vocabulary_shards(postings, one_file_bytes)
+    inner = _inner_shards(postings.terms, len(vocabulary))
+    n_text, per_text = _text_layout(table, large)
+    kinds = {"c": lambda: inner.items(), "p": lambda: postings_files,
+             "t": lambda: _text_shards(table, n_text, per_text), "trad": lambda: [("trad", table.trad)],
+             "v": lambda: vocabulary.items()}
+    h = hashlib.sha256()
+    for kind in sorted(kinds):  # shard_order: by kind, then number
+        for name, data in kinds[kind]():
+            out = GeneratedFile(f"{ASSET_DIR}/{name}.json", dumps(data))
+            h.update(out.path.encode() + b"\0" + out.content)
+            yield out
     runs, run_region = _region_runs(table)
     entry = {
         "version": postings.version, "fields": postings.fields, "pipeline": postings.pipeline,
         "maxWord": table.max_word, "synonyms": table.synonyms, "abbreviations": table.abbreviations,
-        "shards": {"v": n_prefix, "c": n_inner, "t": n_text}, "textDocs": per_text,
-        "docs": len(table.docs), "runs": runs, "sections": _article_runs(table), "build": digest_of_shards[:12],
+        "shards": {"v": len(vocabulary), "c": len(inner), "t": n_text}, "textDocs": per_text,
+        "docs": len(table.docs), "runs": runs, "sections": _article_runs(table), "build": h.hexdigest()[:12],
     }
     if run_region != list(range(len(run_region))):
         entry["runRegion"] = run_region
-    return [GeneratedFile(INDEX_PATH, dumps(entry))] + out
+    yield GeneratedFile(INDEX_PATH, dumps(entry))
 
 
-def _vocabulary_shards(postings: Postings, one_file_bytes: int, shards: dict[str, object]) -> int:
-    """The v and p files into `shards`; their count."""
+def _vocabulary_shards(postings: Postings, one_file_bytes: int) -> tuple[dict[str, dict], Iterator]:
+    """The v files by name, in shard order; and the p files, in shard order, made when iterated."""
     terms = postings.terms
     prefix: dict[str, list[int]] = defaultdict(list)
     for i, t in enumerate(terms):
@@ -123,6 +130,8 @@ def _vocabulary_shards(postings: Postings, one_file_bytes: int, shards: dict[str
         groups[fnv(key) % n_prefix].append(key)
     post_sizes = [n + 1 for n in postings.json_chars]  # bytes in a p file, with the comma after it
     split_postings = sum(post_sizes) > one_file_bytes
+    vocabulary: dict[str, dict] = {}
+    orders: list[tuple[list[int], list[int]]] = []  # per v shard: its terms in listing order, p file sizes
     for k, keys in enumerate(groups):
         keys.sort(key=lambda key: key.encode("utf-16-be"))
         listing, order = [], []
@@ -140,16 +149,20 @@ def _vocabulary_shards(postings: Postings, one_file_bytes: int, shards: dict[str
                     size = 0
                 counts[-1] += 1
                 size += n
-        start = 0
-        for j, n in enumerate(counts):
-            shards[f"p/{k}-{j}"] = [postings.postings[i] for i in order[start:start + n]]
-            start += n
-        shards[f"v/{k}"] = {"v": listing, "p": counts}
-    return n_prefix
+        vocabulary[f"v/{k}"] = {"v": listing, "p": counts}
+        orders.append((order, counts))
+
+    def postings_files() -> Iterator[tuple[str, list]]:
+        for k, (order, counts) in enumerate(orders):
+            start = 0
+            for j, n in enumerate(counts):
+                yield f"p/{k}-{j}", [postings.entry(i) for i in order[start:start + n]]
+                start += n
+    return vocabulary, postings_files()
 
 
-def _inner_shards(terms: list[str], n_prefix: int, shards: dict[str, object]) -> int:
-    """The c files into `shards` (only when the vocabulary is split); their count."""
+def _inner_shards(terms: list[str], n_prefix: int) -> dict[str, dict[str, str]]:
+    """The c files by name, in shard order (none unless the vocabulary is split)."""
     inner: dict[str, set[str]] = defaultdict(set)
     if n_prefix > 1:
         for t in terms:
@@ -158,23 +171,25 @@ def _inner_shards(terms: list[str], n_prefix: int, shards: dict[str, object]) ->
                     if c != t[0]:
                         inner[c].add(t[0])
     n_inner = -(-sum(len(v) * 3 + 8 for v in inner.values()) // VOCAB_SHARD_BYTES) if inner else 0
+    shards: dict[str, dict[str, str]] = {f"c/{k}": {} for k in range(n_inner)}
     for c, keys in inner.items():
-        shards.setdefault(f"c/{fnv(c) % n_inner}", {})[c] = "".join(sorted(keys))
-    for k in range(n_inner):
-        shards.setdefault(f"c/{k}", {})
-    return n_inner
+        shards[f"c/{fnv(c) % n_inner}"][c] = "".join(sorted(keys))
+    return shards
 
 
-def _text_shards(table: Table, large: bool, shards: dict[str, object]) -> tuple[int, int]:
-    """The t files into `shards`; (their count, documents per file)."""
+def _text_layout(table: Table, large: bool) -> tuple[int, int]:
+    """(the number of t files, documents per file)."""
+    n_text = -(-len(table.docs) // TEXT_SHARD_DOCS) if large else 1
+    return n_text, TEXT_SHARD_DOCS if large else max(1, len(table.docs))
+
+
+def _text_shards(table: Table, n_text: int, per_text: int) -> Iterator[tuple[str, dict]]:
+    """The t files, in shard order, made when iterated."""
     docs, articles = table.docs, table.articles
-    n_text = -(-len(docs) // TEXT_SHARD_DOCS) if large else 1
-    per_text = TEXT_SHARD_DOCS if large else max(1, len(docs))
     for k in range(n_text):
         chunk = docs[k * per_text:(k + 1) * per_text]
-        shards[f"t/{k}"] = {"d0": k * per_text, "docs": chunk,
-                            "articles": {str(a): articles[a] for a in sorted({d[0] for d in chunk})}}
-    return n_text, per_text
+        yield f"t/{k}", {"d0": k * per_text, "docs": chunk,
+                         "articles": {str(a): articles[a] for a in sorted({d[0] for d in chunk})}}
 
 
 def _region_runs(table: Table) -> tuple[list[int], list[int]]:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import importlib.resources
 import logging
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -32,7 +33,14 @@ STATIC_FILES = tuple(sorted(p.name for p in STATIC_DIR.iterdir() if p.suffix in 
 
 def build_search(digest: Digest, resources=None, one_file_bytes: int = Settings.search_one_file_bytes,
                  terms: Mapping[str, SearchTerms] | None = None) -> list[GeneratedFile]:
-    """Every file the search needs, as site-relative paths and bytes.
+    """Every file the search needs, as site-relative paths and bytes (search_files, all at once)."""
+    return list(search_files(digest, resources, one_file_bytes, terms))
+
+
+def search_files(digest: Digest, resources=None, one_file_bytes: int = Settings.search_one_file_bytes,
+                 terms: Mapping[str, SearchTerms] | None = None) -> Iterator[GeneratedFile]:
+    """Every file the search needs, as site-relative paths and bytes, made one at a time
+    as they are taken (the index's files of a large corpus are never all in memory).
 
     `resources` (generator.resources.Resources) supplies the jieba Segmenter loaded once
     and the metric catalogue for synonyms; without them a private Segmenter is made and
@@ -42,17 +50,21 @@ def build_search(digest: Digest, resources=None, one_file_bytes: int = Settings.
     """
     segmenter = getattr(resources, "segmenter", None) or Segmenter()
     synonyms = getattr(resources, "synonyms", None) or Synonyms.from_catalogue(getattr(resources, "catalogue", None))
-    files = index_files(digest, segmenter, synonyms, one_file_bytes, terms)
     asset_dir = format.ASSET_DIR
-    files.append(GeneratedFile(f"{asset_dir}/lunr.js", lunr_js()))
-    files += [GeneratedFile(f"{asset_dir}/{name}", (STATIC_DIR / name).read_bytes()) for name in STATIC_FILES]
-    index = sum(len(f.content) for f in files if f.path.endswith(".json") and not f.path.startswith(f"{asset_dir}/t/"))
-    text = sum(len(f.content) for f in files if f.path.startswith(f"{asset_dir}/t/"))
-    kinds = {k: sum(1 for f in files if f.path.startswith(f"{asset_dir}/{k}/")) for k in format.SHARD_KINDS}
+    static = [GeneratedFile(f"{asset_dir}/lunr.js", lunr_js())]
+    static += [GeneratedFile(f"{asset_dir}/{name}", (STATIC_DIR / name).read_bytes()) for name in STATIC_FILES]
+    count: dict[str, int] = defaultdict(int)  # files of each shard kind, and bytes of index and text
+    for f in index_files(digest, segmenter, synonyms, one_file_bytes, terms):
+        kind = f.path[len(asset_dir) + 1:].partition("/")[0]
+        count[kind] += 1
+        count["text bytes" if kind == "t" else "index bytes"] += len(f.content)
+        yield f
+    yield from static
     # (raw sizes: gzip of tens of MB would cost seconds; bench/bench_search.py measures gzip)
-    log.debug("search: %d files (%s), index %d KB, text %d KB", len(files),
-              ", ".join(f"{k} {n}" for k, n in kinds.items()), index // 1024, text // 1024)
-    return files
+    log.debug("search: %d files (%s), index %d KB, text %d KB",
+              sum(n for k, n in count.items() if not k.endswith(" bytes")) + len(static),
+              ", ".join(f"{k} {count[k]}" for k in format.SHARD_KINDS), count["index bytes"] // 1024,
+              count["text bytes"] // 1024)
 
 
 def lunr_js() -> bytes:
@@ -64,7 +76,7 @@ def lunr_js() -> bytes:
 def index_files(digest: Digest, segmenter: Segmenter, synonyms: Synonyms,
                 one_file_bytes: int = Settings.search_one_file_bytes,
                 terms: Mapping[str, SearchTerms] | None = None,
-                abbreviations: dict[str, str] | None = None) -> list[GeneratedFile]:
+                abbreviations: dict[str, str] | None = None) -> Iterator[GeneratedFile]:
     """The index's JSON files (index.json, the shards, trad.json) for the digest;
     `terms` are the per-file stage's (by article id), `abbreviations` default to
     generator/data/indicators.yml's."""

@@ -7,27 +7,43 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 from lunr.builder import Builder
 
 # title > heading > region > body. lunr multiplies term scores by these.
 BOOSTS = {"title": 10, "heading": 4, "region": 3, "body": 1}
+# Entries scored at a time in postings(): bounds its float temporaries (8 bytes an entry each).
+_SLICE = 1 << 17
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Postings:
-    """Every term's scores, in the form the index files carry them."""
+    """Every term's scores, in the form the index files carry them.
+
+    The entries stay in two flat numpy arrays, not a Python list per term: at 10,000
+    articles that list was millions of int objects (36 bytes each). entry() reads one
+    term's list for the file being written."""
 
     version: str  # the lunr.js version the scores are for
     fields: tuple[str, ...]
     pipeline: tuple[str, ...]  # always empty
     terms: list[str]  # in lunr.js order (UTF-16 code units)
-    postings: list[list[int]]  # per term, its entry of a p file (FORMAT.md, "p/K-J.json")
+    flat: np.ndarray  # every term's entry (FORMAT.md, "p/K-J.json") back to back, in term order
+    bounds: np.ndarray  # term i's entry is flat[bounds[i]:bounds[i + 1]]
     json_chars: list[int]  # per term, the length of its postings list written as compact JSON
+
+    def entry(self, i: int) -> list[int]:
+        return self.flat[self.bounds[i]:self.bounds[i + 1]].tolist()
+
+    @property
+    def postings(self) -> list[list[int]]:
+        """Every term's entry as lists (for tests and tools: the whole index at once)."""
+        return [self.entry(i) for i in range(len(self.terms))]
 
 
 def score(documents: Iterable[dict[str, list[str]]]) -> Postings:
@@ -56,6 +72,20 @@ def scores_x1000(score: np.ndarray) -> np.ndarray:
     return out
 
 
+def json_chars(flat: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+    """Characters of each term's list written as JSON ("[1,2,3]"): the decimal digits of
+    every number (non-negative), the commas between them and the brackets; counted a
+    slice of numbers at a time."""
+    powers = 10 ** np.arange(1, 19, dtype=np.int64)
+    digits = np.zeros(len(bounds) - 1, dtype=np.int64)
+    for lo in range(0, len(flat), _SLICE):
+        part = flat[lo:lo + _SLICE]
+        term = np.searchsorted(bounds, np.arange(lo, lo + len(part)), side="right") - 1
+        digits += np.bincount(term, weights=1 + np.searchsorted(powers, part, side="right"),
+                              minlength=len(digits)).astype(np.int64)
+    return digits + np.maximum(np.diff(bounds) - 1, 0) + 2
+
+
 class LeanBuilder(Builder):
     """lunr.py's Builder for pre-tokenised fields, empty pipelines and no metadata, read
     out as Postings.
@@ -71,12 +101,15 @@ class LeanBuilder(Builder):
         super().__init__()
         self.pipeline.reset()  # no stemmer, stop-word filter or trimmer: wrong for Chinese
         self.search_pipeline.reset()
-        # Every token's term number, and each (document x fields + field)'s token count:
-        # typed arrays (4 and 8 bytes an entry, not a list's 8-byte pointers to int objects),
-        # not per-field Counters, so postings() counts and scores millions of them with numpy.
+        # One entry per (document x fields + field, term) with the term's count there,
+        # counted as each document is added (a document's tokens are never all kept), in
+        # typed arrays (4 bytes an entry, not a list's pointer to an int object), so that
+        # postings() scores millions of them with numpy. Each field's token count in _lengths.
         self._term_ids: dict[str, int] = defaultdict()
         self._term_ids.default_factory = self._term_ids.__len__  # a new term gets the next number
-        self._tokens = array("i")
+        self._keys = array("i")
+        self._ids = array("i")
+        self._tf = array("i")
         self._lengths = array("q")
 
     def add(self, doc, attributes=None):
@@ -84,10 +117,15 @@ class LeanBuilder(Builder):
             raise ValueError("LeanBuilder indexes tokens only: no attributes or metadata")
         if str(doc[self._ref]) != str(self.document_count):
             raise ValueError("LeanBuilder numbers documents 0, 1, 2... in the order they are added")
+        key = self.document_count * len(self._fields)
         for name in self._fields:
-            before = len(self._tokens)
-            self._tokens.extend(map(self._term_ids.__getitem__, map(str.lower, doc[name])))
-            self._lengths.append(len(self._tokens) - before)
+            tokens = doc[name]
+            counts = Counter(map(str.lower, tokens))  # terms in order of first occurrence
+            self._ids.extend(map(self._term_ids.__getitem__, counts))
+            self._tf.extend(counts.values())
+            self._keys.extend(repeat(key, len(counts)))
+            self._lengths.append(len(tokens))
+            key += 1
         self.document_count += 1
 
     def postings(self) -> Postings:
@@ -98,46 +136,43 @@ class LeanBuilder(Builder):
         nf, n = len(fields), self.document_count
         names = list(self._term_ids)  # by term number
         n_terms = len(names)
-        tokens = np.frombuffer(self._tokens, dtype=np.int32).astype(np.int64) if self._tokens else np.zeros(0, np.int64)
-        lengths_int = np.frombuffer(self._lengths, dtype=np.int64) if self._lengths else np.zeros(0, np.int64)
-        token_keys = np.repeat(np.arange(n * nf, dtype=np.int64), lengths_int)
-        # one entry per (document x field, term) with its frequency, in key order
-        pair, tf_counts = np.unique(token_keys * max(n_terms, 1) + tokens, return_counts=True)
-        keys, ids = np.divmod(pair, max(n_terms, 1))
-        tf = tf_counts.astype(np.float64)
+        # entries in key order (documents and fields as added), one per (key, term)
+        keys = np.frombuffer(self._keys, dtype=np.int32) if self._keys else np.zeros(0, np.int32)
+        ids = np.frombuffer(self._ids, dtype=np.int32) if self._ids else np.zeros(0, np.int32)
+        tf = np.frombuffer(self._tf, dtype=np.int32) if self._tf else np.zeros(0, np.int32)
         # lunr: a field's length is its token count, averaged over all documents; a term's
         # document frequency counts the field vectors holding it
-        lengths = lengths_int.astype(np.float64)
+        lengths = np.frombuffer(self._lengths, dtype=np.int64).astype(np.float64) if self._lengths else np.zeros(0)
         total = np.bincount(np.arange(n * nf) % nf, weights=lengths, minlength=nf) if n else np.zeros(nf)
-        average = [float(t) / n if n else 0.0 for t in total.tolist()]
-        df = np.bincount(ids, minlength=n_terms).tolist()
+        average = np.array([float(t) / n if n else 0.0 for t in total.tolist()], dtype=np.float64)
+        df = np.bincount(ids, minlength=n_terms)
         k1, b = self._k1, self._b
         # idf in Python floats, per term; the rest with the same float operations in the
-        # same order as the loop in lunr.py
-        idf = np.array([math.log(1 + abs((n - d + 0.5) / (d + 0.5))) for d in df], dtype=np.float64)
-        field_of = keys % nf
-        norms = k1 * (1 - b + b * (lengths[keys] / np.array(average, dtype=np.float64)[field_of]))
-        score = idf[ids] * ((k1 + 1) * tf) / (norms + tf)
-        score *= np.array([self._fields[name].boost for name in fields], dtype=np.float64)[field_of]
-        scores = scores_x1000(score)
+        # same order as the loop in lunr.py, a slice of entries at a time (few temporaries)
+        idf = np.array([math.log(1 + abs((n - d + 0.5) / (d + 0.5))) for d in df.tolist()], dtype=np.float64)
+        boosts = np.array([self._fields[name].boost for name in fields], dtype=np.float64)
+        scores = np.empty(len(ids), dtype=np.int32)
+        for lo in range(0, len(ids), _SLICE):
+            k, i, f = keys[lo:lo + _SLICE], ids[lo:lo + _SLICE], tf[lo:lo + _SLICE].astype(np.float64)
+            field_of = k % nf
+            norms = k1 * (1 - b + b * (lengths[k] / average[field_of]))
+            score = idf[i] * ((k1 + 1) * f) / (norms + f)
+            score *= boosts[field_of]
+            scores[lo:lo + _SLICE] = scores_x1000(score)
         # terms in lunr.js order; entries grouped by term, keys ascending within each
         order_of_terms = sorted(range(n_terms), key=lambda i: names[i].encode("utf-16-be"))
-        rank = np.empty(n_terms, dtype=np.int64)
-        rank[order_of_terms] = np.arange(n_terms)
+        rank = np.empty(n_terms, dtype=np.int32)
+        rank[order_of_terms] = np.arange(n_terms, dtype=np.int32)
         order = np.argsort(rank[ids], kind="stable")  # entries are already in key order
-        key, term_rank, scores = keys[order], rank[ids][order], scores[order]
-        starts = np.searchsorted(term_rank, np.arange(n_terms + 1))
+        key, scores = keys[order], scores[order]
+        del order
+        starts = np.zeros(n_terms + 1, dtype=np.int64)
+        np.cumsum(df[order_of_terms], out=starts[1:])
         delta = np.diff(key, prepend=0)
         delta[starts[:-1]] = key[starts[:-1]]  # every term has entries; its first key is absolute
-        flat = np.empty(2 * len(key), dtype=np.int64)
+        flat = np.empty(2 * len(key), dtype=np.int32)
         flat[0::2], flat[1::2] = delta, scores
-        flat_list = flat.tolist()
-        bounds = (2 * starts).tolist()
-        postings = [flat_list[bounds[i]:bounds[i + 1]] for i in range(n_terms)]
-        # characters of each term's list written as JSON ("[1,2,3]"): decimal digits of
-        # every number, the commas between them and the brackets
-        digits = 1 + np.searchsorted(10 ** np.arange(1, 19, dtype=np.int64), flat, side="right")
-        json_chars = np.add.reduceat(digits, bounds[:-1]) + (np.diff(bounds) - 1) + 2 if n_terms else digits[:0]
+        bounds = 2 * starts
         return Postings(version=__TARGET_JS_VERSION__, fields=tuple(fields), pipeline=(),
-                        terms=[names[i] for i in order_of_terms], postings=postings,
-                        json_chars=json_chars.tolist())
+                        terms=[names[i] for i in order_of_terms], flat=flat, bounds=bounds,
+                        json_chars=json_chars(flat, bounds).tolist())
