@@ -16,7 +16,9 @@ from the complete digest afterwards, never while pages are half-built. The MkDoc
 
 from __future__ import annotations
 
+import gc
 import logging
+import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -27,13 +29,13 @@ from pathlib import Path
 from generator import digest
 from generator.cache import ResultCache, inputs_fingerprint
 from generator.cachelock import BuildLock, CacheAccess
-from generator.mkdocs.background import BackgroundWriter, die_with_parent
+from generator.mkdocs.background import BackgroundWriter, can_fork, die_with_parent
 from generator.read import clean, decode, figures, locate, split
 from generator.read.figures import trust
 from generator.records import (Article, ArticleDraft, CleanPage, Digest, FileResult, Figure, GeneratedFile,
                                SearchTerms, Source, SourceStatus)
 from generator.resources import Resources, load_resources
-from generator.search import index, terms
+from generator.search import terms
 from generator.settings import Settings
 from generator.site import keywords
 from generator.site.pages import PagePlan, Renderer
@@ -97,8 +99,13 @@ def start_search(shown: Digest, search_terms: Mapping[str, SearchTerms], resourc
                  settings: Settings, site_dir: Path) -> BackgroundWriter:
     log.debug("building the search index")
     one_file_bytes = settings.search_one_file_bytes
-    writer = BackgroundWriter(lambda: index.build_search(shown, resources, one_file_bytes, search_terms), site_dir,
-                              "search index")
+
+    def make() -> list[GeneratedFile]:
+        # Imported here: in the forked writer, the index's imports (numpy, lunr) do not hold up the pages.
+        from generator.search import index
+        return index.build_search(shown, resources, one_file_bytes, search_terms)
+
+    writer = BackgroundWriter(make, site_dir, "search index")
     writer.start()
     return writer
 
@@ -207,9 +214,23 @@ def process_sources(readable: list[Source], settings: Settings, resources: Resou
 
     workers = _worker_count(settings, len(todo))
     if workers > 1 and len(todo) >= POOL_THRESHOLD:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                                 initargs=(settings, os.getpid())) as pool:
-            for source, result in zip(todo, pool.map(_process_in_worker, todo, chunksize=4)):
+        forked = can_fork()
+        if forked:
+            # Read the first file here: that loads what reading needs (jieba's dictionary and
+            # tags, the gazetteer, lazy imports) once, and the forked workers share it.
+            resources = resources or load_resources(settings)
+            record(todo[0], process_source(todo[0], resources))
+            todo = todo[1:]
+        context = multiprocessing.get_context("fork") if forked else None
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
+                                 initargs=(settings, os.getpid(), resources if forked else None)) as pool:
+            # The workers' garbage collectors must not walk (and so copy) the parent's objects.
+            gc.freeze()
+            try:
+                mapped = pool.map(_process_in_worker, todo, chunksize=4)  # forks the workers
+            finally:
+                gc.unfreeze()
+            for source, result in zip(todo, mapped):
                 record(source, result)
     else:
         if todo and resources is None:
@@ -230,14 +251,15 @@ def shared_words(result: FileResult) -> FileResult:
                                          for t in result.search_terms])
 
 
-# Each worker process loads the gazetteer and catalogue once, in its initializer.
+# Each worker process gets its resources once, in its initializer: forked, the parent's
+# (already loaded), else its own.
 _worker_resources: Resources | None = None
 
 
-def _init_worker(settings: Settings, parent: int) -> None:
+def _init_worker(settings: Settings, parent: int, resources: Resources | None) -> None:
     global _worker_resources
     die_with_parent(parent)  # a build killed mid-way leaves no idle workers behind
-    _worker_resources = load_resources(settings)
+    _worker_resources = resources or load_resources(settings)
 
 
 def _process_in_worker(source: Source) -> FileResult:
