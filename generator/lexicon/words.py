@@ -96,12 +96,34 @@ class Words:
         reads the default dictionary's tags (a second or more), which most builds never need."""
         import jieba.posseg
 
+        tokenizer_class = _remembering(jieba.posseg.POSTokenizer)
         if self.tokenizer.dictionary != jieba.dt.dictionary:
-            return Tagger(jieba.posseg.POSTokenizer(self.tokenizer))
+            return Tagger(tokenizer_class(self.tokenizer))
         # The import read this dictionary's tags already: reading them again would cost as much.
-        pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+        pos = tokenizer_class.__new__(tokenizer_class)
         pos.tokenizer, pos.word_tag_tab = self.tokenizer, dict(jieba.posseg.dt.word_tag_tab)
         return Tagger(pos)
+
+
+def _remembering(base: type) -> type:
+    """jieba.posseg.POSTokenizer remembering how it tagged each run of characters its dictionary
+    does not know (a name: 某某岭, 某某村). Tagging such a run (an HMM) costs more than the rest of
+    a cut, and a name recurs through its article. Bounded; the same tags as jieba's."""
+
+    class RememberingPOSTokenizer(base):
+        runs: dict[str, tuple] | None = None
+        RUNS = 50_000
+
+        # jieba's private step (POSTokenizer.__cut) tagging one such run; jieba is pinned (requirements)
+        def _POSTokenizer__cut(self, sentence: str) -> Iterator:  # noqa: N802
+            if self.runs is None or len(self.runs) >= self.RUNS:
+                self.runs = {}
+            tagged = self.runs.get(sentence)
+            if tagged is None:
+                tagged = self.runs[sentence] = tuple(base._POSTokenizer__cut(self, sentence))
+            return iter(tagged)
+
+    return RememberingPOSTokenizer
 
 
 class Tagger:
