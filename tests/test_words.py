@@ -80,3 +80,14 @@ def test_tagging_remembers_unknown_runs_and_tags_them_as_jieba_does():
     for text in MADE_UP * 2:
         assert [(p.word, p.flag) for p in words.pos.pos.cut(text)] == [(p.word, p.flag) for p in plain.cut(text)]
     assert words.pos.pos.runs  # the names' runs were tagged once and remembered
+
+
+def test_remembered_blocks_are_forgotten_when_a_word_is_added():
+    from generator.lexicon.words import Tokenizer
+
+    tokenizer = Tokenizer()
+    text = "岚溪镇青篁村今年新建停车位"
+    before = tokenizer.lcut(text)
+    assert tokenizer.lcut(text) == before and tokenizer._blocks  # cut once, remembered
+    tokenizer.add_word("青篁村", 1000)
+    assert "青篁村" in tokenizer.lcut(text)
