@@ -33,6 +33,7 @@ class Tokenizer(jieba.Tokenizer):
 
     # jieba's private step (Tokenizer.__cut_DAG) cutting one block with its HMM; jieba is pinned (requirements)
     def _Tokenizer__cut_DAG(self, sentence: str) -> Iterator[str]:  # noqa: N802
+        self.check_initialized()  # (initialising forgets the blocks)
         if self._blocks is None or len(self._blocks) >= self.BLOCKS:
             self._blocks = {}
         words = self._blocks.get(sentence)
