@@ -16,9 +16,7 @@ from the complete digest afterwards, never while pages are half-built. The MkDoc
 
 from __future__ import annotations
 
-import gc
 import logging
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -29,7 +27,7 @@ from pathlib import Path
 from generator import digest
 from generator.cache import ResultCache, inputs_fingerprint
 from generator.cachelock import BuildLock, CacheAccess
-from generator.mkdocs.background import BackgroundWriter, can_fork, die_with_parent
+from generator.mkdocs.background import BackgroundWriter, die_with_parent
 from generator.read import clean, decode, figures, locate, split
 from generator.read.figures import trust
 from generator.records import (Article, ArticleDraft, CleanPage, Digest, FileResult, Figure, GeneratedFile,
@@ -214,23 +212,9 @@ def process_sources(readable: list[Source], settings: Settings, resources: Resou
 
     workers = _worker_count(settings, len(todo))
     if workers > 1 and len(todo) >= POOL_THRESHOLD:
-        forked = can_fork()
-        if forked:
-            # Read the first file here: that loads what reading needs (jieba's dictionary and
-            # tags, the gazetteer, lazy imports) once, and the forked workers share it.
-            resources = resources or load_resources(settings)
-            record(todo[0], process_source(todo[0], resources))
-            todo = todo[1:]
-        context = multiprocessing.get_context("fork") if forked else None
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
-                                 initargs=(settings, os.getpid(), resources if forked else None)) as pool:
-            # The workers' garbage collectors must not walk (and so copy) the parent's objects.
-            gc.freeze()
-            try:
-                mapped = pool.map(_process_in_worker, todo, chunksize=4)  # forks the workers
-            finally:
-                gc.unfreeze()
-            for source, result in zip(todo, mapped):
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                                 initargs=(settings, os.getpid())) as pool:
+            for source, result in zip(todo, pool.map(_process_in_worker, todo, chunksize=4)):
                 record(source, result)
     else:
         if todo and resources is None:
@@ -251,15 +235,14 @@ def shared_words(result: FileResult) -> FileResult:
                                          for t in result.search_terms])
 
 
-# Each worker process gets its resources once, in its initializer: forked, the parent's
-# (already loaded), else its own.
+# Each worker process loads the gazetteer and catalogue once, in its initializer.
 _worker_resources: Resources | None = None
 
 
-def _init_worker(settings: Settings, parent: int, resources: Resources | None) -> None:
+def _init_worker(settings: Settings, parent: int) -> None:
     global _worker_resources
     die_with_parent(parent)  # a build killed mid-way leaves no idle workers behind
-    _worker_resources = resources or load_resources(settings)
+    _worker_resources = load_resources(settings)
 
 
 def _process_in_worker(source: Source) -> FileResult:
