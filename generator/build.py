@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -32,7 +32,7 @@ from generator.read.figures import trust
 from generator.records import (Article, ArticleDraft, CleanPage, Digest, FileResult, Figure, GeneratedFile,
                                SearchTerms, Source, SourceStatus)
 from generator.resources import Resources, load_resources
-from generator.search import index, terms
+from generator.search import terms
 from generator.settings import Settings
 from generator.site import keywords
 from generator.site.pages import DATA_JSON, PagePlan, Renderer
@@ -100,8 +100,13 @@ def start_search(shown: Digest, search_terms: Mapping[str, SearchTerms], resourc
                  settings: Settings, site_dir: Path) -> BackgroundWriter:
     log.debug("building the search index")
     one_file_bytes = settings.search_one_file_bytes
-    writer = BackgroundWriter(lambda: index.search_files(shown, resources, one_file_bytes, search_terms), site_dir,
-                              "search index")
+
+    def make() -> Iterator[GeneratedFile]:
+        # Imported here: in the forked writer, the index's imports (numpy, lunr) do not hold up the pages.
+        from generator.search import index
+        return index.search_files(shown, resources, one_file_bytes, search_terms)
+
+    writer = BackgroundWriter(make, site_dir, "search index")
     writer.start()
     return writer
 

@@ -132,3 +132,11 @@ def test_a_time_after_zhi_closing_one_after_zi_is_one_span():
 
 def test_a_duration_is_no_period():
     assert read("历时两年完成改造") == []
+
+
+def test_a_sentence_read_again_gives_equal_but_new_times():
+    # The figure loop tells times apart by identity: reading a sentence twice must not hand back the same objects.
+    reader = TimeReader(2024)
+    first, again = reader.find("2023年全县新建公园5个，今年上半年又建成3个。"), reader.find("2023年全县新建公园5个，今年上半年又建成3个。")
+    assert first == again and len(first) == 2
+    assert all(a is not b for a, b in zip(first, again))

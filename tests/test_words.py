@@ -52,3 +52,42 @@ def test_tagging_gives_jiebas_tags_and_remembers_recent_texts():
         list(tagger.cut(text))
     list(tagger.cut("甲乙", HMM=False))
     assert calls[-2:] == [("甲乙", True), ("甲乙", False)] and len(calls) == 5
+
+
+# Sentences written for these tests: an unknown name (a run jieba's dictionary lacks) recurs.
+MADE_UP = ["岚溪镇青篁村今年新建停车位120个，较去年增长15%。", "青篁村的岚溪茶园面积达3000亩，茶农人均增收2万元。",
+           "全县共有小微企业4500家，其中岚溪镇占到三成。"]
+
+
+def test_the_fast_word_graph_cuts_as_jieba_does():
+    import jieba
+
+    words = shared_words()
+    plain = jieba.Tokenizer()
+    plain.FREQ, plain.total, plain.initialized = words.tokenizer.FREQ, words.tokenizer.total, True
+    for text in MADE_UP:
+        assert words.tokenizer.get_DAG(text) == plain.get_DAG(text)
+        for hmm in (True, False):
+            assert words.tokenizer.lcut(text, HMM=hmm) == plain.lcut(text, HMM=hmm)
+        assert words.tokenizer.lcut_for_search(text) == plain.lcut_for_search(text)
+
+
+def test_tagging_remembers_unknown_runs_and_tags_them_as_jieba_does():
+    import jieba.posseg
+
+    words = shared_words()
+    plain = jieba.posseg.POSTokenizer(words.tokenizer)
+    for text in MADE_UP * 2:
+        assert [(p.word, p.flag) for p in words.pos.pos.cut(text)] == [(p.word, p.flag) for p in plain.cut(text)]
+    assert words.pos.pos.runs  # the names' runs were tagged once and remembered
+
+
+def test_remembered_blocks_are_forgotten_when_a_word_is_added():
+    from generator.lexicon.words import Tokenizer
+
+    tokenizer = Tokenizer()
+    text = "岚溪镇青篁村今年新建停车位"
+    before = tokenizer.lcut(text)
+    assert tokenizer.lcut(text) == before and tokenizer._blocks  # cut once, remembered
+    tokenizer.add_word("青篁村", 1000)
+    assert "青篁村" in tokenizer.lcut(text)

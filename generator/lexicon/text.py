@@ -9,6 +9,7 @@ immutable values).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from generator.lexicon.datafile import read_yaml
 
@@ -44,8 +45,15 @@ ZONE_ENDINGS: tuple[str, ...] = tuple(_DATA["zone_endings"])  # 开发区, 产�
 def alternation(words, longest_first: bool = False) -> str:
     """Words of a data file as a regex alternation (no group), in their order, or longest
     first where a word may start another one and the order in the file should not matter."""
+    return _alternation(tuple(words), longest_first)
+
+
+# Figure rules build their patterns per call from the same cue lists: the same string object
+# each time also lets re.compile find it in its own cache without hashing it again.
+@lru_cache(maxsize=512)
+def _alternation(words: tuple[str, ...], longest_first: bool) -> str:
     if longest_first:
-        words = sorted(words, key=len, reverse=True)
+        words = tuple(sorted(words, key=len, reverse=True))
     return "|".join(re.escape(w) for w in words)
 
 

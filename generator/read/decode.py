@@ -282,8 +282,7 @@ def _looks_like_bomless_utf16(data: bytes) -> bool:
     sample = sample[: len(sample) // 2 * 2]
     if len(sample) < 16:
         return False
-    even = sum(1 for i in range(0, len(sample), 2) if sample[i] == 0)
-    odd = sum(1 for i in range(1, len(sample), 2) if sample[i] == 0)
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
     if max(even, odd) < len(sample) // 32 or min(even, odd) > max(even, odd) // 20:
         return False
     enc = "utf-16-le" if odd > even else "utf-16-be"

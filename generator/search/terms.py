@@ -11,8 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pypinyin import Style, lazy_pinyin
-
 from generator.lexicon.text import split_region_suffix
 from generator.records import Article, Region, SearchTerms
 from generator.search import segment
@@ -104,6 +102,8 @@ def short_name(name: str) -> str:
 
 def pinyin_keys(region: Region) -> list[str]:
     """zhengxiangqu, zhengxiang, zxq (and the same for city and province)."""
+    from pypinyin import Style, lazy_pinyin  # here: only the search index needs it (a 0.3 s import)
+
     if region.level == "unknown":
         return []
     keys: list[str] = []

@@ -86,4 +86,5 @@ def top_keywords(counts: Iterable[dict[str, int]], idf: Idf, n: int) -> list[str
     if not size:
         return []
     # (nsmallest = sorted(...)[:n] without sorting every word of a large region)
-    return heapq.nsmallest(n, total, key=lambda w: (-(total[w] * idf.freq.get(w, idf.median) / size), w))
+    weight, median = idf.freq.get, idf.median
+    return heapq.nsmallest(n, total, key=lambda w: (-(total[w] * weight(w, median) / size), w))

@@ -8,6 +8,7 @@ resolve against the reference year: the publication date's year, else the articl
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -173,12 +174,22 @@ class TimeReader:
 
     ref: int | None
     rules: list = field(init=False, repr=False, compare=False)  # built once per reader, not per sentence
+    # sentence -> its times: the figure loop reads each sentence more than once (one reader per article)
+    read: dict[str, tuple[Time, ...]] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "rules", _rules(self.ref))
 
     def find(self, sentence: str) -> list[Time]:
-        """Every time expression of one sentence, in order; overlaps go to the earlier rule."""
+        """Every time expression of one sentence, in order; overlaps go to the earlier rule.
+        Each call returns new Time objects, as reading afresh would: the figure loop tells
+        a time read twice apart by identity (`is`)."""
+        found = self.read.get(sentence)
+        if found is None:
+            found = self.read[sentence] = tuple(self._find(sentence))
+        return [copy.copy(t) for t in found]
+
+    def _find(self, sentence: str) -> list[Time]:
         found: list[Time] = []
         claimed: list[tuple[int, int]] = []
         for pattern, resolve, flag in self.rules:

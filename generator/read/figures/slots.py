@@ -172,7 +172,7 @@ def named_in(clause: str, own: tuple[str, ...], cues: Cues, pos) -> str | None:
     tags = cues.get("scope.name_tags")
     words = [(w.word, w.flag) for w in pos.cut(clause)]
     for i, (word, flag) in enumerate(words):
-        if not any(word.endswith(s) for s in suffixes) or word in cues.get("scope.generic"):
+        if not word.endswith(suffixes) or word in cues.get("scope.generic"):
             continue  # 乡村, 农村: common nouns, not a named village
         # 大寨村 tagged as a place name by itself counts as named
         name = [word]
