@@ -18,7 +18,6 @@ import jieba
 from generator.lexicon.text import HAN_RE
 
 
-
 class Tokenizer(jieba.Tokenizer):
     """jieba's Tokenizer with its two inner loops (the word graph of a text and the best path
     through it) written for speed: every cut, tagged or not, runs them. Same words, same
