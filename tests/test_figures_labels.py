@@ -236,3 +236,13 @@ def test_a_list_naming_an_indicator_is_no_count_of_the_whole_list(extract):
 def test_jin_n_nian_is_a_time_no_part_of_the_measure(extract):
     figures = extract("全县近三年新增省级工程研究中心9家。")
     assert one(figures, 9).measure == "省级工程研究中心"
+
+
+def test_opening_run_counts_the_nouns_a_clause_opens_with(pos):
+    words = list(pos.cut("服务平台通过线上办理减少跑动"))
+    nouns = frozenset({"n", "vn", "nz"})
+    n = measures.opening_run(words, nouns)
+    assert "".join(w.word for w in words[:n]) == "服务平台"
+    assert words[n].flag not in nouns
+    assert measures.opening_run(words, frozenset({"p"})) == 0
+    assert measures.opening_run([], nouns) == 0

@@ -227,12 +227,7 @@ def has_subject(sentence: str, pos) -> bool:
 def clause_subject(clause: str, pos) -> str:
     """小程序通过…: the nouns a clause opens with before its verb, '' when it opens otherwise."""
     words = list(pos.cut(clause.strip(" ，,")))
-    nouns: list[str] = []
-    for w in words:
-        if w.flag in OWNER_TAGS:
-            nouns.append(w.word)
-            continue
-        break
+    nouns = [w.word for w in words[:measures.opening_run(words, OWNER_TAGS)]]
     rest = words[len(nouns):]
     subject = "".join(nouns)
     if not 2 <= han_count(subject) <= MAX_SUBJECT or words[len(nouns) - 1].flag[:1] != "n" or words[len(nouns) - 1].flag == "vn" \

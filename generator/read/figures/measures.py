@@ -147,6 +147,17 @@ def without_place(label: str, cues: Cues) -> str:
     return label
 
 
+def opening_run(words: list, tags: frozenset[str]) -> int:
+    """How many of a cut clause's words from its start carry one of `tags` (the nouns a clause
+    opens with before its verb: its subject or the name it gives)."""
+    n = 0
+    for w in words:
+        if w.flag not in tags:
+            break
+        n += 1
+    return n
+
+
 def unnamed(aspect: str) -> str:
     """The label of a figure whose words name nothing and that follows no other (排名第93位)."""
     return "排名" if aspect == "rank" else "数值"

@@ -31,6 +31,7 @@ QUOTED = re.compile("“[^“”]{2,30}”")
 NUMBER = re.compile("[0-9０-９%％]")
 CLAUSE_MARK = re.compile("[，,；;：:]")
 OWNER_TAGS = frozenset(FIXED_WORDS["context_owner_tags"])
+NAME_PART_TAGS = OWNER_TAGS - {"a"}  # 这个X: an adjective does not open a name
 MAX_OWNER = 16  # han characters of an owner a clause can give
 MAX_SUBJECT = 8  # han characters of a subject or object carried into a measure
 MAX_VERB = 4  # characters of a measure that is one verb
@@ -129,12 +130,7 @@ def demonstrated(text: str, figure: Figure, pos, cues: Cues | None) -> str:
     if not this or clause.startswith(anaphora):
         return ""
     words = list(pos.cut(clause[len(this):]))
-    nouns: list[str] = []
-    for w in words:
-        if w.flag in OWNER_TAGS and w.flag != "a":
-            nouns.append(w.word)
-            continue
-        break
+    nouns = [w.word for w in words[:measures.opening_run(words, NAME_PART_TAGS)]]
     name = "".join(nouns)
     if name in GENERIC_HEADS or not 3 <= han_count(name) <= MAX_SUBJECT or words[len(nouns) - 1].flag[:1] != "n":
         return ""  # 这些企业: plain things named before, no owner worth naming

@@ -42,6 +42,7 @@ NAMED_LIST = re.compile(f"(?:{alternation(FIXED_WORDS['list_name_verbs'])})\\s*(
                         f"([^，,。；;：:“”]{{2,24}}?)(?:{alternation(FIXED_WORDS['list_name_ends'], longest_first=True)}))")
 LEADING_YEAR = re.compile(r"^\s*(?:19|20)[0-9]{2}\s*(?:年度|年)?\s*")
 MODIFIER_TAGS = frozenset(NOUN_TAGS) - {"ns", "s"} | {"a"}  # a place is a scope, not part of a name
+SUBJECT_TAGS = MODIFIER_TAGS - {"vn"}  # a verbal noun opening a clause is its action, not its subject
 
 
 def carry(sentence: str, before: str, found: list[Figure], earlier: list[Figure], pos,
@@ -149,12 +150,7 @@ def counted_actor(sentence: str, found: list[Figure], pos, own: tuple[str, ...])
     if han_count(lead) > 2:
         return ""
     words = list(pos.cut(first.quote[at + len(written):][:20]))
-    nouns: list[str] = []
-    for w in words:
-        if w.flag in MODIFIER_TAGS:
-            nouns.append(w.word)
-            continue
-        break
+    nouns = [w.word for w in words[:measures.opening_run(words, MODIFIER_TAGS)]]
     rest = words[len(nouns):]
     actor = "".join(nouns)
     if han_count(actor) < 2 or words[len(nouns) - 1].flag[:1] != "n" or not rest or rest[0].flag not in (*VERB_TAGS, "d"):
@@ -287,12 +283,7 @@ def opening_subject(sentence: str, pos, own: tuple[str, ...]) -> str:
     if len(parts) < 2 or re.search("[0-9一二三四五六七八九十百千万亿]", parts[0]):
         return ""
     words = list(pos.cut(parts[0]))
-    nouns: list[str] = []
-    for w in words:
-        if w.flag in MODIFIER_TAGS and w.flag != "vn":
-            nouns.append(w.word)
-            continue
-        break
+    nouns = [w.word for w in words[:measures.opening_run(words, SUBJECT_TAGS)]]
     subject = "".join(nouns)
     rest = words[len(nouns):]
     if han_count(subject) < 2 or not rest or rest[0].flag not in VERB_TAGS or subject.startswith(("全", *own)):
