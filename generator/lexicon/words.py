@@ -19,6 +19,7 @@ from math import log
 
 import jieba
 
+from generator.lexicon.tags import import_posseg, word_tags
 from generator.lexicon.text import HAN_RE
 
 
@@ -150,16 +151,16 @@ class Words:
 
     @cached_property
     def pos(self) -> Tagger:
-        """Part-of-speech tagging on this tokenizer, made on first use: importing jieba.posseg
-        reads the default dictionary's tags (a second or more), which most builds never need."""
-        import jieba.posseg
-
-        tokenizer_class = _remembering(jieba.posseg.POSTokenizer)
-        if self.tokenizer.dictionary != jieba.dt.dictionary:
-            return Tagger(tokenizer_class(self.tokenizer))
-        # The import read this dictionary's tags already: reading them again would cost as much.
+        """Part-of-speech tagging on this tokenizer, made on first use: its tags are read from
+        the dictionary (a fifth of a second, tags.py), which most rebuilds never need."""
+        posseg = import_posseg()
+        tokenizer_class = _remembering(posseg.POSTokenizer)
         pos = tokenizer_class.__new__(tokenizer_class)
-        pos.tokenizer, pos.word_tag_tab = self.tokenizer, dict(jieba.posseg.dt.word_tag_tab)
+        pos.tokenizer = self.tokenizer
+        if self.tokenizer.dictionary == jieba.dt.dictionary:  # the import read this dictionary's tags
+            pos.word_tag_tab = dict(posseg.dt.word_tag_tab)
+        else:
+            pos.word_tag_tab = word_tags(self.tokenizer, posseg)
         return Tagger(pos)
 
 
