@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from generator.lexicon.text import HAN, HAN_RE, alternation, han_count
+from generator.lexicon import numerals
 from generator.lexicon.catalogue import Unit, Units
 from .cues import FIXED_WORDS
 
@@ -58,12 +59,8 @@ def parse_number(text: str) -> float | None:
     text = text.replace(",", "")
     if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", text):
         return float(text)
-    import cn2an  # here, not at the top: a rebuild from the cache never reads numbers (~0.5 s import)
-
-    try:
-        return float(cn2an.cn2an(text, "smart"))
-    except (ValueError, KeyError, TypeError):
-        return None
+    number = numerals.value(text)
+    return None if number is None else float(number)
 
 
 def _is_year(number: float, value: str) -> bool:
