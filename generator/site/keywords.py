@@ -67,14 +67,24 @@ def _word_and_weight(line: str) -> list[str]:
 def count_terms(article: Article, tokenizer: jieba.Tokenizer, idf: Idf) -> dict[str, int]:
     """Word counts of an article's paragraphs (only words that can become keywords)."""
     counts: Counter[str] = Counter()
+    kept: dict[str, str | None] = {}  # jieba's word -> the word counted (None: left out), decided once
     for paragraph in article.paragraphs:
         for word in tokenizer.cut(paragraph):
-            word = word.strip()
-            # Numbers and one-character words say nothing about a region.
-            if len(word) < 2 or word.lower() in idf.stop_words or word.replace(".", "").isdigit():
-                continue
-            counts[word] += 1
+            if word in kept:
+                counted = kept[word]
+            else:
+                counted = kept[word] = _countable(word, idf.stop_words)
+            if counted is not None:
+                counts[counted] += 1
     return dict(counts)
+
+
+def _countable(word: str, stop_words: frozenset[str]) -> str | None:
+    """The word as counted, or None: numbers and one-character words say nothing about a region."""
+    word = word.strip()
+    if len(word) < 2 or word.lower() in stop_words or word.replace(".", "").isdigit():
+        return None
+    return word
 
 
 def top_keywords(counts: Iterable[dict[str, int]], idf: Idf, n: int) -> list[str]:

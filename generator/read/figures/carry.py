@@ -28,8 +28,7 @@ def referent(sentence: str, mentioned: list[str], cues: Cues, fresh: int = 0) ->
         end = m.start() if m else len(sentence)
         head = sentence[start:end].lstrip(" ，,")
         at = end - len(head)
-        word = next((w for w in cues.get("scope.anaphora") if head.startswith(w)), None)
-        bare = next((w for w in cues.get("scope.bare_anaphora") if head.startswith(w)), None)
+        word, bare = _opening(head, cues, "scope.anaphora"), _opening(head, cues, "scope.bare_anaphora")
         if bare is not None and word is None:  # 社区党委将…: the community named before
             kinds = [u for u in mentioned if u.endswith(bare)]
             return (kinds[-1], at) if kinds else (None, 0)
@@ -41,6 +40,14 @@ def referent(sentence: str, mentioned: list[str], cues: Cues, fresh: int = 0) ->
             return unit, at
         start = m.end() if m else end
     return None, 0
+
+
+def _opening(text: str, cues: Cues, name: str) -> str | None:
+    """The first word of cue list `name` (longest first) that `text` starts with, else None:
+    the list's alternation tries its words in that order."""
+    pattern = cues.patterns.get(name)
+    m = pattern.match(text) if pattern is not None else None
+    return m.group() if m else None
 
 
 def speaker_unit(following: list[str], own: tuple[str, ...], cues: Cues, pos, quoted: str = "") -> str | None:

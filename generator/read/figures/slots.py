@@ -166,8 +166,8 @@ def _listed_units(clause: str, cues: Cues) -> str | None:
 
 def named_in(clause: str, own: tuple[str, ...], cues: Cues, pos) -> str | None:
     """A named unit anywhere in the clause: a word ending in a unit suffix with a proper name before it."""
-    suffixes = cues.get("scope.suffixes")
-    if pos is None or not any(s in clause for s in suffixes):
+    suffixes, named = cues.get("scope.suffixes"), cues.patterns.get("scope.suffixes")
+    if pos is None or named is None or not named.search(clause):  # (no suffix in the clause)
         return None
     tags = cues.get("scope.name_tags")
     words = [(w.word, w.flag) for w in pos.cut(clause)]
