@@ -33,6 +33,7 @@ class Cues:
     # name -> (?=(alternation)): one C-level scan yields every position a word of the list
     # starts at (pattern.match at each position, without a Python loop over them); built on use
     ahead: dict[str | None, re.Pattern[str]] = field(default_factory=dict, repr=False, compare=False)
+    sets: dict[tuple, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)  # word_set's
 
     RATES = ("%", "倍", "百分点", "位次", "比例")
 
@@ -43,6 +44,14 @@ class Cues:
     def get(self, name: str) -> tuple[str, ...]:
         """A list by dotted name (aspect.growth); longest words first, so 年均增长 beats 增长."""
         return self.lists.get(name, ())
+
+    def word_set(self, names: tuple[str, ...], extra: tuple[str, ...] = ()) -> frozenset[str]:
+        """The words of lists `names` and `extra`, as one set built once (the lists never change)."""
+        key = (names, extra)
+        found = self.sets.get(key)
+        if found is None:
+            found = self.sets[key] = frozenset(w for name in names for w in self.get(name)) | frozenset(extra)
+        return found
 
     def indicator(self, text: str) -> Indicator | None:
         """The indicator named in `text`: the longest term, the last one on a tie (nearest the number)."""

@@ -231,7 +231,7 @@ def aspect_verbs(cues: Cues | None) -> frozenset[str]:
     """Verbs that only say the aspect (建成, 新增) or the work done (推进, 改造)."""
     if cues is None:
         return frozenset(FIXED_WORDS["doing_verbs"])
-    return frozenset(w for name in ASPECT_VERBS for w in cues.get(name)) | frozenset(FIXED_WORDS["doing_verbs"])
+    return cues.word_set(ASPECT_VERBS, FIXED_WORDS["doing_verbs"])
 
 
 def people_doing(token: Token, after: str, pos) -> str:
