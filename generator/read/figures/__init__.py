@@ -273,8 +273,9 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None, ind
     drafts = [d for d in drafts if not d.extras.get("drop")]
     _counted_subjects(r, sentence, drafts)
     out = []
+    units: dict = {}  # the sentence's clauses read for the unit they name, shared by its figures
     for d in drafts:
-        out.extend(_frames(r, sentence, d, times, context, index, lead_in, review, onward, unit))
+        out.extend(_frames(r, sentence, d, times, context, index, lead_in, review, onward, unit, units))
     return out, next_context
 
 
@@ -335,7 +336,9 @@ def _threshold(sentence: str, d: labels.Draft, earlier: list[labels.Draft], cues
 
 def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Time],
             context: periods.Time | None, index: int, lead_in: str = "",
-            review: periods.Time | None = None, onward: bool = False, unit: tuple[str, int] | None = None) -> list[Figure]:
+            review: periods.Time | None = None, onward: bool = False, unit: tuple[str, int] | None = None,
+            units: dict | None = None) -> list[Figure]:
+    """The figures of one draft (`units`: sentence_unit's memo for the sentence)."""
     cues, article = r.cues, r.article
     token = d.token
     c0, c1 = d.clause
@@ -367,7 +370,8 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
     if scope is None and not any(clause_before.lstrip().startswith(w) for w in cues.get("scope.whole")):
         scope = parts.named_part(clause_before, r.own, cues, r.pos)  # 某某经开区跻身…, 沿江地区…
     if scope is None and c0 > 0 and not any(clause_before.lstrip().startswith(w) for w in cues.get("scope.whole")):
-        scope = slots.sentence_unit(sentence, [(t.start, t.end) for t in times], c0, r.own, r.level_word, cues, r.pos)
+        scope = slots.sentence_unit(sentence, [(t.start, t.end) for t in times], c0, r.own, r.level_word, cues, r.pos,
+                                    {} if units is None else units)
     if scope is None and unit and token.start >= unit[1] and not clause_before.lstrip().startswith((*r.own, *cues.get("scope.whole"))):
         scope = unit[0]  # 该院…: the unit the paragraph is about
     value = token.number * token.factor

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.lexicon.text import HAN, HAN_RE, alternation, han_count
 from generator.lexicon.catalogue import Unit, Units
@@ -53,6 +54,7 @@ class Token:
     group: int = -1  # ratio / enumeration group inside a sentence
 
 
+@lru_cache(maxsize=4096)  # a pure function; cn2an takes ~50 µs per Chinese numeral and numerals recur
 def parse_number(text: str) -> float | None:
     """Arabic or Chinese numerals (两, 十二, 一百二十) to a float; None when it is not a number."""
     text = text.replace(",", "")
