@@ -66,17 +66,15 @@ def _word_and_weight(line: str) -> list[str]:
 
 def count_terms(article: Article, tokenizer: jieba.Tokenizer, idf: Idf) -> dict[str, int]:
     """Word counts of an article's paragraphs (only words that can become keywords)."""
-    counts: Counter[str] = Counter()
-    kept: dict[str, str | None] = {}  # jieba's word -> the word counted (None: left out), decided once
+    cut: Counter[str] = Counter()  # jieba's words as cut, in order of first use
     for paragraph in article.paragraphs:
-        for word in tokenizer.cut(paragraph):
-            if word in kept:
-                counted = kept[word]
-            else:
-                counted = kept[word] = _countable(word, idf.stop_words)
-            if counted is not None:
-                counts[counted] += 1
-    return dict(counts)
+        cut.update(tokenizer.cut(paragraph))
+    counts: dict[str, int] = {}  # each word judged once; the same order as counting word by word
+    for word, n in cut.items():
+        counted = _countable(word, idf.stop_words)
+        if counted is not None:
+            counts[counted] = counts.get(counted, 0) + n
+    return counts
 
 
 def _countable(word: str, stop_words: frozenset[str]) -> str | None:
