@@ -47,6 +47,9 @@ def referent(sentence: str, mentioned: Mentioned, cues: Cues, fresh: int = 0) ->
     """(unit, position) of an anaphor heading one of the sentence's clauses (该院以…为契机, 该公司新增):
     the latest mentioned unit of the anaphor's kind (院 → 某某医院); a kind no unit name ends in
     (该企业, 其间) takes the latest unit of any kind named in this paragraph (`mentioned.units(fresh)`)."""
+    if not any(p is not None and p.search(sentence) for p in
+               (cues.patterns.get("scope.anaphora"), cues.patterns.get("scope.bare_anaphora"))):
+        return None, 0  # no clause can open with an anaphor
     start = 0
     for m in [*CLAUSE_END.finditer(sentence), None]:
         end = m.start() if m else len(sentence)
