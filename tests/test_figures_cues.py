@@ -80,3 +80,14 @@ def test_opening_is_the_first_listed_word_a_text_starts_with(cues):
             assert carry._opening(text, cues, name) == expected
     assert carry._opening("该公司新增", cues, "scope.anaphora") == "该公司"
     assert carry._opening("全县", cues, "no.such.list") is None
+
+
+def test_once_builds_a_thing_on_first_use_only():
+    cues = load_cues()
+    made = []
+    make = lambda: made.append(1) or re.compile("增长")  # noqa: E731
+    first = cues.once(("test", 1), make)
+    assert cues.once(("test", 1), make) is first and made == [1]
+    assert cues.once(("test", 2), make) is not first and made == [1, 1]
+    assert cues.word_set(("aspect.growth",), ("新增",)) is cues.word_set(("aspect.growth",), ("新增",))
+    assert "新增" in cues.word_set(("aspect.growth",), ("新增",))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from typing import Any
 from pathlib import Path
 
 from generator.lexicon.datafile import read_yaml
@@ -34,6 +36,7 @@ class Cues:
     # starts at (pattern.match at each position, without a Python loop over them); built on use
     ahead: dict[str | None, re.Pattern[str]] = field(default_factory=dict, repr=False, compare=False)
     sets: dict[tuple, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)  # word_set's
+    built: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)  # once()'s
 
     RATES = ("%", "倍", "百分点", "位次", "比例")
 
@@ -52,6 +55,12 @@ class Cues:
         if found is None:
             found = self.sets[key] = frozenset(w for name in names for w in self.get(name)) | frozenset(extra)
         return found
+
+    def once(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        """What make() builds from these cues (a pattern of their words), built on first use only."""
+        if key not in self.built:
+            self.built[key] = make()
+        return self.built[key]
 
     def indicator(self, text: str) -> Indicator | None:
         """The indicator named in `text`: the longest term, the last one on a tie (nearest the number)."""
