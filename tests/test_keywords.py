@@ -73,3 +73,13 @@ def test_a_table_with_white_space_inside_a_word_is_read_as_jieba_reads_it(tmp_pa
     table.write_text("甲乙 1.5\n丙丁\n", encoding="utf-8")
     with pytest.raises(ValueError):
         Idf.load(table=table).freq
+
+
+def test_a_word_is_counted_stripped_or_left_out(tools):
+    _, idf = tools
+    from generator.site.keywords import _countable
+    assert _countable(" 白茶 ", idf.stop_words) == "白茶"
+    assert _countable("茶", idf.stop_words) is None
+    assert _countable("2.5", idf.stop_words) is None
+    stop = next(w for w in sorted(idf.stop_words) if len(w) >= 2)
+    assert _countable(stop, idf.stop_words) is None

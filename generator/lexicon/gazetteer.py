@@ -57,7 +57,7 @@ class Gazetteer:
     _full: dict[str, list[Region]] = field(default_factory=dict, repr=False)
     _alias: dict[str, list[Region]] = field(default_factory=dict, repr=False)
     _weak: set[str] = field(default_factory=set, repr=False)
-    _lengths: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)  # first char -> name lengths
+    _lengths: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)  # first 2 chars -> name lengths
     _containers: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)  # alias -> 新华社...
     _pinyin: dict[str, list[str]] = field(default_factory=dict, repr=False)  # name -> [pinyin, initials]
 
@@ -184,7 +184,7 @@ class Gazetteer:
         i, n = 0, len(text)
         while i < n:
             hit = None
-            for length in self._lengths.get(text[i], ()):  # only names starting with this character
+            for length in self._lengths.get(text[i:i + 2], ()):  # only names starting with these two characters
                 if i + length > n:
                     continue
                 piece = text[i:i + length]
@@ -216,11 +216,12 @@ class Gazetteer:
 
 
 def _lengths_by_first(names: list[str]) -> dict[str, tuple[int, ...]]:
-    """First character -> the lengths of the names starting with it, longest first."""
+    """First two characters -> the lengths of the names starting with them, longest first
+    (a scan then tries a length only where a name can start; every name and alias has two or more)."""
     lengths: dict[str, set[int]] = {}
     for name in names:
-        if name:
-            lengths.setdefault(name[0], set()).add(len(name))
+        if len(name) >= 2:
+            lengths.setdefault(name[:2], set()).add(len(name))
     return {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
 
 

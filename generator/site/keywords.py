@@ -75,15 +75,23 @@ def _word_and_weight(line: str) -> list[str]:
 
 def count_terms(article: Article, tokenizer: jieba.Tokenizer, idf: Idf) -> dict[str, int]:
     """Word counts of an article's paragraphs (only words that can become keywords)."""
-    counts: Counter[str] = Counter()
+    cut: Counter[str] = Counter()  # jieba's words as cut, in order of first use
     for paragraph in article.paragraphs:
-        for word in tokenizer.cut(paragraph):
-            word = word.strip()
-            # Numbers and one-character words say nothing about a region.
-            if len(word) < 2 or word.lower() in idf.stop_words or word.replace(".", "").isdigit():
-                continue
-            counts[word] += 1
-    return dict(counts)
+        cut.update(tokenizer.cut(paragraph))
+    counts: dict[str, int] = {}  # each word judged once; the same order as counting word by word
+    for word, n in cut.items():
+        counted = _countable(word, idf.stop_words)
+        if counted is not None:
+            counts[counted] = counts.get(counted, 0) + n
+    return counts
+
+
+def _countable(word: str, stop_words: frozenset[str]) -> str | None:
+    """The word as counted, or None: numbers and one-character words say nothing about a region."""
+    word = word.strip()
+    if len(word) < 2 or word.lower() in stop_words or word.replace(".", "").isdigit():
+        return None
+    return word
 
 
 def top_keywords(counts: Iterable[dict[str, int]], idf: Idf, n: int) -> list[str]:
