@@ -39,14 +39,16 @@ def _cache_state(cache: Path) -> dict[str, int]:
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory, seeds_build):
-    """Site A (the session's seeds site, cache a), site B (a copy of seeds/, cache b), then
+    """Site A (the session's seeds site, cache a), site B (a copy of seeds/, cache b, fixed hash seed), then
     site C reusing cache a. All --strict. A and B differ in their seeds folder's path too."""
     work = tmp_path_factory.mktemp("determinism")
     seeds = work / "seeds"
     shutil.copytree(ROOT / "seeds", seeds)
     sites = {"a": seeds_build.site, "b": work / "site_b", "c": work / "site_c"}
     (work / "b").mkdir()
-    build_site(write_config(work / "b", seeds), sites["b"], "--strict", env=EPOCH)  # cache in b/cache
+    # B with hash seeds of its own (the session's build has random ones): set and dict-of-set
+    # orders must not reach the output.
+    build_site(write_config(work / "b", seeds), sites["b"], "--strict", env={**EPOCH, "PYTHONHASHSEED": "7"})
     before = _cache_state(seeds_build.cache)
     build_site(seeds_build.config, sites["c"], "--strict", env=EPOCH)  # same config: reuses cache a
     return {"sites": sites, "cache_before": before, "cache_after": _cache_state(seeds_build.cache), "work": work}
