@@ -15,12 +15,14 @@ TEST_STAMP := $(VENV)/.installed-test
 # A site environment keeps no installer once the project is in: without setuptools jieba
 # skips importing pkg_resources (~0.3 s every build), and pip (17 MB) builds nothing.
 # `python -m venv` on an existing .venv puts pip back (ensurepip, offline), so a changed
-# lock or the test set can still install.
+# lock or the test set can still install. pip compiles the installed packages' bytecode, not
+# an editable project's: compileall does, for machines where Python may not write it itself.
 $(SITE_STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) -r requirements.lock
 	$(PIP) --no-deps -e .
 	$(BIN)/python -m pip uninstall --quiet --yes setuptools pip
+	$(BIN)/python -m compileall -q generator >/dev/null  # bytecode even where PYTHONDONTWRITEBYTECODE is set
 	touch $(SITE_STAMP)
 
 $(TEST_STAMP): requirements-test.lock $(SITE_STAMP)

@@ -17,6 +17,7 @@ from generator.settings import Settings
 if TYPE_CHECKING:  # the modules behind these types import jieba & co.: only when loading them
     from generator.lexicon.catalogue import Catalogue, Units
     from generator.lexicon.gazetteer import Gazetteer
+    from generator.lexicon.pinyin import Spelling
     from generator.lexicon.words import Tagger, Words
     from generator.read.figures.cues import Cues
     from generator.search.terms import Synonyms
@@ -68,6 +69,11 @@ class Resources:
         """The catalogue's metric names and synonyms, as search terms."""
         from generator.search.terms import Synonyms
         return Synonyms.from_catalogue(self.catalogue)
+
+    @property
+    def spelling(self) -> Spelling:
+        """Pinyin of region names for search keys, the gazetteer's units' from its tables."""
+        return self.gazetteer.spelling
 
     @cached_property
     def cues(self) -> Cues:

@@ -75,3 +75,28 @@ def test_an_award_to_each_of_a_group_named_without_a_closing_de(extract):
     assert one(figures, 10e4).measure == "新引进的高层次人才安家补贴"
     figures = extract("对标先进地区，新增企业30家。")  # 对标 names no group, and nothing each gets
     assert "先进" not in one(figures, 30).measure
+
+
+def test_mentioned_units_are_read_only_when_an_anaphor_asks():
+    import jieba
+    import jieba.posseg
+
+    from generator.lexicon.words import Tagger
+    from generator.read.figures import carry, load_cues
+
+    cues = load_cues()
+    pos = Tagger(jieba.posseg.POSTokenizer(jieba.Tokenizer()))
+    said = ["交流会在青山县人民医院举行。", "全县新建公园12个。", "大寨村村民代表参加。"]
+    mentioned = carry.Mentioned((), cues, pos)
+    for sentence in said[:2]:
+        mentioned.add(sentence)
+    assert mentioned.found == []  # nothing read yet
+    paragraph = mentioned.mark()
+    mentioned.add(said[2])
+    eager = [u for s in said if (u := carry.mentioned_unit(s, (), cues, pos))]
+    assert mentioned.units() == eager and len(mentioned.found) == 3
+    assert len(eager) == 2 and mentioned.units(paragraph) == eager[-1:]
+    # 该院 takes the latest hospital; 该企业 (a kind no unit name ends in) the paragraph's latest unit
+    assert carry.referent("该院新增床位20张。", mentioned, cues)[0] == eager[0]
+    assert carry.referent("该企业新增订单5个。", mentioned, cues, paragraph)[0] == eager[-1]
+    assert carry.referent("该企业新增订单5个。", mentioned, cues, mentioned.mark())[0] is None

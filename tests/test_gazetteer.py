@@ -89,3 +89,9 @@ def test_common_words_are_weak_and_proper_names_are_not(gaz):
 def test_alias_inside_an_ordinary_word_is_skipped_but_not_when_standing_alone(gaz):
     assert [m.text for m in gaz.scan("新华社记者在市中心采访")] == []
     assert [m.text for m in gaz.scan("枣庄市市中区")] == ["枣庄市", "市中区"]
+
+
+def test_scan_tries_names_by_their_first_two_characters():
+    from generator.lexicon.gazetteer import _lengths_by_first
+    lengths = _lengths_by_first(["长沙县", "长沙", "长沙市望城区", "长春市", "", "长"])
+    assert lengths == {"长沙": (6, 3, 2), "长春": (3,)}

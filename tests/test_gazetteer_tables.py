@@ -33,7 +33,7 @@ def test_shipped_tables_are_what_the_script_makes_with_the_pinned_libraries(comp
 def test_the_shipped_tables_load_into_the_compiled_gazetteer(compiled):
     loaded = Gazetteer.load()
     assert loaded.regions == compiled.regions
-    for attr in ("_full", "_alias", "_weak", "_lengths", "_containers"):
+    for attr in ("_full", "_alias", "_weak", "_lengths", "_containers", "_pinyin"):
         assert getattr(loaded, attr) == getattr(compiled, attr), attr
     text = "蒸湘区和邵阳的新华社记者"
     assert loaded.scan(text) == compiled.scan(text) and loaded.scan(text)

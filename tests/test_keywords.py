@@ -87,3 +87,13 @@ def test_region_keywords_are_chosen_once_then_the_counts_let_go(tools):
     lean = without_counts(data)
     assert lean.articles[0].term_counts == {} and lean.articles[0].draft is one.draft
     assert one.term_counts  # the record given is not changed
+
+
+def test_a_word_is_counted_stripped_or_left_out(tools):
+    _, idf = tools
+    from generator.site.keywords import _countable
+    assert _countable(" 白茶 ", idf.stop_words) == "白茶"
+    assert _countable("茶", idf.stop_words) is None
+    assert _countable("2.5", idf.stop_words) is None
+    stop = next(w for w in sorted(idf.stop_words) if len(w) >= 2)
+    assert _countable(stop, idf.stop_words) is None

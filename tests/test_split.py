@@ -168,3 +168,11 @@ def test_neutral_paragraph_dated_only_with_the_other_articles_year_moves_to_it(g
     a, b = drafts_of("years.txt", gaz, data)
     assert dated in a.paragraphs and dated not in b.paragraphs
     assert _MORE_B in b.paragraphs
+
+
+def test_features_are_every_overlapping_bigram_and_the_years():
+    from generator.read.split.topics import _features
+    assert _features("全县2025年GDP增长") == {"全县", "2025", "增长"}
+    assert _features("白茶产业") == {"白茶", "茶产", "产业"}
+    assert _features("1899年，2031年") == {"2031"}
+    assert _features("茶") == set()

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+import time
+from pathlib import Path
+
 from stage_helpers import shared_words
 
 from generator.lexicon.words import Tagger
@@ -91,3 +96,41 @@ def test_remembered_blocks_are_forgotten_when_a_word_is_added():
     assert tokenizer.lcut(text) == before and tokenizer._blocks  # cut once, remembered
     tokenizer.add_word("青篁村", 1000)
     assert "青篁村" in tokenizer.lcut(text)
+
+
+def test_the_prefix_dictionary_is_read_from_jiebas_cache_as_jieba_reads_it(tmp_path):
+    import jieba
+
+    from generator.lexicon.words import Tokenizer
+
+    ours, plain = Tokenizer(), jieba.Tokenizer()
+    plain.initialize()  # jieba's own way (writes its cache when there is none)
+    ours.initialize()
+    assert ours.initialized and ours.total == plain.total and ours.FREQ == plain.FREQ
+    assert ours.cache_path() == str(Path(tempfile.gettempdir()) / "jieba.cache")
+
+
+def test_a_custom_dictionary_cache_is_read_only_when_newer_than_the_dictionary(tmp_path):
+    from generator.lexicon.words import Tokenizer
+
+    dictionary = tmp_path / "dict.txt"
+    dictionary.write_text("岚溪 30 ns\n青篁村 20 ns\n", "utf-8")
+    first = Tokenizer(str(dictionary))
+    first.tmp_dir = str(tmp_path)
+    first.initialize()  # no cache yet: jieba builds the table and writes the cache
+    assert Path(first.cache_path()).is_file() and first._read_cache()
+    assert first.FREQ == {"岚": 0, "岚溪": 30, "青": 0, "青篁": 0, "青篁村": 20} and first.total == 50
+    dictionary.write_text("岚溪 30 ns\n", "utf-8")
+    os.utime(dictionary, (time.time() + 60, time.time() + 60))  # edited after the cache was written
+    second = Tokenizer(str(dictionary))
+    second.tmp_dir = str(tmp_path)
+    assert not second._read_cache()
+    second.initialize()
+    assert second.FREQ == {"岚": 0, "岚溪": 30} and second.total == 30
+    Path(second.cache_path()).write_bytes(b"not marshal")
+    os.utime(second.cache_path(), (time.time() + 120, time.time() + 120))
+    third = Tokenizer(str(dictionary))
+    third.tmp_dir = str(tmp_path)
+    assert not third._read_cache()  # unreadable: jieba builds it again
+    third.initialize()
+    assert third.FREQ == {"岚": 0, "岚溪": 30}

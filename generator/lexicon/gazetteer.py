@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator.lexicon.gazetteer_data import DATA_FILE, read_tree
 from generator.lexicon.gazetteer_tables import TABLES_FILE, read_tables
+from generator.lexicon.pinyin import Spelling, spelling_table
 from generator.lexicon.text import ZONE_ENDINGS, alternation, split_region_suffix
 from generator.ids import ascii_slug
 from generator.records import Region
@@ -56,8 +57,9 @@ class Gazetteer:
     _full: dict[str, list[Region]] = field(default_factory=dict, repr=False)
     _alias: dict[str, list[Region]] = field(default_factory=dict, repr=False)
     _weak: set[str] = field(default_factory=set, repr=False)
-    _lengths: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)  # first char -> name lengths
+    _lengths: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)  # first 2 chars -> name lengths
     _containers: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)  # alias -> 新华社...
+    _pinyin: dict[str, list[str]] = field(default_factory=dict, repr=False)  # name -> [pinyin, initials]
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -81,7 +83,7 @@ class Gazetteer:
         return {"regions": [[r.name, r.city, r.province, r.code, r.level, r.slug] for r in self.regions],
                 "full": {n: [number[id(r)] for r in rs] for n, rs in self._full.items()},
                 "alias": {n: [number[id(r)] for r in rs] for n, rs in self._alias.items()},
-                "weak": sorted(self._weak), "containers": self._containers}
+                "weak": sorted(self._weak), "containers": self._containers, "pinyin": self._pinyin}
 
     @classmethod
     def from_json(cls, data: dict) -> "Gazetteer":
@@ -89,7 +91,7 @@ class Gazetteer:
         return cls(regions=regions, _full={n: [regions[i] for i in ix] for n, ix in data["full"].items()},
                    _alias={n: [regions[i] for i in ix] for n, ix in data["alias"].items()},
                    _weak=set(data["weak"]), _lengths=_lengths_by_first([*data["full"], *data["alias"]]),
-                   _containers={n: tuple(ws) for n, ws in data["containers"].items()})
+                   _containers={n: tuple(ws) for n, ws in data["containers"].items()}, _pinyin=data["pinyin"])
 
     @classmethod
     def from_tree(cls, tree: dict, common_words=None) -> "Gazetteer":
@@ -144,9 +146,14 @@ class Gazetteer:
             if hasattr(common_words, "containers"):
                 containers = common_words.containers(set(alias) | set(full))
         return cls(regions=regions, _full=full, _alias=alias, _weak=weak, _containers=containers,
-                   _lengths=_lengths_by_first([*full, *alias]))
+                   _lengths=_lengths_by_first([*full, *alias]), _pinyin=spelling_table(r.name for r in regions))
 
     # ------------------------------------------------------------------ lookups
+    @property
+    def spelling(self) -> Spelling:
+        """Pinyin of names, the units' own from the compiled table (lexicon/pinyin.py)."""
+        return Spelling(self._pinyin)
+
     def lookup(self, name: str) -> list[Region]:
         """Units with this full name or alias (full-name matches first); [] if none."""
         name = (name or "").strip()
@@ -177,7 +184,7 @@ class Gazetteer:
         i, n = 0, len(text)
         while i < n:
             hit = None
-            for length in self._lengths.get(text[i], ()):  # only names starting with this character
+            for length in self._lengths.get(text[i:i + 2], ()):  # only names starting with these two characters
                 if i + length > n:
                     continue
                 piece = text[i:i + length]
@@ -209,11 +216,12 @@ class Gazetteer:
 
 
 def _lengths_by_first(names: list[str]) -> dict[str, tuple[int, ...]]:
-    """First character -> the lengths of the names starting with it, longest first."""
+    """First two characters -> the lengths of the names starting with them, longest first
+    (a scan then tries a length only where a name can start; every name and alias has two or more)."""
     lengths: dict[str, set[int]] = {}
     for name in names:
-        if name:
-            lengths.setdefault(name[0], set()).add(len(name))
+        if len(name) >= 2:
+            lengths.setdefault(name[:2], set()).add(len(name))
     return {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
 
 

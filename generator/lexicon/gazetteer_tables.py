@@ -1,8 +1,8 @@
 """The gazetteer's compiled tables: generator/data/gazetteer_tables.json, read by every build.
 
-Turning gazetteer.tsv into the tables of the mention scan needs pypinyin (region slugs) and
-jieba's dictionary (which aliases are ordinary words, which ordinary words contain one): over
-a second per process. scripts/make_gazetteer.py does it once and writes the result here, so a
+Turning gazetteer.tsv into the tables of the mention scan needs pypinyin (region slugs, and
+the units' pinyin for search keys: lexicon/pinyin.py) and jieba's dictionary (which aliases
+are ordinary words, which ordinary words contain one): over a second per process. scripts/make_gazetteer.py does it once and writes the result here, so a
 build only reads this file (a few milliseconds). The file records the sha256 of the
 gazetteer.tsv it was made from and the versions of the libraries that made it;
 tests/test_gazetteer_tables.py makes it again with the pinned libraries and compares, so it
@@ -23,10 +23,10 @@ from generator.settings import PACKAGE_DIR
 log = logging.getLogger("mkdocs.plugins.digest")
 
 TABLES_FILE = PACKAGE_DIR / "data" / "gazetteer_tables.json"
-FORMAT = 1
+FORMAT = 2
 # The libraries whose data the tables are computed from (slugs, common words).
 LIBRARIES = ("jieba", "pypinyin")
-TABLES = ("regions", "full", "alias", "weak", "containers")
+TABLES = ("regions", "full", "alias", "weak", "containers", "pinyin")
 REMAKE = "run `python scripts/make_gazetteer.py --tables`"
 
 

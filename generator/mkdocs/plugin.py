@@ -31,6 +31,7 @@ from generator.records import DataWarning
 from generator.resources import Resources, load_resources
 from generator.settings import Settings, plugin_config_scheme
 from generator.site.pages import PagePlan
+from generator.site.templatecache import template_cache
 
 # Data warnings go to MkDocs' own logger at WARNING level, so they count towards
 # `mkdocs build --strict` (the README says how to build anyway).
@@ -113,6 +114,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return self.state.pages.body(html_body, page)
 
     def on_env(self, env, /, *, config, files):
+        env.bytecode_cache = env.bytecode_cache or template_cache()  # the theme's compiled templates too
         self.state.pages.env = add_empty_template(env)
         return env
 

@@ -16,6 +16,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
+from generator.lexicon import numerals
 from generator.lexicon.gazetteer import Gazetteer, Mention
 from generator.lexicon.newsroom import NEWSROOM
 from generator.lexicon.text import alternation
@@ -289,13 +290,10 @@ def _years_since(text: str) -> list[tuple[int, str]]:
         span, start = _YEARS_SINCE.search(sentence), _FROM_YEAR.search(sentence)
         if not (span and start):
             continue
-        import cn2an  # here, not at the top: a rebuild from the cache never reads numbers (~0.5 s import)
-
-        try:
-            n = int(cn2an.cn2an(span.group(1), "smart"))
-        except ValueError:
+        n = numerals.value(span.group(1))
+        if n is None:
             continue
-        found.append((int(start.group(1)) + n, f"{span.group(0)}…{start.group(0)}"))
+        found.append((int(start.group(1)) + int(n), f"{span.group(0)}…{start.group(0)}"))
     return found
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 import importlib.resources
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 
+from generator.lexicon import pinyin
 from generator.records import Digest, GeneratedFile, SearchTerms
 from generator.search import format, scoring, segment
 from generator.search.abbreviations import load_abbreviations
@@ -55,11 +56,12 @@ def search_files(digest: Digest, resources=None, one_file_bytes: int = Settings.
     segmenter = (None if all(a.id in given for a in digest.articles)
                  else getattr(resources, "segmenter", None) or Segmenter())
     synonyms = getattr(resources, "synonyms", None) or Synonyms.from_catalogue(getattr(resources, "catalogue", None))
+    spell = getattr(resources, "spelling", None) or pinyin.spell
     asset_dir = format.ASSET_DIR
     static = [GeneratedFile(f"{asset_dir}/lunr.js", lunr_js())]
     static += [GeneratedFile(f"{asset_dir}/{name}", (STATIC_DIR / name).read_bytes()) for name in STATIC_FILES]
     count: dict[str, int] = defaultdict(int)  # files of each shard kind, and bytes of index and text
-    for f in index_files(digest, segmenter, synonyms, one_file_bytes, terms, vocabulary=vocabulary):
+    for f in index_files(digest, segmenter, synonyms, one_file_bytes, terms, spell=spell, vocabulary=vocabulary):
         kind = f.path[len(asset_dir) + 1:].partition("/")[0]
         count[kind] += 1
         count["text bytes" if kind == "t" else "index bytes"] += len(f.content)
@@ -81,17 +83,20 @@ def lunr_js() -> bytes:
 def index_files(digest: Digest, segmenter: Segmenter | None, synonyms: Synonyms,
                 one_file_bytes: int = Settings.search_one_file_bytes,
                 terms: Mapping[str, SearchTerms] | None = None,
-                abbreviations: dict[str, str] | None = None, vocabulary: Iterable[str] = ()) -> Iterator[GeneratedFile]:
+                abbreviations: dict[str, str] | None = None,
+                spell: Callable[[str], tuple[str, str]] = pinyin.spell,
+                vocabulary: Iterable[str] = ()) -> Iterator[GeneratedFile]:
     """The index's JSON files (index.json, the shards, trad.json) for the digest;
     `terms` are the per-file stage's (by article id), `abbreviations` default to
-    generator/data/indicators.yml's."""
-    postings, table = build_index(digest, segmenter, synonyms, one_file_bytes, terms, vocabulary)
+    generator/data/indicators.yml's, `spell` spells region names (terms.pinyin_keys)."""
+    postings, table = build_index(digest, segmenter, synonyms, one_file_bytes, terms, spell, vocabulary)
     table = replace(table, abbreviations=load_abbreviations() if abbreviations is None else abbreviations)
     return format.index_files(postings, table, one_file_bytes)
 
 
 def build_index(digest: Digest, segmenter: Segmenter | None, synonyms: Synonyms, one_file_bytes: int,
                 terms: Mapping[str, SearchTerms] | None = None,
+                spell: Callable[[str], tuple[str, str]] = pinyin.spell,
                 vocabulary: Iterable[str] = ()) -> tuple[Postings, format.Table]:
     """The digest's sections scored, and the tables the files carry beside the postings.
 
@@ -129,7 +134,7 @@ def build_index(digest: Digest, segmenter: Segmenter | None, synonyms: Synonyms,
         return segment.dense_tokens(text, vocab, cache=run_cache, stems=stems)
 
     title_tokens = [tokens(a.title) for a in articles]
-    region_tokens = {r: [t for n in names for t in tokens(n)] + pinyin_keys(r) for r, names in region_fields.items()}
+    region_tokens = {r: [t for n in names for t in tokens(n)] + pinyin_keys(r, spell) for r, names in region_fields.items()}
     postings = scoring.score({
         "title": title_tokens[doc.article],
         "heading": tokens(doc.heading),

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.lexicon.text import split_region_suffix
+from generator.lexicon import pinyin
+from generator.lexicon.pinyin import short_name
 from generator.records import Article, Region, SearchTerms
 from generator.search import segment
 from generator.search.segment import Segmenter
@@ -96,14 +97,9 @@ def region_names(region: Region) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def short_name(name: str) -> str:
-    return split_region_suffix(name, min_stem=2)[0]
-
-
-def pinyin_keys(region: Region) -> list[str]:
-    """zhengxiangqu, zhengxiang, zxq (and the same for city and province)."""
-    from pypinyin import Style, lazy_pinyin  # here: only the search index needs it (a 0.3 s import)
-
+def pinyin_keys(region: Region, spell: Callable[[str], tuple[str, str]] = pinyin.spell) -> list[str]:
+    """zhengxiangqu, zhengxiang, zxq (and the same for city and province); `spell` gives a
+    name's (pinyin, initials): resources.spelling reads known units' from the gazetteer."""
     if region.level == "unknown":
         return []
     keys: list[str] = []
@@ -111,11 +107,10 @@ def pinyin_keys(region: Region) -> list[str]:
         if not name:
             continue
         short = short_name(name)
-        full = lazy_pinyin(name, style=Style.NORMAL, errors="ignore")
-        keys += ["".join(full), "".join(lazy_pinyin(short, style=Style.NORMAL, errors="ignore"))]
-        keys.append("".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")))
+        full, initials = spell(name)
+        keys += [full, spell(short)[0], initials]
         if len(short) >= 3:
-            keys.append("".join(lazy_pinyin(short, style=Style.FIRST_LETTER, errors="ignore")))
+            keys.append(spell(short)[1])
     # The gazetteer's slug (zhengxiang-qu) may read a polyphone better than pypinyin does.
     keys += [region.slug.replace("-", ""), region.slug.split("-")[0]]
     return [k for k in dict.fromkeys(segment.normalise(k) for k in keys) if segment.ASCII_RE.fullmatch(k)]

@@ -24,6 +24,7 @@ import jinja2
 from generator.site import charts, compare, keywords
 from generator.lexicon.text import MISSING
 from generator.site import labels as labels_mod
+from generator.site.templatecache import template_cache
 from generator import digest as digest_mod
 from generator import scriptjson
 from generator.cache import inputs_fingerprint
@@ -76,6 +77,7 @@ def templates_fingerprint() -> str:
 def make_environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator.site", "templates"),
+        bytecode_cache=template_cache(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -149,7 +149,7 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
     done: dict[tuple, periods.Time | None] = {}  # a sentence read before in the same frame adds nothing
     index = 0
     review = None  # the latest multi-year review read so far: what an average growth rate spans
-    mentioned: list[str] = []  # the named units read so far, in order: what 该院 points back to
+    mentioned = carry.Mentioned(r.own, cues, r.pos)  # the named units read so far: what 该院 points back to
     for section in article.draft.sections:
         section_frame = _frame(reader, [section.heading or "", _first_sentence(section.paragraphs)]) or article_frame
         years: dict[str, Period] = {}  # the dated ends of the section's last from-to pair (从2012年的A至2021年的B)
@@ -163,12 +163,12 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
             onward = False  # (预计数，下同): the rest of the paragraph is estimated too
             frames_on = False  # the paragraph opens with a time and no figure (2025年是收官之年。回望这5年…)
             read: list[Figure] = []  # the paragraph's figures so far: what a later attribute belongs to
-            said, topic, first = list(sentences(paragraph)), None, len(mentioned)
+            said, topic, first = list(sentences(paragraph)), None, mentioned.mark()
             day = None  # the day the sentence before dated: 7月18日，…揭牌。其间，… happened then
             event = None  # the event an earlier sentence framed (某博览会上，…。…达成合作意向12个): its figures
             for i, (at, sentence) in enumerate(said):
                 topic, unit = carry.carried_unit(said, i, topic, mentioned, first, r.own, cues, r.pos)
-                mentioned.extend(u for u in [carry.mentioned_unit(sentence, r.own, cues, r.pos)] if u)
+                mentioned.add(sentence)
                 context = para_time or (None if own_frame else section_frame)
                 context = day if day is not None and sentence.lstrip("，, ").startswith(TIME_ANAPHORS) else context
                 key = (sentence, context, lead_in)
@@ -273,8 +273,9 @@ def _read_sentence(r: _Reading, sentence: str, context: periods.Time | None, ind
     drafts = [d for d in drafts if not d.extras.get("drop")]
     _counted_subjects(r, sentence, drafts)
     out = []
+    units: dict = {}  # the sentence's clauses read for the unit they name, shared by its figures
     for d in drafts:
-        out.extend(_frames(r, sentence, d, times, context, index, lead_in, review, onward, unit))
+        out.extend(_frames(r, sentence, d, times, context, index, lead_in, review, onward, unit, units))
     return out, next_context
 
 
@@ -335,7 +336,9 @@ def _threshold(sentence: str, d: labels.Draft, earlier: list[labels.Draft], cues
 
 def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Time],
             context: periods.Time | None, index: int, lead_in: str = "",
-            review: periods.Time | None = None, onward: bool = False, unit: tuple[str, int] | None = None) -> list[Figure]:
+            review: periods.Time | None = None, onward: bool = False, unit: tuple[str, int] | None = None,
+            units: dict | None = None) -> list[Figure]:
+    """The figures of one draft (`units`: sentence_unit's memo for the sentence)."""
     cues, article = r.cues, r.article
     token = d.token
     c0, c1 = d.clause
@@ -367,7 +370,8 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
     if scope is None and not any(clause_before.lstrip().startswith(w) for w in cues.get("scope.whole")):
         scope = parts.named_part(clause_before, r.own, cues, r.pos)  # 某某经开区跻身…, 沿江地区…
     if scope is None and c0 > 0 and not any(clause_before.lstrip().startswith(w) for w in cues.get("scope.whole")):
-        scope = slots.sentence_unit(sentence, [(t.start, t.end) for t in times], c0, r.own, r.level_word, cues, r.pos)
+        scope = slots.sentence_unit(sentence, [(t.start, t.end) for t in times], c0, r.own, r.level_word, cues, r.pos,
+                                    {} if units is None else units)
     if scope is None and unit and token.start >= unit[1] and not clause_before.lstrip().startswith((*r.own, *cues.get("scope.whole"))):
         scope = unit[0]  # 该院…: the unit the paragraph is about
     value = token.number * token.factor

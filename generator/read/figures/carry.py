@@ -19,28 +19,63 @@ def mentioned_unit(sentence: str, own: tuple[str, ...], cues: Cues, pos) -> str 
     return found
 
 
-def referent(sentence: str, mentioned: list[str], cues: Cues, fresh: int = 0) -> tuple[str | None, int]:
+class Mentioned:
+    """The named units the sentences read so far mention, in order: what 该院 points back to.
+    A sentence is read for them (a part-of-speech cut of each clause) only once an anaphor
+    asks, and most articles have none."""
+
+    def __init__(self, own: tuple[str, ...], cues: Cues, pos):
+        self.own, self.cues, self.pos = own, cues, pos
+        self.sentences: list[str] = []
+        self.found: list[str | None] = []  # mentioned_unit of each sentence read so far
+
+    def add(self, sentence: str) -> None:
+        self.sentences.append(sentence)
+
+    def mark(self) -> int:
+        """Where the units of the sentences added from now on start (a paragraph's own)."""
+        return len(self.sentences)
+
+    def units(self, since: int = 0) -> list[str]:
+        """The units of the sentences added since `mark` (0: all), in order."""
+        for sentence in self.sentences[len(self.found):]:
+            self.found.append(mentioned_unit(sentence, self.own, self.cues, self.pos))
+        return [u for u in self.found[since:] if u]
+
+
+def referent(sentence: str, mentioned: Mentioned, cues: Cues, fresh: int = 0) -> tuple[str | None, int]:
     """(unit, position) of an anaphor heading one of the sentence's clauses (该院以…为契机, 该公司新增):
     the latest mentioned unit of the anaphor's kind (院 → 某某医院); a kind no unit name ends in
-    (该企业, 其间) takes the latest unit of any kind named in this paragraph (`mentioned[fresh:]`)."""
+    (该企业, 其间) takes the latest unit of any kind named in this paragraph (`mentioned.units(fresh)`)."""
+    if not any(p is not None and p.search(sentence) for p in
+               (cues.patterns.get("scope.anaphora"), cues.patterns.get("scope.bare_anaphora"))):
+        return None, 0  # no clause can open with an anaphor
     start = 0
     for m in [*CLAUSE_END.finditer(sentence), None]:
         end = m.start() if m else len(sentence)
         head = sentence[start:end].lstrip(" ，,")
         at = end - len(head)
-        word = next((w for w in cues.get("scope.anaphora") if head.startswith(w)), None)
-        bare = next((w for w in cues.get("scope.bare_anaphora") if head.startswith(w)), None)
+        word, bare = _opening(head, cues, "scope.anaphora"), _opening(head, cues, "scope.bare_anaphora")
         if bare is not None and word is None:  # 社区党委将…: the community named before
-            kinds = [u for u in mentioned if u.endswith(bare)]
+            kinds = [u for u in mentioned.units() if u.endswith(bare)]
             return (kinds[-1], at) if kinds else (None, 0)
         if word is not None:
             kind = word[1:]
-            kinds = [u for u in mentioned if kind in u[-len(kind) - 2:]]
+            kinds = [u for u in mentioned.units() if kind in u[-len(kind) - 2:]]
             typed = any(s.endswith(kind) for s in cues.get("scope.suffixes"))
-            unit = kinds[-1] if kinds else (None if typed or len(mentioned) <= fresh else mentioned[-1])
+            own = [] if kinds or typed else mentioned.units(fresh)  # (the paragraph's: the last of all)
+            unit = kinds[-1] if kinds else (own[-1] if own else None)
             return unit, at
         start = m.end() if m else end
     return None, 0
+
+
+def _opening(text: str, cues: Cues, name: str) -> str | None:
+    """The first word of cue list `name` (longest first) that `text` starts with, else None:
+    the list's alternation tries its words in that order."""
+    pattern = cues.patterns.get(name)
+    m = pattern.match(text) if pattern is not None else None
+    return m.group() if m else None
 
 
 def speaker_unit(following: list[str], own: tuple[str, ...], cues: Cues, pos, quoted: str = "") -> str | None:
@@ -98,14 +133,14 @@ def _role_holder(said: str, own: tuple[str, ...], cues: Cues) -> str | None:
     return holder
 
 
-def carried_unit(said: list[tuple[int, str]], i: int, topic: tuple[str, int] | None, mentioned: list[str],
+def carried_unit(said: list[tuple[int, str]], i: int, topic: tuple[str, int] | None, mentioned: Mentioned,
                  fresh: int, own: tuple[str, ...], cues: Cues, pos) -> tuple[tuple[str, int] | None, tuple[str, int] | None]:
     """(topic, here) for sentence i of a paragraph (`said`: its sentences): the topic is a unit an
     anaphor heading a clause points to (该院…), held for the rest of the paragraph from that clause;
     `here` is what sentence i's figures without a scope of their own take: the speaker's unit for a
     quoted sentence, else the topic, else a unit the sentence names before 当地 (其镇…，解决了当地
-    8000名群众). (unit, position in the sentence from which it holds); `fresh`: where the
-    paragraph's own entries of `mentioned` start."""
+    8000名群众). (unit, position in the sentence from which it holds); `fresh`: mentioned.mark()
+    where the paragraph starts."""
     sentence = said[i][1]
     unit, at = referent(sentence, mentioned, cues, fresh) if pos is not None else (None, 0)
     topic = (unit, at) if unit else (topic[0], 0) if topic else None

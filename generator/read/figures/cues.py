@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from typing import Any
 from pathlib import Path
 
 from generator.lexicon.datafile import read_yaml
@@ -30,6 +32,11 @@ class Cues:
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)  # one alternation per list
     terms: re.Pattern[str] | None = None  # every indicator term
     term_owner: dict[str, tuple[Indicator, ...]] = field(default_factory=dict)
+    # name -> (?=(alternation)): one C-level scan yields every position a word of the list
+    # starts at (pattern.match at each position, without a Python loop over them); built on use
+    ahead: dict[str | None, re.Pattern[str]] = field(default_factory=dict, repr=False, compare=False)
+    sets: dict[tuple, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)  # word_set's
+    built: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)  # once()'s
 
     RATES = ("%", "倍", "百分点", "位次", "比例")
 
@@ -41,6 +48,20 @@ class Cues:
         """A list by dotted name (aspect.growth); longest words first, so 年均增长 beats 增长."""
         return self.lists.get(name, ())
 
+    def word_set(self, names: tuple[str, ...], extra: tuple[str, ...] = ()) -> frozenset[str]:
+        """The words of lists `names` and `extra`, as one set built once (the lists never change)."""
+        key = (names, extra)
+        found = self.sets.get(key)
+        if found is None:
+            found = self.sets[key] = frozenset(w for name in names for w in self.get(name)) | frozenset(extra)
+        return found
+
+    def once(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        """What make() builds from these cues (a pattern of their words), built on first use only."""
+        if key not in self.built:
+            self.built[key] = make()
+        return self.built[key]
+
     def indicator(self, text: str) -> Indicator | None:
         """The indicator named in `text`: the longest term, the last one on a tie (nearest the number)."""
         found = self.indicator_term(text)
@@ -51,16 +72,15 @@ class Cues:
         if self.terms is None or not text:
             return None
         best: tuple[int, int, Indicator, str] | None = None
-        for at in range(len(text)):  # overlapping matches: a shorter term may sit inside a longer one
-            m = self.terms.match(text, at)
-            if m is None:
-                continue
-            for ind in self.term_owner[m.group()]:
+        # overlapping matches: a shorter term may sit inside a longer one
+        for m in self._ahead(None, self.terms).finditer(text):
+            at, term = m.start(), m.group(1)
+            for ind in self.term_owner[term]:
                 if any(n in text and text.find(n) <= at < text.find(n) + len(n) for n in ind.not_terms):
                     continue
-                key = (len(m.group()), m.end())
+                key = (len(term), at + len(term))
                 if best is None or key > best[:2]:
-                    best = (key[0], key[1], ind, m.group())
+                    best = (key[0], key[1], ind, term)
         return (best[2], best[3]) if best else None
 
     def last(self, name: str, text: str) -> str:
@@ -69,11 +89,19 @@ class Cues:
         if pattern is None or not text:
             return ""
         best, end = "", -1
-        for at in range(len(text)):
-            m = pattern.match(text, at)
-            if m and m.end() >= end:
-                best, end = m.group(), m.end()
+        for m in self._ahead(name, pattern).finditer(text):
+            word = m.group(1)
+            if m.start() + len(word) >= end:
+                best, end = word, m.start() + len(word)
         return best
+
+    def _ahead(self, name: str | None, pattern: re.Pattern[str]) -> re.Pattern[str]:
+        """`pattern` as a lookahead: finditer gives, at every position where it matches, the
+        match pattern.match would give there (empty matches advance one character at a time)."""
+        ahead = self.ahead.get(name)
+        if ahead is None:
+            ahead = self.ahead[name] = re.compile(f"(?=({pattern.pattern}))")
+        return ahead
 
 
 def _flatten(data: dict, prefix: str, out: dict[str, tuple[str, ...]]) -> None:

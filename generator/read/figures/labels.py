@@ -66,12 +66,15 @@ def _content(label: str) -> str:
     return CONNECTIVES.sub("", label)
 
 
+NOTE = re.compile(rf"(?<=[{HAN}])[（(](?![含包不即])[^（）()]{{1,4}}[）)](?=[{HAN}])|(（[^（）]*）?|\([^()]*\)?)")
+EMPTY_QUOTE = re.compile(r"[“\"]\s*[”\"]")
+
+
 def _clean_label(text: str, region_words: tuple[str, ...]) -> str:
     text = TIME_WORDS.sub("", text)
     # (含高新区): a note, not the name; but 社会(公益)体育指导员 keeps a short part of the name
-    text = re.sub(rf"(?<=[{HAN}])[（(](?![含包不即])[^（）()]{{1,4}}[）)](?=[{HAN}])|(（[^（）]*）?|\([^()]*\)?)",
-                  lambda m: "" if m.group(1) is not None else m.group(), text)
-    text = re.sub(r"[“\"]\s*[”\"]", "", text)
+    text = NOTE.sub(lambda m: "" if m.group(1) is not None else m.group(), text)
+    text = EMPTY_QUOTE.sub("", text)
     prev = None
     while prev != text:
         prev = text

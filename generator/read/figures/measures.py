@@ -83,8 +83,10 @@ def measure(label: str, term: str | None, kind: str, cues: Cues, pos=None, scope
     text = object_of(text, pos, cues)
     text = _without_inner_adverbs(text, pos)
     lead = cues.patterns.get("measure_lead")
-    extra = re.compile(f"^(?:{alternation(LEAD_WORDS + cues.get('aspect.decrease'), longest_first=True)})")
-    tail = _tail(cues, keep_rates=kind in ("rank", "change"))  # 增速高于全省1个百分点: a gap of the rate
+    extra = cues.once("measure.extra", lambda: re.compile(
+        f"^(?:{alternation(LEAD_WORDS + cues.get('aspect.decrease'), longest_first=True)})"))
+    keep_rates = kind in ("rank", "change")  # 增速高于全省1个百分点: a gap of the rate
+    tail = cues.once(("measure.tail", keep_rates), lambda: _tail(cues, keep_rates))
     for _ in range(3):
         before = text
         while lead is not None and (m := lead.match(text)) and len(text) - m.end() >= 2 and _whole_word(text, m.end(), pos):
@@ -231,7 +233,7 @@ def aspect_verbs(cues: Cues | None) -> frozenset[str]:
     """Verbs that only say the aspect (建成, 新增) or the work done (推进, 改造)."""
     if cues is None:
         return frozenset(FIXED_WORDS["doing_verbs"])
-    return frozenset(w for name in ASPECT_VERBS for w in cues.get(name)) | frozenset(FIXED_WORDS["doing_verbs"])
+    return cues.word_set(ASPECT_VERBS, FIXED_WORDS["doing_verbs"])
 
 
 def people_doing(token: Token, after: str, pos) -> str:

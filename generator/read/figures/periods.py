@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from generator.lexicon.text import HAN, alternation
 from generator.records import Aspect, Period
-from . import slots
+from . import required, slots
 from .cues import FIXED_WORDS
 from .tokens import CLAUSE_END, parse_number
 
@@ -174,11 +174,13 @@ class TimeReader:
 
     ref: int | None
     rules: list = field(init=False, repr=False, compare=False)  # built once per reader, not per sentence
+    needs: list = field(init=False, repr=False, compare=False)  # per rule: characters a match needs (required.py)
     # sentence -> its times: the figure loop reads each sentence more than once (one reader per article)
     read: dict[str, tuple[Time, ...]] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "rules", _rules(self.ref))
+        object.__setattr__(self, "needs", [required.needs(pattern) for pattern, _, _ in self.rules])
 
     def find(self, sentence: str) -> list[Time]:
         """Every time expression of one sentence, in order; overlaps go to the earlier rule.
@@ -192,7 +194,9 @@ class TimeReader:
     def _find(self, sentence: str) -> list[Time]:
         found: list[Time] = []
         claimed: list[tuple[int, int]] = []
-        for pattern, resolve, flag in self.rules:
+        for (pattern, resolve, flag), need in zip(self.rules, self.needs):
+            if need is not None and not need.search(sentence):
+                continue  # (the rule cannot match: most sentences name no month)
             for m in pattern.finditer(sentence):
                 if any(a < m.end() and m.start() < b for a, b in claimed):
                     continue

@@ -215,7 +215,8 @@ def described(sentence: str, drafts: list, i: int, clause_end: int, pos, aspect_
     rest = rest_of_clause(sentence, token.end, clause_end, spans).rstrip().rstrip("".join(JOINS))
     phrase, found = counted_clause(rest, pos)
     # 推进36个小区改造, 12个小区改造焕新: a predicate of the work done alone is that work (小区改造)
-    verb = next((v for v in aspect_verbs if found and phrase.startswith(v)), "")
+    # The longest such verb (建成 before 建): a set's order differs between processes.
+    verb = max((v for v in aspect_verbs if found and phrase.startswith(v)), key=len, default="")
     done = verb and not any(w.flag[:1] == "n" for w in pos.cut(phrase[len(verb): phrase.rindex("的")]))
     if not found and phrase and token.base in PEOPLE:
         return _owners(sentence[drafts[i].clause[0]:token.start], phrase, rest[len(phrase):], pos) or phrase

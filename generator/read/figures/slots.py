@@ -166,8 +166,8 @@ def _listed_units(clause: str, cues: Cues) -> str | None:
 
 def named_in(clause: str, own: tuple[str, ...], cues: Cues, pos) -> str | None:
     """A named unit anywhere in the clause: a word ending in a unit suffix with a proper name before it."""
-    suffixes = cues.get("scope.suffixes")
-    if pos is None or not any(s in clause for s in suffixes):
+    suffixes, named = cues.get("scope.suffixes"), cues.patterns.get("scope.suffixes")
+    if pos is None or named is None or not named.search(clause):  # (no suffix in the clause)
         return None
     tags = cues.get("scope.name_tags")
     words = [(w.word, w.flag) for w in pos.cut(clause)]
@@ -294,9 +294,9 @@ def _event_frame(clause: str, cues: Cues) -> str | None:
     """在某某博览会上, 某某推介活动中: a clause that is only an event frames the figures after it."""
     head = clause.strip(" ，,")
     head = head[1:] if head.startswith("在") else head
-    frame = next((w for w in cues.get("scope.event_frames") if head.endswith(w)), None)
-    if frame is None or len(head) > MAX_EVENT:
+    if len(head) > MAX_EVENT or not head.endswith(cues.get("scope.event_frames")):  # (the whole list at once)
         return None
+    frame = next(w for w in cues.get("scope.event_frames") if head.endswith(w))
     name = head[:-len(frame)]
     return name if name.endswith(cues.get("scope.events")) and len(name) > 2 else None
 
@@ -378,20 +378,20 @@ def estimate_onward(sentence: str, cues: Cues) -> bool:
 
 
 def sentence_unit(sentence: str, times: list[tuple[int, int]], before: int, own: tuple[str, ...],
-                  level_word: str, cues: Cues, pos) -> str | None:
+                  level_word: str, cues: Cues, pos, memo: dict[tuple[str, bool], str | None]) -> str | None:
     """The unit the sentence's earlier clauses are about (某村…，年收入达110万元; 某厂新建…，使其处理能力…):
     the latest clause before `before` opening with a named unit, unless a later one turns back to
     the region (全县…, the region's name). Clauses that are only a time (`times`: spans) are skipped."""
-    unit, start, first = None, 0, True
-    higher = cues.get("scope.other_levels")
+    unit, start, first, higher = None, 0, True, cues.get("scope.other_levels")
     for m in CLAUSE_END.finditer(sentence, 0, before):
         text, at = sentence[start:m.start()], start
         start = m.end()
         if any(t0 <= at and m.start() <= t1 + 1 for t0, t1 in times):
             continue
-        # the first clause is read whole; later ones only by a unit at their head (their subject)
-        found = scope(text, own, level_word, cues, pos) if first else clause_subject(text, own, cues, pos)
-        first = False
+        # the first clause read whole, later ones only by a unit at their head; each once per sentence (memo)
+        if (text, first) not in memo:
+            memo[text, first] = scope(text, own, level_word, cues, pos) if first else clause_subject(text, own, cues, pos)
+        found, first = memo[text, first], False
         if found and found not in higher:
             unit = found
         elif text.lstrip().startswith((*own, level_word)):

@@ -15,8 +15,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.lexicon.text import HAN, HAN_RE, alternation, han_count
+from generator.lexicon import numerals
 from generator.lexicon.catalogue import Unit, Units
 from .cues import FIXED_WORDS
 
@@ -53,17 +55,14 @@ class Token:
     group: int = -1  # ratio / enumeration group inside a sentence
 
 
+@lru_cache(maxsize=4096)  # a pure function, and the same numerals recur through a corpus
 def parse_number(text: str) -> float | None:
     """Arabic or Chinese numerals (两, 十二, 一百二十) to a float; None when it is not a number."""
     text = text.replace(",", "")
     if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", text):
         return float(text)
-    import cn2an  # here, not at the top: a rebuild from the cache never reads numbers (~0.5 s import)
-
-    try:
-        return float(cn2an.cn2an(text, "smart"))
-    except (ValueError, KeyError, TypeError):
-        return None
+    number = numerals.value(text)
+    return None if number is None else float(number)
 
 
 def _is_year(number: float, value: str) -> bool:
@@ -103,6 +102,7 @@ def scan(text: str, units: Units) -> list[Token]:
         taken.append((at, m.end(1)))
 
     bare: list[Token] = []
+    multipliers = sorted(units.multipliers, key=len, reverse=True)  # longest first (万亿 before 万)
     for m in NUM_RE.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -113,7 +113,7 @@ def scan(text: str, units: Units) -> list[Token]:
         if number is None or len(value.split(".")[0].replace(",", "")) > 10:
             continue  # more than ten digits: a phone number, an id or a code, never an amount
         chinese = not value[0].isdigit()
-        token = _read_unit(text, m.start(), m.end(), value, number, units, chinese)
+        token = _read_unit(text, m.start(), m.end(), value, number, units, chinese, multipliers)
         if token is None:
             if not chinese and not (_is_year(number, value) and text[m.end() : m.end() + 1] == "年"):
                 bare.append(Token(m.start(), m.end(), m.end(), value, number))
@@ -152,8 +152,10 @@ RANGE = re.compile("[至到—～~－-]")  # 2至3倍: a range, unless 从/由 o
 FROM_BEFORE = re.compile("[从由][^0-9]{0,3}$")
 
 
-def _read_unit(text: str, start: int, end: int, value: str, number: float, units: Units, chinese: bool) -> Token | None:
-    """The unit (and hedges) right after a number, or None when there is none."""
+def _read_unit(text: str, start: int, end: int, value: str, number: float, units: Units, chinese: bool,
+               multipliers: list[str]) -> Token | None:
+    """The unit (and hedges) right after a number, or None when there is none (`multipliers`:
+    units.multipliers, longest first)."""
     pos = end
     qualifier = ""
     mult = ""
@@ -162,7 +164,7 @@ def _read_unit(text: str, start: int, end: int, value: str, number: float, units
         if q and not qualifier:
             qualifier, pos = q, pos + len(q)
             continue
-        mm = next((k for k in sorted(units.multipliers, key=len, reverse=True) if text.startswith(k, pos)), "")
+        mm = next((k for k in multipliers if text.startswith(k, pos)), "")
         if mm and not mult:
             mult, pos = mm, pos + len(mm)
             continue

@@ -104,14 +104,15 @@ def reassign_by_topic(heads: list[Head], pieces: list[Piece], subjects: Subjects
         h.pieces.sort(key=pieces.index)
 
 
-_FEATURE = re.compile(f"[{HAN}]{{2}}|(?:19|20)\\d{{2}}(?=年)")
+# (a lookahead: finditer then yields the overlapping bigrams too, one per position)
+_FEATURE = re.compile(f"(?=([{HAN}]{{2}}|(?:19|20)\\d{{2}}(?=年)))")
 # A paragraph goes by wording when it shares this many distinctive features (character
 # bigrams, years) with one article and at least twice as many as with any other.
 _WORDING_MIN = 3
 
 
 def _features(text: str) -> set[str]:
-    return {m.group(0) for i in range(len(text) - 1) if (m := _FEATURE.match(text, i))}
+    return {m.group(1) for m in _FEATURE.finditer(text)}
 
 
 def _by_years(text: str, refs: list[set[str]], host: int) -> int | None:
