@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -26,16 +26,17 @@ from pathlib import Path
 from generator import digest
 from generator.cache import ResultCache, inputs_fingerprint
 from generator.cachelock import BuildLock, CacheAccess
-from generator.mkdocs.background import BackgroundWriter, die_with_parent
+from generator.mkdocs.background import BackgroundWriter, can_fork, die_with_parent
 from generator.read import clean, decode, figures, locate, split
 from generator.read.figures import trust
 from generator.records import (Article, ArticleDraft, CleanPage, Digest, FileResult, Figure, GeneratedFile,
                                SearchTerms, Source, SourceStatus)
 from generator.resources import Resources, load_resources
 from generator.search import terms
+from generator.search.feed import ArticleFeed
 from generator.settings import Settings
 from generator.site import keywords
-from generator.site.pages import DATA_JSON, PagePlan, Renderer
+from generator.site.pages import DATA_CSV, DATA_JSON, PagePlan, Renderer
 from generator.site.typeset import typeset_digest
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -54,9 +55,9 @@ class BuildResult:
     digest: Digest  # as read: the data keeps the printed punctuation
     plans: tuple[PagePlan, ...]  # generated pages, typeset (typeset.py), rendered on demand
     home_summary: str  # HTML appended to the hand-written home page
-    data_files: tuple[GeneratedFile, ...]  # data/digest.json (unless in `written`), data/figures.csv, ...
+    data_files: tuple[GeneratedFile, ...]  # data/digest.json, data/figures.csv (unless in `written`), ...
     search: BackgroundWriter | None  # writing the search index into site_dir; None without one
-    written: tuple[str, ...] = ()  # data files the build wrote into site_dir itself (digest.json, streamed)
+    written: tuple[str, ...] = ()  # data files the build wrote into site_dir itself (streamed)
 
     @property
     def summary(self) -> str:
@@ -69,26 +70,39 @@ def build(settings: Settings, resources: Resources, cache: CacheAccess, site_dir
           progress: Progress | None = None) -> BuildResult:
     """Read the seeds and plan the site. With `site_dir`, the search index is being
     written there when this returns (result.search.finish() waits for it)."""
-    data, search_terms = read_all(settings, resources, progress, cache)
-    shown = typeset_digest(data)  # pages and snippets: full-width punctuation
-    search = None
-    if site_dir is not None:
-        # Started before the pages are planned: on Linux a forked child builds it meanwhile.
-        search = start_search(shown, search_terms, resources, settings, site_dir)
+    search = feed = None
+    if site_dir is not None and can_fork():
+        # Forked now, while this process is small, and sent the articles once they are read
+        # (search/feed.py): it builds the index while the pages are planned and written.
+        feed = ArticleFeed()
+        search = start_search(feed.receive, resources, settings, site_dir, True)
+        feed.forked()
     try:
-        renderer = Renderer(shown, settings, resources)
-        contract = digest.to_contract(data)
-        if site_dir is not None:  # written in pieces: never one string of the whole digest
-            digest.write_contract(contract, site_dir / DATA_JSON)
+        data, search_terms = read_all(settings, resources, progress, cache)
+        region_keywords = keywords.by_region(digest.articles_by_region(data), resources.idf, settings.keywords)
+        data = keywords.without_counts(data)  # used: nothing after this reads them
+        shown = typeset_digest(data)  # pages and snippets: full-width punctuation
+        if feed is not None:
+            feed.send(shown.articles, search_terms)
+        elif site_dir is not None:  # no fork: in this process, now
+            search = start_search(lambda: (shown, search_terms, ()), resources, settings, site_dir, False)
+        del search_terms  # the writer has them: not held while the pages are planned and written
+        renderer = Renderer(shown, settings, resources, region_keywords=region_keywords)
+        data_files: list[GeneratedFile] = []
+        if site_dir is not None:  # written in pieces: never the whole digest as JSON data or text
+            digest.write_contract(digest.to_contract(data, streamed=True), site_dir / DATA_JSON)
+            digest.write_figures_csv(digest.contract_figures(data), site_dir / DATA_CSV)
+        else:
+            contract = digest.to_contract(data)
+            data_files += [GeneratedFile(DATA_JSON, digest.contract_json(contract)),
+                           GeneratedFile(DATA_CSV, digest.figures_csv(contract))]
         return BuildResult(
             digest=data,
             plans=tuple(renderer.plans()),
             home_summary=renderer.home_summary(),
-            data_files=(*([GeneratedFile(DATA_JSON, digest.contract_json(contract))] if site_dir is None else []),
-                        GeneratedFile("data/figures.csv", digest.figures_csv(contract)),
-                        *renderer.metric_files(contract)),
+            data_files=(*data_files, *renderer.metric_files(data)),
             search=search,
-            written=(DATA_JSON,) if site_dir is not None else (),
+            written=(DATA_JSON, DATA_CSV) if site_dir is not None else (),
         )
     except BaseException:
         if search is not None:  # no search files may appear after a failed build
@@ -96,17 +110,24 @@ def build(settings: Settings, resources: Resources, cache: CacheAccess, site_dir
         raise
 
 
-def start_search(shown: Digest, search_terms: Mapping[str, SearchTerms], resources: Resources,
-                 settings: Settings, site_dir: Path) -> BackgroundWriter:
+Indexed = Callable[[], tuple[Digest, Mapping[str, SearchTerms], Iterable[str]]]
+
+
+def start_search(indexed: Indexed, resources: Resources, settings: Settings, site_dir: Path,
+                 parallel: bool) -> BackgroundWriter:
+    """The search index written under `site_dir` by a BackgroundWriter, from what `indexed()`
+    returns there: the typeset digest, its articles' search terms by id and their vocabulary
+    (index.search_files)."""
     log.debug("building the search index")
     one_file_bytes = settings.search_one_file_bytes
 
     def make() -> Iterator[GeneratedFile]:
         # Imported here: in the forked writer, the index's imports (numpy, lunr) do not hold up the pages.
         from generator.search import index
-        return index.search_files(shown, resources, one_file_bytes, search_terms)
+        shown, search_terms, vocabulary = indexed()
+        return index.search_files(shown, resources, one_file_bytes, search_terms, vocabulary)
 
-    writer = BackgroundWriter(make, site_dir, "search index")
+    writer = BackgroundWriter(make, site_dir, "search index", parallel)
     writer.start()
     return writer
 

@@ -12,9 +12,10 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import fields, replace
 from datetime import datetime, timezone
+from itertools import islice
 from pathlib import Path
 
 from generator.dedupe import merge_duplicates
@@ -172,14 +173,14 @@ def figure_url(figure: Figure, articles: dict[str, Article]) -> str:
     return f"{articles[figure.article].url}#p-{figure.paragraph}"
 
 
-def to_contract(digest: Digest) -> dict:
-    """The digest as plain JSON data (see the schema)."""
+def to_contract(digest: Digest, streamed: bool = False) -> dict:
+    """The digest as plain JSON data (see the schema). `streamed`: its articles and figures
+    as iterators, each item made as it is taken (write_contract), never all at once."""
     by_source: dict[str, list[str]] = {}
     for article in digest.articles:
         for file in [article.source] + article.also_in:
             by_source.setdefault(file, []).append(article.id)
     grouped = articles_by_region(digest)
-    article_index = {a.id: a for a in digest.articles}
     # Every warning is listed under the file it is about, whichever stage raised it.
     by_file: dict[str, list[str]] = {}
     for warning in digest.warnings:
@@ -214,7 +215,7 @@ def to_contract(digest: Digest) -> dict:
             }
             for r in digest.regions
         ],
-        "articles": [
+        "articles": _maybe_list(streamed, (
             {
                 "id": a.id,
                 "source": a.source,
@@ -234,13 +235,23 @@ def to_contract(digest: Digest) -> dict:
                 "url": a.url,
             }
             for a in digest.articles
-        ],
-        # `metric` is the label a reader sees: the standard indicator when there is one, else the measure.
-        "figures": [{**select.figure_json(f), "metric": f.indicator or f.measure, "url": figure_url(f, article_index)}
-                    for f in digest.figures],
+        )),
+        "figures": _maybe_list(streamed, contract_figures(digest)),
         "comparisons": [select.comparison_json(row) for row in digest.comparisons],
         "warnings": [str(w) for w in digest.warnings],
     }
+
+
+def _maybe_list(streamed: bool, items: Iterator) -> Iterator | list:
+    return items if streamed else list(items)
+
+
+def contract_figures(digest: Digest, ids: set[str] | None = None) -> Iterator[dict]:
+    """The contract's figures (all, or those in `ids`), one at a time."""
+    article_index = {a.id: a for a in digest.articles}
+    # `metric` is the label a reader sees: the standard indicator when there is one, else the measure.
+    return ({**select.figure_json(f), "metric": f.indicator or f.measure, "url": figure_url(f, article_index)}
+            for f in digest.figures if ids is None or f.id in ids)
 
 
 def contract_json(data: dict) -> bytes:
@@ -267,14 +278,20 @@ def contract_chunks(data: dict) -> Iterator[bytes]:
     for n, key in enumerate(sorted(data)):
         value = data[key]
         yield ((", " if n else "") + dumps(key) + ": ").encode("utf-8")
-        if type(value) is not list:
+        if not isinstance(value, (list, Iterator)):
             yield dumps(value).encode("utf-8")
             continue
         yield b"["
-        for start in range(0, len(value), _BATCH):
-            yield ((", " if start else "") + ", ".join(map(dumps, value[start:start + _BATCH]))).encode("utf-8")
+        for start, batch in enumerate(_batches(value)):
+            yield ((", " if start else "") + ", ".join(map(dumps, batch))).encode("utf-8")
         yield b"]"
     yield b"}\n"
+
+
+def _batches(items: Iterable) -> Iterator[list]:
+    items = iter(items)
+    while batch := list(islice(items, _BATCH)):
+        yield batch
 
 
 def write_contract(data: dict, path: Path) -> None:
@@ -308,12 +325,29 @@ def _is_number(text: str) -> bool:
 
 
 def figures_csv(data: dict) -> bytes:
+    return b"".join(csv_chunks(data["figures"]))
+
+
+def write_figures_csv(figures: Iterable[dict], path: Path) -> None:
+    """figures_csv of these contract figures written to `path` piece by piece (at 100,000
+    articles the whole text, its buffer and its bytes took GBs at once)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as f:
+        for chunk in csv_chunks(figures):
+            f.write(chunk)
+
+
+def csv_chunks(figures: Iterable[dict]) -> Iterator[bytes]:
+    """The CSV's bytes (BOM, header, a row per figure), a few hundred rows at a time."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for figure in data["figures"]:
-        period = figure.get("period") or {}
-        flat = {"period_start": period.get("start"), "period_end": period.get("end"),
-                "period_text": period.get("text"), **figure}
-        writer.writerow([_cell(flat[c]) for c in CSV_COLUMNS])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    csv.writer(buffer, lineterminator="\r\n").writerow(CSV_COLUMNS)
+    yield ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    for batch in _batches(figures):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        for figure in batch:
+            period = figure.get("period") or {}
+            flat = {"period_start": period.get("start"), "period_end": period.get("end"),
+                    "period_text": period.get("text"), **figure}
+            writer.writerow([_cell(flat[c]) for c in CSV_COLUMNS])
+        yield buffer.getvalue().encode("utf-8")

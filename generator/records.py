@@ -47,7 +47,7 @@ class SourceStatus(str, Enum):
     """A NAME.yml with no page NAME.* beside it; not read."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DataWarning:
     """A problem in the input, with where it is and what to do about it."""
 
@@ -61,7 +61,7 @@ class DataWarning:
         return f"{where}: {self.message}" + (f" ({self.hint})" if self.hint else "")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sidecar:
     """The checked fields of a sidecar seeds/NAME.yml (sidecar.py); empty ones were not given."""
 
@@ -82,7 +82,7 @@ class Sidecar:
 SIDECAR_FIELDS = tuple(f.name for f in fields(Sidecar) if f.name != "file")  # the keys a sidecar may give
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """One file of seeds/ as read from disk. Frozen: decode makes a new record
     (dataclasses.replace) to mark a duplicate or attach a sidecar."""
@@ -116,7 +116,7 @@ class BlockKind(str, Enum):
     FURNITURE = "furniture"  # page header/footer, editor line
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """A paragraph-sized piece of a page, joined across column breaks, with its role."""
 
@@ -135,7 +135,7 @@ class CleanPage:
     warnings: list[DataWarning] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     """A run of paragraphs under one heading (heading None before the first one)."""
 
@@ -143,7 +143,7 @@ class Section:
     paragraphs: list[str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleDraft:
     """One article as split out of a page, fragments already in reading order. Frozen: a
     later stage (locate) makes a new draft (dataclasses.replace) to add its warnings."""
@@ -168,7 +168,7 @@ class ArticleDraft:
         return [s.heading for s in self.sections if s.heading]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Region:
     """A county-level or higher administrative unit, as the gazetteer names it."""
 
@@ -189,7 +189,7 @@ class Region:
 UNKNOWN_REGION = Region(name="未识别地区", city="", province="", code="", level="unknown", slug="unknown")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SearchTerms:
     """The part of an article's search data that needs no other article (search.terms.article_terms).
 
@@ -201,7 +201,7 @@ class SearchTerms:
     synonyms: tuple[tuple[str, ...], ...]  # per searchable section: canonical metric names it mentions
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """An article with everything the site shows about it. Frozen: a later stage makes a
     new record (dataclasses.replace) rather than changing the one it was given."""
@@ -249,7 +249,7 @@ class Modality(str, Enum):
     ESTIMATE = "estimate"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Period:
     """The time a figure covers, as the text gives it. start/end are YYYY or YYYY-MM; start None
     for an open span (近年来)."""
@@ -259,7 +259,7 @@ class Period:
     end: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """One number of an article read into a frame (slots: shared FRAMES.md)."""
 
@@ -284,7 +284,7 @@ class Figure:
     doubt: str = ""  # why a reader would misread this frame (read/figures/trust.py REASONS); "" = none
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileResult:
     """What the per-file stages produced for one seed (cached by content hash, cache.py)."""
 
@@ -310,13 +310,13 @@ class Digest:
     withheld: dict[str, int] = field(default_factory=dict)  # figures left out as unreliable, per reason
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ComparisonCell:
     region: str
     figure: str  # figure id
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ComparisonRow:
     """Whole-region actual figures of one indicator, aspect and unit, one per region (the latest)."""
 
@@ -326,7 +326,7 @@ class ComparisonRow:
     cells: tuple[ComparisonCell, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GeneratedPage:
     """A page the generator hands to MkDocs: its path and its ready HTML body."""
 
@@ -335,7 +335,7 @@ class GeneratedPage:
     html: str  # body HTML, already escaped by the templates
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GeneratedFile:
     """A non-page output file (data download, search index shard, script)."""
 

@@ -34,8 +34,10 @@ def test_build_returns_the_digest_plans_data_and_the_search_writer(setup, tmp_pa
     (article,) = result.digest.articles
     assert article.title == _PAGE.split("\n")[0]
     assert pages.page_path(article.url) in {p.path for p in result.plans}
-    assert result.written == ("data/digest.json",)  # streamed into the site folder, not held
+    assert result.written == ("data/digest.json", "data/figures.csv")  # streamed into the site folder, not held
     assert json.loads((tmp_path / "data" / "digest.json").read_bytes())["articles"][0]["id"] == article.id
+    assert (tmp_path / "data" / "figures.csv").read_bytes().startswith("\ufeffid,".encode())
+    assert not article.term_counts  # let go once the region keywords were chosen
     assert any(path.suffix == ".json" for path in (tmp_path / "assets").rglob("*"))  # the index was written
     assert "2 files, 1 articles" in result.summary and "1 data warnings" in result.summary  # blank.txt
 
@@ -89,3 +91,18 @@ def test_shared_words_makes_equal_search_words_one_object_each():
     assert first == result() and first.search_terms[0].synonyms == ((),)
     assert all(a is b for a, b in zip(first.search_terms[0].words, second.search_terms[0].words))
     assert result().search_terms[0].words[0] is not result().search_terms[0].words[0]
+
+
+def test_the_search_index_is_the_same_fed_to_a_forked_writer_or_built_in_process(setup, tmp_path, monkeypatch):
+    """Linux forks the writer before reading and sends it the articles (search/feed.py);
+    elsewhere the index is built in-process from the digest: the same files either way."""
+    settings, resources = setup
+
+    def files(folder):
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    forked = build.build(settings, resources, NO_CACHE, tmp_path / "forked")
+    assert forked.search.process is not None or not build.can_fork()
+    forked.search.finish()
+    monkeypatch.setattr(build, "can_fork", lambda: False)
+    build.build(settings, resources, NO_CACHE, tmp_path / "here").search.finish()
+    assert files(tmp_path / "forked") == files(tmp_path / "here")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
@@ -149,3 +150,25 @@ def test_digest_sources_let_go_of_their_text():
                                    load_cues())
     (kept,) = data.sources
     assert kept.text == "" and (kept.file, kept.sha256, kept.size, kept.encoding) == ("a.txt", "0" * 64, 10, "utf-8")
+
+
+@pytest.mark.parametrize("copies", [0, 1, 1201])
+def test_streamed_contract_and_csv_are_the_whole_ones_byte_for_byte(copies, tmp_path):
+    """to_contract(streamed=True) written piece by piece, and write_figures_csv, give the
+    same bytes as the contract held whole (items made one at a time, batches of any length)."""
+    one = _digest()
+    data = replace(one, articles=one.articles * min(copies, 2), figures=one.figures * copies)
+    whole = digest_mod.to_contract(data)
+    streamed = digest_mod.to_contract(data, streamed=True)
+    assert not isinstance(streamed["figures"], list)
+    digest_mod.write_contract(streamed, tmp_path / "digest.json")
+    assert (tmp_path / "digest.json").read_bytes() == digest_mod.contract_json(whole)
+    digest_mod.write_figures_csv(digest_mod.contract_figures(data), tmp_path / "figures.csv")
+    assert (tmp_path / "figures.csv").read_bytes() == digest_mod.figures_csv(whole)
+    assert digest_mod.figures_csv({"figures": []}).decode("utf-8-sig").startswith("id,region,")
+
+
+def test_contract_figures_can_be_limited_to_some_ids():
+    data = _digest()
+    assert [f["id"] for f in digest_mod.contract_figures(data, {"f1"})] == ["f1"]
+    assert list(digest_mod.contract_figures(data, {"other"})) == []

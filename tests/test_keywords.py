@@ -75,6 +75,20 @@ def test_a_table_with_white_space_inside_a_word_is_read_as_jieba_reads_it(tmp_pa
         Idf.load(table=table).freq
 
 
+def test_region_keywords_are_chosen_once_then_the_counts_let_go(tools):
+    from generator.records import Digest
+    from generator.site.keywords import by_region, without_counts
+
+    tokenizer, idf = tools
+    one = Article(id="a", draft=_article("社区养老服务中心建成投用。").draft, region=REGION)
+    one = Article(id="a", draft=one.draft, region=REGION, term_counts=count_terms(one, tokenizer, idf))
+    assert by_region({REGION: [one]}, idf, 2) == {REGION: top_keywords([one.term_counts], idf, 2)}
+    data = Digest(sources=[], articles=[one], regions=[REGION], figures=[], warnings=[], build_date="")
+    lean = without_counts(data)
+    assert lean.articles[0].term_counts == {} and lean.articles[0].draft is one.draft
+    assert one.term_counts  # the record given is not changed
+
+
 def test_a_word_is_counted_stripped_or_left_out(tools):
     _, idf = tools
     from generator.site.keywords import _countable

@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib.resources
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -39,7 +39,8 @@ def build_search(digest: Digest, resources=None, one_file_bytes: int = Settings.
 
 
 def search_files(digest: Digest, resources=None, one_file_bytes: int = Settings.search_one_file_bytes,
-                 terms: Mapping[str, SearchTerms] | None = None) -> Iterator[GeneratedFile]:
+                 terms: Mapping[str, SearchTerms] | None = None,
+                 vocabulary: Iterable[str] = ()) -> Iterator[GeneratedFile]:
     """Every file the search needs, as site-relative paths and bytes, made one at a time
     as they are taken (the index's files of a large corpus are never all in memory).
 
@@ -47,16 +48,20 @@ def search_files(digest: Digest, resources=None, one_file_bytes: int = Settings.
     and the metric catalogue for synonyms; without them a private Segmenter is made and
     synonyms are off. A kind of search data of at most `one_file_bytes` stays one file.
     `terms`: article id -> its SearchTerms computed earlier (the per-file stage); the
-    articles missing there are segmented here.
+    articles missing there are segmented here. `vocabulary`: words of `terms` gathered
+    already (feed.py), when their own `words` were left out.
     """
-    segmenter = getattr(resources, "segmenter", None) or Segmenter()
+    # (jieba's dictionary is loaded only for articles whose terms were not given: most builds none)
+    given = terms or {}
+    segmenter = (None if all(a.id in given for a in digest.articles)
+                 else getattr(resources, "segmenter", None) or Segmenter())
     synonyms = getattr(resources, "synonyms", None) or Synonyms.from_catalogue(getattr(resources, "catalogue", None))
     spell = getattr(resources, "spelling", None) or pinyin.spell
     asset_dir = format.ASSET_DIR
     static = [GeneratedFile(f"{asset_dir}/lunr.js", lunr_js())]
     static += [GeneratedFile(f"{asset_dir}/{name}", (STATIC_DIR / name).read_bytes()) for name in STATIC_FILES]
     count: dict[str, int] = defaultdict(int)  # files of each shard kind, and bytes of index and text
-    for f in index_files(digest, segmenter, synonyms, one_file_bytes, terms, spell=spell):
+    for f in index_files(digest, segmenter, synonyms, one_file_bytes, terms, spell=spell, vocabulary=vocabulary):
         kind = f.path[len(asset_dir) + 1:].partition("/")[0]
         count[kind] += 1
         count["text bytes" if kind == "t" else "index bytes"] += len(f.content)
@@ -75,26 +80,29 @@ def lunr_js() -> bytes:
     return path.read_bytes()
 
 
-def index_files(digest: Digest, segmenter: Segmenter, synonyms: Synonyms,
+def index_files(digest: Digest, segmenter: Segmenter | None, synonyms: Synonyms,
                 one_file_bytes: int = Settings.search_one_file_bytes,
                 terms: Mapping[str, SearchTerms] | None = None,
                 abbreviations: dict[str, str] | None = None,
-                spell: Callable[[str], tuple[str, str]] = pinyin.spell) -> Iterator[GeneratedFile]:
+                spell: Callable[[str], tuple[str, str]] = pinyin.spell,
+                vocabulary: Iterable[str] = ()) -> Iterator[GeneratedFile]:
     """The index's JSON files (index.json, the shards, trad.json) for the digest;
     `terms` are the per-file stage's (by article id), `abbreviations` default to
     generator/data/indicators.yml's, `spell` spells region names (terms.pinyin_keys)."""
-    postings, table = build_index(digest, segmenter, synonyms, one_file_bytes, terms, spell)
+    postings, table = build_index(digest, segmenter, synonyms, one_file_bytes, terms, spell, vocabulary)
     table = replace(table, abbreviations=load_abbreviations() if abbreviations is None else abbreviations)
     return format.index_files(postings, table, one_file_bytes)
 
 
-def build_index(digest: Digest, segmenter: Segmenter, synonyms: Synonyms, one_file_bytes: int,
+def build_index(digest: Digest, segmenter: Segmenter | None, synonyms: Synonyms, one_file_bytes: int,
                 terms: Mapping[str, SearchTerms] | None = None,
-                spell: Callable[[str], tuple[str, str]] = pinyin.spell) -> tuple[Postings, format.Table]:
+                spell: Callable[[str], tuple[str, str]] = pinyin.spell,
+                vocabulary: Iterable[str] = ()) -> tuple[Postings, format.Table]:
     """The digest's sections scored, and the tables the files carry beside the postings.
 
     Each article's own words and synonym hits come from `terms` (by article id, from the
-    per-file stage) when there. Documents are numbered as format.document_order says.
+    per-file stage) when there, else from `segmenter` (None: every article's terms are
+    given). Documents are numbered as format.document_order says.
     """
     articles = digest.articles
     known = terms or {}
@@ -112,7 +120,7 @@ def build_index(digest: Digest, segmenter: Segmenter, synonyms: Synonyms, one_fi
     region_fields = {a.region: region_names(a.region) for a in articles}
 
     # Vocabulary: jieba's words over every field, region names, and canonical metric names.
-    vocab: set[str] = set().union(*(mine.words for mine in own))
+    vocab: set[str] = set(vocabulary).union(*(mine.words for mine in own))
     for names in region_fields.values():
         vocab.update(segment.normalise(n) for n in names)
     vocab.update(k for k in synonyms.table.values() if segment.CJK_RE.fullmatch(k))

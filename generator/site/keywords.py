@@ -2,7 +2,8 @@
 
 Counting words is the expensive part (a jieba cut of the whole text), and it only depends on
 one article, so it runs in the per-file stage (parallel, cached by content). Ranking the
-summed counts of a region's articles is cheap and done when the region page is rendered.
+summed counts of a region's articles is cheap: done for every region once the digest is read
+(by_region), after which the build lets the articles' counts go (a few KB per article).
 The weights are jieba.analyse.extract_tags' own: count x idf / total, stop words and
 one-character words left out.
 """
@@ -12,8 +13,8 @@ from __future__ import annotations
 import heapq
 import importlib.resources
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -21,7 +22,7 @@ from pathlib import Path
 import jieba
 import yaml
 
-from generator.records import Article
+from generator.records import Article, Digest, Region
 from generator.settings import PACKAGE_DIR
 
 IDF_TABLE = importlib.resources.files("jieba") / "analyse" / "idf.txt"
@@ -105,3 +106,14 @@ def top_keywords(counts: Iterable[dict[str, int]], idf: Idf, n: int) -> list[str
     # (nsmallest = sorted(...)[:n] without sorting every word of a large region)
     weight, median = idf.freq.get, idf.median
     return heapq.nsmallest(n, total, key=lambda w: (-(total[w] * weight(w, median) / size), w))
+
+
+def by_region(grouped: Mapping[Region, list[Article]], idf: Idf, n: int) -> dict[Region, list[str]]:
+    """Each region's keywords from its articles' counts (digest.articles_by_region's groups)."""
+    return {region: top_keywords((a.term_counts for a in articles), idf, n) for region, articles in grouped.items()}
+
+
+def without_counts(digest: Digest) -> Digest:
+    """The digest with its articles' keyword counts let go (once by_region has used them):
+    they are most of what an article holds besides its text."""
+    return replace(digest, articles=[replace(a, term_counts={}) if a.term_counts else a for a in digest.articles])

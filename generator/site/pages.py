@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import metadata
@@ -130,11 +130,12 @@ class Renderer:
     """Renders every generated page of one digest."""
 
     def __init__(self, digest: Digest, settings: Settings, resources: Resources,
-                 env: jinja2.Environment | None = None):
+                 env: jinja2.Environment | None = None, region_keywords: Mapping[Region, list[str]] | None = None):
+        """`region_keywords`: keywords.by_region of the digest, when computed before its
+        articles' counts were let go; else computed here from those counts."""
         self.digest = digest
         self.settings = settings
         self.catalogue = resources.catalogue
-        self.idf = resources.idf
         self.env = env or make_environment()
         self.labels = labels_mod.load()
         # What deferred pages depend on besides their context: templates, code, catalogue,
@@ -156,6 +157,8 @@ class Renderer:
         for figure in digest.figures:
             self.figures_by_region.setdefault(figure.region, []).append(figure)
             self.figures_by_article.setdefault(figure.article, []).append(figure)
+        self.keywords = (keywords.by_region(self.by_region, resources.idf, settings.keywords)
+                         if region_keywords is None else region_keywords)
 
     def _html(self, template: str, url: str, context: dict) -> str:
         labels = self.labels
@@ -176,21 +179,19 @@ class Renderer:
         html = self._html(template, url, context)
         return PagePlan(page_path(url), title, hashlib.sha256(html.encode("utf-8")).hexdigest(), lambda: html)
 
-    def _deferred(self, template: str, url: str, title: str, context: dict, *, inputs: dict | None = None,
-                  derive: Callable[[dict], dict] | None = None) -> PagePlan:
+    def _deferred(self, template: str, url: str, title: str, context: dict, *, inputs: dict | None = None) -> PagePlan:
         """Rendered when asked. The context must be plain data (records, strings, numbers)
         and all the template reads besides the fixed links and functions above: its pickle
         is the inputs hash, so two equal contexts always render the same body.
 
         `inputs` may stand in for the context in that hash, with records replaced by their
-        own hashes (article_digest); `derive` computes further values from the context at
-        render time, with this build's resources (in `self.fingerprint`).
+        own hashes (article_digest).
         """
         h = hashlib.sha256(self.fingerprint.encode())
         h.update(data_bytes((template, url, title, context if inputs is None else inputs)))
 
         def render() -> str:
-            return self._html(template, url, {**context, **(derive(context) if derive else {})})
+            return self._html(template, url, context)
         return PagePlan(page_path(url), title, h.hexdigest(), render)
 
     def article_digest(self, article: Article) -> bytes:
@@ -205,16 +206,16 @@ class Renderer:
         return compare.build_comparison(self.digest.comparisons, self.digest.figures, self.digest.regions,
                                         self.digest.articles, self.labels)
 
-    def metric_files(self, contract: dict) -> list[GeneratedFile]:
+    def metric_files(self, data: Digest) -> list[GeneratedFile]:
         """Each indicator page's CSV: the contract's figures of its row (every region, every
-        period), region by region, latest first, as the page's 各时期数值 table lists them."""
-        by_id = {f["id"]: f for f in contract["figures"]}
-        files = []
-        for row in self.comparison_table.rows:
-            ids = [c.figure.id for _, cells in sorted(row.history.items()) for c in cells]
-            files.append(GeneratedFile(metric_csv_url(row),
-                                       digest_mod.figures_csv({"figures": [by_id[i] for i in ids if i in by_id]})))
-        return files
+        period), region by region, latest first, as the page's 各时期数值 table lists them.
+        `data`: the digest as read (the contract's, before typesetting)."""
+        rows = [[c.figure.id for _, cells in sorted(row.history.items()) for c in cells]
+                for row in self.comparison_table.rows]
+        by_id = {f["id"]: f for f in digest_mod.contract_figures(data, {i for ids in rows for i in ids})}
+        return [GeneratedFile(metric_csv_url(row), digest_mod.figures_csv({"figures": [by_id[i] for i in ids
+                                                                                        if i in by_id]}))
+                for row, ids in zip(self.comparison_table.rows, rows)]
 
     def plans(self) -> list[PagePlan]:
         comparison = self.comparison_table
@@ -253,17 +254,10 @@ class Renderer:
         cards = [by_id[i] for i in self.digest.key_figures.get(region.name, []) if i in by_id]
         context = {"region": region, "articles": articles, "figures": figures, "key_figures": cards,
                    "article_urls": {f.article: self.articles[f.article].url for f in figures},
-                   "keyword_count": self.settings.keywords, "indicators": indicators,
+                   "keywords": self.keywords.get(region, []), "indicators": indicators,
                    "latest": max((self.source_dates.get(a.source) or str(a.year or "") for a in articles), default="")}
         return self._deferred("region.html", digest_mod.region_url(region), region.name, context,
-                              inputs={**context, "articles": [self.article_digest(a) for a in articles]},
-                              derive=self._region_extras)
-
-    def _region_extras(self, context: dict) -> dict:
-        """A region page's keywords, from its articles."""
-        articles = context["articles"]
-        return {"keywords": keywords.top_keywords((a.term_counts for a in articles), self.idf,
-                                                  context["keyword_count"])}
+                              inputs={**context, "articles": [self.article_digest(a) for a in articles]})
 
     def article(self, article: Article) -> PagePlan:
         context = {"article": article, "figures": self.figures_by_article.get(article.id, []),

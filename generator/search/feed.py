@@ -1,0 +1,71 @@
+"""What the search writer indexes, sent to it instead of inherited.
+
+A search writer forked after the digest is read (mkdocs/background.py) starts with the whole
+parent: the kernel counts every page of it in the child's memory too, and every page either
+process then touches (a reference count is a write) is copied. At 100,000 articles that child
+was the largest process of the build. Forked before the reading, while the parent is small,
+the child instead receives what the index needs, the typeset articles and their search terms,
+over a pipe a batch at a time, and holds nothing else.
+
+Only for a writer that really runs in a forked child: in-process, `receive` would wait for a
+`send` that comes after it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from itertools import islice
+
+from generator.records import Article, Digest, Region, SearchTerms
+
+# Articles pickled into one message: big enough that a message costs little, small enough
+# that neither process holds much of the corpus as pickles at once.
+BATCH = 500
+
+
+class ArticleFeed:
+    """A one-way pipe from the build (send) to its forked search writer (receive)."""
+
+    def __init__(self) -> None:
+        self._receiver, self._sender = multiprocessing.get_context("fork").Pipe(duplex=False)
+
+    def forked(self) -> None:
+        """In the build, once the writer is forked: only the child reads."""
+        self._receiver.close()
+
+    def send(self, articles: Iterable[Article], terms: Mapping[str, SearchTerms]) -> None:
+        """The articles with their terms (by article id), then the end. The terms' words go
+        once, as the vocabulary (all the index needs of them), not with every article."""
+        vocabulary = set().union(*(t.words for t in terms.values()))
+        self._sender.send(vocabulary)
+        del vocabulary
+        articles = iter(articles)
+        while batch := list(islice(articles, BATCH)):
+            self._sender.send([(a, _without_words(terms.get(a.id))) for a in batch])
+        self._sender.send(None)
+        self._sender.close()
+
+    def receive(self) -> tuple[Digest, dict[str, SearchTerms], set[str]]:
+        """In the writer: a digest of the articles (all the index reads of one), their terms
+        by id (words left out) and the vocabulary of those terms. Raises EOFError if the
+        build ended without sending everything."""
+        self._sender.close()  # (so a build that dies ends the wait)
+        vocabulary: set[str] = {sys.intern(w) for w in self._receiver.recv()}
+        articles: list[Article] = []
+        terms: dict[str, SearchTerms] = {}
+        regions: dict[Region, Region] = {}  # one object per region, as in the build
+        while (batch := self._receiver.recv()) is not None:
+            for article, own in batch:
+                region = regions.setdefault(article.region, article.region)
+                articles.append(article if region is article.region else replace(article, region=region))
+                if own is not None:
+                    terms[article.id] = own
+        self._receiver.close()
+        return Digest(sources=[], articles=articles, regions=[], figures=[], warnings=[], build_date=""), terms, vocabulary
+
+
+def _without_words(terms: SearchTerms | None) -> SearchTerms | None:
+    return None if terms is None else replace(terms, words=())

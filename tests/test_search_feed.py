@@ -1,0 +1,55 @@
+"""generator/search/feed.py: the articles and terms sent to a forked search writer."""
+
+from __future__ import annotations
+
+import multiprocessing
+
+import pytest
+
+from generator.records import Article, ArticleDraft, Region, SearchTerms, Section
+from generator.search.feed import BATCH, ArticleFeed
+
+REGION = Region("安吉县", "湖州市", "浙江省", "330523", "county", "anji-xian")
+
+
+def _articles(n: int) -> list[Article]:
+    return [Article(id=f"a{i}", draft=ArticleDraft("p.txt", f"题{i}", [Section(None, [f"段落{i}"])]), region=REGION)
+            for i in range(n)]
+
+
+def _child(feed: ArticleFeed, out) -> None:
+    shown, terms, vocabulary = feed.receive()
+    articles = shown.articles
+    out.send(([a.id for a in articles], sorted(terms), sorted(vocabulary), {t.words for t in terms.values()},
+              all(a.region is articles[0].region for a in articles), articles[1].paragraphs))
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+def test_a_forked_writer_receives_every_article_its_terms_and_their_vocabulary():
+    articles = _articles(BATCH + 3)  # more than one message
+    terms = {a.id: SearchTerms((f"词{i}", "共同"), ((),)) for i, a in enumerate(articles) if i != 1}
+    feed = ArticleFeed()
+    mine, theirs = multiprocessing.get_context("fork").Pipe(duplex=False)
+    child = multiprocessing.get_context("fork").Process(target=_child, args=(feed, theirs))
+    child.start()
+    feed.forked()
+    feed.send(articles, terms)
+    ids, with_terms, vocabulary, words, one_region, paragraphs = mine.recv()
+    child.join()
+    assert child.exitcode == 0
+    assert ids == [a.id for a in articles]
+    assert with_terms == sorted(terms)  # an article without terms is left to the index to segment
+    assert vocabulary == sorted({w for t in terms.values() for w in t.words})
+    assert words == {()}  # the words travel once, as the vocabulary
+    assert one_region and paragraphs == ["段落1"]
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+def test_a_build_that_ends_without_sending_ends_the_wait():
+    feed = ArticleFeed()
+    child = multiprocessing.get_context("fork").Process(target=feed.receive)
+    child.start()
+    feed.forked()
+    feed._sender.close()  # the build failed before sending: its end of the pipe is closed
+    child.join(30)
+    assert child.exitcode not in (0, None)  # EOFError, not a wait for ever
