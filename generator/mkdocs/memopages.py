@@ -9,6 +9,10 @@ MkDocs reads and renders every page's body before it writes the first one, so a 
 returned from on_page_content would stay in memory with all the others (hundreds of MB at
 ten thousand articles). A generated page's body is therefore rendered only when its page is
 about to be written (on_page_context, ready()) and let go once it is written (finished()).
+
+A generated page's Markdown is only its front matter, so PlannedPage skips what MkDocs does
+to read it: parsing the YAML and converting an empty text with a new Markdown instance per
+page (most of MkDocs' own time per generated page at ten thousand articles).
 """
 
 from __future__ import annotations
@@ -16,6 +20,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import jinja2
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import meta
 
 from generator.mkdocs.pagememo import EMPTY_TEMPLATE, PageMemo
 from generator.site.pages import PagePlan
@@ -25,6 +33,34 @@ def add_empty_template(env: jinja2.Environment) -> jinja2.Environment:
     """The theme's environment, able to load the stand-in template of a memo hit."""
     env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({EMPTY_TEMPLATE: ""})])
     return env
+
+
+class PlannedPage(Page):
+    """A generated page: the title it would have read from its front matter, and an empty
+    Markdown text rendered as MkDocs renders one (no body, no table of contents, no anchors)
+    without a Markdown instance. Should another plugin give it Markdown text after all
+    (on_page_read_source, on_page_markdown), it is read and rendered the ordinary way."""
+
+    def __init__(self, title: str, file: File, config) -> None:
+        super().__init__(None, file, config)  # None: the title comes from meta, as when read
+        self.front_title = title
+
+    def read_source(self, config) -> None:
+        source = config.plugins.on_page_read_source(page=self, config=config)
+        if source is not None:
+            self.markdown, self.meta = meta.get_data(source)
+        else:
+            self.markdown, self.meta = "", {"title": self.front_title}
+
+    def render(self, config, files) -> None:
+        if self.markdown.strip():
+            return super().render(config, files)
+        # What Page.render leaves for an empty text (Markdown returns "" before any processor runs).
+        self.content = ""
+        self.toc = get_toc([])
+        self._title_from_render = None
+        self.present_anchor_ids = set()
+        self.links_to_anchors = {}
 
 
 @dataclass

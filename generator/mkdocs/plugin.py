@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from generator import build
 from generator.cache import code_fingerprint
 from generator.cachelock import BuildLock, CacheAccess
-from generator.mkdocs.memopages import MemoPages, add_empty_template
+from generator.mkdocs.memopages import MemoPages, PlannedPage, add_empty_template
 from generator.mkdocs.pagememo import PageMemo, site_key
 from generator.mkdocs.progress import make_progress
 from generator.mkdocs.sitemarker import mark_complete, mark_incomplete
@@ -93,8 +93,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         finally:
             close()
         _report(state.result.digest.warnings)
+        in_nav = _nav_paths(config.nav)
         for plan in state.result.plans:
-            files.append(_page_file(plan, config))
+            files.append(_page_file(plan, config, plan.path not in in_nav))
         for data in state.result.data_files:
             files.append(File.generated(config, data.path, content=data.content))
         for path in state.result.written:  # already in site_dir: MkDocs leaves it in place
@@ -161,10 +162,24 @@ def _report(warnings: list[DataWarning]) -> None:
         report.warning("[digest] %s", display_name(str(warning)))
 
 
-def _page_file(plan: PagePlan, config) -> File:
+def _nav_paths(nav) -> set[str]:
+    """The docs paths the config's nav names (there the nav may give a page its title)."""
+    if isinstance(nav, str):
+        return {nav}
+    items = nav.values() if isinstance(nav, dict) else nav or []
+    return set().union(*map(_nav_paths, items))
+
+
+def _page_file(plan: PagePlan, config, planned: bool = True) -> File:
     """A generated page for MkDocs: the title in front matter, HTML-escaped (MkDocs themes
-    print page titles unescaped); the body comes from the plan in on_page_content."""
-    front = "---\ntitle: " + json.dumps(html.escape(plan.title), ensure_ascii=False) + "\n---\n"
+    print page titles unescaped); the body comes from the plan in on_page_content. With
+    `planned` (pages the nav does not name), its page is a PlannedPage, which knows that
+    title without reading the front matter; MkDocs makes the others' pages with the nav's title."""
+    title = html.escape(plan.title)
+    front = "---\ntitle: " + json.dumps(title, ensure_ascii=False) + "\n---\n"
     # Reached through the region, article and comparison lists, not the nav: saying so
     # keeps MkDocs from listing every generated page as missing from the nav.
-    return File.generated(config, plan.path, content=front, inclusion=InclusionLevel.NOT_IN_NAV)
+    file = File.generated(config, plan.path, content=front, inclusion=InclusionLevel.NOT_IN_NAV)
+    if planned:
+        PlannedPage(title, file, config)  # sets file.page: MkDocs uses it instead of making a Page
+    return file
