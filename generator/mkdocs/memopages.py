@@ -17,6 +17,7 @@ page (most of MkDocs' own time per generated page at ten thousand articles).
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 import jinja2
@@ -27,6 +28,8 @@ from mkdocs.utils import meta
 
 from generator.mkdocs.pagememo import EMPTY_TEMPLATE, PageMemo
 from generator.site.pages import PagePlan
+
+log = logging.getLogger("mkdocs.plugins.digest")
 
 
 def add_empty_template(env: jinja2.Environment) -> jinja2.Environment:
@@ -75,6 +78,30 @@ class MemoPages:
     hits: dict[str, str] = field(default_factory=dict)  # memoised page -> the template it would have used
     env: jinja2.Environment | None = None  # the theme's, once MkDocs made it (on_env)
     context: dict | None = None  # the last page context, should a memo entry have vanished
+    handed: set[str] = field(default_factory=set)  # pages a helper renders into the memo (pagehelper.py)
+    helper: object | None = None  # that helper (background.BackgroundWriter) until it is waited for
+    helped: int = 0  # pages read from the memo that the helper stored
+
+    @property
+    def unchanged(self) -> int:
+        """Pages written from the memo that an earlier build stored."""
+        return self.memo.hits - self.helped
+
+    def hand_over(self, pages: list, helper) -> None:
+        """`helper` renders `pages` into the memo: to this build they are memo hits."""
+        self.helper = helper
+        for page in pages:
+            self.handed.add(page.file.src_uri)
+            self.hits[page.file.src_uri] = page.meta.get("template", "main.html")
+            page.meta["template"] = EMPTY_TEMPLATE
+
+    def wait_for_helper(self) -> None:
+        helper, self.helper = self.helper, None
+        if helper is not None:
+            try:
+                helper.finish()
+            except RuntimeError as error:  # its pages are rendered here instead (finished())
+                log.warning("%s: the pages it did not store are rendered by the build", error)
 
     def body(self, html_body: str, page) -> str:
         """The page's body HTML for MkDocs to hold until the page is written: "" for a
@@ -102,8 +129,12 @@ class MemoPages:
         if key is None:
             return output
         if page.file.src_uri in self.hits:
+            handed = page.file.src_uri in self.handed
+            if handed:
+                self.wait_for_helper()
             memoised = self.memo.get(key)
             if memoised is not None:
+                self.helped += handed
                 return memoised
             # The entry vanished since body(): render the page after all.
             page.meta["template"] = self.hits[page.file.src_uri]

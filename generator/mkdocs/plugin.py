@@ -23,6 +23,7 @@ from generator import build
 from generator.cache import code_fingerprint
 from generator.cachelock import BuildLock, CacheAccess
 from generator.mkdocs.memopages import MemoPages, PlannedPage, add_empty_template
+from generator.mkdocs.pagehelper import start_helper
 from generator.mkdocs.pagememo import PageMemo, site_key
 from generator.mkdocs.progress import make_progress
 from generator.mkdocs.sitemarker import mark_complete, mark_incomplete
@@ -59,6 +60,7 @@ class BuildState:
     started: float = field(default_factory=time.monotonic)
     result: build.BuildResult | None = None  # once on_files ran
     pages: MemoPages | None = None  # once on_nav ran
+    nav: object | None = None  # MkDocs' Navigation, once on_nav ran
 
 
 class DigestPlugin(BasePlugin[DigestConfig]):
@@ -106,6 +108,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         """Everything outside a page that shapes its finished HTML is known now (MkDocs reads
         the pages next, then renders them): start this build's page memo."""
         result = self.state.result
+        self.state.nav = nav
         self.state.pages = MemoPages(PageMemo.for_build(self.state.access), site_key(config, nav, code_fingerprint()),
                                      {plan.path: plan for plan in result.plans}, result.home_summary)
         return nav
@@ -114,7 +117,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return self.state.pages.body(html_body, page)
 
     def on_env(self, env, /, *, config, files):
+        """Every page is read: a helper process may render half of those still to render."""
         self.state.pages.env = add_empty_template(env)
+        start_helper(self.state.pages, self, config, self.state.nav, files, env)
         return env
 
     def on_page_context(self, context, /, *, page, config, nav):
@@ -129,6 +134,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             return
         if state.result is not None and state.result.search is not None:
             state.result.search.cancel()
+        if state.pages is not None and state.pages.helper is not None:
+            state.pages.helper.cancel()  # it must not write into the cache once the lock is released
         state.lock.release()
         mark_incomplete(state.site_dir)  # also after on_post_build, when --strict aborts
 
@@ -144,6 +151,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 state.result.search.finish()
         except RuntimeError as error:
             raise PluginError(str(error)) from error
+        state.pages.wait_for_helper()  # (normally waited for at its first page)
         state.pages.memo.prune()
         warnings = len(state.result.digest.warnings)
         if config.strict and warnings and not log.isEnabledFor(logging.WARNING):
@@ -152,7 +160,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         state.lock.release()
         mark_complete(state.site_dir)
         log.info("digest: %s in %.1f s (%d of %d pages unchanged since the last build)", state.result.summary,
-                 time.monotonic() - state.started, state.pages.memo.hits, len(state.pages.keys))
+                 time.monotonic() - state.started, state.pages.unchanged, len(state.pages.keys))
 
 
 def _report(warnings: list[DataWarning]) -> None:

@@ -1,0 +1,88 @@
+"""pagehelper: a helper process renders half of the pages into the memo; the site is the
+same byte for byte with or without it, and when it fails; it is not started when another
+plugin listens to page events, or with too few pages to render."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from generator.mkdocs import pagehelper
+from generator.mkdocs.memopages import MemoPages
+from generator.mkdocs.pagememo import PageMemo
+from helpers import ROOT, write_config
+
+
+def _site(tmp_path: Path, name: str, monkeypatch, min_pages: int):
+    """Build two seeds into tmp_path/name (a cache of its own) in this process; the plugin's pages."""
+    seeds = tmp_path / "seeds"
+    if not seeds.is_dir():
+        seeds.mkdir()
+        for path in sorted((ROOT / "seeds").glob("*.txt"))[:2]:
+            shutil.copy(path, seeds)
+    work = tmp_path / name
+    work.mkdir()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764028800")
+    monkeypatch.setattr(pagehelper, "MIN_PAGES", min_pages)
+    config = load_config(str(write_config(work, seeds)), site_dir=str(work / "site"))
+    build(config)
+    return work / "site", config.plugins["digest"].state.pages
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.skipif(not pagehelper.can_fork(), reason="the helper needs fork (Linux)")
+def test_the_helper_renders_half_the_pages_and_the_site_is_the_same(tmp_path, monkeypatch):
+    alone, pages_alone = _site(tmp_path, "alone", monkeypatch, min_pages=10**9)
+    helped, pages = _site(tmp_path, "helped", monkeypatch, min_pages=1)
+    assert pages_alone.helped == 0 and pages.helped == len(pages.handed) >= len(pages.keys) // 2 - 1
+    assert pages.unchanged == 0  # what the helper stored is not "unchanged since the last build"
+    assert _files(helped) == _files(alone)
+
+
+@pytest.mark.skipif(not pagehelper.can_fork(), reason="the helper needs fork (Linux)")
+def test_pages_a_failed_helper_did_not_store_are_rendered_by_the_build(tmp_path, monkeypatch, caplog):
+    alone, _ = _site(tmp_path, "alone", monkeypatch, min_pages=10**9)
+
+    def fail(page, *args):
+        raise RuntimeError("helper broke")
+    monkeypatch.setattr(pagehelper, "render_page", fail)  # (in the forked helper only: the build renders itself)
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.digest"):
+        helped, pages = _site(tmp_path, "helped", monkeypatch, min_pages=1)
+    assert pages.handed and pages.helped == 0 and "page helper failed" in caplog.text
+    assert _files(helped) == _files(alone)
+
+
+def _fakes(tmp_path, count: int, listeners: dict):
+    page_files = [SimpleNamespace(src_uri=f"articles/a{i}.md") for i in range(count)]
+    for f in page_files:
+        f.page = SimpleNamespace(file=f, meta={})
+    files = SimpleNamespace(documentation_pages=lambda inclusion: page_files)
+    pages = MemoPages(PageMemo(tmp_path), "site", {}, "", keys={f.src_uri: "k" for f in page_files})
+    config = SimpleNamespace(plugins=SimpleNamespace(events=listeners), site_dir=str(tmp_path / "site"))
+    return pages, config, files
+
+
+def test_no_helper_for_few_pages_or_when_another_plugin_listens(tmp_path, monkeypatch):
+    started = []
+    monkeypatch.setattr(pagehelper.BackgroundWriter, "start", lambda self: started.append(self))
+    monkeypatch.setattr(pagehelper, "can_fork", lambda: True)
+    ours, other = SimpleNamespace(), SimpleNamespace()
+    env = SimpleNamespace(get_template=lambda name: None)
+    only_ours = {"page_context": [SimpleNamespace(__self__=ours)], "post_page": []}
+    pages, config, files = _fakes(tmp_path, pagehelper.MIN_PAGES - 1, only_ours)
+    assert pagehelper.start_helper(pages, ours, config, None, files, env) is None
+    theirs = {"page_context": [SimpleNamespace(__self__=ours)], "post_page": [SimpleNamespace(__self__=other)]}
+    pages, config, files = _fakes(tmp_path, pagehelper.MIN_PAGES, theirs)
+    assert pagehelper.start_helper(pages, ours, config, None, files, env) is None and not started
+    pages, config, files = _fakes(tmp_path, pagehelper.MIN_PAGES, only_ours)
+    assert pagehelper.start_helper(pages, ours, config, None, files, env) is started[0]
+    assert len(pages.handed) == pagehelper.MIN_PAGES - pagehelper.MIN_PAGES // 2 and pages.helper is started[0]
