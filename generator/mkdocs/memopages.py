@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import meta
 
+from generator.mkdocs.background import BackgroundWriter
 from generator.mkdocs.pagememo import EMPTY_TEMPLATE, PageMemo
 from generator.site.pages import PagePlan
 
@@ -79,7 +80,7 @@ class MemoPages:
     env: jinja2.Environment | None = None  # the theme's, once MkDocs made it (on_env)
     context: dict | None = None  # the last page context, should a memo entry have vanished
     handed: set[str] = field(default_factory=set)  # pages a helper renders into the memo (pagehelper.py)
-    helper: object | None = None  # that helper (background.BackgroundWriter) until it is waited for
+    helper: BackgroundWriter | None = None  # that helper until it is waited for
     helped: int = 0  # pages read from the memo that the helper stored
 
     @property
@@ -87,7 +88,7 @@ class MemoPages:
         """Pages written from the memo that an earlier build stored."""
         return self.memo.hits - self.helped
 
-    def hand_over(self, pages: list, helper) -> None:
+    def hand_over(self, pages: list, helper: BackgroundWriter) -> None:
         """`helper` renders `pages` into the memo: to this build they are memo hits."""
         self.helper = helper
         for page in pages:
