@@ -1,6 +1,6 @@
-"""pagehelper: a helper process renders half of the pages into the memo; the site is the
-same byte for byte with or without it, and when it fails; it is not started when another
-plugin listens to page events, or with too few pages to render."""
+"""pagehelper: a helper process renders half of the pages left into the memo; the site is the
+same byte for byte with or without it, and when it fails; it is not started while the search
+writer is busy, when another plugin listens to page events, or with too few pages left."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from mkdocs.config import load_config
 
 from generator.mkdocs import pagehelper
 from generator.mkdocs.memopages import MemoPages
-from generator.mkdocs.pagememo import PageMemo
+from generator.mkdocs.pagehelper import PageHelper
+from generator.mkdocs.pagememo import EMPTY_TEMPLATE, PageMemo
 from helpers import ROOT, write_config
 
 
@@ -30,6 +31,7 @@ def _site(tmp_path: Path, name: str, monkeypatch, min_pages: int):
     work.mkdir()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764028800")
     monkeypatch.setattr(pagehelper, "MIN_PAGES", min_pages)
+    monkeypatch.setattr(pagehelper.BackgroundWriter, "running", lambda self: False)  # the search is done
     config = load_config(str(write_config(work, seeds)), site_dir=str(work / "site"))
     build(config)
     return work / "site", config.plugins["digest"].state.pages
@@ -43,7 +45,7 @@ def _files(site: Path) -> dict[str, bytes]:
 def test_the_helper_renders_half_the_pages_and_the_site_is_the_same(tmp_path, monkeypatch):
     alone, pages_alone = _site(tmp_path, "alone", monkeypatch, min_pages=10**9)
     helped, pages = _site(tmp_path, "helped", monkeypatch, min_pages=1)
-    assert pages_alone.helped == 0 and pages.helped == len(pages.handed) >= len(pages.keys) // 2 - 1
+    assert pages_alone.helped == 0 and pages.helped == len(pages.handed) >= len(pages.keys) // 2 - 2
     assert pages.unchanged == 0  # what the helper stored is not "unchanged since the last build"
     assert _files(helped) == _files(alone)
 
@@ -68,21 +70,31 @@ def _fakes(tmp_path, count: int, listeners: dict):
     files = SimpleNamespace(documentation_pages=lambda inclusion: page_files)
     pages = MemoPages(PageMemo(tmp_path), "site", {}, "", keys={f.src_uri: "k" for f in page_files})
     config = SimpleNamespace(plugins=SimpleNamespace(events=listeners), site_dir=str(tmp_path / "site"))
-    return pages, config, files
+    return pages, config, files, [f.page for f in page_files]
 
 
-def test_no_helper_for_few_pages_or_when_another_plugin_listens(tmp_path, monkeypatch):
+def test_the_helper_starts_once_nothing_else_is_busy_and_enough_pages_are_left(tmp_path, monkeypatch):
     started = []
     monkeypatch.setattr(pagehelper.BackgroundWriter, "start", lambda self: started.append(self))
     monkeypatch.setattr(pagehelper, "can_fork", lambda: True)
     ours, other = SimpleNamespace(), SimpleNamespace()
-    env = SimpleNamespace(get_template=lambda name: None)
     only_ours = {"page_context": [SimpleNamespace(__self__=ours)], "post_page": []}
-    pages, config, files = _fakes(tmp_path, pagehelper.MIN_PAGES - 1, only_ours)
-    assert pagehelper.start_helper(pages, ours, config, None, files, env) is None
     theirs = {"page_context": [SimpleNamespace(__self__=ours)], "post_page": [SimpleNamespace(__self__=other)]}
-    pages, config, files = _fakes(tmp_path, pagehelper.MIN_PAGES, theirs)
-    assert pagehelper.start_helper(pages, ours, config, None, files, env) is None and not started
-    pages, config, files = _fakes(tmp_path, pagehelper.MIN_PAGES, only_ours)
-    assert pagehelper.start_helper(pages, ours, config, None, files, env) is started[0]
-    assert len(pages.handed) == pagehelper.MIN_PAGES - pagehelper.MIN_PAGES // 2 and pages.helper is started[0]
+    busy = [True]
+
+    def make(count, listeners):
+        pages, config, files, todo = _fakes(tmp_path, count, listeners)
+        return pages, PageHelper(pages, ours, config, None, files, None, busy=lambda: busy[0]), todo
+    n = pagehelper.MIN_PAGES + 10
+    for pages, helper, todo in (make(n, theirs), make(pagehelper.MIN_PAGES, only_ours)):
+        busy[0] = False
+        assert helper.consider(todo[0]) is None and not started and not pages.handed
+    pages, helper, todo = make(n, only_ours)
+    busy[0] = True
+    assert helper.consider(todo[0]) is None  # the search writer is at work: not yet
+    busy[0] = False
+    assert helper.consider(todo[5]) is started[0] and pages.helper is started[0]
+    left = todo[6:]
+    assert pages.handed == {p.file.src_uri for p in left[len(left) // 2:]}
+    assert all(p.meta["template"] == EMPTY_TEMPLATE for p in left[len(left) // 2:])
+    assert helper.consider(todo[6]) is None and len(started) == 1  # one helper per build

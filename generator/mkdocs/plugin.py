@@ -23,7 +23,7 @@ from generator import build
 from generator.cache import code_fingerprint
 from generator.cachelock import BuildLock, CacheAccess
 from generator.mkdocs.memopages import MemoPages, PlannedPage, add_empty_template
-from generator.mkdocs.pagehelper import start_helper
+from generator.mkdocs.pagehelper import PageHelper
 from generator.mkdocs.pagememo import PageMemo, site_key
 from generator.mkdocs.progress import make_progress
 from generator.mkdocs.sitemarker import mark_complete, mark_incomplete
@@ -61,6 +61,7 @@ class BuildState:
     result: build.BuildResult | None = None  # once on_files ran
     pages: MemoPages | None = None  # once on_nav ran
     nav: object | None = None  # MkDocs' Navigation, once on_nav ran
+    helper: PageHelper | None = None  # once on_env ran
 
 
 class DigestPlugin(BasePlugin[DigestConfig]):
@@ -117,12 +118,16 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return self.state.pages.body(html_body, page)
 
     def on_env(self, env, /, *, config, files):
-        """Every page is read: a helper process may render half of those still to render."""
-        self.state.pages.env = add_empty_template(env)
-        start_helper(self.state.pages, self, config, self.state.nav, files, env)
+        """Every page is read: a helper process may render half of those left to render (pagehelper.py)."""
+        state = self.state
+        state.pages.env = add_empty_template(env)
+        search = state.result.search
+        state.helper = PageHelper(state.pages, self, config, state.nav, files, env,
+                                  busy=lambda: search is not None and search.running())
         return env
 
     def on_page_context(self, context, /, *, page, config, nav):
+        self.state.helper.consider(page)
         return self.state.pages.ready(context, page)
 
     def on_post_page(self, output: str, /, *, page, config) -> str:
