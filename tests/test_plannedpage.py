@@ -62,7 +62,7 @@ def test_markdown_from_another_plugin_is_rendered_the_ordinary_way(tmp_path):
 
 def test_only_pages_the_nav_does_not_name_are_planned(tmp_path):
     config = _config(tmp_path)
-    nav = [{"首页": "index.md"}, {"地区": [{"全部": "regions.md"}, "compare.md"]}, "search.md"]
+    nav = [{"首页": "index.md"}, {"地区": [{"全部": "./regions.md"}, "compare.md"]}, "search.md"]
     assert _nav_paths(nav) == {"index.md", "regions.md", "compare.md", "search.md"}
     assert _nav_paths(None) == set()
     plan = PagePlan("regions.md", "地区", "inputs", lambda: "")

@@ -12,7 +12,7 @@ import json
 import logging
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from mkdocs.config import base
 from mkdocs.exceptions import PluginError
@@ -178,7 +178,7 @@ def _report(warnings: list[DataWarning]) -> None:
 def _nav_paths(nav) -> set[str]:
     """The docs paths the config's nav names (there the nav may give a page its title)."""
     if isinstance(nav, str):
-        return {nav}
+        return {PurePosixPath(nav.lstrip("/")).as_posix()}  # as MkDocs looks the file up
     items = nav.values() if isinstance(nav, dict) else nav or []
     return set().union(*map(_nav_paths, items))
 
