@@ -108,6 +108,11 @@ def _encoder(hint) -> Callable:
 
 
 # ----------------------------------------------------------------------------- reading
+#
+# A decoder may carry two attributes, which let the decoders around it skip calls and failed
+# attempts (a cache read decodes millions of values): `accepted`, the JSON types it returns
+# unchanged (scalars: checking the type is all it does), and `takes`, the JSON types it can
+# succeed on at all (absent: any).
 
 def _scalar_decoder(hint) -> Callable:
     if hint is None or hint is type(None):
@@ -118,25 +123,40 @@ def _scalar_decoder(hint) -> Callable:
         accepted = (hint,)
     else:
         raise SchemaError(f"cannot read a {hint}")
-    name = getattr(hint, "__name__", str(hint))
+    return _accepting(accepted, getattr(hint, "__name__", str(hint)))
 
+
+def _accepting(accepted: tuple, name: str) -> Callable:
     def decode(data):
         if type(data) not in accepted:
             raise SchemaError(f"expected {name}, got {type(data).__name__}")
         return data
-    decode.accepted = accepted  # lets a list of scalars be checked in one pass
+    decode.accepted = decode.takes = accepted
     return decode
+
+
+def _type_set(dec: Callable) -> frozenset | None:
+    """The types `dec` passes unchanged, as a set: a list of them is checked in one C-level pass."""
+    accepted = getattr(dec, "accepted", None)
+    return frozenset(accepted) if accepted is not None else None
 
 
 def _union_decoder(hint) -> Callable:
     arms = [_decoder(a) for a in typing.get_args(hint)]
+    if all(hasattr(arm, "accepted") for arm in arms):  # scalars only: one type check
+        return _accepting(tuple(t for arm in arms for t in arm.accepted), str(hint))
+    # (arm, the types it can succeed on or None): the first arm that succeeds wins, as
+    # written, but an arm that cannot take the value's type is not tried
+    tries = [(arm, getattr(arm, "takes", None)) for arm in arms]
 
     def decode(data):
-        for arm in arms:
-            try:
-                return arm(data)
-            except SchemaError:
-                continue
+        kind = type(data)
+        for arm, takes in tries:
+            if takes is None or kind in takes:
+                try:
+                    return arm(data)
+                except SchemaError:
+                    continue
         raise SchemaError(f"{data!r:.60} is none of {hint}")
     return decode
 
@@ -144,16 +164,27 @@ def _union_decoder(hint) -> Callable:
 def _dataclass_decoder(cls: type) -> Callable:
     fields = _lazy_fields(cls, _decoder)
     names = {f.name for f in dataclasses.fields(cls)}
+    steps: list = []  # per field: name, the types passed as they are (or None), decoder, init
 
     def decode(data):
         if type(data) is not dict or data.keys() != names:
             raise SchemaError(f"fields of {cls.__name__} do not match")
-        made = fields()
-        record = cls(**{name: dec(data[name]) for name, dec, init in made if init})
-        for name, dec, init in made:
-            if not init:
-                object.__setattr__(record, name, dec(data[name]))
+        if not steps:
+            steps.extend((name, getattr(dec, "accepted", None), dec, init) for name, dec, init in fields())
+        given, later = {}, []
+        for name, accepted, dec, init in steps:
+            value = data[name]
+            if accepted is None or type(value) not in accepted:
+                value = dec(value)  # (a scalar of another type: raises)
+            if init:
+                given[name] = value
+            else:
+                later.append((name, value))
+        record = cls(**given)
+        for name, value in later:
+            object.__setattr__(record, name, value)
         return record
+    decode.takes = (dict,)
     return decode
 
 
@@ -174,17 +205,19 @@ def _sequence_decoder(hint, origin, args) -> Callable:
             if type(data) is not list or len(data) != len(decs):
                 raise SchemaError(f"expected {len(decs)} items for {hint}")
             return tuple(dec(v) for dec, v in zip(decs, data))
+        decode_fixed.takes = (list,)
         return decode_fixed
     dec = _decoder(args[0]) if args else _decoder(Any)
     make = tuple if origin is tuple else list
-    accepted = getattr(dec, "accepted", None)
+    accepted = _type_set(dec)
 
     def decode(data):
         if type(data) is not list:
             raise SchemaError(f"expected a list for {hint}, got {type(data).__name__}")
-        if accepted is not None and all(type(v) in accepted for v in data):
+        if accepted is not None and accepted.issuperset(map(type, data)):
             return make(data)
         return make([dec(v) for v in data])
+    decode.takes = (list,)
     return decode
 
 
@@ -196,12 +229,17 @@ def _dict_decoder(hint, args) -> Callable:
             if type(data) is not list or any(type(p) is not list or len(p) != 2 for p in data):
                 raise SchemaError(f"expected [key, value] pairs for {hint}")
             return {dec_k(k): dec_v(v) for k, v in data}
+        decode_pairs.takes = (list,)
         return decode_pairs
+    accepted = _type_set(dec_v)
 
     def decode(data):
         if type(data) is not dict:
             raise SchemaError(f"expected an object for {hint}, got {type(data).__name__}")
+        if accepted is not None and accepted.issuperset(map(type, data.values())):
+            return dict(data)
         return {k: dec_v(v) for k, v in data.items()}
+    decode.takes = (dict,)
     return decode
 
 

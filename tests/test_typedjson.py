@@ -90,3 +90,36 @@ def test_what_the_format_cannot_hold_is_refused_when_stored():
         dump({1: "x"}, dict)  # untyped dict with non-string keys
     with pytest.raises(SchemaError):
         dump(object())
+
+
+class _Colour(str, Enum):
+    RED = "red"
+
+
+@dataclass(frozen=True)
+class _Unions:
+    first: _Colour | str  # an enum arm written first wins over str for its values
+    maybe: Period | None
+    number: int | float | None
+
+
+def test_unions_try_their_arms_in_order_and_skip_the_ones_that_cannot_take_the_value():
+    value = _Unions(first=_Colour.RED, maybe=None, number=2.5)
+    again = load(dump(value, _Unions), _Unions)
+    assert again == value and type(again.first) is _Colour
+    assert load(b'{"first":"blue","maybe":{"text":"t","start":null,"end":"2024"},"number":3}',
+                _Unions) == _Unions("blue", Period("t", None, "2024"), 3)
+    for bad in (b'{"first":"x","maybe":[],"number":1}', b'{"first":"x","maybe":null,"number":true}',
+                b'{"first":1,"maybe":null,"number":1}'):
+        with pytest.raises(SchemaError):
+            load(bad, _Unions)
+
+
+def test_lists_and_dicts_of_scalars_are_checked_item_by_item():
+    with pytest.raises(SchemaError):
+        load(b'{"words":["a",1],"synonyms":[]}', SearchTerms)
+    with pytest.raises(SchemaError):
+        load(b'{"id":"a","draft":null,"region":null,"year":null,"year_evidence":"","region_evidence":"","url":"",'
+             b'"also_in":[],"term_counts":{"a":1,"b":true}}', Article)
+    counts = {"增长": 3, "产值": 1}
+    assert load(dump(counts, dict[str, int]), dict[str, int]) == counts

@@ -101,6 +101,10 @@ class BackgroundWriter:
             gc.unfreeze()
         self.make = None  # the child has it: what only it needs (the search terms) is let go here
 
+    def running(self) -> bool:
+        """Still at work in its process (not yet finished, or finish() not yet called)."""
+        return self.process is not None and self.process.is_alive()
+
     def finish(self) -> None:
         if self.process is None:
             return

@@ -9,22 +9,62 @@ MkDocs reads and renders every page's body before it writes the first one, so a 
 returned from on_page_content would stay in memory with all the others (hundreds of MB at
 ten thousand articles). A generated page's body is therefore rendered only when its page is
 about to be written (on_page_context, ready()) and let go once it is written (finished()).
+
+A generated page's Markdown is only its front matter, so PlannedPage skips what MkDocs does
+to read it: parsing the YAML and converting an empty text with a new Markdown instance per
+page (most of MkDocs' own time per generated page at ten thousand articles).
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 import jinja2
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import meta
 
+from generator.mkdocs.background import BackgroundWriter
 from generator.mkdocs.pagememo import EMPTY_TEMPLATE, PageMemo
 from generator.site.pages import PagePlan
+
+log = logging.getLogger("mkdocs.plugins.digest")
 
 
 def add_empty_template(env: jinja2.Environment) -> jinja2.Environment:
     """The theme's environment, able to load the stand-in template of a memo hit."""
     env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({EMPTY_TEMPLATE: ""})])
     return env
+
+
+class PlannedPage(Page):
+    """A generated page: the title it would have read from its front matter, and an empty
+    Markdown text rendered as MkDocs renders one (no body, no table of contents, no anchors)
+    without a Markdown instance. Should another plugin give it Markdown text after all
+    (on_page_read_source, on_page_markdown), it is read and rendered the ordinary way."""
+
+    def __init__(self, title: str, file: File, config) -> None:
+        super().__init__(None, file, config)  # None: the title comes from meta, as when read
+        self.front_title = title
+
+    def read_source(self, config) -> None:
+        source = config.plugins.on_page_read_source(page=self, config=config)
+        if source is not None:
+            self.markdown, self.meta = meta.get_data(source)
+        else:
+            self.markdown, self.meta = "", {"title": self.front_title}
+
+    def render(self, config, files) -> None:
+        if self.markdown.strip():
+            return super().render(config, files)
+        # What Page.render leaves for an empty text (Markdown returns "" before any processor runs).
+        self.content = ""
+        self.toc = get_toc([])
+        self._title_from_render = None
+        self.present_anchor_ids = set()
+        self.links_to_anchors = {}
 
 
 @dataclass
@@ -39,6 +79,30 @@ class MemoPages:
     hits: dict[str, str] = field(default_factory=dict)  # memoised page -> the template it would have used
     env: jinja2.Environment | None = None  # the theme's, once MkDocs made it (on_env)
     context: dict | None = None  # the last page context, should a memo entry have vanished
+    handed: set[str] = field(default_factory=set)  # pages a helper renders into the memo (pagehelper.py)
+    helper: BackgroundWriter | None = None  # that helper until it is waited for
+    helped: int = 0  # pages read from the memo that the helper stored
+
+    @property
+    def unchanged(self) -> int:
+        """Pages written from the memo that an earlier build stored."""
+        return self.memo.hits - self.helped
+
+    def hand_over(self, pages: list, helper: BackgroundWriter) -> None:
+        """`helper` renders `pages` into the memo: to this build they are memo hits."""
+        self.helper = helper
+        for page in pages:
+            self.handed.add(page.file.src_uri)
+            self.hits[page.file.src_uri] = page.meta.get("template", "main.html")
+            page.meta["template"] = EMPTY_TEMPLATE
+
+    def wait_for_helper(self) -> None:
+        helper, self.helper = self.helper, None
+        if helper is not None:
+            try:
+                helper.finish()
+            except RuntimeError as error:  # its pages are rendered here instead (finished())
+                log.warning("%s: the pages it did not store are rendered by the build", error)
 
     def body(self, html_body: str, page) -> str:
         """The page's body HTML for MkDocs to hold until the page is written: "" for a
@@ -66,8 +130,12 @@ class MemoPages:
         if key is None:
             return output
         if page.file.src_uri in self.hits:
+            handed = page.file.src_uri in self.handed
+            if handed:
+                self.wait_for_helper()
             memoised = self.memo.get(key)
             if memoised is not None:
+                self.helped += handed
                 return memoised
             # The entry vanished since body(): render the page after all.
             page.meta["template"] = self.hits[page.file.src_uri]

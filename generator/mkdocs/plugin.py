@@ -12,7 +12,7 @@ import json
 import logging
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from mkdocs.config import base
 from mkdocs.exceptions import PluginError
@@ -22,7 +22,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from generator import build
 from generator.cache import code_fingerprint
 from generator.cachelock import BuildLock, CacheAccess
-from generator.mkdocs.memopages import MemoPages, add_empty_template
+from generator.mkdocs.memopages import MemoPages, PlannedPage, add_empty_template
+from generator.mkdocs.pagehelper import PageHelper
 from generator.mkdocs.pagememo import PageMemo, site_key
 from generator.mkdocs.progress import make_progress
 from generator.mkdocs.sitemarker import mark_complete, mark_incomplete
@@ -60,6 +61,8 @@ class BuildState:
     started: float = field(default_factory=time.monotonic)
     result: build.BuildResult | None = None  # once on_files ran
     pages: MemoPages | None = None  # once on_nav ran
+    nav: object | None = None  # MkDocs' Navigation, once on_nav ran
+    helper: PageHelper | None = None  # once on_env ran
 
 
 class DigestPlugin(BasePlugin[DigestConfig]):
@@ -94,8 +97,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         finally:
             close()
         _report(state.result.digest.warnings)
+        in_nav = _nav_paths(config.nav)
         for plan in state.result.plans:
-            files.append(_page_file(plan, config))
+            files.append(_page_file(plan, config, plan.path not in in_nav))
         for data in state.result.data_files:
             files.append(File.generated(config, data.path, content=data.content))
         for path in state.result.written:  # already in site_dir: MkDocs leaves it in place
@@ -106,6 +110,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         """Everything outside a page that shapes its finished HTML is known now (MkDocs reads
         the pages next, then renders them): start this build's page memo."""
         result = self.state.result
+        self.state.nav = nav
         self.state.pages = MemoPages(PageMemo.for_build(self.state.access), site_key(config, nav, code_fingerprint()),
                                      {plan.path: plan for plan in result.plans}, result.home_summary)
         return nav
@@ -114,11 +119,17 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return self.state.pages.body(html_body, page)
 
     def on_env(self, env, /, *, config, files):
+        """Every page is read: a helper process may render half of those left to render (pagehelper.py)."""
         env.bytecode_cache = env.bytecode_cache or template_cache()  # the theme's compiled templates too
-        self.state.pages.env = add_empty_template(env)
+        state = self.state
+        state.pages.env = add_empty_template(env)
+        search = state.result.search
+        state.helper = PageHelper(state.pages, self, config, state.nav, files, env,
+                                  busy=lambda: search is not None and search.running())
         return env
 
     def on_page_context(self, context, /, *, page, config, nav):
+        self.state.helper.consider(page)
         return self.state.pages.ready(context, page)
 
     def on_post_page(self, output: str, /, *, page, config) -> str:
@@ -130,6 +141,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             return
         if state.result is not None and state.result.search is not None:
             state.result.search.cancel()
+        if state.pages is not None and state.pages.helper is not None:
+            state.pages.helper.cancel()  # it must not write into the cache once the lock is released
         state.lock.release()
         mark_incomplete(state.site_dir)  # also after on_post_build, when --strict aborts
 
@@ -145,6 +158,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 state.result.search.finish()
         except RuntimeError as error:
             raise PluginError(str(error)) from error
+        state.pages.wait_for_helper()  # (normally waited for at its first page)
         state.pages.memo.prune()
         warnings = len(state.result.digest.warnings)
         if config.strict and warnings and not log.isEnabledFor(logging.WARNING):
@@ -153,7 +167,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         state.lock.release()
         mark_complete(state.site_dir)
         log.info("digest: %s in %.1f s (%d of %d pages unchanged since the last build)", state.result.summary,
-                 time.monotonic() - state.started, state.pages.memo.hits, len(state.pages.keys))
+                 time.monotonic() - state.started, state.pages.unchanged, len(state.pages.keys))
 
 
 def _report(warnings: list[DataWarning]) -> None:
@@ -163,10 +177,24 @@ def _report(warnings: list[DataWarning]) -> None:
         report.warning("[digest] %s", display_name(str(warning)))
 
 
-def _page_file(plan: PagePlan, config) -> File:
+def _nav_paths(nav) -> set[str]:
+    """The docs paths the config's nav names (there the nav may give a page its title)."""
+    if isinstance(nav, str):
+        return {PurePosixPath(nav.lstrip("/")).as_posix()}  # as MkDocs looks the file up
+    items = nav.values() if isinstance(nav, dict) else nav or []
+    return set().union(*map(_nav_paths, items))
+
+
+def _page_file(plan: PagePlan, config, planned: bool = True) -> File:
     """A generated page for MkDocs: the title in front matter, HTML-escaped (MkDocs themes
-    print page titles unescaped); the body comes from the plan in on_page_content."""
-    front = "---\ntitle: " + json.dumps(html.escape(plan.title), ensure_ascii=False) + "\n---\n"
+    print page titles unescaped); the body comes from the plan in on_page_content. With
+    `planned` (pages the nav does not name), its page is a PlannedPage, which knows that
+    title without reading the front matter; MkDocs makes the others' pages with the nav's title."""
+    title = html.escape(plan.title)
+    front = "---\ntitle: " + json.dumps(title, ensure_ascii=False) + "\n---\n"
     # Reached through the region, article and comparison lists, not the nav: saying so
     # keeps MkDocs from listing every generated page as missing from the nav.
-    return File.generated(config, plan.path, content=front, inclusion=InclusionLevel.NOT_IN_NAV)
+    file = File.generated(config, plan.path, content=front, inclusion=InclusionLevel.NOT_IN_NAV)
+    if planned:
+        PlannedPage(title, file, config)  # sets file.page: MkDocs uses it instead of making a Page
+    return file

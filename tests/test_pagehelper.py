@@ -1,0 +1,100 @@
+"""pagehelper: a helper process renders half of the pages left into the memo; the site is the
+same byte for byte with or without it, and when it fails; it is not started while the search
+writer is busy, when another plugin listens to page events, or with too few pages left."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from generator.mkdocs import pagehelper
+from generator.mkdocs.memopages import MemoPages
+from generator.mkdocs.pagehelper import PageHelper
+from generator.mkdocs.pagememo import EMPTY_TEMPLATE, PageMemo
+from helpers import ROOT, write_config
+
+
+def _site(tmp_path: Path, name: str, monkeypatch, min_pages: int):
+    """Build two seeds into tmp_path/name (a cache of its own) in this process; the plugin's pages."""
+    seeds = tmp_path / "seeds"
+    if not seeds.is_dir():
+        seeds.mkdir()
+        for path in sorted((ROOT / "seeds").glob("*.txt"))[:2]:
+            shutil.copy(path, seeds)
+    work = tmp_path / name
+    work.mkdir()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764028800")
+    monkeypatch.setattr(pagehelper, "MIN_PAGES", min_pages)
+    monkeypatch.setattr(pagehelper.BackgroundWriter, "running", lambda self: False)  # the search is done
+    config = load_config(str(write_config(work, seeds)), site_dir=str(work / "site"))
+    build(config)
+    return work / "site", config.plugins["digest"].state.pages
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.skipif(not pagehelper.can_fork(), reason="the helper needs fork (Linux)")
+def test_the_helper_renders_half_the_pages_and_the_site_is_the_same(tmp_path, monkeypatch):
+    alone, pages_alone = _site(tmp_path, "alone", monkeypatch, min_pages=10**9)
+    helped, pages = _site(tmp_path, "helped", monkeypatch, min_pages=1)
+    assert pages_alone.helped == 0 and pages.helped == len(pages.handed) >= len(pages.keys) // 2 - 2
+    assert pages.unchanged == 0  # what the helper stored is not "unchanged since the last build"
+    assert _files(helped) == _files(alone)
+
+
+@pytest.mark.skipif(not pagehelper.can_fork(), reason="the helper needs fork (Linux)")
+def test_pages_a_failed_helper_did_not_store_are_rendered_by_the_build(tmp_path, monkeypatch, caplog):
+    alone, _ = _site(tmp_path, "alone", monkeypatch, min_pages=10**9)
+
+    def fail(page, *args):
+        raise RuntimeError("helper broke")
+    monkeypatch.setattr(pagehelper, "render_page", fail)  # (in the forked helper only: the build renders itself)
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.digest"):
+        helped, pages = _site(tmp_path, "helped", monkeypatch, min_pages=1)
+    assert pages.handed and pages.helped == 0 and "page helper failed" in caplog.text
+    assert _files(helped) == _files(alone)
+
+
+def _fakes(tmp_path, count: int, listeners: dict):
+    page_files = [SimpleNamespace(src_uri=f"articles/a{i}.md") for i in range(count)]
+    for f in page_files:
+        f.page = SimpleNamespace(file=f, meta={})
+    files = SimpleNamespace(documentation_pages=lambda inclusion: page_files)
+    pages = MemoPages(PageMemo(tmp_path), "site", {}, "", keys={f.src_uri: "k" for f in page_files})
+    config = SimpleNamespace(plugins=SimpleNamespace(events=listeners), site_dir=str(tmp_path / "site"))
+    return pages, config, files, [f.page for f in page_files]
+
+
+def test_the_helper_starts_once_nothing_else_is_busy_and_enough_pages_are_left(tmp_path, monkeypatch):
+    started = []
+    monkeypatch.setattr(pagehelper.BackgroundWriter, "start", lambda self: started.append(self))
+    monkeypatch.setattr(pagehelper, "can_fork", lambda: True)
+    ours, other = SimpleNamespace(), SimpleNamespace()
+    only_ours = {"page_context": [SimpleNamespace(__self__=ours)], "post_page": []}
+    theirs = {"page_context": [SimpleNamespace(__self__=ours)], "post_page": [SimpleNamespace(__self__=other)]}
+    busy = [True]
+
+    def make(count, listeners):
+        pages, config, files, todo = _fakes(tmp_path, count, listeners)
+        return pages, PageHelper(pages, ours, config, None, files, None, busy=lambda: busy[0]), todo
+    n = pagehelper.MIN_PAGES + 10
+    for pages, helper, todo in (make(n, theirs), make(pagehelper.MIN_PAGES, only_ours)):
+        busy[0] = False
+        assert helper.consider(todo[0]) is None and not started and not pages.handed
+    pages, helper, todo = make(n, only_ours)
+    busy[0] = True
+    assert helper.consider(todo[0]) is None  # the search writer is at work: not yet
+    busy[0] = False
+    assert helper.consider(todo[5]) is started[0] and pages.helper is started[0]
+    left = todo[6:]
+    assert pages.handed == {p.file.src_uri for p in left[len(left) // 2:]}
+    assert all(p.meta["template"] == EMPTY_TEMPLATE for p in left[len(left) // 2:])
+    assert helper.consider(todo[6]) is None and len(started) == 1  # one helper per build
