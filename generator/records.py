@@ -18,8 +18,9 @@ Nothing here does work; the records are plain data so that tests can build them 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, is_dataclass
 from enum import Enum
+from operator import attrgetter
 
 
 class SourceStatus(str, Enum):
@@ -341,3 +342,26 @@ class GeneratedFile:
 
     path: str  # site-relative path, e.g. data/digest.json
     content: bytes
+
+
+def _quick_pickling(cls: type) -> None:
+    """The state dataclasses pickles a frozen record with (its field values, in field order),
+    read by names listed once: dataclasses' own __getstate__/__setstate__ call fields() on
+    every record, most of the time of pickling worker results and hashing page inputs."""
+    names = tuple(f.name for f in fields(cls))
+    read = attrgetter(*names)
+    many = len(names) > 1
+
+    def getstate(self) -> list:
+        return list(read(self)) if many else [read(self)]
+
+    def setstate(self, state: list) -> None:
+        for name, value in zip(names, state):
+            object.__setattr__(self, name, value)
+
+    cls.__getstate__, cls.__setstate__ = getstate, setstate
+
+
+for _record in [v for v in list(globals().values()) if isinstance(v, type) and is_dataclass(v)]:
+    if _record.__dataclass_params__.frozen and "__slots__" in vars(_record):
+        _quick_pickling(_record)

@@ -4,6 +4,7 @@ the stage that made them (a later stage builds a new one with dataclasses.replac
 from __future__ import annotations
 
 import dataclasses
+import pickle
 
 import pytest
 
@@ -30,3 +31,13 @@ def test_article_knows_nothing_of_search():
     """Search terms travel beside the articles (FileResult.search_terms), not on them."""
     assert not any("search" in f.name for f in dataclasses.fields(records.Article))
     assert "search_terms" in {f.name for f in dataclasses.fields(records.FileResult)}
+
+
+@pytest.mark.parametrize("record", [records.DataWarning("a.txt", "message", line=3), records.UNKNOWN_REGION,
+                                    records.SearchTerms(*[() for _ in dataclasses.fields(records.SearchTerms)])],
+                         ids=lambda r: type(r).__name__)
+def test_frozen_records_pickle_as_their_field_values(record):
+    """The quick state (records._quick_pickling) is dataclasses' own: field values in field order,
+    so pickled bytes, and the page hashes made from them, are what dataclasses would give."""
+    assert record.__getstate__() == [getattr(record, f.name) for f in dataclasses.fields(record)]
+    assert pickle.loads(pickle.dumps(record)) == record
