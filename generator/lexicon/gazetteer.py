@@ -60,6 +60,13 @@ class Gazetteer:
     _lengths: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)  # first 2 chars -> name lengths
     _containers: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)  # alias -> 新华社...
     _pinyin: dict[str, list[str]] = field(default_factory=dict, repr=False)  # name -> [pinyin, initials]
+    # Where a name may start: a first character of some name followed by a second character of
+    # some name (made from _lengths). A scan jumps between such places in C instead of testing
+    # every character of the text in Python (one in seven passes on news text).
+    _starts: re.Pattern = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._starts = _start_pattern(self._lengths)
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -181,8 +188,11 @@ class Gazetteer:
     def scan(self, text: str) -> list[Mention]:
         """Non-overlapping mentions, longest match first, left to right."""
         out: list[Mention] = []
-        i, n = 0, len(text)
-        while i < n:
+        n = len(text)
+        starts = self._starts.search
+        m = starts(text)
+        while m is not None:
+            i = m.start()
             hit = None
             for length in self._lengths.get(text[i:i + 2], ()):  # only names starting with these two characters
                 if i + length > n:
@@ -199,9 +209,9 @@ class Gazetteer:
                     break
             if hit:
                 out.append(hit)
-                i = hit.end
+                m = starts(text, hit.end)
             else:
-                i += 1
+                m = starts(text, i + 1)
         return out
 
 
@@ -223,6 +233,13 @@ def _lengths_by_first(names: list[str]) -> dict[str, tuple[int, ...]]:
         if len(name) >= 2:
             lengths.setdefault(name[:2], set()).add(len(name))
     return {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
+
+
+def _start_pattern(lengths: dict[str, tuple[int, ...]]) -> re.Pattern:
+    """Places where a name may start (see Gazetteer._starts): a superset, the scan checks each."""
+    def chars(position: int) -> str:
+        return "".join(re.escape(c) for c in sorted({k[position] for k in lengths}))
+    return re.compile(f"(?=[{chars(0)}][{chars(1)}])") if lengths else re.compile(r"(?!)")
 
 
 def _prefer_higher(regions: list[Region]) -> list[Region]:
