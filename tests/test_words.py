@@ -77,6 +77,30 @@ def test_the_fast_word_graph_cuts_as_jieba_does():
         assert words.tokenizer.lcut_for_search(text) == plain.lcut_for_search(text)
 
 
+def test_the_best_path_has_jiebas_exact_scores_and_follows_a_new_word():
+    import jieba
+
+    from generator.lexicon.words import Tokenizer
+
+    tokenizer = Tokenizer()
+    tokenizer.check_initialized()
+    plain = jieba.Tokenizer()
+    plain.FREQ, plain.total, plain.initialized = dict(tokenizer.FREQ), tokenizer.total, True
+    for text in [*MADE_UP, *MADE_UP]:  # the second time from remembered log probabilities
+        block = "".join(c for c in text if "\u4e00" <= c <= "\u9fff")
+        ours, theirs = {}, {}
+        tokenizer.calc(block, tokenizer.get_DAG(block), ours)
+        plain.calc(block, plain.get_DAG(block), theirs)
+        assert ours == theirs  # the same floats, not merely the same words
+    assert tokenizer._logp
+    tokenizer.add_word("青篁村", 1000)  # a new total: every probability changes
+    plain.add_word("青篁村", 1000)
+    ours, theirs = {}, {}
+    tokenizer.calc("青篁村", tokenizer.get_DAG("青篁村"), ours)
+    plain.calc("青篁村", plain.get_DAG("青篁村"), theirs)
+    assert ours == theirs and ours[0][1] == 2
+
+
 def test_tagging_remembers_unknown_runs_and_tags_them_as_jieba_does():
     import jieba.posseg
 

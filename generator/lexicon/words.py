@@ -47,11 +47,11 @@ class Tokenizer(jieba.Tokenizer):
 
     # A new word or dictionary can change how a remembered block is cut.
     def add_word(self, word: str, freq: int | None = None, tag: str | None = None) -> None:
-        self._blocks = None
+        self._blocks = self._logp = None
         super().add_word(word, freq, tag)
 
     def initialize(self, dictionary: str | None = None) -> None:
-        self._blocks = None
+        self._blocks = self._logp = None
         with self.lock:
             if dictionary is None and not self.initialized and self._read_cache():
                 return
@@ -104,15 +104,35 @@ class Tokenizer(jieba.Tokenizer):
     def calc(self, sentence: str, DAG: dict[int, list[int]], route: dict) -> None:  # noqa: N803
         n = len(sentence)
         route[n] = (0, 0)
-        logtotal = log(self.total)
-        freq = self.FREQ.get
+        logp = self._log_probabilities()
         for idx in range(n - 1, -1, -1):
             ends = DAG[idx]
             if len(ends) == 1:  # max() of one candidate, without the generator
                 x = ends[0]
-                route[idx] = (log(freq(sentence[idx:x + 1]) or 1) - logtotal + route[x + 1][0], x)
+                word = sentence[idx:x + 1]
+                p = logp.get(word)
+                route[idx] = ((self._log_probability(word) if p is None else p) + route[x + 1][0], x)
             else:
-                route[idx] = max((log(freq(sentence[idx:x + 1]) or 1) - logtotal + route[x + 1][0], x) for x in ends)
+                candidates = []
+                for x in ends:
+                    word = sentence[idx:x + 1]
+                    p = logp.get(word)
+                    candidates.append(((self._log_probability(word) if p is None else p) + route[x + 1][0], x))
+                route[idx] = max(candidates)
+
+    # log(freq or 1) - log(total) of each word calc met, computed once: jieba's sum, term by term
+    # (log(f) - logtotal + rest is (log(f) - logtotal) + rest), so the same floating-point route.
+    _logp: dict[str, float] | None = None
+    _logp_total: int | None = None
+
+    def _log_probabilities(self) -> dict[str, float]:
+        if self._logp is None or self._logp_total != self.total:  # (a new word changes the total)
+            self._logp, self._logp_total = {}, self.total
+        return self._logp
+
+    def _log_probability(self, word: str) -> float:
+        p = self._logp[word] = log(self.FREQ.get(word) or 1) - log(self.total)
+        return p
 
 
 @dataclass
