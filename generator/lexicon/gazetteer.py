@@ -64,9 +64,13 @@ class Gazetteer:
     # some name (made from _lengths). A scan jumps between such places in C instead of testing
     # every character of the text in Python (one in seven passes on news text).
     _starts: re.Pattern = field(init=False, repr=False, compare=False)
+    # How far past a place the scan looks to decide there (the longest name or containing word)
+    _reach: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._starts = _start_pattern(self._lengths)
+        self._reach = max([2, *(ls[0] for ls in self._lengths.values()),
+                           *(len(w) for ws in self._containers.values() for w in ws)])
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -185,12 +189,13 @@ class Gazetteer:
         return None
 
     # ------------------------------------------------------------------ scanning
-    def scan(self, text: str) -> list[Mention]:
-        """Non-overlapping mentions, longest match first, left to right."""
-        out: list[Mention] = []
+    def scan(self, text: str, start: int = 0, out: list[Mention] | None = None) -> list[Mention]:
+        """Non-overlapping mentions, longest match first, left to right (from `start`, a place
+        the scan of the whole text passes, after the mentions `out` found before it)."""
+        out = [] if out is None else out
         n = len(text)
         starts = self._starts.search
-        m = starts(text)
+        m = starts(text, start)
         while m is not None:
             i = m.start()
             hit = None
@@ -214,6 +219,15 @@ class Gazetteer:
                 m = starts(text, i + 1)
         return out
 
+
+    def scan_longer(self, text: str, prefix: str, found: list[Mention]) -> list[Mention]:
+        """scan(text) for a text that starts with `prefix`, whose scan gave `found`: only its
+        end is scanned again (a text growing paragraph by paragraph is not scanned whole each time).
+        What the scan decided more than _reach characters before the prefix's end it decides again
+        the same way, from the same characters; it resumes at the first place after those."""
+        safe = len(prefix) - self._reach
+        kept = [m for m in found if m.start < safe]
+        return self.scan(text, max(safe, kept[-1].end if kept else 0), kept)
 
     def _inside_word(self, text: str, i: int, name: str) -> bool:
         for word in self._containers.get(name, ()):
