@@ -158,3 +158,19 @@ def test_a_custom_dictionary_cache_is_read_only_when_newer_than_the_dictionary(t
     assert not third._read_cache()  # unreadable: jieba builds it again
     third.initialize()
     assert third.FREQ == {"岚": 0, "岚溪": 30}
+
+
+def test_unknown_runs_get_jiebas_hmm_route_and_tags():
+    import re
+
+    from generator.lexicon.posviterbi import tag_run, viterbi
+    from generator.lexicon.tags import import_posseg
+
+    posseg = import_posseg()
+    model = (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
+    runs = [run for text in MADE_UP for run in re.findall("[\u4e00-\u9fff]+", text)]
+    runs += [text[i:i + n] for text in runs for n in (1, 2, 3, 5) for i in range(0, len(text) - n + 1, 2)]
+    for run in runs + ["a", "Ab"]:  # (a character the model never saw: every state)
+        assert viterbi(run, *model) == posseg.viterbi(run, *model)  # the same probability, to the bit
+        assert [(p.word, p.flag) for p in tag_run(run, posseg)] == \
+            [(p.word, p.flag) for p in posseg.POSTokenizer._POSTokenizer__cut(posseg.dt, run)]

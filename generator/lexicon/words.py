@@ -19,6 +19,7 @@ from math import log
 
 import jieba
 
+from generator.lexicon.posviterbi import tag_run
 from generator.lexicon.tags import import_posseg, word_tags
 from generator.lexicon.text import HAN_RE
 
@@ -174,7 +175,7 @@ class Words:
         """Part-of-speech tagging on this tokenizer, made on first use: its tags are read from
         the dictionary (a fifth of a second, tags.py), which most rebuilds never need."""
         posseg = import_posseg()
-        tokenizer_class = _remembering(posseg.POSTokenizer)
+        tokenizer_class = _remembering(posseg.POSTokenizer, posseg)
         pos = tokenizer_class.__new__(tokenizer_class)
         pos.tokenizer = self.tokenizer
         if self.tokenizer.dictionary == jieba.dt.dictionary:  # the import read this dictionary's tags
@@ -184,10 +185,11 @@ class Words:
         return Tagger(pos)
 
 
-def _remembering(base: type) -> type:
+def _remembering(base: type, posseg) -> type:
     """jieba.posseg.POSTokenizer remembering how it tagged each run of characters its dictionary
-    does not know (a name: 某某岭, 某某村). Tagging such a run (an HMM) costs more than the rest of
-    a cut, and a name recurs through its article. Bounded; the same tags as jieba's."""
+    does not know (a name: 某某岭, 某某村). Tagging such a run (an HMM, posviterbi.py: jieba's,
+    faster) costs more than the rest of a cut, and a name recurs through its article. Bounded;
+    the same tags as jieba's."""
 
     class RememberingPOSTokenizer(base):
         runs: dict[str, tuple] | None = None
@@ -199,7 +201,7 @@ def _remembering(base: type) -> type:
                 self.runs = {}
             tagged = self.runs.get(sentence)
             if tagged is None:
-                tagged = self.runs[sentence] = tuple(base._POSTokenizer__cut(self, sentence))
+                tagged = self.runs[sentence] = tuple(tag_run(sentence, posseg))
             return iter(tagged)
 
     return RememberingPOSTokenizer
