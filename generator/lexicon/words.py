@@ -86,14 +86,14 @@ class Tokenizer(jieba.Tokenizer):
 
     def get_DAG(self, sentence: str) -> dict[int, list[int]]:  # noqa: N802 (jieba's name)
         self.check_initialized()
-        freq = self.FREQ.get
+        freq = self.FREQ
         dag = {}
         n = len(sentence)
         for k in range(n):
             ends = []
             i, frag = k, sentence[k]
-            while (f := freq(frag)) is not None:  # frag is a word or the start of one
-                if f:
+            while frag in freq:  # frag is a word (a frequency) or the start of one (0)
+                if freq[frag]:
                     ends.append(i)
                 i += 1
                 if i >= n:
