@@ -174,3 +174,17 @@ def test_unknown_runs_get_jiebas_hmm_route_and_tags():
         assert viterbi(run, *model) == posseg.viterbi(run, *model)  # the same probability, to the bit
         assert [(p.word, p.flag) for p in tag_run(run, posseg)] == \
             [(p.word, p.flag) for p in posseg.POSTokenizer._POSTokenizer__cut(posseg.dt, run)]
+
+
+def test_tagged_blocks_are_remembered_until_the_dictionary_changes():
+    import jieba.posseg
+
+    from generator.lexicon.words import Words
+
+    words = Words()
+    text = "岚溪镇青篁村今年新建停车位"
+    before = [(p.word, p.flag) for p in words.pos.pos.cut(text)]
+    assert [(p.word, p.flag) for p in words.pos.pos.cut(text)] == before and words.pos.pos.blocks
+    assert before == [(p.word, p.flag) for p in jieba.posseg.POSTokenizer(words.tokenizer).cut(text)]
+    words.tokenizer.add_word("青篁村", 1000, "ns")
+    assert ("青篁村", "ns") in [(p.word, p.flag) for p in words.pos.pos.cut(text)]

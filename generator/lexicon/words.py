@@ -35,6 +35,7 @@ class Tokenizer(jieba.Tokenizer):
 
     BLOCKS = 50_000
     _blocks: dict[str, tuple[str, ...]] | None = None
+    generation = 0  # counts dictionary changes: what a tagger remembered before one is stale
 
     # jieba's private step (Tokenizer.__cut_DAG) cutting one block with its HMM; jieba is pinned (requirements)
     def _Tokenizer__cut_DAG(self, sentence: str) -> Iterator[str]:  # noqa: N802
@@ -49,10 +50,12 @@ class Tokenizer(jieba.Tokenizer):
     # A new word or dictionary can change how a remembered block is cut.
     def add_word(self, word: str, freq: int | None = None, tag: str | None = None) -> None:
         self._blocks = self._logp = None
+        self.generation += 1
         super().add_word(word, freq, tag)
 
     def initialize(self, dictionary: str | None = None) -> None:
         self._blocks = self._logp = None
+        self.generation += 1
         with self.lock:
             if dictionary is None and not self.initialized and self._read_cache():
                 return
@@ -187,13 +190,28 @@ class Words:
 
 def _remembering(base: type, posseg) -> type:
     """jieba.posseg.POSTokenizer remembering how it tagged each run of characters its dictionary
-    does not know (a name: 某某岭, 某某村). Tagging such a run (an HMM, posviterbi.py: jieba's,
-    faster) costs more than the rest of a cut, and a name recurs through its article. Bounded;
-    the same tags as jieba's."""
+    does not know (a name: 某某岭, 某某村), and each block. Tagging such a run (an HMM,
+    posviterbi.py: jieba's, faster) costs more than the rest of a cut, and a name recurs through
+    its article. Bounded; the same tags as jieba's."""
 
     class RememberingPOSTokenizer(base):
         runs: dict[str, tuple] | None = None
         RUNS = 50_000
+        blocks: dict[str, tuple] | None = None  # block -> its tagged words, for this dictionary generation
+        generation: int | None = None
+
+        # jieba's private step (POSTokenizer.__cut_DAG) tagging one block between punctuation:
+        # clauses tagged for different questions share blocks (a third recur on the seeds)
+        def _POSTokenizer__cut_DAG(self, sentence: str) -> Iterator:  # noqa: N802
+            generation = getattr(self.tokenizer, "generation", None)
+            if generation is None:  # a tokenizer that does not say when its dictionary changes
+                return base._POSTokenizer__cut_DAG(self, sentence)
+            if self.blocks is None or len(self.blocks) >= self.RUNS or generation != self.generation:
+                self.blocks, self.generation = {}, generation
+            tagged = self.blocks.get(sentence)
+            if tagged is None:
+                tagged = self.blocks[sentence] = tuple(base._POSTokenizer__cut_DAG(self, sentence))
+            return iter(tagged)
 
         # jieba's private step (POSTokenizer.__cut) tagging one such run; jieba is pinned (requirements)
         def _POSTokenizer__cut(self, sentence: str) -> Iterator:  # noqa: N802
