@@ -128,9 +128,11 @@ class Tokenizer(jieba.Tokenizer):
     # (log(f) - logtotal + rest is (log(f) - logtotal) + rest), so the same floating-point route.
     _logp: dict[str, float] | None = None
     _logp_total: int | None = None
+    WORDS = 200_000
 
     def _log_probabilities(self) -> dict[str, float]:
-        if self._logp is None or self._logp_total != self.total:  # (a new word changes the total)
+        # emptied when full (bounded), and when a new word changed the total
+        if self._logp is None or self._logp_total != self.total or len(self._logp) >= self.WORDS:
             self._logp, self._logp_total = {}, self.total
         return self._logp
 
