@@ -66,9 +66,12 @@ class Gazetteer:
     _starts: re.Pattern = field(init=False, repr=False, compare=False)
     # How far past a place the scan looks to decide there (the longest name or containing word)
     _reach: int = field(init=False, repr=False, compare=False)
+    # name -> the units a mention of it stands for, as scan gives them (made on first use)
+    _units: dict[tuple[str, bool], tuple[Region, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._starts = _start_pattern(self._lengths)
+        self._units = {}
         self._reach = max([2, *(ls[0] for ls in self._lengths.values()),
                            *(len(w) for ws in self._containers.values() for w in ws)])
 
@@ -204,13 +207,12 @@ class Gazetteer:
                     continue
                 piece = text[i:i + length]
                 if piece in self._full:
-                    hit = Mention(i, i + length, piece, tuple(self._full[piece]), True, piece in self._weak)
+                    hit = Mention(i, i + length, piece, self._units_of(piece, True), True, piece in self._weak)
                     break
                 if piece in self._alias:
                     if self._inside_word(text, i, piece):
                         continue  # 新华 in 新华社, 市中 in 市中心: not a place
-                    hit = Mention(i, i + length, piece, tuple(_prefer_higher(self._alias[piece])), False,
-                                  piece in self._weak)
+                    hit = Mention(i, i + length, piece, self._units_of(piece, False), False, piece in self._weak)
                     break
             if hit:
                 out.append(hit)
@@ -219,6 +221,12 @@ class Gazetteer:
                 m = starts(text, i + 1)
         return out
 
+
+    def _units_of(self, name: str, full: bool) -> tuple[Region, ...]:
+        found = self._units.get((name, full))
+        if found is None:
+            found = self._units[name, full] = tuple(self._full[name]) if full else tuple(_prefer_higher(self._alias[name]))
+        return found
 
     def scan_longer(self, text: str, prefix: str, found: list[Mention]) -> list[Mention]:
         """scan(text) for a text that starts with `prefix`, whose scan gave `found`: only its
