@@ -50,6 +50,15 @@ def test_last_prefers_the_later_of_two_words_ending_together():
     assert cues.last("x", "") == "" and cues.last("y", "增长") == ""
 
 
+def test_last_skips_a_text_no_word_starts_in_but_not_with_an_empty_word():
+    words = ("年均增长", "增长")
+    cues = Cues(lists={"x": words}, indicators=(), patterns={"x": re.compile("|".join(words))})
+    assert cues.last("x", "全县生产总值") == "" and cues.last("x", "长期增长") == "增长"
+    empty = ("增长", "")
+    cues = Cues(lists={"x": empty}, indicators=(), patterns={"x": re.compile("|".join(empty))})
+    assert cues.last("x", "增长了") == _last_by_position(cues, "x", "增长了")
+
+
 def _indicator_by_position(cues, text: str):
     best = None
     for at in range(len(text)):

@@ -140,3 +140,10 @@ def test_a_sentence_read_again_gives_equal_but_new_times():
     first, again = reader.find("2023年全县新建公园5个，今年上半年又建成3个。"), reader.find("2023年全县新建公园5个，今年上半年又建成3个。")
     assert first == again and len(first) == 2
     assert all(a is not b for a, b in zip(first, again))
+
+
+def test_each_reading_of_a_sentence_gives_new_times_with_the_same_fields():
+    reader = TimeReader(2024)
+    first, again = reader.find("2023年全市增长5%，较2022年提高1个百分点"), reader.find("2023年全市增长5%，较2022年提高1个百分点")
+    assert len(first) == 2 and first == again  # the same fields (read once, remembered)
+    assert all(a is not b and type(a) is type(b) and vars(a) == vars(b) for a, b in zip(first, again))

@@ -95,3 +95,20 @@ def test_scan_tries_names_by_their_first_two_characters():
     from generator.lexicon.gazetteer import _lengths_by_first
     lengths = _lengths_by_first(["长沙县", "长沙", "长沙市望城区", "长春市", "", "长"])
     assert lengths == {"长沙": (6, 3, 2), "长春": (3,)}
+
+
+def test_scan_jumps_only_over_places_no_name_starts(gaz):
+    # names right after digits, Latin letters and punctuation, at the very start and end
+    text = "2024年衡阳市GDP增长，蒸湘区、安仁县（郴州市）常德"
+    assert [m.text for m in gaz.scan(text)] == ["衡阳市", "蒸湘区", "安仁县", "郴州市", "常德"]
+    assert gaz._starts.search("ABC，。123") is None
+
+
+def test_a_longer_text_scanned_from_near_its_prefix_end_finds_what_a_whole_scan_finds(gaz):
+    # a name, or an ordinary word containing an alias, running across the prefix's end
+    prefix = "在浙江省安吉县调研。" * 4 + "新华社记者在枣庄市市"
+    found = gaz.scan(prefix)
+    for tail in ("中区采访", "中心采访", "华社报道", "", "衡阳市蒸湘区" * 3):
+        text = prefix + tail
+        assert gaz.scan_longer(text, prefix, found) == gaz.scan(text)
+    assert gaz.scan_longer("衡阳市" + "蒸湘", "衡阳市", gaz.scan("衡阳市")) == gaz.scan("衡阳市蒸湘")

@@ -176,3 +176,13 @@ def test_features_are_every_overlapping_bigram_and_the_years():
     assert _features("白茶产业") == {"白茶", "茶产", "产业"}
     assert _features("1899年，2031年") == {"2031"}
     assert _features("茶") == set()
+
+
+def test_a_growing_body_is_counted_as_a_fresh_scan_counts_it(gaz):
+    from generator.read.split.subjects import Subjects
+
+    growing, body = Subjects(gaz), ""
+    for paragraph in ["衡阳市蒸湘区召开会议，部署重点工作。", "安仁县代表发言，", "郴州市", "桂阳县、常德市参会。"] * 4:
+        body += paragraph
+        assert growing.mentions(body) == Subjects(gaz).mentions(body)
+    assert growing._scanned  # the long bodies were resumed from the one before

@@ -77,6 +77,30 @@ def test_the_fast_word_graph_cuts_as_jieba_does():
         assert words.tokenizer.lcut_for_search(text) == plain.lcut_for_search(text)
 
 
+def test_the_best_path_has_jiebas_exact_scores_and_follows_a_new_word():
+    import jieba
+
+    from generator.lexicon.words import Tokenizer
+
+    tokenizer = Tokenizer()
+    tokenizer.check_initialized()
+    plain = jieba.Tokenizer()
+    plain.FREQ, plain.total, plain.initialized = dict(tokenizer.FREQ), tokenizer.total, True
+    for text in [*MADE_UP, *MADE_UP]:  # the second time from remembered log probabilities
+        block = "".join(c for c in text if "\u4e00" <= c <= "\u9fff")
+        ours, theirs = {}, {}
+        tokenizer.calc(block, tokenizer.get_DAG(block), ours)
+        plain.calc(block, plain.get_DAG(block), theirs)
+        assert ours == theirs  # the same floats, not merely the same words
+    assert tokenizer._logp
+    tokenizer.add_word("青篁村", 1000)  # a new total: every probability changes
+    plain.add_word("青篁村", 1000)
+    ours, theirs = {}, {}
+    tokenizer.calc("青篁村", tokenizer.get_DAG("青篁村"), ours)
+    plain.calc("青篁村", plain.get_DAG("青篁村"), theirs)
+    assert ours == theirs and ours[0][1] == 2
+
+
 def test_tagging_remembers_unknown_runs_and_tags_them_as_jieba_does():
     import jieba.posseg
 
@@ -134,3 +158,33 @@ def test_a_custom_dictionary_cache_is_read_only_when_newer_than_the_dictionary(t
     assert not third._read_cache()  # unreadable: jieba builds it again
     third.initialize()
     assert third.FREQ == {"岚": 0, "岚溪": 30}
+
+
+def test_unknown_runs_get_jiebas_hmm_route_and_tags():
+    import re
+
+    from generator.lexicon.posviterbi import tag_run, viterbi
+    from generator.lexicon.tags import import_posseg
+
+    posseg = import_posseg()
+    model = (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
+    runs = [run for text in MADE_UP for run in re.findall("[\u4e00-\u9fff]+", text)]
+    runs += [text[i:i + n] for text in runs for n in (1, 2, 3, 5) for i in range(0, len(text) - n + 1, 2)]
+    for run in runs + ["a", "Ab"]:  # (a character the model never saw: every state)
+        assert viterbi(run, *model) == posseg.viterbi(run, *model)  # the same probability, to the bit
+        assert [(p.word, p.flag) for p in tag_run(run, posseg)] == \
+            [(p.word, p.flag) for p in posseg.POSTokenizer._POSTokenizer__cut(posseg.dt, run)]
+
+
+def test_tagged_blocks_are_remembered_until_the_dictionary_changes():
+    import jieba.posseg
+
+    from generator.lexicon.words import Words
+
+    words = Words()
+    text = "岚溪镇青篁村今年新建停车位"
+    before = [(p.word, p.flag) for p in words.pos.pos.cut(text)]
+    assert [(p.word, p.flag) for p in words.pos.pos.cut(text)] == before and words.pos.pos.blocks
+    assert before == [(p.word, p.flag) for p in jieba.posseg.POSTokenizer(words.tokenizer).cut(text)]
+    words.tokenizer.add_word("青篁村", 1000, "ns")
+    assert ("青篁村", "ns") in [(p.word, p.flag) for p in words.pos.pos.cut(text)]

@@ -60,6 +60,20 @@ class Gazetteer:
     _lengths: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)  # first 2 chars -> name lengths
     _containers: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)  # alias -> 新华社...
     _pinyin: dict[str, list[str]] = field(default_factory=dict, repr=False)  # name -> [pinyin, initials]
+    # Where a name may start: a first character of some name followed by a second character of
+    # some name (made from _lengths). A scan jumps between such places in C instead of testing
+    # every character of the text in Python (one in seven passes on news text).
+    _starts: re.Pattern = field(init=False, repr=False, compare=False)
+    # How far past a place the scan looks to decide there (the longest name or containing word)
+    _reach: int = field(init=False, repr=False, compare=False)
+    # name -> the units a mention of it stands for, as scan gives them (made on first use)
+    _units: dict[tuple[str, bool], tuple[Region, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._starts = _start_pattern(self._lengths)
+        self._units = {}
+        self._reach = max([2, *(ls[0] for ls in self._lengths.values()),
+                           *(len(w) for ws in self._containers.values() for w in ws)])
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -178,32 +192,50 @@ class Gazetteer:
         return None
 
     # ------------------------------------------------------------------ scanning
-    def scan(self, text: str) -> list[Mention]:
-        """Non-overlapping mentions, longest match first, left to right."""
-        out: list[Mention] = []
-        i, n = 0, len(text)
-        while i < n:
+    def scan(self, text: str, start: int = 0, out: list[Mention] | None = None) -> list[Mention]:
+        """Non-overlapping mentions, longest match first, left to right (from `start`, a place
+        the scan of the whole text passes, after the mentions `out` found before it)."""
+        out = [] if out is None else out
+        n = len(text)
+        starts = self._starts.search
+        m = starts(text, start)
+        while m is not None:
+            i = m.start()
             hit = None
             for length in self._lengths.get(text[i:i + 2], ()):  # only names starting with these two characters
                 if i + length > n:
                     continue
                 piece = text[i:i + length]
                 if piece in self._full:
-                    hit = Mention(i, i + length, piece, tuple(self._full[piece]), True, piece in self._weak)
+                    hit = Mention(i, i + length, piece, self._units_of(piece, True), True, piece in self._weak)
                     break
                 if piece in self._alias:
                     if self._inside_word(text, i, piece):
                         continue  # 新华 in 新华社, 市中 in 市中心: not a place
-                    hit = Mention(i, i + length, piece, tuple(_prefer_higher(self._alias[piece])), False,
-                                  piece in self._weak)
+                    hit = Mention(i, i + length, piece, self._units_of(piece, False), False, piece in self._weak)
                     break
             if hit:
                 out.append(hit)
-                i = hit.end
+                m = starts(text, hit.end)
             else:
-                i += 1
+                m = starts(text, i + 1)
         return out
 
+
+    def _units_of(self, name: str, full: bool) -> tuple[Region, ...]:
+        found = self._units.get((name, full))
+        if found is None:
+            found = self._units[name, full] = tuple(self._full[name]) if full else tuple(_prefer_higher(self._alias[name]))
+        return found
+
+    def scan_longer(self, text: str, prefix: str, found: list[Mention]) -> list[Mention]:
+        """scan(text) for a text that starts with `prefix`, whose scan gave `found`: only its
+        end is scanned again (a text growing paragraph by paragraph is not scanned whole each time).
+        What the scan decided more than _reach characters before the prefix's end it decides again
+        the same way, from the same characters; it resumes at the first place after those."""
+        safe = len(prefix) - self._reach
+        kept = [m for m in found if m.start < safe]
+        return self.scan(text, max(safe, kept[-1].end if kept else 0), kept)
 
     def _inside_word(self, text: str, i: int, name: str) -> bool:
         for word in self._containers.get(name, ()):
@@ -223,6 +255,13 @@ def _lengths_by_first(names: list[str]) -> dict[str, tuple[int, ...]]:
         if len(name) >= 2:
             lengths.setdefault(name[:2], set()).add(len(name))
     return {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
+
+
+def _start_pattern(lengths: dict[str, tuple[int, ...]]) -> re.Pattern:
+    """Places where a name may start (see Gazetteer._starts): a superset, the scan checks each."""
+    def chars(position: int) -> str:
+        return "".join(re.escape(c) for c in sorted({k[position] for k in lengths}))
+    return re.compile(f"(?=[{chars(0)}][{chars(1)}])") if lengths else re.compile(r"(?!)")
 
 
 def _prefer_higher(regions: list[Region]) -> list[Region]:

@@ -19,6 +19,7 @@ from math import log
 
 import jieba
 
+from generator.lexicon.posviterbi import tag_run
 from generator.lexicon.tags import import_posseg, word_tags
 from generator.lexicon.text import HAN_RE
 
@@ -34,6 +35,7 @@ class Tokenizer(jieba.Tokenizer):
 
     BLOCKS = 50_000
     _blocks: dict[str, tuple[str, ...]] | None = None
+    generation = 0  # counts dictionary changes: what a tagger remembered before one is stale
 
     # jieba's private step (Tokenizer.__cut_DAG) cutting one block with its HMM; jieba is pinned (requirements)
     def _Tokenizer__cut_DAG(self, sentence: str) -> Iterator[str]:  # noqa: N802
@@ -47,11 +49,13 @@ class Tokenizer(jieba.Tokenizer):
 
     # A new word or dictionary can change how a remembered block is cut.
     def add_word(self, word: str, freq: int | None = None, tag: str | None = None) -> None:
-        self._blocks = None
+        self._blocks = self._logp = None
+        self.generation += 1
         super().add_word(word, freq, tag)
 
     def initialize(self, dictionary: str | None = None) -> None:
-        self._blocks = None
+        self._blocks = self._logp = None
+        self.generation += 1
         with self.lock:
             if dictionary is None and not self.initialized and self._read_cache():
                 return
@@ -85,14 +89,14 @@ class Tokenizer(jieba.Tokenizer):
 
     def get_DAG(self, sentence: str) -> dict[int, list[int]]:  # noqa: N802 (jieba's name)
         self.check_initialized()
-        freq = self.FREQ.get
+        freq = self.FREQ
         dag = {}
         n = len(sentence)
         for k in range(n):
             ends = []
             i, frag = k, sentence[k]
-            while (f := freq(frag)) is not None:  # frag is a word or the start of one
-                if f:
+            while frag in freq:  # frag is a word (a frequency) or the start of one (0)
+                if freq[frag]:
                     ends.append(i)
                 i += 1
                 if i >= n:
@@ -104,15 +108,37 @@ class Tokenizer(jieba.Tokenizer):
     def calc(self, sentence: str, DAG: dict[int, list[int]], route: dict) -> None:  # noqa: N803
         n = len(sentence)
         route[n] = (0, 0)
-        logtotal = log(self.total)
-        freq = self.FREQ.get
+        logp = self._log_probabilities()
         for idx in range(n - 1, -1, -1):
             ends = DAG[idx]
             if len(ends) == 1:  # max() of one candidate, without the generator
                 x = ends[0]
-                route[idx] = (log(freq(sentence[idx:x + 1]) or 1) - logtotal + route[x + 1][0], x)
+                word = sentence[idx:x + 1]
+                p = logp.get(word)
+                route[idx] = ((self._log_probability(word) if p is None else p) + route[x + 1][0], x)
             else:
-                route[idx] = max((log(freq(sentence[idx:x + 1]) or 1) - logtotal + route[x + 1][0], x) for x in ends)
+                candidates = []
+                for x in ends:
+                    word = sentence[idx:x + 1]
+                    p = logp.get(word)
+                    candidates.append(((self._log_probability(word) if p is None else p) + route[x + 1][0], x))
+                route[idx] = max(candidates)
+
+    # log(freq or 1) - log(total) of each word calc met, computed once: jieba's sum, term by term
+    # (log(f) - logtotal + rest is (log(f) - logtotal) + rest), so the same floating-point route.
+    _logp: dict[str, float] | None = None
+    _logp_total: int | None = None
+    WORDS = 200_000
+
+    def _log_probabilities(self) -> dict[str, float]:
+        # emptied when full (bounded), and when a new word changed the total
+        if self._logp is None or self._logp_total != self.total or len(self._logp) >= self.WORDS:
+            self._logp, self._logp_total = {}, self.total
+        return self._logp
+
+    def _log_probability(self, word: str) -> float:
+        p = self._logp[word] = log(self.FREQ.get(word) or 1) - log(self.total)
+        return p
 
 
 @dataclass
@@ -154,7 +180,7 @@ class Words:
         """Part-of-speech tagging on this tokenizer, made on first use: its tags are read from
         the dictionary (a fifth of a second, tags.py), which most rebuilds never need."""
         posseg = import_posseg()
-        tokenizer_class = _remembering(posseg.POSTokenizer)
+        tokenizer_class = _remembering(posseg.POSTokenizer, posseg)
         pos = tokenizer_class.__new__(tokenizer_class)
         pos.tokenizer = self.tokenizer
         if self.tokenizer.dictionary == jieba.dt.dictionary:  # the import read this dictionary's tags
@@ -164,14 +190,30 @@ class Words:
         return Tagger(pos)
 
 
-def _remembering(base: type) -> type:
+def _remembering(base: type, posseg) -> type:
     """jieba.posseg.POSTokenizer remembering how it tagged each run of characters its dictionary
-    does not know (a name: 某某岭, 某某村). Tagging such a run (an HMM) costs more than the rest of
-    a cut, and a name recurs through its article. Bounded; the same tags as jieba's."""
+    does not know (a name: 某某岭, 某某村), and each block. Tagging such a run (an HMM,
+    posviterbi.py: jieba's, faster) costs more than the rest of a cut, and a name recurs through
+    its article. Bounded; the same tags as jieba's."""
 
     class RememberingPOSTokenizer(base):
         runs: dict[str, tuple] | None = None
         RUNS = 50_000
+        blocks: dict[str, tuple] | None = None  # block -> its tagged words, for this dictionary generation
+        generation: int | None = None
+
+        # jieba's private step (POSTokenizer.__cut_DAG) tagging one block between punctuation:
+        # clauses tagged for different questions share blocks (a third recur on the seeds)
+        def _POSTokenizer__cut_DAG(self, sentence: str) -> Iterator:  # noqa: N802
+            generation = getattr(self.tokenizer, "generation", None)
+            if generation is None:  # a tokenizer that does not say when its dictionary changes
+                return base._POSTokenizer__cut_DAG(self, sentence)
+            if self.blocks is None or len(self.blocks) >= self.RUNS or generation != self.generation:
+                self.blocks, self.generation = {}, generation
+            tagged = self.blocks.get(sentence)
+            if tagged is None:
+                tagged = self.blocks[sentence] = tuple(base._POSTokenizer__cut_DAG(self, sentence))
+            return iter(tagged)
 
         # jieba's private step (POSTokenizer.__cut) tagging one such run; jieba is pinned (requirements)
         def _POSTokenizer__cut(self, sentence: str) -> Iterator:  # noqa: N802
@@ -179,7 +221,7 @@ def _remembering(base: type) -> type:
                 self.runs = {}
             tagged = self.runs.get(sentence)
             if tagged is None:
-                tagged = self.runs[sentence] = tuple(base._POSTokenizer__cut(self, sentence))
+                tagged = self.runs[sentence] = tuple(tag_run(sentence, posseg))
             return iter(tagged)
 
     return RememberingPOSTokenizer

@@ -88,6 +88,9 @@ class Cues:
         pattern = self.patterns.get(name)
         if pattern is None or not text:
             return ""
+        first = self.once(("first", name), lambda: _first_chars(self.get(name)))
+        if first is not None and first.isdisjoint(text):
+            return ""  # (no word of the list starts anywhere in text)
         best, end = "", -1
         for m in self._ahead(name, pattern).finditer(text):
             word = m.group(1)
@@ -102,6 +105,11 @@ class Cues:
         if ahead is None:
             ahead = self.ahead[name] = re.compile(f"(?=({pattern.pattern}))")
         return ahead
+
+
+def _first_chars(words: tuple[str, ...]) -> frozenset[str] | None:
+    """The characters the words start with; None when one is empty (it matches anywhere)."""
+    return None if "" in words else frozenset(w[0] for w in words)
 
 
 def _flatten(data: dict, prefix: str, out: dict[str, tuple[str, ...]]) -> None:

@@ -8,7 +8,6 @@ resolve against the reference year: the publication date's year, else the articl
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from generator.lexicon.text import HAN, alternation
 from generator.records import Aspect, Period
 from . import required, slots
 from .cues import FIXED_WORDS
+from .times import Time, fresh
 from .tokens import CLAUSE_END, parse_number
 
 Y = r"((?:19|20)[0-9]{2})"
@@ -37,22 +37,6 @@ PREVIOUS_PERIOD = FIXED_WORDS["previous_period"]
 YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 MAX_RANGE = 40  # 自A…至B: B closes A only this near it
 APPROXIMATE = re.compile(r"[余多几]")  # 十余年, 二十多年: a count with no known start
-
-
-@dataclass(frozen=True)
-class Time:
-    """A time expression found in a sentence."""
-
-    start: int
-    end: int
-    period: Period
-    baseline: bool  # 较2020年: the reference R of a comparison
-    span: bool  # a multi-year review frame (十四五, N年来, X年以来)
-    stock_end: bool = False  # 截至N月底 / 年末: a point in time for stocks
-    day: bool = False  # 12月6日: an event's date governs its own sentence only
-    weak: bool = False  # 全年: the year the paragraph is about, else the reference year
-    streak: tuple[int, str] | None = None  # 连续14年 / 连续7个季度 / 十二连冠: (count, 年|季度|月)
-    name: bool = False  # 2025赛迪百强: a year naming an edition, less precise than a time before it
 
 
 def _n(text: str) -> int:
@@ -189,7 +173,7 @@ class TimeReader:
         found = self.read.get(sentence)
         if found is None:
             found = self.read[sentence] = tuple(self._find(sentence))
-        return [copy.copy(t) for t in found]
+        return [fresh(t) for t in found]
 
     def _find(self, sentence: str) -> list[Time]:
         found: list[Time] = []

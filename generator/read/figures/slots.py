@@ -286,8 +286,7 @@ def _this_event(clause: str, cues: Cues) -> str | None:
 
 def this_event(sentence: str, cues: Cues) -> str | None:
     """本次大会…: the event a sentence opens with (not a batch: 此次交付的钢管), else None."""
-    found = _this_event(sentence, cues)
-    return found if found and cues.patterns["scope.events"].search(found) else None
+    return found if (found := _this_event(sentence, cues)) and cues.patterns["scope.events"].search(found) else None
 
 
 def _event_frame(clause: str, cues: Cues) -> str | None:
@@ -303,7 +302,8 @@ def _event_frame(clause: str, cues: Cues) -> str | None:
 
 def opening_event(sentence: str, cues: Cues) -> str | None:
     """6月，某某博览会上，…: the event a clause of the sentence frames alone, else None."""
-    return next((e for clause in CLAUSE_END.split(sentence) if (e := _event_frame(clause, cues))), None)
+    clauses = CLAUSE_END.split(sentence) if cues.patterns["scope.events"].search(sentence) else ()  # (most name none)
+    return next((e for clause in clauses if (e := _event_frame(clause, cues))), None)
 
 
 def _other_region(clause: str, own: tuple[str, ...], cues: Cues, pos) -> str | None:

@@ -16,21 +16,38 @@ class Subjects:
     apart. Provinces are left out: a Hunan page names 湖南 everywhere. Without a gazetteer
     every text names nothing and only the textual signals are used."""
 
+    GROWING = 64  # texts this long are remembered by their start for a longer text to resume (scan_longer)
+
     def __init__(self, gazetteer: "Gazetteer | None"):
         self._gaz = gazetteer
         self._cache: dict[str, Counter] = {}
+        # first characters -> the last such text scanned and its mentions: segment asks about the
+        # current article's body as it grows, a paragraph longer each time
+        self._scanned: dict[str, tuple[str, list]] = {}
 
     def mentions(self, text: str) -> Counter:
         if self._gaz is None:
             return Counter()
         if text not in self._cache:
             found: Counter = Counter()
-            for m in self._gaz.scan(text):
+            for m in self._scan(text):
                 if m.weak or len(m.units) != 1 or m.units[0].level == "province":
                     continue
                 found[m.units[0].name] += 1
             self._cache[text] = found
         return self._cache[text]
+
+    def _scan(self, text: str) -> list:
+        if len(text) < self.GROWING:
+            return self._gaz.scan(text)
+        key = text[:self.GROWING]
+        before = self._scanned.get(key)
+        if before is not None and len(text) > len(before[0]) and text.startswith(before[0]):
+            found = self._gaz.scan_longer(text, *before)
+        else:
+            found = self._gaz.scan(text)
+        self._scanned[key] = (text, found)
+        return found
 
     def terms(self, text: str) -> set[str]:
         """Units named in a title block, with the city of each county (a county's article

@@ -67,6 +67,19 @@ def reassign_by_topic(heads: list[Head], pieces: list[Piece], subjects: Subjects
 
     placed: dict[int, int | None] = {id(b): by_places(b.text) for p in pieces for b in p.blocks[1:]
                                      if b.kind == BlockKind.PARAGRAPH}
+
+    # a run known to interleave two articles: its paragraphs naming no place go by wording
+    mixed = {id(p) for p in pieces if p.owner is not None
+             and any(placed.get(id(b)) not in (None, p.owner) for b in p.blocks[1:])}
+    if mixed:  # (else no paragraph moves, and the articles' wording is not needed)
+        _move_paragraphs(heads, pieces, placed, mixed)
+    for h in heads:
+        h.pieces.sort(key=pieces.index)
+
+
+def _move_paragraphs(heads: list[Head], pieces: list[Piece], placed: dict[int, int | None], mixed: set[int]) -> None:
+    """Cut the runs into pieces of the articles their paragraphs go to (`placed` by places,
+    in the `mixed` runs the rest by years or wording)."""
     refs = [_features(" ".join([h.title, h.subtitle] + h.kicker)) for h in heads]
     for p in pieces:
         for j, b in enumerate(p.blocks):
@@ -76,12 +89,10 @@ def reassign_by_topic(heads: list[Head], pieces: list[Piece], subjects: Subjects
     for p in list(pieces):
         if p.owner is None:
             continue
-        # a run known to interleave two articles: paragraphs naming no place go by wording
-        mixed = any(placed.get(id(b)) not in (None, p.owner) for b in p.blocks[1:])
         owners: list[int] = [p.owner]  # the first block stays: it opens the run (or is a lead)
         for b in p.blocks[1:]:
             k = placed.get(id(b))
-            if k is None and mixed and b.kind == BlockKind.PARAGRAPH:
+            if k is None and id(p) in mixed and b.kind == BlockKind.PARAGRAPH:
                 k = _by_years(b.text, refs, p.owner)
                 k = _by_wording(b.text, refs) if k is None else k
             owners.append(owners[-1] if k is None else k)
@@ -100,8 +111,6 @@ def reassign_by_topic(heads: list[Head], pieces: list[Piece], subjects: Subjects
             q = Piece(blocks, o, moved=True)
             pieces.insert(at, q)
             heads[o].pieces.append(q)
-    for h in heads:
-        h.pieces.sort(key=pieces.index)
 
 
 # (a lookahead: finditer then yields the overlapping bigrams too, one per position)
