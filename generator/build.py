@@ -267,14 +267,14 @@ def _in_pools(todo: list[Source], settings: Settings, workers: int) -> Iterator[
         part = todo[start:start + size]
         with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                                  initargs=(settings, os.getpid())) as pool:
-            # The workers are forked at the first task. While they run, neither side's garbage
-            # collector may walk the objects they share (the results read so far): each object
-            # a full collection visits is written to, and its memory page copied (background.py).
+            # The workers are forked at the first task: their garbage collector must not walk
+            # the results read so far (each object it visits is written to, its page copied).
             gc.freeze()
             try:
-                yield from zip(part, pool.map(_process_in_worker, part, chunksize=4))
+                results = pool.map(_process_in_worker, part, chunksize=4)
             finally:
                 gc.unfreeze()
+            yield from zip(part, results)
 
 
 def shared_words(result: FileResult) -> FileResult:

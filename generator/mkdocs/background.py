@@ -92,17 +92,13 @@ class BackgroundWriter:
             return
         self.process = multiprocessing.get_context("fork").Process(target=self._run, args=(os.getpid(),),
                                                                    name=f"digest {self.what}", daemon=True)
-        # Neither process's garbage collector may walk the objects they share (the whole digest)
-        # while the child runs: every object a full collection visits is written to (its gc
-        # header), and its memory page copied. So they stay frozen in the parent until the child
-        # is done (finish, cancel); the child never collects them (gc.freeze, "forking servers").
+        # The child's garbage collector must not walk the parent's objects (the whole digest):
+        # every object it visits is written to, and its memory page copied into the child.
         gc.freeze()
         try:
             self.process.start()
-        except BaseException:
-            self.process = None
+        finally:
             gc.unfreeze()
-            raise
         self.make = None  # the child has it: what only it needs (the search terms) is let go here
 
     def running(self) -> bool:
@@ -114,7 +110,6 @@ class BackgroundWriter:
             return
         process, self.process = self.process, None
         process.join()
-        gc.unfreeze()
         if process.exitcode != 0:
             raise RuntimeError(f"building the {self.what} failed (exit code {process.exitcode}); the error is "
                                "printed above. Fix it and build again.")
@@ -125,4 +120,3 @@ class BackgroundWriter:
             self.process.terminate()
             self.process.join()
             self.process = None
-            gc.unfreeze()
