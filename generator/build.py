@@ -16,9 +16,7 @@ from the complete digest afterwards, never while pages are half-built. The MkDoc
 
 from __future__ import annotations
 
-import gc
 import logging
-import math
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -46,11 +44,6 @@ log = logging.getLogger("mkdocs.plugins.digest")
 READABLE = {SourceStatus.OK, SourceStatus.REPAIRED}
 # Below this many files to process, starting worker processes costs more than it saves.
 POOL_THRESHOLD = 8
-# A worker's memory grows with every file it reads, long after its caches are full (its heap
-# fragments: ~25 KB a file, 0.69 GB after 20,000 files): after this many files per worker a
-# fresh pool replaces the old one, whose workers exit and give that memory back. Starting
-# one costs about as much as reading 10 files.
-WORKER_FILES = 2500
 
 Progress = Callable[[int, int, str], None]
 
@@ -243,8 +236,10 @@ def process_sources(readable: list[Source], settings: Settings, resources: Resou
 
     workers = _worker_count(settings, len(todo))
     if workers > 1 and len(todo) >= POOL_THRESHOLD:
-        for source, result in _in_pools(todo, settings, workers):
-            record(source, result)
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                                 initargs=(settings, os.getpid())) as pool:
+            for source, result in zip(todo, pool.map(_process_in_worker, todo, chunksize=4)):
+                record(source, result)
     else:
         if todo and resources is None:
             resources = load_resources(settings)
@@ -254,27 +249,6 @@ def process_sources(readable: list[Source], settings: Settings, resources: Resou
         log.info("reused cached results for %d of %d files", cache.hits, len(readable))
     cache.prune()
     return results
-
-
-def _in_pools(todo: list[Source], settings: Settings, workers: int) -> Iterator[tuple[Source, FileResult]]:
-    """Each source of `todo` with its result, in order, computed by `workers` forked worker
-    processes; one pool per WORKER_FILES files per worker. (Python 3.11's own worker recycling,
-    max_tasks_per_child, refuses the fork start method, and a forked worker that exits by
-    itself breaks its pool.)"""
-    pools = math.ceil(len(todo) / (WORKER_FILES * workers))
-    size = math.ceil(len(todo) / pools)  # equal parts: no pool started for a few files
-    for start in range(0, len(todo), size):
-        part = todo[start:start + size]
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                                 initargs=(settings, os.getpid())) as pool:
-            # The workers are forked at the first task: their garbage collector must not walk
-            # the results read so far (each object it visits is written to, its page copied).
-            gc.freeze()
-            try:
-                results = pool.map(_process_in_worker, part, chunksize=4)
-            finally:
-                gc.unfreeze()
-            yield from zip(part, results)
 
 
 def shared_words(result: FileResult) -> FileResult:

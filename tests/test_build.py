@@ -106,25 +106,3 @@ def test_the_search_index_is_the_same_fed_to_a_forked_writer_or_built_in_process
     monkeypatch.setattr(build, "can_fork", lambda: False)
     build.build(settings, resources, NO_CACHE, tmp_path / "here").search.finish()
     assert files(tmp_path / "forked") == files(tmp_path / "here")
-
-
-def test_worker_pools_are_replaced_every_worker_files_and_read_as_one_process_does(tmp_path, monkeypatch):
-    """A pool's workers exit after WORKER_FILES files each (their memory grows with every file)
-    and a fresh pool goes on: the results, in order, are those of reading in-process."""
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    counties = ["富源县", "罗平县", "师宗县", "陆良县", "会泽县", "宣威市", "马龙区", "沾益区", "麒麟区"]
-    for i, county in enumerate(counties):
-        (seeds / f"page{i}.txt").write_text(_PAGE.replace("富源县", county), "utf-8")
-    pools = []
-
-    class CountedPool(build.ProcessPoolExecutor):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            pools.append(self)
-    monkeypatch.setattr(build, "ProcessPoolExecutor", CountedPool)
-    monkeypatch.setattr(build, "WORKER_FILES", 3)
-    pooled = build.read_digest(Settings(seeds_dir=seeds, cache_dir=None, workers=2), cache=NO_CACHE)
-    assert len(pools) == 2  # 9 files, 2 workers, 3 files each: two pools of 5 and 4 files
-    alone = build.read_digest(Settings(seeds_dir=seeds, cache_dir=None, workers=1), cache=NO_CACHE)
-    assert pooled == alone and len(pooled.articles) == len(counties)
