@@ -53,18 +53,21 @@ def _child(cmd_json: str) -> None:
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, **env}, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
-    peak_pss = 0
+    peak_pss, peak_parts, peak_at = 0, [], 0.0
     outputs: list[str] = []
     reader = threading.Thread(target=lambda: outputs.extend(proc.communicate()))
     reader.start()
     while reader.is_alive():
-        peak_pss = max(peak_pss, procmem.tree_pss_kb(proc.pid))
+        parts = procmem.tree_pss_by_process(proc.pid)
+        if sum(parts.values()) > peak_pss:  # who held what at the peak: the build first, then its children
+            peak_pss, peak_parts, peak_at = sum(parts.values()), list(parts.values()), time.perf_counter() - started
         reader.join(0.25)
     seconds = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     out, err = outputs
     print(json.dumps({"seconds": seconds, "cpu_s": usage.ru_utime + usage.ru_stime,
                       "maxrss_mb": usage.ru_maxrss / 1024, "tree_pss_mb": peak_pss / 1024, "rc": proc.returncode,
+                      "tree_peak_s": peak_at, "tree_parts_mb": [kb / 1024 for kb in peak_parts],
                       "out": out[-3000:], "err": err[-3000:], "load": os.getloadavg()[0]}))
 
 
@@ -257,6 +260,7 @@ def run_size(n: int, out: Path, with_browser: bool, with_reference: bool, warm_r
     full = mkdocs_build(config, site)
     row["build_s"], row["peak_mb"] = full["seconds"], full["maxrss_mb"]
     row["cpu_s"], row["tree_pss_mb"], row["load"] = full["cpu_s"], full["tree_pss_mb"], full["load"]
+    row["tree_peak_s"], row["tree_parts_mb"] = full["tree_peak_s"], full["tree_parts_mb"]
     row["pages"] = sum(1 for _ in site.rglob("index.html"))
     digest = json.loads((site / "data" / "digest.json").read_text("utf-8"))
     row["built_articles"] = len(digest["articles"])
@@ -361,6 +365,9 @@ def report(rows: list[dict]) -> str:
         if r["built_articles"] != r["articles"]:
             checks.append(f"site has {r['built_articles']} articles for {r['articles']} synthesised")
         targets.append(f"  {r['articles']:>6,}: " + "; ".join(checks))
+        parts = r.get("tree_parts_mb") or [0]
+        targets.append(f"          tree MB at its peak, {r.get('tree_peak_s', 0):.0f} s into the build: build "
+                       f"{parts[0]:.0f} + children {', '.join(f'{mb:.0f}' for mb in parts[1:]) or 'none'}")
     if len(rows) > 1:
         base = rows[0]
         growth = [f"{r['articles'] // base['articles']}x articles -> {r['build_s'] / base['build_s']:.1f}x time"

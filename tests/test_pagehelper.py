@@ -51,6 +51,22 @@ def test_the_helper_renders_half_the_pages_and_the_site_is_the_same(tmp_path, mo
 
 
 @pytest.mark.skipif(not pagehelper.can_fork(), reason="the helper needs fork (Linux)")
+def test_a_fresh_helper_renders_each_batch_and_the_site_is_the_same(tmp_path, monkeypatch):
+    """HELPER_PAGES pages a helper, then a fresh fork (its copied memory given back): here the
+    build sees each one done at its next page, so every batch is rendered by a helper of its own."""
+    alone, _ = _site(tmp_path, "alone", monkeypatch, min_pages=10**9)
+    forks = []
+    start = pagehelper.BackgroundWriter.start
+    monkeypatch.setattr(pagehelper.BackgroundWriter, "start", lambda self: forks.append(self) or start(self))
+    monkeypatch.setattr(pagehelper, "HELPER_PAGES", 1)
+    helped, pages = _site(tmp_path, "helped", monkeypatch, min_pages=1)
+    helpers = [w for w in forks if w.what == "page helper"]  # (the search writer is one too)
+    assert len(helpers) == len(pages.handed) >= 3  # one helper per batch of 1 page
+    assert pages.helped == len(pages.handed) >= len(pages.keys) // 2 - 2
+    assert _files(helped) == _files(alone)
+
+
+@pytest.mark.skipif(not pagehelper.can_fork(), reason="the helper needs fork (Linux)")
 def test_pages_a_failed_helper_did_not_store_are_rendered_by_the_build(tmp_path, monkeypatch, caplog):
     alone, _ = _site(tmp_path, "alone", monkeypatch, min_pages=10**9)
 
@@ -93,8 +109,9 @@ def test_the_helper_starts_once_nothing_else_is_busy_and_enough_pages_are_left(t
     busy[0] = True
     assert helper.consider(todo[0]) is None  # the search writer is at work: not yet
     busy[0] = False
-    assert helper.consider(todo[5]) is started[0] and pages.helper is started[0]
+    chain = helper.consider(todo[5])
+    assert chain is not None and pages.helper is chain and started == [chain.current]
     left = todo[6:]
     assert pages.handed == {p.file.src_uri for p in left[len(left) // 2:]}
     assert all(p.meta["template"] == EMPTY_TEMPLATE for p in left[len(left) // 2:])
-    assert helper.consider(todo[6]) is None and len(started) == 1  # one helper per build
+    assert helper.consider(todo[6]) is None and len(started) == 1  # one batch (fewer than HELPER_PAGES)

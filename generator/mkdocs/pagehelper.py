@@ -1,15 +1,15 @@
-"""A helper process renders half of the pages still to render into the page memo.
+"""Helper processes render half of the pages still to render into the page memo.
 
 Rendering the generated pages that are not memo hits (their body, then the theme's
 templates) is the longest serial step of a full build. Once no other process of the build
 is at work (the search index is written by one, background.py: on two cores a third process
-would only compete with it, and add its memory), a forked helper renders the last half of
-the pages still to render exactly as MkDocs' own page loop would (the template context,
-page_context events, the template, post_page events, where the plugin stores the finished
-page in the memo), while the build writes the first half. To the build, the helper's pages
-are memo hits: it waits for the helper when it reaches the first of them. A page the helper
-did not store (it failed, or was killed) is rendered by the build as usual, so the helper
-only ever saves time.
+would only compete with it, and add its memory), forked helpers, one after another, render
+the last half of the pages still to render exactly as MkDocs' own page loop would (the
+template context, page_context events, the template, post_page events, where the plugin
+stores the finished page in the memo), while the build writes the first half. To the build,
+a helper's pages are memo hits: it waits for the helper at work when it reaches the first of
+them. A page no helper stored (one failed, or was killed, or its batch never started) is
+rendered by the build as usual, so the helpers only ever save time.
 
 Only when the memo is writable, the build is on one site (no draft pages, whose inclusion
 differs between build and serve), and no other plugin or hook listens to page_context or
@@ -31,6 +31,12 @@ log = logging.getLogger("mkdocs.plugins.digest")
 
 # Below this many pages left to render, forking the helper costs about what it saves.
 MIN_PAGES = 200
+# A helper renders this many pages, then a fresh one is forked for the next as soon as the
+# build sees it done. Every memory page either process writes to after the fork (a reference
+# count, a new object in freed space) is copied, and keeping the shared objects frozen (gc)
+# did not change that: at 20,000 articles one helper's copies grew as long as it ran (0.46 GB
+# and growing), each fresh one's stopped at ~0.25 GB.
+HELPER_PAGES = 1000
 PAGE_EVENTS = ("page_context", "post_page")
 
 
@@ -48,27 +54,80 @@ class PageHelper:
                           for hook in config.plugins.events[event]))
         self.todo = todo if usable and len(todo) > MIN_PAGES else []
         self.position = {page.file.src_uri: i for i, page in enumerate(self.todo)}
+        self.chain: HelperChain | None = None
 
-    def consider(self, page) -> BackgroundWriter | None:
-        """`page` is about to be rendered: the helper, if it starts now."""
+    def consider(self, page) -> HelperChain | None:
+        """`page` is about to be rendered: the helpers, if they start now (and the next
+        helper forked if the last is done)."""
+        if self.chain is not None:
+            if page.file.src_uri not in self.pages.handed:  # (at the helpers' pages, the build waits)
+                self.chain.step(page)
+            return None
         where = self.position.get(page.file.src_uri)
         if where is None or self.busy():
             return None
-        rest, self.todo, self.position = self.todo[where + 1:], [], {}  # at most one helper
+        rest, self.todo, self.position = self.todo[where + 1:], [], {}  # at most one chain of helpers
         if len(rest) < MIN_PAGES:
             return None
         theirs = rest[len(rest) // 2:]
-        log.debug("a helper process renders %d of the %d pages left to render", len(theirs), len(rest))
+        log.debug("helper processes render %d of the %d pages left to render", len(theirs), len(rest))
+        self.chain = HelperChain([theirs[i:i + HELPER_PAGES] for i in range(0, len(theirs), HELPER_PAGES)],
+                                 self.pages, lambda batch: self.render(batch), self.config.site_dir)
+        self.chain.step(page)
+        return self.chain
+
+    def render(self, batch: list) -> None:
+        for other in batch:
+            render_page(other, self.config, self.nav, self.doc_files, self.env)
+
+
+class HelperChain:
+    """Helper processes forked one after another, each rendering the next batch of pages into
+    the memo; handed over to the build (MemoPages.hand_over) as each starts. When the build
+    reaches the helpers' pages it waits for the helper at work (finish()); it renders the
+    batches not started itself."""
+
+    def __init__(self, batches: list[list], pages: MemoPages, render: Callable[[list], None], site_dir: str):
+        self.batches, self.pages, self.render, self.site_dir = batches, pages, render, site_dir
+        self.current: BackgroundWriter | None = None
+
+    def step(self, page) -> None:
+        """The build is about to render `page`: the next helper starts if the last is done."""
+        if self.current is not None:
+            if self.current.running():
+                return
+            try:
+                self.finish_current()
+            except RuntimeError as error:
+                log.warning("%s: the pages it did not store are rendered by the build", error)
+                self.batches = []
+        if not self.batches:
+            return
+        batch = self.batches.pop(0)
 
         def render() -> list:
             page.active = False  # MkDocs is inside this page here, but not in the helper
-            for other in theirs:
-                render_page(other, self.config, self.nav, self.doc_files, self.env)
+            self.current, self.batches = None, []  # (in the helper, whose pages call consider() too)
+            self.render(batch)
             return []  # nothing to write into the site: the pages are in the memo
-        helper = BackgroundWriter(render, self.config.site_dir, "page helper")
-        helper.start()
-        self.pages.hand_over(theirs, helper)
-        return helper
+        self.current = BackgroundWriter(render, self.site_dir, "page helper")
+        self.current.start()
+        self.pages.hand_over(batch, self)  # after the fork: the helper renders them as its own
+
+    def finish_current(self) -> None:
+        current, self.current = self.current, None
+        if current is not None:
+            current.finish()
+
+    def finish(self) -> None:
+        """Wait for the helper at work; none starts after it. RuntimeError if it failed."""
+        self.batches = []
+        self.finish_current()
+
+    def cancel(self) -> None:
+        self.batches = []
+        if self.current is not None:
+            self.current.cancel()
 
 
 def render_page(page, config, nav, doc_files, env) -> str:
