@@ -157,7 +157,8 @@ class Renderer:
             charts=charts,
             labels=labels,
             shown=lambda f: labels_mod.shown_value(f, labels),
-            metric_name=lambda name, aspect: labels_mod.metric_name(name, aspect, labels),
+            # (functions, not macros: a macro call cost more than the rest of a figure's table row)
+            name_of=lambda f: labels_mod.metric_name(f.measure, f.aspect.value, labels),
             period_of=lambda f: labels_mod.period_label(f, labels),
             **context,
         )
@@ -233,11 +234,14 @@ class Renderer:
         articles = self.by_region.get(region, [])
         by_id = {f.id: f for f in figures}
         cards = [by_id[i] for i in self.digest.key_figures.get(region.name, []) if i in by_id]
+        url = digest_mod.region_url(region)
+        # Links to the figures' articles, relative to this page: made once per article, not per figure.
+        article_links = {a: relative(url, self.articles[a].url) for a in dict.fromkeys(f.article for f in figures)}
         context = {"region": region, "articles": articles, "figures": figures, "key_figures": cards,
-                   "article_urls": {f.article: self.articles[f.article].url for f in figures},
+                   "article_links": article_links,
                    "keywords": self.keywords.get(region, []), "indicators": indicators,
                    "latest": max((self.source_dates.get(a.source) or str(a.year or "") for a in articles), default="")}
-        return self._deferred("region.html", digest_mod.region_url(region), region.name, context,
+        return self._deferred("region.html", url, region.name, context,
                               inputs={**context, "articles": self.hasher.records(articles),
                                       "figures": self.hasher.records(figures), "key_figures": self.hasher.records(cards)})
 
