@@ -90,8 +90,7 @@ def build(settings: Settings, resources: Resources, cache: CacheAccess, site_dir
         renderer = Renderer(shown, settings, resources, region_keywords=region_keywords)
         data_files: list[GeneratedFile] = []
         if site_dir is not None:  # written in pieces: never the whole digest as JSON data or text
-            digest.write_contract(digest.to_contract(data, streamed=True), site_dir / DATA_JSON)
-            digest.write_figures_csv(digest.contract_figures(data), site_dir / DATA_CSV)
+            digest.write_data(data, site_dir / DATA_JSON, site_dir / DATA_CSV)
         else:
             contract = digest.to_contract(data)
             data_files += [GeneratedFile(DATA_JSON, digest.contract_json(contract)),

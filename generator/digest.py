@@ -283,7 +283,9 @@ def contract_chunks(data: dict) -> Iterator[bytes]:
             continue
         yield b"["
         for start, batch in enumerate(_batches(value)):
-            yield ((", " if start else "") + ", ".join(map(dumps, batch))).encode("utf-8")
+            # A list's items joined by ", ", as json writes them inside its brackets: one
+            # call per batch, not per item (each call sets up an encoder).
+            yield ((", " if start else "") + dumps(batch)[1:-1]).encode("utf-8")
         yield b"]"
     yield b"}\n"
 
@@ -328,26 +330,46 @@ def figures_csv(data: dict) -> bytes:
     return b"".join(csv_chunks(data["figures"]))
 
 
-def write_figures_csv(figures: Iterable[dict], path: Path) -> None:
-    """figures_csv of these contract figures written to `path` piece by piece (at 100,000
-    articles the whole text, its buffer and its bytes took GBs at once)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "wb") as f:
-        for chunk in csv_chunks(figures):
-            f.write(chunk)
+def write_data(data: Digest, json_path: Path, csv_path: Path) -> None:
+    """digest.json (write_contract of the streamed contract) and figures.csv written in one
+    pass over the figures: each figure's contract item is made once for both files, a batch
+    at a time (at 100,000 articles the whole text, its buffer and its bytes took GBs at once)."""
+    contract = to_contract(data, streamed=True)
+    csv_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(csv_path, "wb") as table:
+        table.write(_csv_header())
+        contract["figures"] = _written_along(contract["figures"], table)
+        write_contract(contract, json_path)
+        for _ in contract["figures"]:  # (none left: the contract has taken them all)
+            pass
+
+
+def _written_along(figures: Iterable[dict], table) -> Iterator[dict]:
+    """The figures, each batch written as CSV rows into `table` before it is passed on."""
+    for batch in _batches(figures):
+        table.write(_csv_rows(batch))
+        yield from batch
 
 
 def csv_chunks(figures: Iterable[dict]) -> Iterator[bytes]:
     """The CSV's bytes (BOM, header, a row per figure), a few hundred rows at a time."""
+    yield _csv_header()
+    for batch in _batches(figures):
+        yield _csv_rows(batch)
+
+
+def _csv_header() -> bytes:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerow(CSV_COLUMNS)
-    yield ("\ufeff" + buffer.getvalue()).encode("utf-8")
-    for batch in _batches(figures):
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        for figure in batch:
-            period = figure.get("period") or {}
-            flat = {"period_start": period.get("start"), "period_end": period.get("end"),
-                    "period_text": period.get("text"), **figure}
-            writer.writerow([_cell(flat[c]) for c in CSV_COLUMNS])
-        yield buffer.getvalue().encode("utf-8")
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _csv_rows(figures: list[dict]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for figure in figures:
+        period = figure.get("period") or {}
+        flat = {"period_start": period.get("start"), "period_end": period.get("end"),
+                "period_text": period.get("text"), **figure}
+        writer.writerow([_cell(flat[c]) for c in CSV_COLUMNS])
+    return buffer.getvalue().encode("utf-8")

@@ -34,3 +34,21 @@ def test_different_articles_stay_apart():
     (b,) = run_page("two.txt", _PAGE.replace("两万亩", "三万亩").encode("utf-8"))
     articles, _, warnings = merge_duplicates([a, b], [])
     assert articles == [a, b] and not warnings and not a.also_in
+
+
+def test_nfkc_is_unicodedatas_whatever_the_text():
+    """dedupe.nfkc is a quicker unicodedata.normalize("NFKC"): the same text for full-width
+    forms, compatibility characters beside combining marks, Hangul, and characters outside
+    the blocks it decomposes itself."""
+    import random
+    import unicodedata
+
+    from generator.dedupe import nfkc
+
+    samples = ["全区ＧＤＰ达到１２．５亿元，同比增长５％（全年）。", "…“引号”　全角空格 ｶﾀｶﾅ ㈱ ①②",
+               "Ａ\u0301 e\u0301 ＡÁ \u00a8\u0301 \u2126", "가각 \u1100\u1161 ⼀⼆ 豈 \U0002F800", "", "plain ascii, text"]
+    rng = random.Random(3)
+    pool = "".join(samples) + "".join(map(chr, [0x0301, 0x0308, 0x3099, 0x309A, 0xFF9E, 0xFF9F, 0x00B4, 0x2002]))
+    samples += ["".join(rng.choice(pool) for _ in range(rng.randint(1, 40))) for _ in range(2000)]
+    for text in samples:
+        assert nfkc(text) == unicodedata.normalize("NFKC", text), text

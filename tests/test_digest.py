@@ -154,17 +154,17 @@ def test_digest_sources_let_go_of_their_text():
 
 @pytest.mark.parametrize("copies", [0, 1, 1201])
 def test_streamed_contract_and_csv_are_the_whole_ones_byte_for_byte(copies, tmp_path):
-    """to_contract(streamed=True) written piece by piece, and write_figures_csv, give the
-    same bytes as the contract held whole (items made one at a time, batches of any length)."""
+    """to_contract(streamed=True) written piece by piece, with figures.csv along (write_data),
+    gives the same bytes as the contract held whole (items made one at a time, batches of any length)."""
     one = _digest()
     data = replace(one, articles=one.articles * min(copies, 2), figures=one.figures * copies)
     whole = digest_mod.to_contract(data)
     streamed = digest_mod.to_contract(data, streamed=True)
     assert not isinstance(streamed["figures"], list)
-    digest_mod.write_contract(streamed, tmp_path / "digest.json")
-    assert (tmp_path / "digest.json").read_bytes() == digest_mod.contract_json(whole)
-    digest_mod.write_figures_csv(digest_mod.contract_figures(data), tmp_path / "figures.csv")
-    assert (tmp_path / "figures.csv").read_bytes() == digest_mod.figures_csv(whole)
+    digest_mod.write_data(data, tmp_path / "data" / "digest.json", tmp_path / "data" / "figures.csv")
+    assert (tmp_path / "data" / "digest.json").read_bytes() == digest_mod.contract_json(whole)
+    assert (tmp_path / "data" / "figures.csv").read_bytes() == digest_mod.figures_csv(whole)
+    assert b"".join(digest_mod.csv_chunks(iter(whole["figures"]))) == digest_mod.figures_csv(whole)
     assert digest_mod.figures_csv({"figures": []}).decode("utf-8-sig").startswith("id,region,")
 
 

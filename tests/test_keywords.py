@@ -97,3 +97,27 @@ def test_a_word_is_counted_stripped_or_left_out(tools):
     assert _countable("2.5", idf.stop_words) is None
     stop = next(w for w in sorted(idf.stop_words) if len(w) >= 2)
     assert _countable(stop, idf.stop_words) is None
+
+
+def test_top_keywords_are_the_heaviest_of_every_word_however_few_are_weighed(tmp_path):
+    """top_keywords weighs the most frequent words first and stops where no rarer word can
+    make the list: the same choice, ties included, as weighing and sorting every word."""
+    import random
+
+    rng = random.Random(7)
+    words = [f"词{i:03d}" for i in range(300)]
+    table = tmp_path / "idf.txt"
+    table.write_text("".join(f"{w} {rng.choice([2.5, 5.0, 7.25, 10.0, 12.5])}\n" for w in words[:250]),
+                     encoding="utf-8")
+    idf = Idf.load(table=table)
+    for trial in range(200):
+        counts = [{w: rng.choice([1, 1, 1, 2, 2, 3, 4, 8, 20]) for w in rng.sample(words, rng.randint(0, 120))}
+                  for _ in range(rng.randint(1, 3))]
+        total: dict[str, int] = {}
+        for c in counts:
+            for w, n in c.items():
+                total[w] = total.get(w, 0) + n
+        size = sum(total.values())
+        every = sorted(total, key=lambda w: (-(total[w] * idf.freq.get(w, idf.median) / size), w))
+        n = rng.choice([1, 5, 12, 40])
+        assert top_keywords(counts, idf, n) == every[:n], trial

@@ -11,8 +11,6 @@ a rebuild whose finished page is memoised (pagememo.py) never renders it at all.
 from __future__ import annotations
 
 import hashlib
-import io
-import pickle
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -22,6 +20,7 @@ from pathlib import Path
 import jinja2
 
 from generator.site import charts, compare, keywords
+from generator.site.inputhash import InputHasher
 from generator.lexicon.text import MISSING
 from generator.site import labels as labels_mod
 from generator.site.templatecache import template_cache
@@ -53,17 +52,6 @@ class PagePlan:
     title: str
     inputs: str  # hash of everything the body is rendered from: equal inputs, equal body
     render: Callable[[], str]  # the body's HTML
-
-
-def data_bytes(value) -> bytes:
-    """Pickle without its memo: equal data gives equal bytes however its objects happen to
-    be shared (a region object reused by many articles in one build, copies in another).
-    Records hold no cycles, which is what the memo would be needed for."""
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=5)
-    pickler.fast = True
-    pickler.dump(value)
-    return buffer.getvalue()
 
 
 def templates_fingerprint() -> str:
@@ -143,7 +131,7 @@ class Renderer:
         self.fingerprint = hashlib.sha256("\0".join([templates_fingerprint(), inputs_fingerprint(settings),
                                                       metadata.version("jieba"),
                                                       labels_mod.LABELS_FILE.read_text(encoding="utf-8")]).encode()).hexdigest()
-        self._article_digests: dict[str, bytes] = {}  # article id -> article_digest
+        self.hasher = InputHasher()
         self.articles = {a.id: a for a in digest.articles}
         self.source_credits = {s.file: digest_mod.source_credit(s) for s in digest.sources}
         # 最近更新 on a region page: the newest publication date (sidecar), else the year.
@@ -169,7 +157,8 @@ class Renderer:
             charts=charts,
             labels=labels,
             shown=lambda f: labels_mod.shown_value(f, labels),
-            metric_name=lambda name, aspect: labels_mod.metric_name(name, aspect, labels),
+            # (functions, not macros: a macro call cost more than the rest of a figure's table row)
+            name_of=lambda f: labels_mod.metric_name(f.measure, f.aspect.value, labels),
             period_of=lambda f: labels_mod.period_label(f, labels),
             **context,
         )
@@ -185,21 +174,14 @@ class Renderer:
         is the inputs hash, so two equal contexts always render the same body.
 
         `inputs` may stand in for the context in that hash, with records replaced by their
-        own hashes (article_digest).
+        own hashes (InputHasher.record).
         """
         h = hashlib.sha256(self.fingerprint.encode())
-        h.update(data_bytes((template, url, title, context if inputs is None else inputs)))
+        h.update(self.hasher.data_bytes((template, url, title, context if inputs is None else inputs)))
 
         def render() -> str:
             return self._html(template, url, context)
         return PagePlan(page_path(url), title, h.hexdigest(), render)
-
-    def article_digest(self, article: Article) -> bytes:
-        """Hash of an article record, computed once though several pages show the article."""
-        known = self._article_digests.get(article.id)
-        if known is None:
-            known = self._article_digests[article.id] = hashlib.sha256(data_bytes(article)).digest()
-        return known
 
     @cached_property
     def comparison_table(self) -> compare.Comparison:
@@ -252,19 +234,24 @@ class Renderer:
         articles = self.by_region.get(region, [])
         by_id = {f.id: f for f in figures}
         cards = [by_id[i] for i in self.digest.key_figures.get(region.name, []) if i in by_id]
+        url = digest_mod.region_url(region)
+        # Links to the figures' articles, relative to this page: made once per article, not per figure.
+        article_links = {a: relative(url, self.articles[a].url) for a in dict.fromkeys(f.article for f in figures)}
         context = {"region": region, "articles": articles, "figures": figures, "key_figures": cards,
-                   "article_urls": {f.article: self.articles[f.article].url for f in figures},
+                   "article_links": article_links,
                    "keywords": self.keywords.get(region, []), "indicators": indicators,
                    "latest": max((self.source_dates.get(a.source) or str(a.year or "") for a in articles), default="")}
-        return self._deferred("region.html", digest_mod.region_url(region), region.name, context,
-                              inputs={**context, "articles": [self.article_digest(a) for a in articles]})
+        return self._deferred("region.html", url, region.name, context,
+                              inputs={**context, "articles": self.hasher.records(articles),
+                                      "figures": self.hasher.records(figures), "key_figures": self.hasher.records(cards)})
 
     def article(self, article: Article) -> PagePlan:
         context = {"article": article, "figures": self.figures_by_article.get(article.id, []),
                    "gap_marker": MISSING,
                    "credit": self.source_credits.get(article.source) or digest_mod.source_credit(None)}
         return self._deferred("article.html", article.url, article.title, context,
-                              inputs={**context, "article": self.article_digest(article)})
+                              inputs={**context, "article": self.hasher.record(article),
+                                      "figures": self.hasher.records(context["figures"])})
 
     def comparison(self, table: compare.Comparison) -> PagePlan:
         matrix = len(table.regions) <= self.settings.compare_matrix_max_regions
