@@ -27,7 +27,7 @@ from generator.mkdocs.pagehelper import PageHelper
 from generator.mkdocs.pagememo import PageMemo, site_key
 from generator.mkdocs.progress import make_progress
 from generator.mkdocs.sitemarker import mark_complete, mark_incomplete
-from generator.mkdocs.sitetrash import Removal, empty_site, left_warning
+from generator.mkdocs.sitetrash import Removal, cleaning_build, empty_site, left_warning
 from generator.read.decode import display_name
 from generator.records import DataWarning
 from generator.resources import Resources, load_resources
@@ -83,7 +83,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         aside to be deleted meanwhile, and take the cache for this build."""
         site_dir = Path(config.site_dir)
         mark_incomplete(site_dir)
-        old_site = empty_site(site_dir)  # before the lock: the deleting child holds no copy of it
+        # before the lock: the deleting child holds no copy of it
+        old_site = empty_site(site_dir, move=cleaning_build())
         lock = BuildLock(self.settings.cache_dir)
         self.state = BuildState(site_dir, lock, lock.acquire(), old_site)
 
