@@ -16,14 +16,16 @@ from the complete digest afterwards, never while pages are half-built. The MkDoc
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator import digest
+from generator import digest, typedjson
 from generator.cache import ResultCache, inputs_fingerprint
 from generator.cachelock import BuildLock, CacheAccess
 from generator.mkdocs.background import BackgroundWriter, can_fork, die_with_parent
@@ -149,7 +151,7 @@ def read_all(settings: Settings, resources: Resources | None = None, progress: P
     resources = resources or load_resources(settings)  # lazy: a fully cached build loads only the cues
     sources = decode.read_sources(settings.seeds_dir, settings)
     results = process_sources([s for s in sources if s.status in READABLE], settings, resources, progress,
-                              ResultCache(cache, inputs_fingerprint(settings), FileResult))
+                              ResultCache(cache, inputs_fingerprint(settings), FileResult, digest.SHARED_WORDS))
     data = digest.build_digest(sources, results, settings, resources.cues)
     # (a result without terms, or with a wrong count, leaves its articles to the index to segment)
     computed = ((a, t) for r in results.values() if len(r.search_terms) == len(r.articles)
@@ -214,21 +216,31 @@ def published_date(source: Source) -> str:
 def process_sources(readable: list[Source], settings: Settings, resources: Resources | None,
                     progress: Progress | None, cache: ResultCache) -> dict[str, FileResult]:
     """Each source's FileResult by file name: from the cache, else computed (in a pool
-    of worker processes when there are enough to compute)."""
+    of worker processes when there are enough to compute).
+
+    A computed result comes back encoded as the cache stores it (encoded()): it is stored as
+    it is and decoded as a cached one is, so a full build and a warm one hold the same
+    records, their recurring words shared as they are decoded (cache.shared)."""
     results: dict[str, FileResult] = {}
     todo: list[Source] = []
-    for source in readable:
-        cached = cache.get(source)
-        if cached is not None:
-            results[source.file] = shared_words(cached)
-        else:
-            todo.append(source)
+    with decoding():
+        for source in readable:
+            cached = cache.get(source)
+            if cached is not None:
+                results[source.file] = cached
+            else:
+                todo.append(source)
     done = len(results)
 
-    def record(source: Source, result: FileResult) -> None:
+    def record(source: Source, computed: bytes | FileResult) -> None:
         nonlocal done
-        cache.put(source, result)
-        results[source.file] = shared_words(result)
+        if isinstance(computed, bytes):
+            cache.store(source, computed)
+            with decoding():
+                results[source.file] = cache.decode(computed)
+        else:  # a result the cache format cannot hold: put() says so
+            cache.put(source, computed)
+            results[source.file] = computed
         done += 1
         if progress:
             progress(done, len(readable), source.file)
@@ -243,17 +255,36 @@ def process_sources(readable: list[Source], settings: Settings, resources: Resou
         if todo and resources is None:
             resources = load_resources(settings)
         for source in todo:
-            record(source, process_source(source, resources))
+            record(source, encoded(process_source(source, resources)))
     if cache.hits:
         log.info("reused cached results for %d of %d files", cache.hits, len(readable))
     cache.prune()
     return results
 
 
-def shared_words(result: FileResult) -> FileResult:
-    """The result with its recurring words shared (digest.shared_strings): each read from
-    the cache or a worker would otherwise be a string object of its own."""
-    return digest.shared_strings(result)
+@contextmanager
+def decoding() -> Iterator[None]:
+    """No cyclic garbage collection while results are decoded: a warm build makes ~500,000
+    records, none in a cycle, and the collector's passes over them while they are being
+    made (a sixth of the decoding time) find nothing. Restored afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def encoded(result: FileResult) -> bytes | FileResult:
+    """The result as the cache stores it (ResultCache with record FileResult), made where it
+    was computed: in a worker, the main process, which shares the cores with the workers,
+    gets bytes to store and decode instead of a record to unpickle, encode and share.
+    A result the format cannot hold is returned as it is."""
+    try:
+        return typedjson.dump(result, FileResult)
+    except typedjson.SchemaError:
+        return result
 
 
 # Each worker process loads the gazetteer and catalogue once, in its initializer.
@@ -266,8 +297,8 @@ def _init_worker(settings: Settings, parent: int) -> None:
     _worker_resources = load_resources(settings)
 
 
-def _process_in_worker(source: Source) -> FileResult:
-    return process_source(source, _worker_resources)
+def _process_in_worker(source: Source) -> bytes | FileResult:
+    return encoded(process_source(source, _worker_resources))
 
 
 def _worker_count(settings: Settings, jobs: int) -> int:

@@ -143,12 +143,15 @@ class KeyedFiles:
 
 
 class ResultCache:
-    """Per-file results of type `record` (any type hint typedjson handles) by content key."""
+    """Per-file results of type `record` (any type hint typedjson handles) by content key.
 
-    def __init__(self, access: CacheAccess, fingerprint: str, record=object):
+    `shared`: the strings a decoded result shares with the others (typedjson.Shared)."""
+
+    def __init__(self, access: CacheAccess, fingerprint: str, record=object, shared: typedjson.Shared | None = None):
         self.files = KeyedFiles(access.directory, ".json", access.writable)
         self.fingerprint = fingerprint
         self.record = record
+        self.shared = shared
         self.hits = 0
 
     def key(self, source: Source) -> str:
@@ -162,21 +165,31 @@ class ResultCache:
         if data is None:
             return None
         try:
-            result = typedjson.load(data, self.record)
+            result = self.decode(data)
         except typedjson.SchemaError as error:
             return self.files.refuse(key, f"does not hold a valid result ({error})")
         self.hits += 1
         self.files.mark_used(key)
         return result
 
-    def put(self, source: Source, result) -> None:
-        if not self.files.writable:
-            return
+    def decode(self, payload: bytes):
+        """A result from an entry's payload (or encode()'s); SchemaError when it is not one."""
+        return typedjson.load(payload, self.record, self.shared)
+
+    def encode(self, source: Source, result) -> bytes | None:
+        """The payload stored for `result`; None, with a warning, for one the format cannot hold."""
         try:
-            payload = typedjson.dump(result, self.record)
+            return typedjson.dump(result, self.record)
         except typedjson.SchemaError as error:  # a record the format cannot hold: just not cached
             log.warning("the result for %s cannot be cached (%s)", source.file, error)
-            return
+            return None
+
+    def put(self, source: Source, result) -> None:
+        if self.files.writable and (payload := self.encode(source, result)) is not None:
+            self.store(source, payload)
+
+    def store(self, source: Source, payload: bytes) -> None:
+        """Store an encoded result (encode(), or typedjson.dump with this cache's record type)."""
         self.files.write(self.key(source), payload)
 
     def prune(self) -> int:

@@ -11,9 +11,8 @@ import io
 import json
 import os
 import re
-import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import fields, replace
+from dataclasses import replace
 from datetime import datetime, timezone
 from itertools import islice
 from pathlib import Path
@@ -21,8 +20,9 @@ from pathlib import Path
 from generator.dedupe import merge_duplicates
 from generator.read.figures import Cues, select, trust
 from generator.records import (UNKNOWN_REGION, Article, DataWarning, Digest, FileResult, Figure, Period, Region,
-                               Source)
+                               SearchTerms, Source)
 from generator.settings import Settings
+from generator.typedjson import Shared
 
 SCHEMA_VERSION = 1
 
@@ -64,33 +64,13 @@ def build_digest(sources: list[Source], results: dict[str, FileResult], settings
 
 # Figure fields short enough to recur across figures (units, regions, measures, article ids).
 _SHORT = 32
-
-
-def shared_strings(result: FileResult) -> FileResult:
-    """The result with its recurring words as one string object each (sys.intern).
-
-    A result read from the cache (JSON) or from a worker (pickle) brings its own copy of
-    every word: each article's keyword counts and search words, each figure's unit,
-    region and article id. Shared, they cost one pointer each; at 10,000 articles the copies
-    were most of the memory the results take. Only the objects change, never the values.
-    """
-    intern = sys.intern
-    return replace(
-        result,
-        articles=[replace(a, term_counts={intern(k): v for k, v in a.term_counts.items()}) for a in result.articles],
-        figures=[_shared_figure(f) for f in result.figures],
-        search_terms=[replace(t, words=tuple(map(intern, t.words))) for t in result.search_terms],
-    )
-
-
-def _shared_figure(figure: Figure) -> Figure:
-    short = {f.name: sys.intern(v) for f in fields(figure)
-             if type(v := getattr(figure, f.name)) is str and len(v) <= _SHORT}
-    period = figure.period
-    if period is not None:
-        short["period"] = Period(sys.intern(period.text), period.start and sys.intern(period.start),
-                                 sys.intern(period.end))
-    return replace(figure, **short)
+# The recurring words of per-file results, one string object each however many results hold
+# them, shared as the results are decoded (the cache's and the workers' alike, ResultCache):
+# each figure's short texts and its period's, the articles' keyword candidates and search
+# words. Decoded apart, each would be an object of its own: at 10,000 articles those copies
+# were most of the memory the results take. Only objects change, never values.
+SHARED_WORDS = Shared(((Figure, "", _SHORT), (Period, "", None), (Article, "term_counts", None),
+                       (SearchTerms, "words", None)))
 
 
 def _region_order(region: Region) -> tuple:

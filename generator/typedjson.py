@@ -13,9 +13,11 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import sys
 import types
 import typing
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
@@ -113,8 +115,43 @@ def _encoder(hint) -> Callable:
 # attempts (a cache read decodes millions of values): `accepted`, the JSON types it returns
 # unchanged (scalars: checking the type is all it does), and `takes`, the JSON types it can
 # succeed on at all (absent: any).
+#
+# Decoders are compiled per (hint, shared, longest): `shared` is the load's Shared table (or
+# None), `longest` the longest string interned in this value (0: none), from the rule of the
+# record field the value belongs to; a record inside it follows its own rules.
 
-def _scalar_decoder(hint) -> Callable:
+_NONE = 0
+
+
+@dataclass(frozen=True)
+class Shared:
+    """The strings a load makes one object each (sys.intern), as it decodes them.
+
+    Decoded apart, equal strings are objects of their own (json.loads makes new ones for
+    every entry), which for recurring words costs more memory than the pointers to them.
+    Each rule: a record type, one of its fields ("" for every field) and the longest string
+    shared there (None: any). In a field a rule names, every string of the value is shared:
+    the value itself, a dict's keys and values, a list's items; a record in it follows the
+    rules of its own type. Only objects change, never values. A field typed Any is not
+    looked into."""
+
+    rules: tuple[tuple[type, str, int | None], ...]
+
+    def longest(self, cls: type, name: str) -> int:
+        """The longest string shared in that field; 0: none is."""
+        for record, field_name, longest in self.rules:
+            if record is cls and field_name in ("", name):
+                return sys.maxsize if longest is None else longest
+        return _NONE
+
+
+def _interning(longest: int) -> Callable[[str], str]:
+    if longest == sys.maxsize:
+        return sys.intern
+    return lambda text: sys.intern(text) if len(text) <= longest else text
+
+
+def _scalar_decoder(hint, longest: int = _NONE) -> Callable:
     if hint is None or hint is type(None):
         accepted = (type(None),)
     elif hint is float:
@@ -123,10 +160,21 @@ def _scalar_decoder(hint) -> Callable:
         accepted = (hint,)
     else:
         raise SchemaError(f"cannot read a {hint}")
-    return _accepting(accepted, getattr(hint, "__name__", str(hint)))
+    return _accepting(accepted, getattr(hint, "__name__", str(hint)), longest)
 
 
-def _accepting(accepted: tuple, name: str) -> Callable:
+def _accepting(accepted: tuple, name: str, longest: int = _NONE) -> Callable:
+    if longest and str in accepted:  # returns the shared object: not `accepted`
+        share = _interning(longest)
+
+        def decode_shared(data):
+            kind = type(data)
+            if kind not in accepted:
+                raise SchemaError(f"expected {name}, got {kind.__name__}")
+            return share(data) if kind is str else data
+        decode_shared.takes = accepted
+        return decode_shared
+
     def decode(data):
         if type(data) not in accepted:
             raise SchemaError(f"expected {name}, got {type(data).__name__}")
@@ -141,10 +189,11 @@ def _type_set(dec: Callable) -> frozenset | None:
     return frozenset(accepted) if accepted is not None else None
 
 
-def _union_decoder(hint) -> Callable:
-    arms = [_decoder(a) for a in typing.get_args(hint)]
-    if all(hasattr(arm, "accepted") for arm in arms):  # scalars only: one type check
-        return _accepting(tuple(t for arm in arms for t in arm.accepted), str(hint))
+def _union_decoder(hint, shared, longest) -> Callable:
+    arms = [_decoder(a, shared, longest) for a in typing.get_args(hint)]
+    scalars = [_decoder(a) for a in typing.get_args(hint)]
+    if all(hasattr(arm, "accepted") for arm in scalars):  # scalars only: one type check
+        return _accepting(tuple(t for arm in scalars for t in arm.accepted), str(hint), longest)
     # (arm, the types it can succeed on or None): the first arm that succeeds wins, as
     # written, but an arm that cannot take the value's type is not tried
     tries = [(arm, getattr(arm, "takes", None)) for arm in arms]
@@ -161,45 +210,73 @@ def _union_decoder(hint) -> Callable:
     return decode
 
 
-def _dataclass_decoder(cls: type) -> Callable:
-    fields = _lazy_fields(cls, _decoder)
-    names = {f.name for f in dataclasses.fields(cls)}
-    steps: list = []  # per field: name, the types passed as they are (or None), decoder, init
+def _dataclass_decoder(cls: type, shared: Shared | None) -> Callable:
+    compiled: list = []  # made on first use: a record may contain itself
 
     def decode(data):
-        if type(data) is not dict or data.keys() != names:
-            raise SchemaError(f"fields of {cls.__name__} do not match")
-        if not steps:
-            steps.extend((name, getattr(dec, "accepted", None), dec, init) for name, dec, init in fields())
-        given, later = {}, []
-        for name, accepted, dec, init in steps:
-            value = data[name]
-            if accepted is None or type(value) not in accepted:
-                value = dec(value)  # (a scalar of another type: raises)
-            if init:
-                given[name] = value
-            else:
-                later.append((name, value))
-        record = cls(**given)
-        for name, value in later:
-            object.__setattr__(record, name, value)
-        return record
+        if not compiled:
+            compiled.append(_compile_record(cls, shared))
+        return compiled[0](data)
     decode.takes = (dict,)
     return decode
 
 
+def _compile_record(cls: type, shared: Shared | None) -> Callable:
+    """A decoding function written out for cls's fields, as dataclasses writes __init__: a
+    warm build decodes ~500,000 records, and a loop over the fields took twice as long.
+    Per field: a scalar of the types its decoder passes unchanged is taken as it is, anything
+    else goes through the decoder (which raises on a wrong type); a string a `shared` rule
+    names is interned right here."""
+    hints = typing.get_type_hints(cls)
+    env = {"names": {f.name for f in dataclasses.fields(cls)}, "cls": cls, "intern": sys.intern,
+           "set_field": object.__setattr__, "SchemaError": SchemaError,
+           "mismatch": f"fields of {cls.__name__} do not match"}
+    lines = ["def decode(data):",
+             "    if type(data) is not dict or data.keys() != names:",
+             "        raise SchemaError(mismatch)"]
+    given, later = [], []
+    for i, f in enumerate(dataclasses.fields(cls)):
+        longest = shared.longest(cls, f.name) if shared is not None else _NONE
+        plain = _decoder(hints[f.name], shared)
+        accepted = getattr(plain, "accepted", None)
+        here = longest if accepted is not None else _NONE  # else the field's decoder shares them
+        env[f"d{i}"] = plain if here or not longest else _decoder(hints[f.name], shared, longest)
+        lines.append(f"    v{i} = data[{f.name!r}]")
+        if accepted is None:
+            lines.append(f"    v{i} = d{i}(v{i})")
+        else:
+            env[f"a{i}"] = accepted[0] if len(accepted) == 1 else accepted
+            lines += [f"    if type(v{i}) {'is not' if len(accepted) == 1 else 'not in'} a{i}:",
+                      f"        v{i} = d{i}(v{i})"]
+        if here:
+            lines += [f"    if type(v{i}) is str and len(v{i}) <= {here}:",
+                      f"        v{i} = intern(v{i})"]
+        (given if f.init else later).append((i, f.name))
+    lines.append(f"    record = cls({', '.join(f'{name}=v{i}' for i, name in given)})")
+    lines += [f"    set_field(record, {name!r}, v{i})" for i, name in later]
+    lines.append("    return record")
+    exec("\n".join(lines), env)  # names are dataclass field names: identifiers
+    return env["decode"]
+
+
 def _enum_decoder(cls: type) -> Callable:
+    members = {member.value: member for member in cls}  # (a dict look-up: cls(data) costs ten times more)
+
     def decode(data):
         try:
-            return cls(data)
+            return members[data]
+        except (KeyError, TypeError):
+            pass
+        try:
+            return cls(data)  # (an enum's own _missing_ may know it)
         except (ValueError, TypeError) as error:
             raise SchemaError(str(error)) from None
     return decode
 
 
-def _sequence_decoder(hint, origin, args) -> Callable:
+def _sequence_decoder(hint, origin, args, shared, longest) -> Callable:
     if origin is tuple and _fixed_tuple(args):
-        decs = [_decoder(a) for a in args]
+        decs = [_decoder(a, shared, longest) for a in args]
 
         def decode_fixed(data):
             if type(data) is not list or len(data) != len(decs):
@@ -207,23 +284,28 @@ def _sequence_decoder(hint, origin, args) -> Callable:
             return tuple(dec(v) for dec, v in zip(decs, data))
         decode_fixed.takes = (list,)
         return decode_fixed
-    dec = _decoder(args[0]) if args else _decoder(Any)
+    item = args[0] if args else Any
+    dec = _decoder(item, shared, longest)
     make = tuple if origin is tuple else list
-    accepted = _type_set(dec)
+    accepted, share = _type_set(_decoder(item, shared)), None
+    if longest and accepted is not None and str in accepted:
+        # strings only: shared in one C-level pass; strings among other types: one by one
+        share = _interning(longest) if accepted == {str} else None
+        accepted = accepted if share is not None else None
 
     def decode(data):
         if type(data) is not list:
             raise SchemaError(f"expected a list for {hint}, got {type(data).__name__}")
         if accepted is not None and accepted.issuperset(map(type, data)):
-            return make(data)
+            return make(map(share, data)) if share is not None else make(data)
         return make([dec(v) for v in data])
     decode.takes = (list,)
     return decode
 
 
-def _dict_decoder(hint, args) -> Callable:
+def _dict_decoder(hint, args, shared, longest) -> Callable:
     key_hint, item_hint = args or (Any, Any)
-    dec_k, dec_v = _decoder(key_hint), _decoder(item_hint)
+    dec_k, dec_v = _decoder(key_hint, shared, longest), _decoder(item_hint, shared, longest)
     if not _string_keys(key_hint):
         def decode_pairs(data):
             if type(data) is not list or any(type(p) is not list or len(p) != 2 for p in data):
@@ -231,34 +313,37 @@ def _dict_decoder(hint, args) -> Callable:
             return {dec_k(k): dec_v(v) for k, v in data}
         decode_pairs.takes = (list,)
         return decode_pairs
-    accepted = _type_set(dec_v)
+    accepted = _type_set(dec_v)  # (None when its strings are shared: decoded one by one)
+    share = _interning(longest) if longest else None
 
     def decode(data):
         if type(data) is not dict:
             raise SchemaError(f"expected an object for {hint}, got {type(data).__name__}")
         if accepted is not None and accepted.issuperset(map(type, data.values())):
-            return dict(data)
+            return dict(zip(map(share, data), data.values())) if share is not None else dict(data)
+        if share is not None:
+            return {share(k): dec_v(v) for k, v in data.items()}
         return {k: dec_v(v) for k, v in data.items()}
     decode.takes = (dict,)
     return decode
 
 
 @functools.cache
-def _decoder(hint) -> Callable:
+def _decoder(hint, shared: Shared | None = None, longest: int = _NONE) -> Callable:
     if hint is Any or hint is object:
         return lambda data: data
     if _is_union(hint):
-        return _union_decoder(hint)
-    if _is_dataclass_type(hint):
-        return _dataclass_decoder(hint)
+        return _union_decoder(hint, shared, longest)
+    if _is_dataclass_type(hint):  # (its own rules: the field's do not reach into it)
+        return _dataclass_decoder(hint, shared) if longest == _NONE else _decoder(hint, shared)
     if isinstance(hint, type) and issubclass(hint, Enum):
-        return _enum_decoder(hint)
+        return _enum_decoder(hint) if longest == _NONE and shared is None else _decoder(hint)
     origin, args = typing.get_origin(hint) or hint, typing.get_args(hint)
     if origin in (list, tuple):
-        return _sequence_decoder(hint, origin, args)
+        return _sequence_decoder(hint, origin, args, shared, longest)
     if origin is dict:
-        return _dict_decoder(hint, args)
-    return _scalar_decoder(hint)
+        return _dict_decoder(hint, args, shared, longest)
+    return _scalar_decoder(hint, longest)
 
 
 # ----------------------------------------------------------------------------- bytes
@@ -273,10 +358,11 @@ def to_json(value, hint=Any):
         raise SchemaError(f"{type(value).__name__} does not fit {hint}: {error}") from None
 
 
-def from_json(data, hint):
-    """The value of type `hint` that to_json turned into `data`; SchemaError if it does not fit."""
+def from_json(data, hint, shared: Shared | None = None):
+    """The value of type `hint` that to_json turned into `data`; SchemaError if it does not fit.
+    With `shared`, the strings its rules name are one object each (Shared)."""
     try:
-        return _decoder(hint)(data)
+        return _decoder(hint, shared)(data)
     except (TypeError, RecursionError) as error:  # e.g. a record's own checks in __post_init__
         raise SchemaError(str(error)) from None
 
@@ -286,10 +372,10 @@ def dump(value, hint=Any) -> bytes:
     return json.dumps(to_json(value, hint), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def load(data: bytes, hint):
+def load(data: bytes, hint, shared: Shared | None = None):
     """Parse and type-check; SchemaError for anything that is not a faithful `hint`."""
     try:
         parsed = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
         raise SchemaError(f"not JSON: {error}") from None
-    return from_json(parsed, hint)
+    return from_json(parsed, hint, shared)

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import build
-from generator.cachelock import NO_CACHE
+from generator import build, digest
+from generator.cache import ResultCache
+from generator.cachelock import NO_CACHE, BuildLock
+from generator.records import FileResult
 from generator.resources import load_resources
 from generator.settings import Settings
 from generator.site import pages
@@ -81,16 +83,33 @@ def test_search_terms_travel_beside_the_articles_and_are_reused_from_the_cache(t
     assert warm_terms == terms and [a.id for a in again.articles] == [a.id for a in data.articles]
 
 
-def test_shared_words_makes_equal_search_words_one_object_each():
-    from generator.records import FileResult, SearchTerms
+@pytest.mark.parametrize("workers", [1, 2])
+def test_computed_and_cached_results_are_equal_records_with_shared_words(tmp_path, workers):
+    """A computed result comes back encoded as the cache stores it (in a worker, or in
+    process), is stored as it is and decoded like a cached one: the cold read and the warm
+    read give equal records, their recurring words one object each (digest.SHARED_WORDS)."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for n in range(build.POOL_THRESHOLD):
+        (seeds / f"page{n}.txt").write_text(_PAGE.replace("富源县", "罗平县") if n % 2 else _PAGE, "utf-8")
+    settings = Settings(seeds_dir=seeds, cache_dir=tmp_path / "cache", workers=workers)
+    resources = load_resources(settings)
+    sources = build.decode.read_sources(seeds, settings)
 
-    def result() -> FileResult:  # words built at run time: separate string objects, as read from a cache
-        words = tuple("".join(["产", w]) for w in "业值量")
-        return FileResult(articles=[], figures=[], warnings=[], search_terms=[SearchTerms(words, ((),))])
-    first, second = build.shared_words(result()), build.shared_words(result())
-    assert first == result() and first.search_terms[0].synonyms == ((),)
-    assert all(a is b for a, b in zip(first.search_terms[0].words, second.search_terms[0].words))
-    assert result().search_terms[0].words[0] is not result().search_terms[0].words[0]
+    def results() -> tuple[dict, int]:
+        with BuildLock(settings.cache_dir) as access:
+            cache = ResultCache(access, "fingerprint", FileResult, digest.SHARED_WORDS)
+            return build.process_sources(sources, settings, resources, None, cache), cache.hits
+
+    cold, hits = results()
+    assert hits == 0 and len(list((tmp_path / "cache").glob("*.json"))) == len(sources)
+    warm, hits = results()
+    assert hits == len(sources) and warm == cold
+    for read in (cold, warm):
+        first, second = read["page0.txt"], read["page2.txt"]  # the same text in two files
+        assert first.search_terms[0].words
+        assert all(a is b for a, b in zip(first.search_terms[0].words, second.search_terms[0].words))
+        assert first.figures and first.figures[0].unit is second.figures[0].unit
 
 
 def test_the_search_index_is_the_same_fed_to_a_forked_writer_or_built_in_process(setup, tmp_path, monkeypatch):

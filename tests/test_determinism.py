@@ -112,9 +112,17 @@ def removal(tmp_path_factory, seeds_build):
     before = load_digest(site)
     removed = sorted(p for p in seeds.iterdir() if p.suffix == ".txt")[-1]
     removed.unlink()
+    (site / "assets" / "stale.js").write_text("old", encoding="utf-8")  # no build writes it
+    (site / ".digest-old-site-1-dead").mkdir()  # as a killed build leaves its trash (sitetrash.py)
     build_site(config, site, env=EPOCH)
     after = load_digest(site)
     return {"site": site, "before": before, "after": after, "removed": removed.name}
+
+
+def test_the_rebuild_leaves_no_old_file_and_no_trash_folder(removal):
+    site = removal["site"]
+    assert not (site / "assets" / "stale.js").exists()
+    assert sorted(p.name for p in site.iterdir() if p.name.startswith(".")) == []
 
 
 def test_removed_seed_loses_its_article_pages(removal):

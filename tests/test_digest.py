@@ -107,28 +107,27 @@ def test_source_credit_from_sidecar_and_fallback():
     assert bare == {"outlet": "", "date": None, "page": "", "url": ""}
 
 
-def test_shared_strings_share_recurring_words_and_change_no_value():
-    """Two results decoded apart (as from the cache) hold equal words as separate objects;
-    shared_strings leaves one object per word and every value as it was."""
-    from dataclasses import replace
-
+def test_shared_words_are_one_object_each_as_results_are_decoded():
+    """Two results decoded apart (as from the cache or two workers) hold equal words; decoded
+    with SHARED_WORDS they hold one object per recurring word, and every value as written."""
+    from generator import typedjson
     from generator.records import FileResult, SearchTerms
 
-    def decoded(text: str) -> FileResult:  # fresh string objects, as json.loads makes them
-        result = _result(text, text[:4])
-        article = replace(result.articles[0], term_counts={"".join(["公", "园"]): 2})
-        figure = replace(result.figures[0], unit="".join(["亿", "元"]), article="".join(["0123", "456789"]))
-        terms = SearchTerms(("".join(["新", "建"]),), ((),))
-        return replace(result, articles=[article], figures=[figure], search_terms=[terms])
+    def result(text: str) -> FileResult:
+        plain = _result(text, text * 3)  # a long quote: not worth sharing
+        article = replace(plain.articles[0], term_counts={"公园": 2})
+        return replace(plain, articles=[article], search_terms=[SearchTerms(("新建",), ((),))])
 
-    first, second = decoded("全区新建公园12个。"), decoded("全区新建公园13个。")
-    assert next(iter(first.articles[0].term_counts)) is not next(iter(second.articles[0].term_counts))
-    a, b = digest_mod.shared_strings(first), digest_mod.shared_strings(second)
-    assert a == first and b == second  # values unchanged
+    originals = [result("全区新建公园12个。"), result("全区新建公园13个。")]
+    plain = [typedjson.load(typedjson.dump(r, FileResult), FileResult) for r in originals]
+    assert plain[0].figures[0].unit is not plain[1].figures[0].unit  # json.loads makes new strings
+    a, b = (typedjson.load(typedjson.dump(r, FileResult), FileResult, digest_mod.SHARED_WORDS) for r in originals)
+    assert [a, b] == originals  # values unchanged
     assert next(iter(a.articles[0].term_counts)) is next(iter(b.articles[0].term_counts))
     assert a.figures[0].unit is b.figures[0].unit and a.figures[0].article is b.figures[0].article
-    assert a.figures[0].period.text is b.figures[0].period.text
+    assert a.figures[0].measure is b.figures[0].measure and a.figures[0].period.text is b.figures[0].period.text
     assert a.search_terms[0].words[0] is b.search_terms[0].words[0]
+    assert a.figures[0].quote is not b.figures[0].quote.replace("13", "12")  # longer than shared figure texts
 
 
 @pytest.mark.parametrize("copies", [0, 1, 1201])

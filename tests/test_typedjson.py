@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 import pytest
 
@@ -123,3 +124,46 @@ def test_lists_and_dicts_of_scalars_are_checked_item_by_item():
              b'"also_in":[],"term_counts":{"a":1,"b":true}}', Article)
     counts = {"增长": 3, "产值": 1}
     assert load(dump(counts, dict[str, int]), dict[str, int]) == counts
+
+
+@dataclass(frozen=True)
+class Inner:
+    name: str
+    tags: list[str | None]
+
+
+@dataclass(frozen=True)
+class Outer:
+    short: str
+    note: str | None
+    counts: dict[str, int]
+    words: tuple[str, ...]
+    inner: Inner
+    loose: Any = None
+
+
+def _fresh(text: str) -> str:
+    return "".join(list(text))  # a new object, as json.loads makes
+
+
+def _outer(long_note: str) -> Outer:
+    return Outer(_fresh("短词"), _fresh(long_note), {_fresh("键"): 1}, (_fresh("词"), _fresh("语")),
+                 Inner(_fresh("名"), [_fresh("标"), None]), {"any": _fresh("任意")})
+
+
+def test_shared_strings_are_one_object_each_and_values_unchanged():
+    from generator.typedjson import Shared
+    shared = Shared(((Outer, "", 4), (Outer, "counts", None), (Outer, "words", None), (Inner, "tags", None)))
+    records = [_outer("长" * 5), _outer("长" * 5)]
+    a, b = (load(dump(r, Outer), Outer, shared) for r in records)
+    assert a == records[0] and b == records[1]
+    assert a.short is b.short and list(a.counts)[0] is list(b.counts)[0]  # a scalar field, a dict's keys
+    assert all(x is y for x, y in zip(a.words, b.words))  # a tuple's items
+    assert a.inner.tags[0] is b.inner.tags[0] and a.inner.tags[1] is None  # a nested record's own rule
+    assert a.note is not b.note  # longer than that rule's limit
+    assert a.inner.name is not b.inner.name  # no rule names it
+    assert a.loose["any"] is not b.loose["any"]  # Any is not looked into
+    plain = [load(dump(r, Outer), Outer) for r in records]  # without a table: nothing is shared
+    assert plain == records and plain[0].short is not plain[1].short
+    with pytest.raises(SchemaError):  # and everything is still checked
+        load(dump(records[0], Outer).replace(b'"tags":["', b'"tags":[5,"'), Outer, shared)

@@ -27,6 +27,7 @@ from generator.mkdocs.pagehelper import PageHelper
 from generator.mkdocs.pagememo import PageMemo, site_key
 from generator.mkdocs.progress import make_progress
 from generator.mkdocs.sitemarker import mark_complete, mark_incomplete
+from generator.mkdocs.sitetrash import Removal, cleaning_build, empty_site, left_warning
 from generator.read.decode import display_name
 from generator.records import DataWarning
 from generator.resources import Resources, load_resources
@@ -58,6 +59,7 @@ class BuildState:
     site_dir: Path
     lock: BuildLock  # this build's hold on the cache folder (cachelock.py)
     access: CacheAccess
+    old_site: Removal  # the previous build's files, being deleted (sitetrash.py)
     started: float = field(default_factory=time.monotonic)
     result: build.BuildResult | None = None  # once on_files ran
     pages: MemoPages | None = None  # once on_nav ran
@@ -77,11 +79,14 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     @event_priority(100)  # first: before MkDocs or any plugin touches site_dir
     def on_pre_build(self, *, config) -> None:
-        """Mark site_dir as unfinished until on_post_build, and take the cache for this build."""
+        """Mark site_dir as unfinished until on_post_build, move the previous build's files
+        aside to be deleted meanwhile, and take the cache for this build."""
         site_dir = Path(config.site_dir)
         mark_incomplete(site_dir)
+        # before the lock: the deleting child holds no copy of it
+        old_site = empty_site(site_dir, move=cleaning_build())
         lock = BuildLock(self.settings.cache_dir)
-        self.state = BuildState(site_dir, lock, lock.acquire())
+        self.state = BuildState(site_dir, lock, lock.acquire(), old_site)
 
     def on_files(self, files: Files, /, *, config) -> Files:
         state, settings = self.state, self.settings
@@ -144,6 +149,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if state.pages is not None and state.pages.helper is not None:
             state.pages.helper.cancel()  # it must not write into the cache once the lock is released
         state.lock.release()
+        state.old_site.wait()  # no process of this build outlives it
         mark_incomplete(state.site_dir)  # also after on_post_build, when --strict aborts
 
     def on_serve(self, server, /, *, config, builder):
@@ -165,16 +171,24 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             raise PluginError(f"Aborted with {warnings} data warnings in strict mode "
                               "(build without --strict to publish anyway; see the README)")
         state.lock.release()
-        mark_complete(state.site_dir)
+        if problems := state.old_site.wait():  # a site is complete only without the old files
+            _warn(left_warning(state.old_site, problems))
+            mark_incomplete(state.site_dir, "The previous build's files in this folder could not be deleted")
+        else:
+            mark_complete(state.site_dir)
         log.info("digest: %s in %.1f s (%d of %d pages unchanged since the last build)", state.result.summary,
                  time.monotonic() - state.started, state.pages.unchanged, len(state.pages.keys))
 
 
 def _report(warnings: list[DataWarning]) -> None:
     """One line per data warning, always: to MkDocs' log, or past `-q` (see _quiet_log)."""
-    report = log if log.isEnabledFor(logging.WARNING) else _quiet_log
     for warning in warnings:
-        report.warning("[digest] %s", display_name(str(warning)))
+        _warn(f"[digest] {display_name(str(warning))}")
+
+
+def _warn(message: str) -> None:
+    """To MkDocs' log, or past `-q` (see _quiet_log)."""
+    (log if log.isEnabledFor(logging.WARNING) else _quiet_log).warning("%s", message)
 
 
 def _nav_paths(nav) -> set[str]:

@@ -14,11 +14,12 @@ from pathlib import Path
 MARKER = ".build-incomplete"
 
 
-def mark_incomplete(site_dir: Path) -> None:
+def mark_incomplete(site_dir: Path, why: str = "") -> None:
+    """`why`: what is wrong with the folder, when not simply a build that has not finished."""
     site_dir.mkdir(parents=True, exist_ok=True)
-    (site_dir / MARKER).write_text(
-        f"A build started here (process {os.getpid()}) has not finished: this folder is not a complete site. "
-        "Build again; do not publish it.\n", encoding="utf-8")
+    what = why or f"A build started here (process {os.getpid()}) has not finished"
+    (site_dir / MARKER).write_text(f"{what}: this folder is not a complete site. Build again; do not publish it.\n",
+                                   encoding="utf-8")
 
 
 def mark_complete(site_dir: Path) -> None:
