@@ -113,22 +113,23 @@ def test_a_failing_delete_warns_and_leaves_the_site_marked(tmp_path, monkeypatch
     assert is_incomplete(site) and "could not be deleted" in (site / MARKER).read_text(encoding="utf-8")
 
 
-def test_a_dirty_build_keeps_the_old_files(tmp_path, monkeypatch):
+def test_a_dirty_build_keeps_the_old_files(tmp_path):
     """`mkdocs build --dirty` / `serve --dirty` rewrite only changed pages: the others' files
     must stay, so nothing is moved (a killed build's trash is still deleted)."""
-    from mkdocs.commands import build as mkdocs_build
+    from generator.mkdocs import plugin as plugin_mod
+    from generator.settings import Settings
 
-    from generator.mkdocs.sitetrash import cleaning_build
-
-    def build(config, *, serve_url=None, dirty=False):  # stands in for MkDocs' build(), which calls the plugins
-        return cleaning_build()
-
-    monkeypatch.setattr(mkdocs_build, "build", build)
-    assert build(None, dirty=True) is False and build(None) is True
-    assert cleaning_build() is True  # not called from MkDocs' build()
     site = tmp_path / "site"
     old_site(site)
     leftover = move_aside(site)
     (site / "index.html").write_text("kept", encoding="utf-8")
-    assert empty_site(site, move=False).wait() == []
+    plugin = plugin_mod.DigestPlugin()
+    plugin.settings = Settings(cache_dir=tmp_path / "cache")
+    plugin.on_startup(command="build", dirty=True)
+    plugin.on_pre_build(config=SimpleNamespace(site_dir=str(site)))
+    try:
+        assert plugin.state.old_site.wait() == []
+    finally:
+        plugin.state.lock.release()
     assert (site / "index.html").read_text(encoding="utf-8") == "kept" and not leftover.exists()
+    assert not trash_folders(site)

@@ -27,7 +27,7 @@ from generator.mkdocs.pagehelper import PageHelper
 from generator.mkdocs.pagememo import PageMemo, site_key
 from generator.mkdocs.progress import make_progress
 from generator.mkdocs.sitemarker import mark_complete, mark_incomplete
-from generator.mkdocs.sitetrash import Removal, cleaning_build, empty_site, left_warning
+from generator.mkdocs.sitetrash import Removal, empty_site, left_warning
 from generator.read.decode import display_name
 from generator.records import DataWarning
 from generator.resources import Resources, load_resources
@@ -72,6 +72,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.settings: Settings | None = None
         self.resources: Resources | None = None  # kept across `mkdocs serve` rebuilds
         self.state: BuildState | None = None
+        self.dirty = False  # `--dirty`: MkDocs keeps the files of unchanged pages (on_startup)
+
+    def on_startup(self, *, command, dirty: bool) -> None:
+        # (Its presence also keeps this object, and so its resources, across `mkdocs serve` rebuilds.)
+        self.dirty = dirty
 
     def on_config(self, config):
         self.settings = Settings.from_options(dict(self.config), Path(config.config_file_path).parent)
@@ -84,7 +89,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         site_dir = Path(config.site_dir)
         mark_incomplete(site_dir)
         # before the lock: the deleting child holds no copy of it
-        old_site = empty_site(site_dir, move=cleaning_build())
+        old_site = empty_site(site_dir, move=not self.dirty)
         lock = BuildLock(self.settings.cache_dir)
         self.state = BuildState(site_dir, lock, lock.acquire(), old_site)
 

@@ -12,7 +12,7 @@ site complete (sitemarker.py), so a finished site holds no old file and no trash
 A build killed meanwhile takes the child with it (die_with_parent) and leaves its trash
 folder, and the site marked unfinished; the next build deletes every trash folder it finds.
 An entry that cannot be renamed stays where it is for MkDocs to remove, as before; a
-`--dirty` build, which keeps the old files, moves nothing (cleaning_build).
+`--dirty` build, which keeps the old files, moves nothing (the plugin learns of it in on_startup).
 Where fork is not available the trash is deleted at once, in the build's own process.
 """
 
@@ -22,7 +22,6 @@ import gc
 import os
 import secrets
 import shutil
-import sys
 from pathlib import Path
 
 from generator.mkdocs.background import can_fork, die_with_parent
@@ -105,22 +104,6 @@ def empty_site(site_dir: Path, fork: bool | None = None, move: bool = True) -> R
     removal.folders = sorted(p for p in site_dir.iterdir() if p.name.startswith(TRASH_PREFIX))
     removal.start(can_fork() if fork is None else fork)
     return removal
-
-
-def cleaning_build() -> bool:
-    """Whether the running MkDocs build empties site_dir: not with `--dirty` (`mkdocs serve
-    --dirty` too), which rewrites only changed pages and keeps the others' files. MkDocs does
-    not tell plugins, so the `dirty` argument of its build() is read from the call stack;
-    True when not called from there (a test, another driver)."""
-    from mkdocs.commands import build as mkdocs_build
-
-    code = getattr(mkdocs_build.build, "__code__", None)
-    frame = sys._getframe(1)
-    while frame is not None:
-        if frame.f_code is code:
-            return not frame.f_locals.get("dirty", False)
-        frame = frame.f_back
-    return True
 
 
 def move_aside(site_dir: Path) -> Path | None:
