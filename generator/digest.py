@@ -320,7 +320,7 @@ def write_data(data: Digest, json_path: Path, csv_path: Path) -> None:
         table.write(_csv_header())
         contract["figures"] = _written_along(contract["figures"], table)
         write_contract(contract, json_path)
-        for _ in contract["figures"]:  # (none left: the contract has taken them all)
+        for _ in contract["figures"]:  # any the JSON writer did not take still go into the CSV
             pass
 
 

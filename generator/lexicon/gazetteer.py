@@ -221,7 +221,6 @@ class Gazetteer:
                 m = starts(text, i + 1)
         return out
 
-
     def _units_of(self, name: str, full: bool) -> tuple[Region, ...]:
         found = self._units.get((name, full))
         if found is None:

@@ -18,13 +18,12 @@ Where fork is not available the trash is deleted at once, in the build's own pro
 
 from __future__ import annotations
 
-import gc
 import os
 import secrets
 import shutil
 from pathlib import Path
 
-from generator.mkdocs.background import can_fork, die_with_parent
+from generator.mkdocs.background import BackgroundWriter, can_fork
 
 TRASH_PREFIX = ".digest-old-site-"
 _NICENESS = 10  # behind the build's own work, which the site waits for first
@@ -32,13 +31,13 @@ _REPORTED = 5  # failures named in the warning; the rest are counted
 
 
 class Removal:
-    """Deleting `folders` (trash folders of one site_dir), in a child process when started
-    with fork; wait() returns the problems as text lines ([] when every folder is gone)."""
+    """Deleting `folders` (trash folders of one site_dir), in a forked child when started
+    with fork (background.BackgroundWriter, writing no file); wait() returns the problems as
+    text lines ([] when every folder is gone)."""
 
     def __init__(self, folders: list[Path]):
         self.folders = folders
-        self.pid: int | None = None
-        self.pipe: int | None = None  # read end: the child's report of what it could not delete
+        self.child: BackgroundWriter | None = None
         self.problems: list[str] = []
 
     def start(self, fork: bool = True) -> None:
@@ -47,41 +46,30 @@ class Removal:
         if not fork:
             self.problems = _remove(self.folders)
             return
-        read, write = os.pipe()
-        parent = os.getpid()
-        gc.freeze()  # the child's collector must not touch (and so copy) the parent's objects
+        folders = self.folders
+
+        def remove() -> tuple:
+            _lower_priority()
+            _remove(folders)
+            return ()  # nothing to write: what it could not delete is left for wait() to name
+        self.child = BackgroundWriter(remove, folders[0].parent, "removal of the previous site", parallel=True)
         try:
-            pid = os.fork()
-        except OSError:
-            os.close(read)
-            os.close(write)
+            self.child.start()
+        except OSError:  # no process to be had: deleted here, now
+            self.child = None
             self.problems = _remove(self.folders)
-            return
-        finally:
-            gc.unfreeze()
-        if pid == 0:  # the child: delete, report, exit without running the parent's exit code
-            code = 1
-            try:
-                os.close(read)
-                die_with_parent(parent)
-                _lower_priority()
-                os.write(write, "\n".join(_remove(self.folders)).encode("utf-8", "replace")[:4096])
-                code = 0
-            finally:
-                os._exit(code)
-        os.close(write)
-        self.pid, self.pipe = pid, read
 
     def wait(self) -> list[str]:
-        """Wait for the child (at most once); what could not be deleted, as lines for a warning."""
-        if self.pid is not None:
-            pid, pipe, self.pid, self.pipe = self.pid, self.pipe, None, None
-            with os.fdopen(pipe, "rb") as f:
-                report = f.read().decode("utf-8", "replace")
-            _, status = os.waitpid(pid, 0)
-            self.problems = report.splitlines()
-            if (code := os.waitstatus_to_exitcode(status)) != 0:
-                self.problems.append(f"the process deleting them ended with status {code}")
+        """Wait for the child (at most once); what could not be deleted, as lines for a warning.
+        What the child left is tried once more here, which names each failure."""
+        if self.child is not None:
+            child, self.child = self.child, None
+            try:
+                child.finish()
+            except RuntimeError as error:
+                self.problems.append(str(error))
+            if left := self.left():
+                self.problems = _remove(left) + self.problems
         if not self.left():
             self.problems = []  # gone after all (e.g. deleted by hand meanwhile)
         elif not self.problems:
