@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator import digest, typedjson
-from generator.cache import ResultCache, inputs_fingerprint
+from generator.cache import ResultCache, inputs_fingerprint, pack
 from generator.cachelock import BuildLock, CacheAccess
 from generator.mkdocs.background import BackgroundWriter, can_fork, die_with_parent
 from generator.read import clean, decode, figures, locate, split
@@ -290,12 +290,12 @@ def thawed() -> None:
 
 
 def encoded(result: FileResult) -> bytes | FileResult:
-    """The result as the cache stores it (ResultCache with record FileResult), made where it
-    was computed: in a worker, the main process, which shares the cores with the workers,
-    gets bytes to store and decode instead of a record to unpickle, encode and share.
-    A result the format cannot hold is returned as it is."""
+    """The result as the cache stores it (cache.pack with read_all's record type and shared
+    words), made where it was computed: in a worker, the main process, which shares the
+    cores with the workers, gets bytes to store and decode instead of a record to unpickle,
+    encode and share. A result the format cannot hold is returned as it is."""
     try:
-        return typedjson.dump(result, FileResult)
+        return pack(result, FileResult, digest.SHARED_WORDS)
     except typedjson.SchemaError:
         return result
 

@@ -102,7 +102,7 @@ def test_computed_and_cached_results_are_equal_records_with_shared_words(tmp_pat
             return build.process_sources(sources, settings, resources, None, cache), cache.hits
 
     cold, hits = results()
-    assert hits == 0 and len(list((tmp_path / "cache").glob("*.json"))) == len(sources)
+    assert hits == 0 and len(list((tmp_path / "cache").glob("*.marshal"))) == len(sources)
     warm, hits = results()
     assert hits == len(sources) and warm == cold
     for read in (cold, warm):

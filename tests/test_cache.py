@@ -33,7 +33,7 @@ def test_changed_content_override_or_code_misses(tmp_path):
 def test_corrupt_entry_is_recomputed_not_fatal(tmp_path):
     cache = _cache(tmp_path)
     cache.put(_source(), "ok")
-    for entry in tmp_path.glob("*.json"):
+    for entry in tmp_path.glob("*.marshal"):
         entry.write_bytes(b"not an entry")
     assert cache.get(_source()) is None
 

@@ -35,7 +35,7 @@ def _cache(folder: Path, writable: bool = True) -> ResultCache:
 
 
 def _entry(folder: Path) -> Path:
-    [path] = folder.glob("*.json")
+    [path] = folder.glob("*.marshal")
     return path
 
 
@@ -263,7 +263,7 @@ def test_two_builds_sharing_a_cache_both_succeed_alike(shared):
 @pytest.mark.slow
 def test_a_damaged_cache_rebuilds_the_same_site_with_warnings(shared):
     cache = shared["work"] / "cache"
-    entries, pages = list(cache.glob("*.json")), list((cache / "pages").glob("*.html"))
+    entries, pages = list(cache.glob("*.marshal")), list((cache / "pages").glob("*.html"))
     assert entries and pages
     for path in entries:
         path.write_bytes(path.read_bytes()[:100])  # cut short

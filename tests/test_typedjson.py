@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -11,7 +12,20 @@ import pytest
 from generator.records import FileResult
 from generator.records import (UNKNOWN_REGION, Article, ArticleDraft, Aspect, Figure, Modality, Period, Region,
                                SearchTerms, Section, DataWarning)
-from generator.typedjson import SchemaError, dump, load
+from generator.typedjson import SchemaError, from_json, to_json
+
+
+def dump(value, hint=Any) -> bytes:
+    """As JSON text: test data is easiest to write (and damage) that way."""
+    return json.dumps(to_json(value, hint), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def load(data: bytes, hint, shared=None):
+    try:
+        parsed = json.loads(data.decode("utf-8"))
+    except ValueError as error:
+        raise SchemaError(f"not JSON: {error}") from None
+    return from_json(parsed, hint, shared)
 
 
 def _result() -> FileResult:
