@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator import digest, typedjson
-from generator.cache import ResultCache, inputs_fingerprint
+from generator.cache import ResultCache, inputs_fingerprint, pack
 from generator.cachelock import BuildLock, CacheAccess
 from generator.mkdocs.background import BackgroundWriter, can_fork, die_with_parent
 from generator.read import clean, decode, figures, locate, split
@@ -223,6 +223,7 @@ def process_sources(readable: list[Source], settings: Settings, resources: Resou
     records, their recurring words shared as they are decoded (cache.shared)."""
     results: dict[str, FileResult] = {}
     todo: list[Source] = []
+    thawed()
     with decoding():
         for source in readable:
             cached = cache.get(source)
@@ -264,25 +265,37 @@ def process_sources(readable: list[Source], settings: Settings, resources: Resou
 
 @contextmanager
 def decoding() -> Iterator[None]:
-    """No cyclic garbage collection while results are decoded: a warm build makes ~500,000
-    records, none in a cycle, and the collector's passes over them while they are being
-    made (a sixth of the decoding time) find nothing. Restored afterwards."""
+    """No cyclic garbage collection while results are decoded, and what was decoded then
+    frozen (gc.freeze): a warm build makes ~500,000 records, none in a cycle, and the
+    collector's passes over them, while they are made and at every full collection after
+    (seconds at 10,000 articles), find nothing. Frozen objects are still freed when no
+    longer referenced; thawed() gives them back to the collector at the next build."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 
 
+def thawed() -> None:
+    """Objects a previous build of this process froze (mkdocs serve) given back to the
+    collector and collected once, so a rebuild does not keep the last one's cycles (MkDocs'
+    pages and nav) for good. A one-shot build has nothing frozen here: no collection."""
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
+
+
 def encoded(result: FileResult) -> bytes | FileResult:
-    """The result as the cache stores it (ResultCache with record FileResult), made where it
-    was computed: in a worker, the main process, which shares the cores with the workers,
-    gets bytes to store and decode instead of a record to unpickle, encode and share.
-    A result the format cannot hold is returned as it is."""
+    """The result as the cache stores it (cache.pack with read_all's record type and shared
+    words), made where it was computed: in a worker, the main process, which shares the
+    cores with the workers, gets bytes to store and decode instead of a record to unpickle,
+    encode and share. A result the format cannot hold is returned as it is."""
     try:
-        return typedjson.dump(result, FileResult)
+        return pack(result, FileResult, digest.SHARED_WORDS)
     except typedjson.SchemaError:
         return result
 

@@ -58,12 +58,29 @@ def test_the_forked_work_leaves_the_parents_objects_to_the_collector_of_the_pare
 
     def make():
         return [GeneratedFile("frozen.txt", str(gc.get_freeze_count() > 0).encode())]
+    gc.unfreeze()  # (a build earlier in this process may have frozen its results)
     writer = BackgroundWriter(make, tmp_path, "search index", parallel=True)
     writer.start()
     seen.append(gc.get_freeze_count())
     writer.finish()
     assert (tmp_path / "frozen.txt").read_bytes() == b"True"  # the child's collector skips them
     assert seen == [0]  # the parent collects as before
+
+
+@pytest.mark.skipif(not can_fork(), reason="no fork here")
+def test_objects_frozen_before_the_fork_stay_frozen(tmp_path):
+    """The cached results are frozen once loaded (build.decoding()): a fork must not give
+    them back to the collector, which would walk them again at every full collection."""
+    import gc
+    gc.unfreeze()
+    loaded = [[n] for n in range(1000)]
+    gc.freeze()
+    frozen = gc.get_freeze_count()
+    writer = BackgroundWriter(lambda: [], tmp_path, "x", parallel=True)
+    writer.start()
+    writer.finish()
+    assert gc.get_freeze_count() >= frozen and loaded
+    gc.unfreeze()
 
 
 def test_cancel_stops_the_work(tmp_path):

@@ -102,7 +102,7 @@ def test_computed_and_cached_results_are_equal_records_with_shared_words(tmp_pat
             return build.process_sources(sources, settings, resources, None, cache), cache.hits
 
     cold, hits = results()
-    assert hits == 0 and len(list((tmp_path / "cache").glob("*.json"))) == len(sources)
+    assert hits == 0 and len(list((tmp_path / "cache").glob("*.marshal"))) == len(sources)
     warm, hits = results()
     assert hits == len(sources) and warm == cold
     for read in (cold, warm):
@@ -110,6 +110,43 @@ def test_computed_and_cached_results_are_equal_records_with_shared_words(tmp_pat
         assert first.search_terms[0].words
         assert all(a is b for a, b in zip(first.search_terms[0].words, second.search_terms[0].words))
         assert first.figures and first.figures[0].unit is second.figures[0].unit
+
+
+def test_loaded_results_are_frozen_and_a_rebuild_collects_what_the_last_one_froze(tmp_path):
+    """Decoded results are left out of the collector's passes (gc.freeze: they hold no
+    cycle); the next build in the process (mkdocs serve) gives frozen objects back to the
+    collector first, so a cycle the last build left is freed, not kept for good."""
+    import gc
+    import weakref
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "page.txt").write_text(_PAGE, "utf-8")
+    settings = Settings(seeds_dir=seeds, cache_dir=tmp_path / "cache", workers=1)
+    resources = load_resources(settings)
+    sources = build.decode.read_sources(seeds, settings)
+
+    def results() -> dict:
+        with BuildLock(settings.cache_dir) as access:
+            cache = ResultCache(access, "fingerprint", FileResult, digest.SHARED_WORDS)
+            return build.process_sources(sources, settings, resources, None, cache)
+
+    gc.unfreeze()
+    results()
+    warm = results()
+    result = warm["page.txt"]
+    assert gc.is_tracked(result) and not any(o is result for o in gc.get_objects())  # tracked, but frozen
+
+    class Node:
+        pass
+    cycle = Node()
+    cycle.me = cycle
+    left = weakref.ref(cycle)
+    gc.freeze()  # as a page helper's fork would leave it
+    del cycle
+    assert left() is not None  # frozen: no collection frees it
+    assert results() == warm
+    assert left() is None  # given back to the collector and freed
+    gc.unfreeze()
 
 
 def test_the_search_index_is_the_same_fed_to_a_forked_writer_or_built_in_process(setup, tmp_path, monkeypatch):

@@ -33,7 +33,7 @@ def test_changed_content_override_or_code_misses(tmp_path):
 def test_corrupt_entry_is_recomputed_not_fatal(tmp_path):
     cache = _cache(tmp_path)
     cache.put(_source(), "ok")
-    for entry in tmp_path.glob("*.json"):
+    for entry in tmp_path.glob("*.marshal"):
         entry.write_bytes(b"not an entry")
     assert cache.get(_source()) is None
 
@@ -83,3 +83,17 @@ def test_a_file_name_that_is_not_utf8_has_a_key(tmp_path):
     source = Source(file="\udcff\udcfe.txt", sha256="a" * 64, size=1)
     cache.put(source, "x")
     assert cache.get(source) == "x" and len(cache.key(source)) == 64
+
+
+def test_entries_of_the_former_json_format_are_pruned_not_read(tmp_path):
+    (tmp_path / ("e" * 64 + ".json")).write_bytes(b'digest-cache 1 ' + b"e" * 64 + b' 2 x\n{}')
+    cache = _cache(tmp_path)
+    cache.put(_source(), "new")
+    assert cache.prune() == 1 and [p.suffix for p in tmp_path.iterdir()] == [".marshal"]
+
+
+def test_the_payload_format_and_python_are_in_the_key(tmp_path, monkeypatch):
+    from generator import cache as cache_mod
+    before = _cache(tmp_path).key(_source())
+    monkeypatch.setattr(cache_mod, "PAYLOAD_FORMAT", cache_mod.PAYLOAD_FORMAT + " another")
+    assert _cache(tmp_path).key(_source()) != before

@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import logging
+import marshal
 import os
 import pickle
 import subprocess
@@ -35,7 +36,7 @@ def _cache(folder: Path, writable: bool = True) -> ResultCache:
 
 
 def _entry(folder: Path) -> Path:
-    [path] = folder.glob("*.json")
+    [path] = folder.glob("*.marshal")
     return path
 
 
@@ -89,6 +90,34 @@ def test_a_bad_entry_is_computed_again_with_a_warning(tmp_path, caplog, how):
     assert not proof.exists(), "the entry was executed"
     assert any(entry.name in r.getMessage() and "computed again" in r.getMessage() for r in caplog.records)
     again.put(_source(), RESULT)  # the recomputed result replaces the bad entry
+    assert _cache(folder).get(_source()) == RESULT
+
+
+def test_a_sealed_entry_that_is_not_marshal_data_or_not_the_record_is_refused(tmp_path, caplog):
+    """What a crafted entry could hold behind a valid seal: garbage, or marshal data of
+    another shape (even a code object, which loading never runs)."""
+    folder = tmp_path / "cache"
+    for body in (b"\x00garbage", marshal.dumps({"x": 1}), marshal.dumps(compile("1", "f", "eval"))):
+        cache = _cache(folder)
+        cache.files.write(cache.key(_source()), body)
+        with caplog.at_level(logging.WARNING):
+            assert _cache(folder).get(_source()) is None
+        assert "does not hold a valid result" in caplog.text
+        caplog.clear()
+
+
+def test_entries_of_another_user_are_refused_with_one_warning(tmp_path, caplog, monkeypatch):
+    """A cache folder others can write (shared): marshal data is only loaded from our own files."""
+    folder = tmp_path / "cache"
+    sources = [_source(), _source("t" * 64)]
+    for source in sources:
+        _cache(folder).put(source, RESULT)
+    monkeypatch.setattr(cache_mod.os, "geteuid", lambda: os.stat(folder).st_uid + 1)
+    cache = _cache(folder)
+    with caplog.at_level(logging.WARNING):
+        assert [cache.get(s) for s in sources] == [None, None]
+    assert len(caplog.records) == 1 and "another user" in caplog.text and cache.hits == 0
+    monkeypatch.undo()
     assert _cache(folder).get(_source()) == RESULT
 
 
@@ -263,7 +292,7 @@ def test_two_builds_sharing_a_cache_both_succeed_alike(shared):
 @pytest.mark.slow
 def test_a_damaged_cache_rebuilds_the_same_site_with_warnings(shared):
     cache = shared["work"] / "cache"
-    entries, pages = list(cache.glob("*.json")), list((cache / "pages").glob("*.html"))
+    entries, pages = list(cache.glob("*.marshal")), list((cache / "pages").glob("*.html"))
     assert entries and pages
     for path in entries:
         path.write_bytes(path.read_bytes()[:100])  # cut short

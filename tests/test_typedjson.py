@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -11,7 +12,20 @@ import pytest
 from generator.records import FileResult
 from generator.records import (UNKNOWN_REGION, Article, ArticleDraft, Aspect, Figure, Modality, Period, Region,
                                SearchTerms, Section, DataWarning)
-from generator.typedjson import SchemaError, dump, load
+from generator.typedjson import SchemaError, from_json, to_json
+
+
+def dump(value, hint=Any) -> bytes:
+    """As JSON text: test data is easiest to write (and damage) that way."""
+    return json.dumps(to_json(value, hint), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def load(data: bytes, hint, shared=None):
+    try:
+        parsed = json.loads(data.decode("utf-8"))
+    except ValueError as error:
+        raise SchemaError(f"not JSON: {error}") from None
+    return from_json(parsed, hint, shared)
 
 
 def _result() -> FileResult:
@@ -167,3 +181,36 @@ def test_shared_strings_are_one_object_each_and_values_unchanged():
     assert plain == records and plain[0].short is not plain[1].short
     with pytest.raises(SchemaError):  # and everything is still checked
         load(dump(records[0], Outer).replace(b'"tags":["', b'"tags":[5,"'), Outer, shared)
+
+
+@dataclass(frozen=True, slots=True)
+class _Slotted:
+    name: str
+    when: Period | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Checked:
+    count: int
+
+    def __post_init__(self):
+        if self.count < 0:
+            raise TypeError("a count is never negative")
+
+
+def test_records_with_slots_are_made_whole_and_stay_frozen():
+    """Made by filling their slots (as unpickling does), they are the same frozen records."""
+    import dataclasses
+    record = _Slotted("名", Period("上半年", None, "2024"))
+    again = load(dump(record, _Slotted), _Slotted)
+    assert again == record and hash(again) == hash(record) and load(dump(_Slotted("x"), _Slotted), _Slotted).when is None
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        again.name = "改"
+    with pytest.raises(SchemaError):  # X | None: neither a Period nor None
+        load(b'{"name":"x","when":[]}', _Slotted)
+
+
+def test_a_record_that_checks_itself_is_still_made_by_its_init():
+    assert load(b'{"count":1}', _Checked) == _Checked(1)
+    with pytest.raises(SchemaError, match="never negative"):
+        load(b'{"count":-1}', _Checked)

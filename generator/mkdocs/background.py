@@ -23,7 +23,8 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from generator.records import GeneratedFile
@@ -68,6 +69,22 @@ def write_files(files: Iterable[GeneratedFile], site_dir: Path) -> None:
         path.write_bytes(f.content)
 
 
+@contextmanager
+def frozen() -> Iterator[None]:
+    """Every object frozen (gc.freeze) while a child is forked: the child's garbage collector
+    must not walk the parent's objects (the whole digest), as every object it visits is
+    written to and its memory page copied into the child. Afterwards the parent's objects
+    are given back to its collector, unless some were frozen already (build.decoding(): the
+    cached results): unfreezing is all or nothing, so then they all stay frozen."""
+    frozen_before = gc.get_freeze_count() > 0
+    gc.freeze()
+    try:
+        yield
+    finally:
+        if not frozen_before:
+            gc.unfreeze()
+
+
 class BackgroundWriter:
     """Calls `make()` and writes the files it yields under `site_dir`, each as it comes (a
     large index is never all in memory); finish() waits for that and raises RuntimeError
@@ -92,13 +109,8 @@ class BackgroundWriter:
             return
         self.process = multiprocessing.get_context("fork").Process(target=self._run, args=(os.getpid(),),
                                                                    name=f"digest {self.what}", daemon=True)
-        # The child's garbage collector must not walk the parent's objects (the whole digest):
-        # every object it visits is written to, and its memory page copied into the child.
-        gc.freeze()
-        try:
+        with frozen():
             self.process.start()
-        finally:
-            gc.unfreeze()
         self.make = None  # the child has it: what only it needs (the search terms) is let go here
 
     def running(self) -> bool:
