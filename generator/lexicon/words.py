@@ -18,7 +18,9 @@ from hashlib import md5
 from math import log
 
 import jieba
+import jieba.finalseg
 
+from generator.lexicon.blocks import best_ends, block_words
 from generator.lexicon.posviterbi import tag_run
 from generator.lexicon.tags import import_posseg, word_tags
 from generator.lexicon.text import HAN_RE
@@ -26,8 +28,9 @@ from generator.lexicon.text import HAN_RE
 
 class Tokenizer(jieba.Tokenizer):
     """jieba's Tokenizer with its two inner loops (the word graph of a text and the best path
-    through it) written for speed: every cut, tagged or not, runs them. Same words, same
-    floating-point sums in the same order, so the same segmentation.
+    through it) written for speed, and fused into one pass for the block cuts (blocks.py):
+    every cut, tagged or not, runs them. Same words, same floating-point sums in the same
+    order, so the same segmentation.
 
     It also remembers the words of the blocks (runs between punctuation) it cut last: keyword
     counting and the search vocabulary cut the same clauses of an article, and stock clauses
@@ -44,8 +47,14 @@ class Tokenizer(jieba.Tokenizer):
             self._blocks = {}
         words = self._blocks.get(sentence)
         if words is None:
-            words = self._blocks[sentence] = tuple(jieba.Tokenizer._Tokenizer__cut_DAG(self, sentence))
+            words = self._blocks[sentence] = tuple(block_words(sentence, self.best_ends(sentence), self.FREQ,
+                                                               jieba.finalseg.cut))
         return iter(words)
+
+    def best_ends(self, sentence: str) -> list[int]:
+        """get_DAG and calc at once (blocks.py): where the best path's word from each position ends."""
+        self.check_initialized()
+        return best_ends(sentence, self.FREQ, self._log_probabilities(), self._log_probability)
 
     # A new word or dictionary can change how a remembered block is cut.
     def add_word(self, word: str, freq: int | None = None, tag: str | None = None) -> None:
@@ -212,7 +221,10 @@ def _remembering(base: type, posseg) -> type:
                 self.blocks, self.generation = {}, generation
             tagged = self.blocks.get(sentence)
             if tagged is None:
-                tagged = self.blocks[sentence] = tuple(base._POSTokenizer__cut_DAG(self, sentence))
+                tags, pair = self.word_tag_tab, posseg.pair
+                tagged = self.blocks[sentence] = tuple(block_words(
+                    sentence, self.tokenizer.best_ends(sentence), self.tokenizer.FREQ,
+                    self._POSTokenizer__cut_detail, lambda word: pair(word, tags.get(word, "x"))))
             return iter(tagged)
 
         # jieba's private step (POSTokenizer.__cut) tagging one such run; jieba is pinned (requirements)
