@@ -51,6 +51,26 @@ class Tokenizer(jieba.Tokenizer):
                                                                jieba.finalseg.cut))
         return iter(words)
 
+    def cut(self, sentence: str, cut_all: bool = False, HMM: bool = True,  # noqa: N803 (jieba's names)
+            use_paddle: bool = False) -> Iterator[str]:
+        """jieba's cut; its default mode (what keywords and search ask) with the text's words
+        gathered in a list, not yielded through three nested generators: same words."""
+        if cut_all or use_paddle or not HMM:
+            return super().cut(sentence, cut_all, HMM, use_paddle)
+        han, skip, words = jieba.re_han_default, jieba.re_skip_default, []
+        for block in han.split(jieba.strdecode(sentence)):
+            if not block:
+                continue
+            if han.match(block):
+                words.extend(self._Tokenizer__cut_DAG(block))
+            else:
+                for x in skip.split(block):
+                    if skip.match(x):
+                        words.append(x)
+                    else:
+                        words.extend(x)  # character by character
+        return iter(words)
+
     def best_ends(self, sentence: str) -> list[int]:
         """get_DAG and calc at once (blocks.py): where the best path's word from each position ends."""
         self.check_initialized()
