@@ -13,34 +13,39 @@ from __future__ import annotations
 from collections.abc import Callable
 
 
-def best_ends(sentence: str, freq: dict[str, int], logp: dict[str, float],
-              log_probability: Callable[[str], float]) -> list[int]:
+# What scores() gives a fragment that is no word: the start of one, or not even that.
+PREFIX, STOP = 1.0, 2.0  # (a word's log probability is negative)
+
+
+def best_ends(sentence: str, scores: dict[str, float], score: Callable[[str], float], unknown: float) -> list[int]:
     """For each start position, where the word of the best path starting there ends
-    (inclusive): `freq` jieba's prefix table (0: only a prefix), `logp` the remembered log
-    probabilities, `log_probability` computing (and remembering) one not yet there."""
+    (inclusive). `scores`: fragment -> its word's log probability, PREFIX or STOP, as far as
+    met; `score` fills in one not met yet (from jieba's prefix table); `unknown`: the log
+    probability of a character that is no word. One dict look-up per fragment tried, where
+    get_DAG and calc took three."""
     n = len(sentence)
     prob = [0.0] * (n + 1)
     ends = [0] * n
+    get = scores.get
     for idx in range(n - 1, -1, -1):
         best, end, i = None, idx, idx
         frag = sentence[idx]
-        f = freq.get(frag)
-        while f is not None:  # frag is a word (a frequency) or the start of one (0)
-            if f:
-                p = logp.get(frag)
-                p = (log_probability(frag) if p is None else p) + prob[i + 1]
+        while True:
+            p = get(frag)
+            if p is None:
+                p = score(frag)
+            if p == STOP:
+                break
+            if p != PREFIX:
+                p += prob[i + 1]
                 if best is None or p >= best:  # (a tie: the later end, as max of tuples)
                     best, end = p, i
             i += 1
             if i >= n:
                 break
             frag = sentence[idx:i + 1]
-            f = freq.get(frag)
-        if best is None:  # no word starts here: the character alone
-            char = sentence[idx]
-            p = logp.get(char)
-            best = (log_probability(char) if p is None else p) + prob[idx + 1]
-        prob[idx], ends[idx] = best, end
+        # no word starts here: the character alone
+        prob[idx], ends[idx] = (unknown + prob[idx + 1] if best is None else best), end
     return ends
 
 

@@ -20,7 +20,7 @@ from math import log
 import jieba
 import jieba.finalseg
 
-from generator.lexicon.blocks import best_ends, block_words
+from generator.lexicon.blocks import PREFIX, STOP, best_ends, block_words
 from generator.lexicon.posviterbi import tag_run
 from generator.lexicon.tags import import_posseg, word_tags
 from generator.lexicon.text import HAN_RE
@@ -74,16 +74,29 @@ class Tokenizer(jieba.Tokenizer):
     def best_ends(self, sentence: str) -> list[int]:
         """get_DAG and calc at once (blocks.py): where the best path's word from each position ends."""
         self.check_initialized()
-        return best_ends(sentence, self.FREQ, self._log_probabilities(), self._log_probability)
+        if self._scores is None or self._scores_total != self.total or len(self._scores) >= self.WORDS:
+            self._scores, self._scores_total = {}, self.total  # bounded; a new word's total changes them
+            self._unknown = log(1) - log(self.total)  # calc's sum for a character that is no word
+        return best_ends(sentence, self._scores, self._score, self._unknown)
+
+    # fragment -> log probability of the word, PREFIX or STOP (blocks.py), as best_ends met them
+    _scores: dict[str, float] | None = None
+    _scores_total: int | None = None
+    _unknown = 0.0
+
+    def _score(self, frag: str) -> float:
+        f = self.FREQ.get(frag)
+        p = self._scores[frag] = STOP if f is None else PREFIX if not f else log(f) - log(self.total)
+        return p
 
     # A new word or dictionary can change how a remembered block is cut.
     def add_word(self, word: str, freq: int | None = None, tag: str | None = None) -> None:
-        self._blocks = self._logp = None
+        self._blocks = self._logp = self._scores = None
         self.generation += 1
         super().add_word(word, freq, tag)
 
     def initialize(self, dictionary: str | None = None) -> None:
-        self._blocks = self._logp = None
+        self._blocks = self._logp = self._scores = None
         self.generation += 1
         with self.lock:
             if dictionary is None and not self.initialized and self._read_cache():
