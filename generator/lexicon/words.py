@@ -48,8 +48,21 @@ class Tokenizer(jieba.Tokenizer):
         words = self._blocks.get(sentence)
         if words is None:
             words = self._blocks[sentence] = tuple(block_words(sentence, self.best_ends(sentence), self.FREQ,
-                                                               jieba.finalseg.cut))
+                                                               self._unknown_run))
         return iter(words)
+
+    # run of single characters -> jieba's HMM words (finalseg): a name recurs in other blocks
+    _runs: dict[str, tuple[str, ...]] | None = None
+    _runs_forced = 0
+
+    def _unknown_run(self, run: str) -> tuple[str, ...]:
+        forced = len(jieba.finalseg.Force_Split_Words)  # (grows when a word is deleted: add_word(w, 0))
+        if self._runs is None or len(self._runs) >= self.BLOCKS or forced != self._runs_forced:
+            self._runs, self._runs_forced = {}, forced
+        words = self._runs.get(run)
+        if words is None:
+            words = self._runs[run] = tuple(jieba.finalseg.cut(run))
+        return words
 
     def cut(self, sentence: str, cut_all: bool = False, HMM: bool = True,  # noqa: N803 (jieba's names)
             use_paddle: bool = False) -> Iterator[str]:
@@ -91,12 +104,12 @@ class Tokenizer(jieba.Tokenizer):
 
     # A new word or dictionary can change how a remembered block is cut.
     def add_word(self, word: str, freq: int | None = None, tag: str | None = None) -> None:
-        self._blocks = self._logp = self._scores = None
+        self._blocks = self._logp = self._scores = self._runs = None
         self.generation += 1
         super().add_word(word, freq, tag)
 
     def initialize(self, dictionary: str | None = None) -> None:
-        self._blocks = self._logp = self._scores = None
+        self._blocks = self._logp = self._scores = self._runs = None
         self.generation += 1
         with self.lock:
             if dictionary is None and not self.initialized and self._read_cache():
