@@ -336,7 +336,7 @@ def _single_name(word: str, flag: str, suffixes: tuple[str, ...], own: tuple[str
         return False
     suffix = next((s for s in suffixes if word.endswith(s)), "")
     stem = word[:len(word) - len(suffix)]
-    return not any(stem.startswith(g) or stem.endswith(g) for g in cues.get("scope.generic"))
+    return not (stem.startswith(cues.get("scope.generic")) or stem.endswith(cues.get("scope.generic")))
 
 
 def reference_scope(clause_before: str, after: str, level_word: str, cues: Cues) -> str | None:
