@@ -131,7 +131,7 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
     del catalogue, gazetteer  # indicators come from cues; sub-regions are scopes, not regions
     cues = cues or load_cues()
     ref = reference_year(article, published, cues)
-    reader = periods.TimeReader(ref)
+    reader = cues.once(("time reader", ref), lambda: periods.TimeReader(ref))  # (shared: its rules and memo)
     closed = ref != reference_year(article, published)
     # The lead: headline, subtitle, then the start of the first two paragraphs.
     lead = [article.title, article.draft.subtitle, *(p[:LEAD_CHARS] for p in article.paragraphs[:2])]
