@@ -71,7 +71,7 @@ class Gazetteer:
     # text -> its mentions, for the texts scanned last: locating an article scans its title and
     # paragraphs, and the same text again for the next draft or check (bounded)
     _scans: dict[str, tuple[Mention, ...]] = field(init=False, repr=False, compare=False)
-    SCANS = 20_000
+    SCANS = 10_000
 
     def __post_init__(self) -> None:
         self._starts = _start_pattern(self._lengths)

@@ -162,7 +162,7 @@ class TimeReader:
     # sentence -> its times: the figure loop reads each sentence more than once, and stock
     # sentences recur across the articles of a year (one reader per reference year; bounded)
     read: dict[str, tuple[Time, ...]] = field(init=False, repr=False, compare=False, default_factory=dict)
-    READ = 50_000
+    READ = 20_000
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "rules", _rules(self.ref))
