@@ -147,3 +147,31 @@ def test_each_reading_of_a_sentence_gives_new_times_with_the_same_fields():
     first, again = reader.find("2023年全市增长5%，较2022年提高1个百分点"), reader.find("2023年全市增长5%，较2022年提高1个百分点")
     assert len(first) == 2 and first == again  # the same fields (read once, remembered)
     assert all(a is not b and type(a) is type(b) and vars(a) == vars(b) for a, b in zip(first, again))
+
+
+def test_a_reader_remembers_sentences_within_a_bound_and_returns_fresh_times():
+    reader = TimeReader(2024)
+    object.__setattr__(reader, "READ", 2)  # a small bound for the test
+    first = reader.find("今年以来全县新增企业12家")
+    again = reader.find("今年以来全县新增企业12家")
+    assert again == first and all(a is not b for a, b in zip(again, first))  # (the loop tells times apart by identity)
+    for text in ("2023年全县新增", "去年全县新增", "前年全县新增"):
+        reader.find(text)
+    assert len(reader.read) <= 2 and reader.find("去年全县新增") == TimeReader(2024).find("去年全县新增")
+
+
+def test_articles_of_one_reference_year_share_a_reader():
+    from generator.lexicon.catalogue import load_units
+    from generator.read.figures import extract_figures, load_cues
+    from generator.records import Article, ArticleDraft, Region, Section
+    from generator.settings import Settings
+
+    units, cues = load_units(Settings().units), load_cues()
+    region = Region("青山县", "云岭市", "某某省", "999901", "county", "qingshan-xian")
+    for i, text in enumerate(["今年全县新增企业12家。", "今年全县新增农户15户。"]):
+        draft = ArticleDraft(source="t.txt", title="测试", sections=[Section(None, [text])])
+        figures = extract_figures(Article(id=f"a{i}", draft=draft, region=region, year=2022, url=f"a{i}/"),
+                                  None, units, cues=cues)
+        assert [f.period.end for f in figures] == ["2022"]
+    reader = cues.built[("time reader", 2022)]
+    assert {"今年全县新增企业12家。", "今年全县新增农户15户。"} <= set(reader.read)

@@ -112,3 +112,13 @@ def test_a_longer_text_scanned_from_near_its_prefix_end_finds_what_a_whole_scan_
         text = prefix + tail
         assert gaz.scan_longer(text, prefix, found) == gaz.scan(text)
     assert gaz.scan_longer("衡阳市" + "蒸湘", "衡阳市", gaz.scan("衡阳市")) == gaz.scan("衡阳市蒸湘")
+
+
+def test_a_text_scanned_again_gives_the_same_mentions_in_a_list_of_its_own(gaz):
+    text = "衡阳市蒸湘区、安仁县调研"
+    first = gaz.scan(text)
+    first.append("changed by its caller")
+    again = gaz.scan(text)
+    assert again == first[:-1] and [m.text for m in again] == ["衡阳市", "蒸湘区", "安仁县"]
+    assert text in gaz._scans  # remembered
+    assert [m.text for m in gaz.scan(text, 4)] == ["安仁县"]  # a scan from a place is its own

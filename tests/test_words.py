@@ -188,3 +188,22 @@ def test_tagged_blocks_are_remembered_until_the_dictionary_changes():
     assert before == [(p.word, p.flag) for p in jieba.posseg.POSTokenizer(words.tokenizer).cut(text)]
     words.tokenizer.add_word("青篁村", 1000, "ns")
     assert ("青篁村", "ns") in [(p.word, p.flag) for p in words.pos.pos.cut(text)]
+
+
+def test_unknown_runs_of_plain_cuts_are_remembered_as_jieba_cuts_them():
+    import jieba.finalseg
+
+    from generator.lexicon.words import Tokenizer
+
+    tokenizer = Tokenizer()
+    text = "岚溪镇青篁村今年新建停车位"
+    assert tokenizer.lcut(text) == tokenizer.lcut("，" + text)[1:]
+    assert tokenizer._runs and all(words == tuple(jieba.finalseg.cut(run)) for run, words in tokenizer._runs.items())
+    forced = set(jieba.finalseg.Force_Split_Words)
+    try:
+        jieba.finalseg.add_force_split("青篁")  # (jieba's module-wide set: another tokenizer's deleted word)
+        runs = list(tokenizer._runs)
+        assert all(tokenizer._unknown_run(run) == tuple(jieba.finalseg.cut(run)) for run in runs)
+        assert "青篁" not in [w for run in runs for w in tokenizer._unknown_run(run)]
+    finally:
+        jieba.finalseg.Force_Split_Words.intersection_update(forced)

@@ -68,10 +68,15 @@ class Gazetteer:
     _reach: int = field(init=False, repr=False, compare=False)
     # name -> the units a mention of it stands for, as scan gives them (made on first use)
     _units: dict[tuple[str, bool], tuple[Region, ...]] = field(init=False, repr=False, compare=False)
+    # text -> its mentions, for the texts scanned last: locating an article scans its title and
+    # paragraphs, and the same text again for the next draft or check (bounded)
+    _scans: dict[str, tuple[Mention, ...]] = field(init=False, repr=False, compare=False)
+    SCANS = 10_000
 
     def __post_init__(self) -> None:
         self._starts = _start_pattern(self._lengths)
         self._units = {}
+        self._scans = {}
         self._reach = max([2, *(ls[0] for ls in self._lengths.values()),
                            *(len(w) for ws in self._containers.values() for w in ws)])
 
@@ -195,6 +200,13 @@ class Gazetteer:
     def scan(self, text: str, start: int = 0, out: list[Mention] | None = None) -> list[Mention]:
         """Non-overlapping mentions, longest match first, left to right (from `start`, a place
         the scan of the whole text passes, after the mentions `out` found before it)."""
+        if start == 0 and out is None:
+            found = self._scans.get(text)
+            if found is None:
+                if len(self._scans) >= self.SCANS:
+                    self._scans = {}
+                found = self._scans[text] = tuple(self.scan(text, 0, []))
+            return list(found)
         out = [] if out is None else out
         n = len(text)
         starts = self._starts.search

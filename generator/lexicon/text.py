@@ -77,7 +77,7 @@ _TRAILING_NOTE = re.compile(r"[（(][^（()）]*[)）]$")
 def ends_finished(text: str) -> bool:
     """Does the text end a sentence (closing quotes and a bracketed note after it aside)?"""
     t = text.rstrip()
-    note = _TRAILING_NOTE.search(t)
+    note = _TRAILING_NOTE.search(t) if t.endswith((")", "）")) else None  # (a search runs through all of t)
     if note and note.start() > 0 and t[note.start() - 1] in FINAL:
         return True  # 俯瞰县城。（图片来源于…）: a note after a finished sentence
     while t and t[-1] in CLOSERS:

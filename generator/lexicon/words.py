@@ -18,7 +18,9 @@ from hashlib import md5
 from math import log
 
 import jieba
+import jieba.finalseg
 
+from generator.lexicon.blocks import PREFIX, STOP, best_ends, block_words
 from generator.lexicon.posviterbi import tag_run
 from generator.lexicon.tags import import_posseg, word_tags
 from generator.lexicon.text import HAN_RE
@@ -26,8 +28,9 @@ from generator.lexicon.text import HAN_RE
 
 class Tokenizer(jieba.Tokenizer):
     """jieba's Tokenizer with its two inner loops (the word graph of a text and the best path
-    through it) written for speed: every cut, tagged or not, runs them. Same words, same
-    floating-point sums in the same order, so the same segmentation.
+    through it) written for speed, and fused into one pass for the block cuts (blocks.py):
+    every cut, tagged or not, runs them. Same words, same floating-point sums in the same
+    order, so the same segmentation.
 
     It also remembers the words of the blocks (runs between punctuation) it cut last: keyword
     counting and the search vocabulary cut the same clauses of an article, and stock clauses
@@ -44,17 +47,69 @@ class Tokenizer(jieba.Tokenizer):
             self._blocks = {}
         words = self._blocks.get(sentence)
         if words is None:
-            words = self._blocks[sentence] = tuple(jieba.Tokenizer._Tokenizer__cut_DAG(self, sentence))
+            words = self._blocks[sentence] = tuple(block_words(sentence, self.best_ends(sentence), self.FREQ,
+                                                               self._unknown_run))
         return iter(words)
+
+    # run of single characters -> jieba's HMM words (finalseg): a name recurs in other blocks
+    _runs: dict[str, tuple[str, ...]] | None = None
+    _runs_forced = 0
+
+    def _unknown_run(self, run: str) -> tuple[str, ...]:
+        forced = len(jieba.finalseg.Force_Split_Words)  # (grows when a word is deleted: add_word(w, 0))
+        if self._runs is None or len(self._runs) >= self.BLOCKS or forced != self._runs_forced:
+            self._runs, self._runs_forced = {}, forced
+        words = self._runs.get(run)
+        if words is None:
+            words = self._runs[run] = tuple(jieba.finalseg.cut(run))
+        return words
+
+    def cut(self, sentence: str, cut_all: bool = False, HMM: bool = True,  # noqa: N803 (jieba's names)
+            use_paddle: bool = False) -> Iterator[str]:
+        """jieba's cut; its default mode (what keywords and search ask) with the text's words
+        gathered in a list, not yielded through three nested generators: same words."""
+        if cut_all or use_paddle or not HMM:
+            return super().cut(sentence, cut_all, HMM, use_paddle)
+        han, skip, words = jieba.re_han_default, jieba.re_skip_default, []
+        for block in han.split(jieba.strdecode(sentence)):
+            if not block:
+                continue
+            if han.match(block):
+                words.extend(self._Tokenizer__cut_DAG(block))
+            else:
+                for x in skip.split(block):
+                    if skip.match(x):
+                        words.append(x)
+                    else:
+                        words.extend(x)  # character by character
+        return iter(words)
+
+    def best_ends(self, sentence: str) -> list[int]:
+        """get_DAG and calc at once (blocks.py): where the best path's word from each position ends."""
+        self.check_initialized()
+        if self._scores is None or self._scores_total != self.total or len(self._scores) >= self.WORDS:
+            self._scores, self._scores_total = {}, self.total  # bounded; a new word's total changes them
+            self._unknown = log(1) - log(self.total)  # calc's sum for a character that is no word
+        return best_ends(sentence, self._scores, self._score, self._unknown)
+
+    # fragment -> log probability of the word, PREFIX or STOP (blocks.py), as best_ends met them
+    _scores: dict[str, float] | None = None
+    _scores_total: int | None = None
+    _unknown = 0.0
+
+    def _score(self, frag: str) -> float:
+        f = self.FREQ.get(frag)
+        p = self._scores[frag] = STOP if f is None else PREFIX if not f else log(f) - log(self.total)
+        return p
 
     # A new word or dictionary can change how a remembered block is cut.
     def add_word(self, word: str, freq: int | None = None, tag: str | None = None) -> None:
-        self._blocks = self._logp = None
+        self._blocks = self._logp = self._scores = self._runs = None
         self.generation += 1
         super().add_word(word, freq, tag)
 
     def initialize(self, dictionary: str | None = None) -> None:
-        self._blocks = self._logp = None
+        self._blocks = self._logp = self._scores = self._runs = None
         self.generation += 1
         with self.lock:
             if dictionary is None and not self.initialized and self._read_cache():
@@ -212,7 +267,10 @@ def _remembering(base: type, posseg) -> type:
                 self.blocks, self.generation = {}, generation
             tagged = self.blocks.get(sentence)
             if tagged is None:
-                tagged = self.blocks[sentence] = tuple(base._POSTokenizer__cut_DAG(self, sentence))
+                tags, pair = self.word_tag_tab, posseg.pair
+                tagged = self.blocks[sentence] = tuple(block_words(
+                    sentence, self.tokenizer.best_ends(sentence), self.tokenizer.FREQ,
+                    self._POSTokenizer__cut_detail, lambda word: pair(word, tags.get(word, "x"))))
             return iter(tagged)
 
         # jieba's private step (POSTokenizer.__cut) tagging one such run; jieba is pinned (requirements)

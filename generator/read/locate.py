@@ -286,6 +286,8 @@ def find_year(draft: ArticleDraft) -> tuple[int | None, str]:
 def _years_since(text: str) -> list[tuple[int, str]]:
     """Years implied by "N年来" next to "从YYYY年" in the same sentence (a look back)."""
     found = []
+    if "年来" not in text or "从" not in text:
+        return found  # (both patterns need these words: most texts have neither)
     for sentence in _SENTENCE.findall(text):
         span, start = _YEARS_SINCE.search(sentence), _FROM_YEAR.search(sentence)
         if not (span and start):

@@ -131,7 +131,7 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
     del catalogue, gazetteer  # indicators come from cues; sub-regions are scopes, not regions
     cues = cues or load_cues()
     ref = reference_year(article, published, cues)
-    reader = periods.TimeReader(ref)
+    reader = cues.once(("time reader", ref), lambda: periods.TimeReader(ref))  # (shared: its rules and memo)
     closed = ref != reference_year(article, published)
     # The lead: headline, subtitle, then the start of the first two paragraphs.
     lead = [article.title, article.draft.subtitle, *(p[:LEAD_CHARS] for p in article.paragraphs[:2])]
@@ -319,8 +319,7 @@ def _not_figure(sentence: str, token, cues: Cues) -> bool:
     after = sentence[token.end:token.end + 4]
     before = sentence[max(0, token.start - 4):token.start].rstrip()
     clause_after = CLAUSE_END.split(sentence[token.end:token.end + 40], 1)[0]
-    return any(after.startswith(w) for w in cues.get("not_figure_after")) or \
-        any(before.endswith(w) for w in cues.get("not_figure_before")) or \
+    return after.startswith(cues.get("not_figure_after")) or before.endswith(cues.get("not_figure_before")) or \
         any(w in clause_after for w in cues.get("not_figure_in_clause_after"))
 
 
@@ -367,9 +366,10 @@ def _frames(r: _Reading, sentence: str, d: labels.Draft, times: list[periods.Tim
     scope = d.extras.get("scope") or slots.reference_scope(clause_before, after, r.level_word, cues) or \
         (slots.clause_subject(item.lstrip("、 "), r.own, cues, r.pos) if item else None) or \
         slots.scope(clause_before, r.own, r.level_word, cues, r.pos)
-    if scope is None and not any(clause_before.lstrip().startswith(w) for w in cues.get("scope.whole")):
+    whole_region = clause_before.lstrip().startswith(cues.get("scope.whole"))  # 全县…
+    if scope is None and not whole_region:
         scope = parts.named_part(clause_before, r.own, cues, r.pos)  # 某某经开区跻身…, 沿江地区…
-    if scope is None and c0 > 0 and not any(clause_before.lstrip().startswith(w) for w in cues.get("scope.whole")):
+    if scope is None and c0 > 0 and not whole_region:
         scope = slots.sentence_unit(sentence, [(t.start, t.end) for t in times], c0, r.own, r.level_word, cues, r.pos,
                                     {} if units is None else units)
     if scope is None and unit and token.start >= unit[1] and not clause_before.lstrip().startswith((*r.own, *cues.get("scope.whole"))):

@@ -106,8 +106,9 @@ def predicate_after(sentence: str, at: int, figure: Figure, pos) -> str:
 
 def generic(measure: str, pos) -> bool:
     """签约项目, 高频事项, 就业、创业率, 签约项目总金额: too short and plain to say whose it is."""
-    # The longest attribute it ends in: a set's order differs between processes.
-    attribute = max((a for a in ATTRIBUTES if measure.endswith(a) and len(measure) > len(a)), key=len, default="")
+    # The longest attribute it ends in (ATTRIBUTES: longest first); most measures end in none
+    attribute = next((a for a in ATTRIBUTES if measure.endswith(a) and len(measure) > len(a)), "") \
+        if measure.endswith(ATTRIBUTES) else ""
     core = measure[: len(measure) - len(attribute)]
     if "“" in core or "《" in core:
         return False

@@ -169,7 +169,7 @@ def names_nothing(measure: str, cues: Cues) -> bool:
     """同比增长, 增速居全省, 比全省快: a measure of change and comparison words only."""
     if measure in DIMENSIONS.values():
         return False
-    empty = set(cues.get("measure_empty_chars"))
+    empty = cues.word_set(("measure_empty_chars",))
     return all(c in empty or c.isdigit() for c in measure)
 
 

@@ -159,8 +159,10 @@ class TimeReader:
     ref: int | None
     rules: list = field(init=False, repr=False, compare=False)  # built once per reader, not per sentence
     needs: list = field(init=False, repr=False, compare=False)  # per rule: characters a match needs (required.py)
-    # sentence -> its times: the figure loop reads each sentence more than once (one reader per article)
+    # sentence -> its times: the figure loop reads each sentence more than once, and stock
+    # sentences recur across the articles of a year (one reader per reference year; bounded)
     read: dict[str, tuple[Time, ...]] = field(init=False, repr=False, compare=False, default_factory=dict)
+    READ = 20_000
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "rules", _rules(self.ref))
@@ -172,6 +174,8 @@ class TimeReader:
         a time read twice apart by identity (`is`)."""
         found = self.read.get(sentence)
         if found is None:
+            if len(self.read) >= self.READ:
+                self.read.clear()
             found = self.read[sentence] = tuple(self._find(sentence))
         return [fresh(t) for t in found]
 

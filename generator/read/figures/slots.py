@@ -144,11 +144,11 @@ def scope(clause: str, own: tuple[str, ...], level_word: str, cues: Cues, pos) -
 
     `own` are the region's names; `level_word` its whole-region word (全县 for a county);
     `pos` jieba's POSTokenizer (None: named units are not looked for)."""
-    head = clause.lstrip("其中，,另外此外同时")[:4]
-    for word in cues.get("scope.other_levels"):
+    head, levels, whole = clause.lstrip("其中，,另外此外同时")[:4], cues.get("scope.other_levels"), cues.get("scope.whole")
+    for word in levels if head.startswith(levels) else ():  # (most clauses open with neither: one test each)
         if head.startswith(word) and not any(w in clause for w in cues.get("scope.other_level_not")):
             return word
-    for word in cues.get("scope.whole"):
+    for word in whole if head.startswith(whole) else ():
         if head.startswith(word):
             return None if word == level_word or not word.startswith("全") or word == "全省" else word
     found = clause_subject(clause, own, cues, pos) or _listed_units(clause, cues)
@@ -336,7 +336,7 @@ def _single_name(word: str, flag: str, suffixes: tuple[str, ...], own: tuple[str
         return False
     suffix = next((s for s in suffixes if word.endswith(s)), "")
     stem = word[:len(word) - len(suffix)]
-    return not any(stem.startswith(g) or stem.endswith(g) for g in cues.get("scope.generic"))
+    return not (stem.startswith(cues.get("scope.generic")) or stem.endswith(cues.get("scope.generic")))
 
 
 def reference_scope(clause_before: str, after: str, level_word: str, cues: Cues) -> str | None:

@@ -211,13 +211,13 @@ def _read_unit(text: str, start: int, end: int, value: str, number: float, units
 
 def _has_cue(text: str, start: int, cues: tuple[str, ...], hedges: tuple[str, ...]) -> bool:
     before = text[max(0, start - 4) : start]
-    if any(before.endswith(c) for c in cues):
+    if before.endswith(cues):
         return True
     for q in hedges:
         if before.endswith(q):
             before = before[: -len(q)]
             break
-    return any(before.endswith(c) for c in cues)
+    return before.endswith(cues)
 
 
 def inside_quoted_name(paragraph: str, token: Token) -> bool:
