@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from generator.mkdocs.background import can_fork
-from generator.mkdocs.sitemarker import MARKER, is_incomplete
+from generator.mkdocs.sitemarker import MARKER, is_incomplete, mark_incomplete
 from generator.mkdocs.sitetrash import TRASH_PREFIX, empty_site, left_warning, move_aside
 
 modes = [False] + ([True] if can_fork() else [])
@@ -96,6 +96,7 @@ def test_a_failing_delete_warns_and_leaves_the_site_marked(tmp_path, monkeypatch
 
     site = tmp_path / "site"
     old_site(site)
+    mark_incomplete(site)  # the last build did not finish: its files are deleted, not written over
     monkeypatch.setattr(sitetrash, "_remove", lambda folders: [f"{folders[0]}: Permission denied"])
     monkeypatch.setattr(sitetrash, "can_fork", lambda: False)
     plugin = plugin_mod.DigestPlugin()

@@ -26,6 +26,8 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from generator.mkdocs.siteclear import Clearance
+from generator.mkdocs.sitemarker import started
 from generator.records import GeneratedFile
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -62,7 +64,12 @@ def can_fork() -> bool:
 
 
 def write_files(files: Iterable[GeneratedFile], site_dir: Path) -> None:
+    """Each file over its old copy, when site_dir is being rebuilt in place (siteclear.py)."""
+    since = started(site_dir)
+    clearance = Clearance(site_dir, since) if since is not None else None
     for f in files:
+        if clearance is not None:
+            clearance.file(f.path)
         path = site_dir / f.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(f.content)
