@@ -129,6 +129,7 @@ def test_a_dirty_build_keeps_the_old_files(tmp_path):
     plugin.on_startup(command="build", dirty=True)
     plugin.on_pre_build(config=SimpleNamespace(site_dir=str(site)))
     try:
+        assert plugin.state.in_place is None  # nothing is moved, so nothing is removed at the end
         assert plugin.state.old_site.wait() == []
     finally:
         plugin.state.lock.release()
