@@ -105,9 +105,9 @@ def test_a_failing_delete_warns_and_leaves_the_site_marked(tmp_path, monkeypatch
     state = plugin.state
     state.result = SimpleNamespace(search=None, digest=SimpleNamespace(warnings=[]), summary="")
     state.pages = SimpleNamespace(wait_for_helper=lambda: None, memo=SimpleNamespace(prune=lambda: 0),
-                                  unchanged=0, keys=[])
+                                  unchanged=0, keys=[], disk=SimpleNamespace(save=lambda: None))
     with caplog.at_level("WARNING", logger="mkdocs.plugins.digest"):
-        plugin.on_post_build(config=SimpleNamespace(strict=False))
+        plugin._on_post_build(config=SimpleNamespace(strict=False))
     trash = trash_folders(site)
     assert len(trash) == 1
     assert str(trash[0]) in caplog.text and "Permission denied" in caplog.text

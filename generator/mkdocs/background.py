@@ -65,6 +65,7 @@ def can_fork() -> bool:
 
 def write_files(files: Iterable[GeneratedFile], site_dir: Path) -> None:
     """Each file over its old copy, when site_dir is being rebuilt in place (siteclear.py)."""
+    site_dir = Path(site_dir)
     since = started(site_dir)
     clearance = Clearance(site_dir, since) if since is not None else None
     for f in files:

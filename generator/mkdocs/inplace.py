@@ -101,33 +101,34 @@ class InPlace:
         end = started(self.site_dir)
         return end if end is not None and end >= self.since else None
 
-    def sweep(self, until: int) -> list[str]:
-        """Remove what this build did not write (see the module's docstring); the problems as lines."""
+    def sweep(self, until: int, kept: set[str] = frozenset()) -> list[str]:
+        """Remove what this build did not write or keep (`kept`: paths as os.scandir names them,
+        pagefiles.py); see the module's docstring. The problems as lines."""
         problems: list[str] = []
         with os.scandir(self.site_dir) as entries:
             for entry in entries:
                 if not entry.name.startswith("."):
-                    _sweep(entry, self.since, until, problems)
+                    _sweep(entry, self.since, until, kept, problems)
         return problems
 
 
-def _sweep(entry: os.DirEntry, since: int, until: int, problems: list[str]) -> bool:
+def _sweep(entry: os.DirEntry, since: int, until: int, kept: set[str], problems: list[str]) -> bool:
     """Remove `entry` if stale (for a folder: what in it is stale, then itself if left empty
     by that or old and empty); True when it was removed."""
     try:
         if entry.is_dir(follow_symlinks=False):
-            removed = kept = 0
+            removed = left = 0
             with os.scandir(entry.path) as children:
                 for child in children:
-                    if _sweep(child, since, until, problems):
+                    if _sweep(child, since, until, kept, problems):
                         removed += 1
                     else:
-                        kept += 1
-            if kept or not (removed or not since <= entry.stat(follow_symlinks=False).st_mtime_ns <= until):
+                        left += 1
+            if left or not (removed or not since <= entry.stat(follow_symlinks=False).st_mtime_ns <= until):
                 return False
             os.rmdir(entry.path)
             return True
-        if since <= entry.stat(follow_symlinks=False).st_mtime_ns <= until:
+        if entry.path in kept or since <= entry.stat(follow_symlinks=False).st_mtime_ns <= until:
             return False
         os.unlink(entry.path)
         return True

@@ -24,7 +24,8 @@ from generator.cache import code_fingerprint
 from generator.cachelock import BuildLock, CacheAccess
 from generator.mkdocs.inplace import InPlace
 from generator.mkdocs.memopages import MemoPages, PlannedPage, add_empty_template
-from generator.mkdocs.pagehelper import PageHelper
+from generator.mkdocs.pagefiles import PageFiles
+from generator.mkdocs.pagehelper import PageHelper, only_listener
 from generator.mkdocs.pagememo import PageMemo, site_key
 from generator.mkdocs.progress import make_progress
 from generator.mkdocs.siteclear import clear_way
@@ -136,10 +137,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_nav(self, nav, /, *, config, files):
         """Everything outside a page that shapes its finished HTML is known now (MkDocs reads
         the pages next, then renders them): start this build's page memo."""
-        result = self.state.result
-        self.state.nav = nav
-        self.state.pages = MemoPages(PageMemo.for_build(self.state.access), site_key(config, nav, code_fingerprint()),
-                                     {plan.path: plan for plan in result.plans}, result.home_summary)
+        state = self.state
+        state.nav = nav
+        state.pages = MemoPages(PageMemo.for_build(state.access), site_key(config, nav, code_fingerprint()),
+                                {plan.path: plan for plan in state.result.plans}, state.result.home_summary)
+        in_place = state.in_place is not None and only_listener(self, config, ("post_page",))
+        state.pages.disk = PageFiles.load(state.access, state.site_dir, in_place)
         return nav
 
     def on_page_content(self, html_body: str, /, *, page, config, files) -> str:
@@ -184,8 +187,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         server.watch(str(self.settings.seeds_dir))
         return server
 
+    @event_priority(100)  # first: other plugins see every page's own destination
+    def _restore(self, *, config) -> None:
+        self.state.pages.disk.restore()
+
     @event_priority(-100)  # last: the marker goes only when every plugin has written its files
-    def on_post_build(self, *, config) -> None:
+    def _on_post_build(self, *, config) -> None:
         state = self.state
         try:
             if state.result.search is not None:
@@ -202,15 +209,18 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if problems := state.old_site.wait():  # a site is complete only without the old files
             _warn(left_warning(state.old_site, problems))
             mark_incomplete(state.site_dir, "The previous build's files in this folder could not be deleted")
-        elif state.in_place is not None and (stale := _sweep(state.in_place)):
+        elif state.in_place is not None and (stale := _sweep(state.in_place, state.pages.disk)):
             mark_incomplete(state.site_dir, stale)
         else:
+            state.pages.disk.save()
             mark_complete(state.site_dir)
         log.info("digest: %s in %.1f s (%d of %d pages unchanged since the last build)", state.result.summary,
                  time.monotonic() - state.started, state.pages.unchanged, len(state.pages.keys))
 
+    on_post_build = CombinedEvent(_restore, _on_post_build)
 
-def _sweep(in_place: InPlace) -> str:
+
+def _sweep(in_place: InPlace, disk: PageFiles) -> str:
     """Remove the files this in-place build did not write; what is wrong with the site
     folder if that failed ("" when it is complete)."""
     until = in_place.until()
@@ -218,7 +228,7 @@ def _sweep(in_place: InPlace) -> str:
         _warn("the system clock changed during the build, so the previous build's files could not be "
               "told from this build's: build again before you publish the site")
         return "The system clock changed during the build"
-    if problems := in_place.sweep(until):
+    if problems := in_place.sweep(until, disk.kept_paths()):
         _warn(f"could not delete files the previous build left in {in_place.site_dir} ({shown(problems)}): "
               "delete them yourself and build again; until then the site folder is marked unfinished "
               "and must not be published")
