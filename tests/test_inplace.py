@@ -184,6 +184,23 @@ def test_nothing_outside_the_site_was_written(rebuilt):
     assert (work / "snapshot.html").read_text(encoding="utf-8") == "old home"
 
 
+def test_a_second_rebuild_leaves_unchanged_pages_as_they_are(rebuilt):
+    """The first rebuild recorded its pages (pagefiles.py): now they are neither read nor written,
+    except one edited by hand (its mtime set back), and the site is still the clean build's."""
+    site, page = rebuilt["site"], rebuilt["kept"]
+    edited = site / "regions" / "index.html"
+    original, st = edited.read_bytes(), edited.stat()
+    edited.write_bytes(b"x" * len(original))
+    os.utime(edited, ns=(st.st_atime_ns, st.st_mtime_ns))
+    before = page.stat().st_mtime_ns
+    build_site(rebuilt["config"], site, env=EPOCH)
+    assert page.stat().st_mtime_ns == before
+    assert edited.read_bytes() == original
+    files, expected = tree(site), tree(rebuilt["clean"])
+    files.pop(".keep")
+    assert files == expected and not is_incomplete(site)
+
+
 def test_a_dirty_build_removes_nothing(rebuilt):
     site = rebuilt["site"]
     (site / "assets" / "planted.js").write_text("kept", encoding="utf-8")

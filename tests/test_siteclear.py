@@ -54,3 +54,18 @@ def test_without_a_marker_nothing_is_touched(tmp_path):
     age(site / "x.json")
     clear_way(site, ["x.json"])
     assert (site / "x.json").is_dir()
+
+
+def test_an_old_copy_with_the_same_content_is_only_touched(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "same.json").write_bytes(b"same")
+    (site / "other.json").write_bytes(b"old!")
+    age(site / "same.json", site / "other.json")
+    inode = (site / "same.json").stat().st_ino
+    mark_incomplete(site)
+    write_files([GeneratedFile("same.json", b"same"), GeneratedFile("other.json", b"new!")], site)
+    since = started(site)
+    for name, content in (("same.json", b"same"), ("other.json", b"new!")):
+        assert (site / name).read_bytes() == content and (site / name).stat().st_mtime_ns >= since
+    assert (site / "same.json").stat().st_ino == inode

@@ -24,6 +24,7 @@ from pathlib import Path
 from generator.cache import KeyedFiles
 from generator.cachelock import CacheAccess
 
+KEEP_OTHERS = 3  # records of other site folders kept
 POSIX_NULL = os.path.isabs(os.devnull)  # MkDocs makes the destination's folder first: "/dev" is there
 
 
@@ -99,5 +100,12 @@ class PageFiles:
             if stat.S_ISREG(st.st_mode):
                 recorded[dest] = [key, *_identity(st)]
         self.files.write(self.key, json.dumps(recorded, ensure_ascii=False, sort_keys=True).encode("utf-8"))
-        self.files.mark_used(self.key)
-        self.files.prune()  # one site folder's record: the cache stays the size of one site
+        self._prune()
+
+    def _prune(self) -> None:
+        """Keep the records of the site folders built last (`mkdocs serve` builds into a new one)."""
+        folder = self.files.directory
+        others = [p for p in folder.glob("*.json") if p.stem != self.key]
+        others.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for path in others[KEEP_OTHERS:] + list(folder.glob(".*.tmp")):
+            path.unlink(missing_ok=True)

@@ -34,12 +34,14 @@ class Clearance:
         for path in paths:
             self.file(path)
 
-    def file(self, path: str) -> None:
-        """`path`: relative to root, '/'-separated."""
+    def file(self, path: str) -> int | None:
+        """`path`: relative to root, '/'-separated. The size of the file there that will be
+        written over, None when there is none."""
         folder, _, _ = path.rpartition("/")
         if folder not in self.folders:
             self._folder(folder)
-        self._clear(f"{self.root}/{path}", want_folder=False)
+        st = self._clear(f"{self.root}/{path}", want_folder=False)
+        return st.st_size if st is not None else None
 
     def _folder(self, folder: str) -> None:
         parent = folder.rpartition("/")[0]
@@ -48,15 +50,16 @@ class Clearance:
         self._clear(f"{self.root}/{folder}", want_folder=True)
         self.folders.add(folder)
 
-    def _clear(self, full: str, want_folder: bool) -> None:
+    def _clear(self, full: str, want_folder: bool) -> os.stat_result | None:
+        """The entry left at `full` when it is of the kind wanted."""
         try:
             st = os.lstat(full)
         except OSError:
-            return  # absent (or not reachable: the writer reports that)
+            return None  # absent (or not reachable: the writer reports that)
         if stat.S_ISDIR(st.st_mode) if want_folder else (stat.S_ISREG(st.st_mode) and st.st_nlink == 1):
-            return
+            return st
         if st.st_mtime_ns >= self.since:
-            return  # this build's own: a real conflict, reported by the writer as in a clean build
+            return None  # this build's own: a real conflict, reported by the writer as in a clean build
         try:
             if stat.S_ISDIR(st.st_mode):
                 shutil.rmtree(full)
@@ -64,6 +67,7 @@ class Clearance:
                 os.unlink(full)
         except OSError:
             pass  # the writer fails on it and says why
+        return None
 
 
 def clear_way(site_dir: Path, paths: Iterable[str]) -> None:
