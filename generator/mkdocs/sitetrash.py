@@ -1,5 +1,6 @@
 """Emptying site_dir off the critical path: the old site is moved aside at once and deleted
-by a child process while the build works.
+by a child process while the build works. (A finished site is rebuilt in place instead:
+inplace.py moves its entries back after MkDocs' cleaning; what cannot go back is deleted here.)
 
 MkDocs empties site_dir right after on_pre_build (utils.clean_directory: every entry whose
 name does not start with '.'), file by file: at 10,000 articles ~36,000 files and 12,700
