@@ -13,7 +13,8 @@ Layout (records.py holds the typed records that flow between the stages):
     search/       terms, scoring, format (FORMAT.md is the spec), index (the entry), feed (the articles sent
                   to the search writer forked before reading); browser runtime web/
     mkdocs/       the MkDocs adapter: plugin hooks, page memo (memopages.py), background writer, page
-                  helper (pagehelper.py: renders half the pages in a forked process), site marker
+                  helper (pagehelper.py: renders half the pages in a forked process), site marker,
+                  the site folder rebuilt in place (inplace.py, siteclear.py, pagefiles.py; sitetrash.py)
     cache.py      content-hash cache (typedjson.py, cachelock.py)
     __main__.py   `python -m generator`: a summary, or one stage's records as JSON (read, split, locate,
                   figures, digest, index) for a file or a folder

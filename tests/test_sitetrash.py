@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from generator.mkdocs.background import can_fork
-from generator.mkdocs.sitemarker import MARKER, is_incomplete
+from generator.mkdocs.sitemarker import MARKER, is_incomplete, mark_incomplete
 from generator.mkdocs.sitetrash import TRASH_PREFIX, empty_site, left_warning, move_aside
 
 modes = [False] + ([True] if can_fork() else [])
@@ -96,6 +96,7 @@ def test_a_failing_delete_warns_and_leaves_the_site_marked(tmp_path, monkeypatch
 
     site = tmp_path / "site"
     old_site(site)
+    mark_incomplete(site)  # the last build did not finish: its files are deleted, not written over
     monkeypatch.setattr(sitetrash, "_remove", lambda folders: [f"{folders[0]}: Permission denied"])
     monkeypatch.setattr(sitetrash, "can_fork", lambda: False)
     plugin = plugin_mod.DigestPlugin()
@@ -104,9 +105,9 @@ def test_a_failing_delete_warns_and_leaves_the_site_marked(tmp_path, monkeypatch
     state = plugin.state
     state.result = SimpleNamespace(search=None, digest=SimpleNamespace(warnings=[]), summary="")
     state.pages = SimpleNamespace(wait_for_helper=lambda: None, memo=SimpleNamespace(prune=lambda: 0),
-                                  unchanged=0, keys=[])
+                                  unchanged=0, keys=[], disk=SimpleNamespace(save=lambda: None))
     with caplog.at_level("WARNING", logger="mkdocs.plugins.digest"):
-        plugin.on_post_build(config=SimpleNamespace(strict=False))
+        plugin._on_post_build(config=SimpleNamespace(strict=False))
     trash = trash_folders(site)
     assert len(trash) == 1
     assert str(trash[0]) in caplog.text and "Permission denied" in caplog.text
@@ -128,6 +129,7 @@ def test_a_dirty_build_keeps_the_old_files(tmp_path):
     plugin.on_startup(command="build", dirty=True)
     plugin.on_pre_build(config=SimpleNamespace(site_dir=str(site)))
     try:
+        assert plugin.state.in_place is None  # nothing is moved, so nothing is removed at the end
         assert plugin.state.old_site.wait() == []
     finally:
         plugin.state.lock.release()

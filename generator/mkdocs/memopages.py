@@ -27,10 +27,13 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import meta
 
 from generator.mkdocs.background import BackgroundWriter
+from generator.mkdocs.pagefiles import PageFiles
 from generator.mkdocs.pagememo import EMPTY_TEMPLATE, PageMemo
 from generator.site.pages import PagePlan
 
 log = logging.getLogger("mkdocs.plugins.digest")
+# The output of a page left as it is in the site folder, written to the null device (pagefiles.py).
+UNCHANGED = "<!-- unchanged: not written -->"
 
 
 def add_empty_template(env: jinja2.Environment) -> jinja2.Environment:
@@ -82,11 +85,12 @@ class MemoPages:
     handed: set[str] = field(default_factory=set)  # pages a helper renders into the memo (pagehelper.py)
     helper: BackgroundWriter | None = None  # that helper until it is waited for
     helped: int = 0  # pages read from the memo that the helper stored
+    disk: PageFiles | None = None  # the site folder's pages that need no writing (pagefiles.py)
 
     @property
     def unchanged(self) -> int:
-        """Pages written from the memo that an earlier build stored."""
-        return self.memo.hits - self.helped
+        """Pages written from the memo that an earlier build stored, or left as they were."""
+        return self.memo.hits - self.helped + (len(self.disk.kept) if self.disk else 0)
 
     def hand_over(self, pages: list, helper: BackgroundWriter) -> None:
         """`helper` renders `pages` into the memo: to this build they are memo hits."""
@@ -111,7 +115,7 @@ class MemoPages:
         if plan is None:
             return html_body + self.home_summary if page.is_homepage else html_body
         key = self.keys[page.file.src_uri] = self.memo.key(self.site, page, plan.inputs)
-        if self.memo.has(key):
+        if (self.disk is not None and self.disk.unchanged(page.file.dest_uri, key)) or self.memo.has(key):
             self.hits[page.file.src_uri] = page.meta.get("template", "main.html")
             page.meta["template"] = EMPTY_TEMPLATE
         return ""
@@ -119,6 +123,8 @@ class MemoPages:
     def ready(self, context: dict, page) -> dict:
         """The page is about to be written: a generated page that is not a memo hit gets its body now."""
         self.context = context
+        if self.disk is not None:
+            self.disk.restore()  # the last page is written
         src = page.file.src_uri
         if src in self.keys and src not in self.hits:
             page.content = self.plans[src].render()
@@ -129,6 +135,10 @@ class MemoPages:
         key = self.keys.get(page.file.src_uri)
         if key is None:
             return output
+        if self.disk is not None and page.file.dest_uri in self.disk.kept:
+            self.memo.files.mark_used(key)  # still the entry of this page
+            self.disk.redirect(page.file)
+            return UNCHANGED
         if page.file.src_uri in self.hits:
             handed = page.file.src_uri in self.handed
             if handed:

@@ -40,6 +40,11 @@ HELPER_PAGES = 1000
 PAGE_EVENTS = ("page_context", "post_page")
 
 
+def only_listener(plugin, config, events) -> bool:
+    """No other plugin or hook than `plugin` listens to `events`."""
+    return all(getattr(hook, "__self__", None) is plugin for event in events for hook in config.plugins.events[event])
+
+
 class PageHelper:
     """Made in on_env; consider() at each page MkDocs is about to render starts the helper
     once nothing else is busy and enough pages are left."""
@@ -50,8 +55,7 @@ class PageHelper:
         todo = [f.page for f in self.doc_files if f.src_uri in pages.keys and f.src_uri not in pages.hits]
         usable = (can_fork() and pages.memo.files.writable
                   and files.documentation_pages(inclusion=InclusionLevel.is_in_serve) == self.doc_files
-                  and all(getattr(hook, "__self__", None) is plugin for event in PAGE_EVENTS
-                          for hook in config.plugins.events[event]))
+                  and only_listener(plugin, config, PAGE_EVENTS))
         self.todo = todo if usable and len(todo) > MIN_PAGES else []
         self.position = {page.file.src_uri: i for i, page in enumerate(self.todo)}
         self.chain: HelperChain | None = None

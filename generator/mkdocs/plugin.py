@@ -16,23 +16,26 @@ from pathlib import Path, PurePosixPath
 
 from mkdocs.config import base
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import build
 from generator.cache import code_fingerprint
 from generator.cachelock import BuildLock, CacheAccess
+from generator.mkdocs.inplace import InPlace
 from generator.mkdocs.memopages import MemoPages, PlannedPage, add_empty_template
-from generator.mkdocs.pagehelper import PageHelper
+from generator.mkdocs.pagefiles import PageFiles
+from generator.mkdocs.pagehelper import PageHelper, only_listener
 from generator.mkdocs.pagememo import PageMemo, site_key
 from generator.mkdocs.progress import make_progress
-from generator.mkdocs.sitemarker import mark_complete, mark_incomplete
-from generator.mkdocs.sitetrash import Removal, empty_site, left_warning
+from generator.mkdocs.siteclear import clear_way
+from generator.mkdocs.sitemarker import finished_at, mark_complete, mark_incomplete
+from generator.mkdocs.sitetrash import Removal, empty_site, left_warning, shown
 from generator.read.decode import display_name
 from generator.records import DataWarning
 from generator.resources import Resources, load_resources
 from generator.settings import Settings, plugin_config_scheme
-from generator.site.pages import PagePlan
+from generator.site.pages import DATA_CSV, DATA_JSON, PagePlan
 from generator.site.templatecache import template_cache
 
 # Data warnings go to MkDocs' own logger at WARNING level, so they count towards
@@ -60,6 +63,7 @@ class BuildState:
     lock: BuildLock  # this build's hold on the cache folder (cachelock.py)
     access: CacheAccess
     old_site: Removal  # the previous build's files, being deleted (sitetrash.py)
+    in_place: InPlace | None = None  # rebuilding over the previous build's files instead (inplace.py)
     started: float = field(default_factory=time.monotonic)
     result: build.BuildResult | None = None  # once on_files ran
     pages: MemoPages | None = None  # once on_nav ran
@@ -85,15 +89,27 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     @event_priority(100)  # first: before MkDocs or any plugin touches site_dir
     def on_pre_build(self, *, config) -> None:
         """Mark site_dir as unfinished until on_post_build, move the previous build's files
-        aside to be deleted meanwhile, and take the cache for this build."""
+        aside (to be written over in place, or deleted meanwhile), and take the cache for this build."""
         site_dir = Path(config.site_dir)
+        finished = finished_at(site_dir)
         mark_incomplete(site_dir)
+        in_place = None if self.dirty else InPlace.begin(site_dir, finished)
         # before the lock: the deleting child holds no copy of it
-        old_site = empty_site(site_dir, move=not self.dirty)
+        old_site = Removal([]) if in_place else empty_site(site_dir, move=not self.dirty)
         lock = BuildLock(self.settings.cache_dir)
-        self.state = BuildState(site_dir, lock, lock.acquire(), old_site)
+        self.state = BuildState(site_dir, lock, lock.acquire(), old_site, in_place)
 
-    def on_files(self, files: Files, /, *, config) -> Files:
+    @event_priority(100)  # first after MkDocs emptied site_dir: before anything is written there
+    def _move_back(self, files: Files, /, *, config) -> Files:
+        """In place: the previous build's files back where this build writes over them."""
+        state = self.state
+        if state.in_place is not None:
+            state.in_place.move_back()
+            state.old_site = empty_site(state.site_dir, move=False)  # what could not go back, old trash
+            clear_way(state.site_dir, (DATA_JSON, DATA_CSV))  # written by build.build (build.py)
+        return files
+
+    def _on_files(self, files: Files, /, *, config) -> Files:
         state, settings = self.state, self.settings
         state.started = time.monotonic()
         if not settings.seeds_dir.is_dir():
@@ -116,13 +132,17 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             files.append(File.generated(config, path, abs_src_path=str(state.site_dir / path)))
         return files
 
+    on_files = CombinedEvent(_move_back, _on_files)
+
     def on_nav(self, nav, /, *, config, files):
         """Everything outside a page that shapes its finished HTML is known now (MkDocs reads
         the pages next, then renders them): start this build's page memo."""
-        result = self.state.result
-        self.state.nav = nav
-        self.state.pages = MemoPages(PageMemo.for_build(self.state.access), site_key(config, nav, code_fingerprint()),
-                                     {plan.path: plan for plan in result.plans}, result.home_summary)
+        state = self.state
+        state.nav = nav
+        state.pages = MemoPages(PageMemo.for_build(state.access), site_key(config, nav, code_fingerprint()),
+                                {plan.path: plan for plan in state.result.plans}, state.result.home_summary)
+        in_place = state.in_place is not None and only_listener(self, config, ("post_page",))
+        state.pages.disk = PageFiles.load(state.access, state.site_dir, in_place)
         return nav
 
     def on_page_content(self, html_body: str, /, *, page, config, files) -> str:
@@ -132,6 +152,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         """Every page is read: a helper process may render half of those left to render (pagehelper.py)."""
         env.bytecode_cache = env.bytecode_cache or template_cache()  # the theme's compiled templates too
         state = self.state
+        if state.in_place is not None:  # MkDocs writes next: no old entry in its way
+            names = [*config.theme.static_templates, *config.extra_templates]
+            state.in_place.clearance().files([*(f.dest_uri for f in files), *names])
         state.pages.env = add_empty_template(env)
         search = state.result.search
         state.helper = PageHelper(state.pages, self, config, state.nav, files, env,
@@ -154,6 +177,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if state.pages is not None and state.pages.helper is not None:
             state.pages.helper.cancel()  # it must not write into the cache once the lock is released
         state.lock.release()
+        if state.in_place is not None and state.in_place.aside is not None:  # failed before on_files
+            state.in_place.move_back()
+            state.old_site = empty_site(state.site_dir, move=False)
         state.old_site.wait()  # no process of this build outlives it
         mark_incomplete(state.site_dir)  # also after on_post_build, when --strict aborts
 
@@ -161,8 +187,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         server.watch(str(self.settings.seeds_dir))
         return server
 
+    @event_priority(100)  # first: other plugins see every page's own destination
+    def _restore(self, *, config) -> None:
+        self.state.pages.disk.restore()
+
     @event_priority(-100)  # last: the marker goes only when every plugin has written its files
-    def on_post_build(self, *, config) -> None:
+    def _on_post_build(self, *, config) -> None:
         state = self.state
         try:
             if state.result.search is not None:
@@ -179,10 +209,31 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if problems := state.old_site.wait():  # a site is complete only without the old files
             _warn(left_warning(state.old_site, problems))
             mark_incomplete(state.site_dir, "The previous build's files in this folder could not be deleted")
+        elif state.in_place is not None and (stale := _sweep(state.in_place, state.pages.disk)):
+            mark_incomplete(state.site_dir, stale)
         else:
+            state.pages.disk.save()
             mark_complete(state.site_dir)
         log.info("digest: %s in %.1f s (%d of %d pages unchanged since the last build)", state.result.summary,
                  time.monotonic() - state.started, state.pages.unchanged, len(state.pages.keys))
+
+    on_post_build = CombinedEvent(_restore, _on_post_build)
+
+
+def _sweep(in_place: InPlace, disk: PageFiles) -> str:
+    """Remove the files this in-place build did not write; what is wrong with the site
+    folder if that failed ("" when it is complete)."""
+    until = in_place.until()
+    if until is None:
+        _warn("the system clock changed during the build, so the previous build's files could not be "
+              "told from this build's: build again before you publish the site")
+        return "The system clock changed during the build"
+    if problems := in_place.sweep(until, disk.kept_paths()):
+        _warn(f"could not delete files the previous build left in {in_place.site_dir} ({shown(problems)}): "
+              "delete them yourself and build again; until then the site folder is marked unfinished "
+              "and must not be published")
+        return "The previous build's files in this folder could not be deleted"
+    return ""
 
 
 def _report(warnings: list[DataWarning]) -> None:

@@ -28,3 +28,21 @@ def mark_complete(site_dir: Path) -> None:
 
 def is_incomplete(site_dir: Path) -> bool:
     return (site_dir / MARKER).exists()
+
+
+def started(site_dir: Path) -> int | None:
+    """The marker's mtime (ns, by the file system's clock): when the build at work started."""
+    try:
+        return (site_dir / MARKER).stat().st_mtime_ns
+    except OSError:
+        return None
+
+
+def finished_at(site_dir: Path) -> int | None:
+    """The mtime (ns) of a folder holding a finished site: no later than that build's end,
+    whose last step removed the marker. None for no folder or an unfinished site."""
+    try:
+        st = site_dir.stat()
+    except OSError:
+        return None
+    return None if is_incomplete(site_dir) else st.st_mtime_ns

@@ -1,5 +1,6 @@
 """Emptying site_dir off the critical path: the old site is moved aside at once and deleted
-by a child process while the build works.
+by a child process while the build works. (A finished site is rebuilt in place instead:
+inplace.py moves its entries back after MkDocs' cleaning; what cannot go back is deleted here.)
 
 MkDocs empties site_dir right after on_pre_build (utils.clean_directory: every entry whose
 name does not start with '.'), file by file: at 10,000 articles ~36,000 files and 12,700
@@ -116,9 +117,14 @@ def move_aside(site_dir: Path) -> Path | None:
 def left_warning(removal: Removal, problems: list[str]) -> str:
     """The warning for trash that could not be deleted: it must not be published with the site."""
     left = ", ".join(str(p) for p in removal.left()) or "the old site files"
-    shown = problems[:_REPORTED] + ([f"... and {len(problems) - _REPORTED} more"] if len(problems) > _REPORTED else [])
-    return (f"could not delete the previous build's files in {left} ({'; '.join(shown)}): delete that folder "
+    return (f"could not delete the previous build's files in {left} ({shown(problems)}): delete that folder "
             "yourself and build again; until then the site folder is marked unfinished and must not be published")
+
+
+def shown(problems: list[str]) -> str:
+    """The first problems, and how many more."""
+    more = [f"... and {len(problems) - _REPORTED} more"] if len(problems) > _REPORTED else []
+    return "; ".join(problems[:_REPORTED] + more)
 
 
 def _remove(folders: list[Path]) -> list[str]:
