@@ -81,7 +81,8 @@ def build(settings: Settings, resources: Resources, cache: CacheAccess, site_dir
         feed.forked()
     try:
         data, search_terms = read_all(settings, resources, progress, cache)
-        region_keywords = keywords.by_region(digest.articles_by_region(data), resources.idf, settings.keywords)
+        grouped = digest.articles_by_region(data)  # (by id: the same groups for the typeset copy)
+        region_keywords = keywords.by_region(grouped, resources.idf, settings.keywords)
         data = keywords.without_counts(data)  # used: nothing after this reads them
         shown = typeset_digest(data)  # pages and snippets: full-width punctuation
         if feed is not None:
@@ -89,12 +90,13 @@ def build(settings: Settings, resources: Resources, cache: CacheAccess, site_dir
         elif site_dir is not None:  # no fork: in this process, now
             search = start_search(lambda: (shown, search_terms, ()), resources, settings, site_dir, False)
         del search_terms  # the writer has them: not held while the pages are planned and written
-        renderer = Renderer(shown, settings, resources, region_keywords=region_keywords)
+        renderer = Renderer(shown, settings, resources, region_keywords=region_keywords,
+                            by_region=digest.regrouped(grouped, shown.articles))
         data_files: list[GeneratedFile] = []
         if site_dir is not None:  # written in pieces: never the whole digest as JSON data or text
-            digest.write_data(data, site_dir / DATA_JSON, site_dir / DATA_CSV)
+            digest.write_data(data, site_dir / DATA_JSON, site_dir / DATA_CSV, grouped)
         else:
-            contract = digest.to_contract(data)
+            contract = digest.to_contract(data, grouped=grouped)
             data_files += [GeneratedFile(DATA_JSON, digest.contract_json(contract)),
                            GeneratedFile(DATA_CSV, digest.figures_csv(contract))]
         return BuildResult(
