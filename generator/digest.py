@@ -240,8 +240,12 @@ def contract_figures(digest: Digest, ids: set[str] | None = None) -> Iterator[di
     """The contract's figures (all, or those in `ids`), one at a time."""
     article_index = {a.id: a for a in digest.articles}
     # `metric` is the label a reader sees: the standard indicator when there is one, else the measure.
-    return ({**select.figure_json(f), "metric": f.indicator or f.measure, "url": figure_url(f, article_index)}
-            for f in digest.figures if ids is None or f.id in ids)
+    for f in digest.figures:
+        if ids is None or f.id in ids:
+            item = select.figure_json(f)  # (a new dict: completed in place, not copied)
+            item["metric"] = f.indicator or f.measure
+            item["url"] = figure_url(f, article_index)
+            yield item
 
 
 def contract_json(data: dict) -> bytes:

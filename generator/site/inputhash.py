@@ -68,7 +68,7 @@ class InputHasher:
         Anything else (lists, dicts, other objects): as pickle writes it."""
         module, name = kind.__module__, kind.__qualname__
         if issubclass(kind, Enum):
-            return lambda value: (module, name, value.value)
+            return lambda value: (module, name, value._value_)  # (.value is a slow descriptor)
         if not (hasattr(kind, "__dataclass_fields__") and "__slots__" in vars(kind)):
             return lambda value: value
         # the field values in field order, as its __getstate__ lists them (without making the
