@@ -365,7 +365,8 @@ def _csv_rows(figures: list[dict]) -> bytes:
     # made safe: a text that cannot start a formula is its own cell, as most are.
     rows = [(*_BEFORE_PERIOD(f), *_period_cells(f.get("period")), *_AFTER_PERIOD(f)) for f in figures]
     csv.writer(buffer, lineterminator="\r\n").writerows(
-        [v if type(v) is str and v[:1] not in _FORMULA_FIRST else _cell(v) for v in row] for row in rows)
+        [v if type(v) is str and v[:1] not in _FORMULA_FIRST else "" if v is None else _cell(v) for v in row]
+        for row in rows)
     return buffer.getvalue().encode("utf-8")
 
 
