@@ -33,21 +33,24 @@ def text_key(article: Article) -> str | None:
 
 def nfkc(text: str) -> str:
     """unicodedata.normalize("NFKC", text), quicker for Chinese text: its full-width and
-    other compatibility characters replaced by their decompositions in one str.translate
-    (NFKC decomposes them so anyway), the text is then usually NFKC already and is not
-    normalised character by character (half the time of dedupe at 10,000 articles)."""
-    decomposed = text.translate(_decompositions())
-    return decomposed if unicodedata.is_normalized("NFKC", decomposed) else unicodedata.normalize("NFKC", decomposed)
+    other compatibility characters replaced by their decompositions (NFKC decomposes them
+    so anyway), the text is then usually NFKC already and is not normalised character by
+    character (half the time of dedupe at 10,000 articles). Replaced by a regular expression
+    visiting only those characters: str.translate looks every character up (four times slower)."""
+    pattern, decomposed = _decompositions()
+    text = pattern.sub(lambda found: decomposed[found.group()], text)
+    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
 
 
 @cache
-def _decompositions() -> dict[int, str]:
+def _decompositions() -> tuple[re.Pattern, dict[str, str]]:
     """Compatibility decompositions (NFKD) of the characters of the blocks Chinese text
-    borrows from (punctuation, symbols, CJK forms, full- and half-width forms); any other
-    character is left to unicodedata.normalize."""
+    borrows from (punctuation, symbols, CJK forms, full- and half-width forms), and a
+    pattern finding those characters; any other character is left to unicodedata.normalize."""
     blocks = [(0x00A0, 0x0100), (0x2000, 0x3400), (0xFE10, 0xFFF0)]
-    return {c: d for start, end in blocks for c in range(start, end)
-            if (d := unicodedata.normalize("NFKD", chr(c))) != chr(c)}
+    decomposed = {chr(c): d for start, end in blocks for c in range(start, end)
+                  if (d := unicodedata.normalize("NFKD", chr(c))) != chr(c)}
+    return re.compile("[" + "".join(map(re.escape, decomposed)) + "]"), decomposed
 
 
 def merge_duplicates(articles: list[Article], figures: list[Figure]) -> tuple[list[Article], list[Figure], list[DataWarning]]:

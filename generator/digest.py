@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import datetime, timezone
 from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 
 from generator.dedupe import merge_duplicates
@@ -139,28 +140,37 @@ def articles_by_region(digest: Digest) -> dict[Region, list[Article]]:
     grouped: dict[Region, list[Article]] = {r: [] for r in digest.regions}
     for article in digest.articles:
         grouped[article.region].append(article)
-    by_name = {r.name: r for r in digest.regions}
+    # the ids listed under each region's name (ids are unique: _unique_ids), not a scan of its list per figure
+    listed = {r.name: (grouped[r], {a.id for a in grouped[r]}) for r in digest.regions}
     by_id = {a.id: a for a in digest.articles}
     for figure in digest.figures:
-        region = by_name.get(figure.region)
-        article = by_id.get(figure.article)
-        if region is not None and article is not None and article not in grouped[region]:
-            grouped[region].append(article)
+        found = listed.get(figure.region)
+        if found is not None and figure.article not in found[1] and figure.article in by_id:
+            found[0].append(by_id[figure.article])
+            found[1].add(figure.article)
     return grouped
+
+
+def regrouped(grouped: dict[Region, list[Article]], articles: list[Article]) -> dict[Region, list[Article]]:
+    """articles_by_region's groups with each article replaced by the one of `articles` with its
+    id (the typeset copy of the digest they were grouped from: the same ids, in the same groups)."""
+    by_id = {a.id: a for a in articles}
+    return {region: [by_id[a.id] for a in listed] for region, listed in grouped.items()}
 
 
 def figure_url(figure: Figure, articles: dict[str, Article]) -> str:
     return f"{articles[figure.article].url}#p-{figure.paragraph}"
 
 
-def to_contract(digest: Digest, streamed: bool = False) -> dict:
+def to_contract(digest: Digest, streamed: bool = False, grouped: dict[Region, list[Article]] | None = None) -> dict:
     """The digest as plain JSON data (see the schema). `streamed`: its articles and figures
-    as iterators, each item made as it is taken (write_contract), never all at once."""
+    as iterators, each item made as it is taken (write_contract), never all at once.
+    `grouped`: articles_by_region(digest) when the caller has it."""
     by_source: dict[str, list[str]] = {}
     for article in digest.articles:
         for file in [article.source] + article.also_in:
             by_source.setdefault(file, []).append(article.id)
-    grouped = articles_by_region(digest)
+    grouped = articles_by_region(digest) if grouped is None else grouped
     # Every warning is listed under the file it is about, whichever stage raised it.
     by_file: dict[str, list[str]] = {}
     for warning in digest.warnings:
@@ -230,8 +240,12 @@ def contract_figures(digest: Digest, ids: set[str] | None = None) -> Iterator[di
     """The contract's figures (all, or those in `ids`), one at a time."""
     article_index = {a.id: a for a in digest.articles}
     # `metric` is the label a reader sees: the standard indicator when there is one, else the measure.
-    return ({**select.figure_json(f), "metric": f.indicator or f.measure, "url": figure_url(f, article_index)}
-            for f in digest.figures if ids is None or f.id in ids)
+    for f in digest.figures:
+        if ids is None or f.id in ids:
+            item = select.figure_json(f)  # (a new dict: completed in place, not copied)
+            item["metric"] = f.indicator or f.measure
+            item["url"] = figure_url(f, article_index)
+            yield item
 
 
 def contract_json(data: dict) -> bytes:
@@ -310,11 +324,12 @@ def figures_csv(data: dict) -> bytes:
     return b"".join(csv_chunks(data["figures"]))
 
 
-def write_data(data: Digest, json_path: Path, csv_path: Path) -> None:
+def write_data(data: Digest, json_path: Path, csv_path: Path,
+               grouped: dict[Region, list[Article]] | None = None) -> None:
     """digest.json (write_contract of the streamed contract) and figures.csv written in one
     pass over the figures: each figure's contract item is made once for both files, a batch
     at a time (at 100,000 articles the whole text, its buffer and its bytes took GBs at once)."""
-    contract = to_contract(data, streamed=True)
+    contract = to_contract(data, streamed=True, grouped=grouped)
     csv_path.parent.mkdir(parents=True, exist_ok=True)
     with open(csv_path, "wb") as table:
         table.write(_csv_header())
@@ -346,10 +361,20 @@ def _csv_header() -> bytes:
 
 def _csv_rows(figures: list[dict]) -> bytes:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    for figure in figures:
-        period = figure.get("period") or {}
-        flat = {"period_start": period.get("start"), "period_end": period.get("end"),
-                "period_text": period.get("text"), **figure}
-        writer.writerow([_cell(flat[c]) for c in CSV_COLUMNS])
+    # Each row's cells as a tuple in column order (the period's three from its dict), then
+    # made safe: a text that cannot start a formula is its own cell, as most are.
+    rows = [(*_BEFORE_PERIOD(f), *_period_cells(f.get("period")), *_AFTER_PERIOD(f)) for f in figures]
+    csv.writer(buffer, lineterminator="\r\n").writerows(
+        [v if type(v) is str and v[:1] not in _FORMULA_FIRST else "" if v is None else _cell(v) for v in row]
+        for row in rows)
     return buffer.getvalue().encode("utf-8")
+
+
+_PERIOD_COLUMNS = ("period_start", "period_end", "period_text")
+_BEFORE_PERIOD = itemgetter(*CSV_COLUMNS[:CSV_COLUMNS.index(_PERIOD_COLUMNS[0])])
+_AFTER_PERIOD = itemgetter(*CSV_COLUMNS[CSV_COLUMNS.index(_PERIOD_COLUMNS[-1]) + 1:])
+_FORMULA_FIRST = frozenset(_FORMULA_START)
+
+
+def _period_cells(period: dict | None) -> tuple:
+    return (None, None, None) if not period else (period.get("start"), period.get("end"), period.get("text"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
@@ -42,6 +43,29 @@ def test_build_returns_the_digest_plans_data_and_the_search_writer(setup, tmp_pa
     assert not article.term_counts  # let go once the region keywords were chosen
     assert any(path.suffix == ".json" for path in (tmp_path / "assets").rglob("*"))  # the index was written
     assert "2 files, 1 articles" in result.summary and "1 data warnings" in result.summary  # blank.txt
+
+
+def test_no_garbage_collection_while_reading_and_planning_and_as_before_afterwards(setup, monkeypatch):
+    settings, resources = setup
+    seen = []
+    real_plans = pages.Renderer.plans
+    monkeypatch.setattr(pages.Renderer, "plans", lambda self: seen.append(gc.isenabled()) or real_plans(self))
+    for enabled in (True, False):
+        (gc.enable if enabled else gc.disable)()
+        try:
+            build.build(settings, resources, NO_CACHE)
+            assert gc.isenabled() == enabled
+        finally:
+            gc.enable()
+    assert seen == [False, False]
+    with pytest.raises(RuntimeError):  # also after a failed build
+        monkeypatch.setattr(pages.Renderer, "plans", lambda self: _raise())
+        build.build(settings, resources, NO_CACHE)
+    assert gc.isenabled()
+
+
+def _raise():
+    raise RuntimeError("planning failed")
 
 
 def test_without_a_site_dir_no_search_index_is_written(setup):

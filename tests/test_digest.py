@@ -174,3 +174,33 @@ def test_contract_figures_can_be_limited_to_some_ids():
     data = _digest()
     assert [f["id"] for f in digest_mod.contract_figures(data, {"f1"})] == ["f1"]
     assert list(digest_mod.contract_figures(data, {"other"})) == []
+
+
+def test_articles_by_region_lists_each_article_once_then_those_only_giving_figures():
+    other = Region(name="瓯海区", city="温州市", province="浙江省", code="330304", level="county", slug="ouhai-qu")
+    one = _digest()
+    (first,) = one.articles
+    second = replace(first, id="second", region=other, url="articles/second/")
+    in_other = [replace(f, id=f"g{n}", region=other.name) for n, f in enumerate(one.figures * 2)]
+    data = replace(one, articles=[first, second], regions=[REGION, other], figures=one.figures + in_other)
+    grouped = digest_mod.articles_by_region(data)
+    assert grouped == {REGION: [first], other: [second, first]}
+    # the typeset copy's articles take their places, by id
+    copies = [replace(a, year_evidence="copy") for a in data.articles]
+    assert digest_mod.regrouped(grouped, copies) == {REGION: [copies[0]], other: [copies[1], copies[0]]}
+    assert digest_mod.to_contract(data, grouped=grouped) == digest_mod.to_contract(data)
+
+
+def test_csv_cells_are_the_figures_fields_each_made_safe():
+    one = _digest()
+    figures = [replace(one.figures[0], scope="-某村", base="+1", period=None, qualifier="@", value="-3.5",
+                       indicator=None), replace(one.figures[0], period=Period("上半年", None, "2024-06"))]
+    data = replace(one, figures=figures)
+    rows = list(csv.reader(io.StringIO(digest_mod.figures_csv(digest_mod.to_contract(data)).decode("utf-8-sig"))))
+    for row, item in zip(rows[1:], digest_mod.contract_figures(data), strict=True):
+        period = item["period"] or {}
+        flat = {**item, "period_start": period.get("start"), "period_end": period.get("end"),
+                "period_text": period.get("text")}
+        assert row == [digest_mod._cell(flat[c]) for c in digest_mod.CSV_COLUMNS]
+    assert rows[1][digest_mod.CSV_COLUMNS.index("scope")] == "'-某村"
+    assert rows[1][digest_mod.CSV_COLUMNS.index("value")] == "-3.5"

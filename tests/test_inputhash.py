@@ -1,9 +1,9 @@
 """Page-input hashes (generator/site/inputhash.py): a record's hash follows every field,
 nested records and enums included, and not how its objects happen to be shared."""
 
-from dataclasses import fields, replace
+from dataclasses import dataclass, fields, replace
 
-from generator.records import Aspect, Figure, Modality, Period, Region
+from generator.records import Article, ArticleDraft, Aspect, Figure, Modality, Period, Region, Section
 from generator.site.inputhash import InputHasher
 
 
@@ -41,3 +41,20 @@ def test_an_enum_is_not_its_value_and_records_of_two_classes_differ():
     region = Region("安吉县", "湖州市", "浙江省", "330523", "county", "anji-xian")
     assert hasher.record(region) != hasher.record(Period(*region.__getstate__()[:3]))
     assert hasher.record(Period("2024年", "2024", "2024")) != hasher.record(Period("2024年", "2024", "2025"))
+
+
+@dataclass(frozen=True, slots=True)
+class _One:
+    value: object
+
+
+def test_records_of_one_field_and_records_in_lists_are_hashed_by_their_data():
+    hasher = InputHasher()
+    assert hasher.record(_One("a")) == InputHasher().record(_One("a")) != hasher.record(_One("b"))
+    assert hasher.record(_One(Aspect.GROWTH)) != hasher.record(_One(Aspect.LEVEL))
+    region = Region("安吉县", "湖州市", "浙江省", "330523", "county", "anji-xian")
+    draft = ArticleDraft(source="a.txt", title="标题", sections=[Section(None, ["第一段", "第二段"])])
+    article = Article(id="a1", draft=draft, region=region)
+    changed = replace(article, draft=replace(draft, sections=[Section(None, ["第一段", "第二段。"])]))
+    assert hasher.record(article) != hasher.record(changed)
+    assert hasher.record(article) == InputHasher().record(replace(article))

@@ -36,3 +36,17 @@ def test_original_keeps_the_printed_characters():
     typeset_digest(digest)
     assert digest.articles[0].title == "武侯区:民生答卷"
     assert digest.figures[0].quote == "全区新建口袋公园12个,覆盖率达95.5%"
+
+
+def test_each_shown_figure_field_is_typeset_and_an_untouched_figure_is_kept():
+    from dataclasses import replace
+
+    from generator.site.typeset import typeset_figure
+    figure = _digest().figures[0]
+    plain = replace(figure, quote="全区新建口袋公园12个")
+    assert typeset_figure(plain) is plain
+    marked = replace(plain, measure="公园(新建)", scope="城区,新区", base="全省;全市")
+    shown = typeset_figure(marked)
+    assert (shown.quote, shown.measure, shown.scope, shown.base) == ("全区新建口袋公园12个", "公园（新建）",
+                                                                     "城区，新区", "全省；全市")
+    assert replace(shown, measure=marked.measure, scope=marked.scope, base=marked.base) == marked

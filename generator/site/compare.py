@@ -139,10 +139,14 @@ def build_comparison(rows: list[ComparisonRow], figures: list[Figure], regions: 
         return Cell(f, f"{urls.get(f.article, '')}#p-{f.paragraph}", labels_mod.period_label(f, labels),
                     labels_mod.shown_value(f, labels))
 
+    # Figures by the row they could be in: a row looks at its own, not at every figure.
+    by_row: dict[tuple[str | None, str, str], list[Figure]] = {}
+    for f in figures:
+        by_row.setdefault((f.indicator, f.aspect.value, f.unit_normalized), []).append(f)
     for row in rows:
         cells = {c.region: cell(by_id[c.figure]) for c in row.cells}
         history: dict[str, list[Cell]] = {}
-        for f in figures:
+        for f in by_row.get((row.indicator, row.aspect, row.unit), []):
             if f.region in cells and _comparable(f, row.indicator, row.aspect, row.unit):
                 known = history.setdefault(f.region, [])
                 new = cell(f)  # the same value for the same period, reported twice, is listed once

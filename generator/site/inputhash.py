@@ -12,7 +12,10 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
+from collections.abc import Callable
+from dataclasses import fields
 from enum import Enum
+from operator import attrgetter
 
 # Field values pickled as they are; anything else is looked at by _value.
 _PLAIN = frozenset({str, int, float, bool, type(None)})
@@ -31,6 +34,7 @@ class InputHasher:
         self._pickler.fast = True
         # id -> (the record, its hash): the record is held so that its id is never reused
         self._records: dict[int, tuple[object, bytes]] = {}
+        self._converters: dict[type, Callable[[object], object]] = {}  # a type -> _converter(type)
 
     def data_bytes(self, value) -> bytes:
         """`value` pickled (records, strings, numbers, lists, dicts...)."""
@@ -43,25 +47,33 @@ class InputHasher:
         """The hash of one record's data, computed once however many pages show it."""
         known = self._records.get(id(value))
         if known is None:
-            known = self._records[id(value)] = (value, hashlib.sha256(self.data_bytes(_value(value))).digest())
+            known = self._records[id(value)] = (value, hashlib.sha256(self.data_bytes(self._value(value))).digest())
         return known[1]
 
     def records(self, values: list) -> list[bytes]:
         return [self.record(v) for v in values]
 
+    def _value(self, value):
+        kind = type(value)
+        convert = self._converters.get(kind)
+        if convert is None:
+            convert = self._converters[kind] = self._converter(kind)
+        return convert(value)
 
-def _fields(record) -> tuple:
-    """A slotted record as its class's name and its field values, nested records and enums
-    likewise: what its pickle says, without the pickle naming every class of every field
-    (a global looked up per object when pickling without a memo: most of the time it took)."""
-    kind = type(record)
-    return kind.__module__, kind.__qualname__, [v if type(v) in _PLAIN else _value(v) for v in record.__getstate__()]
-
-
-def _value(value):
-    kind = type(value)
-    if isinstance(value, Enum):
-        return kind.__module__, kind.__qualname__, value.value
-    if hasattr(kind, "__dataclass_fields__") and "__slots__" in vars(kind):  # field values in field order
-        return _fields(value)
-    return value  # lists, dicts, other objects: as pickle writes them
+    def _converter(self, kind: type) -> Callable[[object], object]:
+        """What a value of this type is hashed as. A slotted record: its class's name and its
+        field values, nested records and enums likewise: what its pickle says, without the
+        pickle naming every class of every field (a global looked up per object when pickling
+        without a memo: most of the time it took). An enum: its class's name and its value.
+        Anything else (lists, dicts, other objects): as pickle writes it."""
+        module, name = kind.__module__, kind.__qualname__
+        if issubclass(kind, Enum):
+            return lambda value: (module, name, value._value_)  # (.value is a slow descriptor)
+        if not (hasattr(kind, "__dataclass_fields__") and "__slots__" in vars(kind)):
+            return lambda value: value
+        # the field values in field order, as its __getstate__ lists them (without making the
+        # list of its fields on every call)
+        names = [f.name for f in fields(kind)]
+        get = attrgetter(*names) if len(names) > 1 else lambda record: tuple(getattr(record, n) for n in names)
+        plain, value_of = _PLAIN, self._value
+        return lambda record: (module, name, [v if type(v) in plain else value_of(v) for v in get(record)])

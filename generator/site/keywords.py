@@ -104,28 +104,32 @@ def _countable(word: str, stop_words: frozenset[str]) -> str | None:
 def top_keywords(counts: Iterable[dict[str, int]], idf: Idf, n: int) -> list[str]:
     """The n words with the highest TF-IDF weight over the summed counts (ties: the first word
     in code point order)."""
-    total: Counter[str] = Counter()
+    counts = iter(counts)
+    total = dict(next(counts, {}))  # the first copied in C, the others added to it
+    add = total.get
     for c in counts:
-        total.update(c)
+        for word, count in c.items():
+            total[word] = add(word, 0) + count
     size = sum(total.values())
     if not size:
         return []
     weight, median = idf.freq.get, idf.median
 
-    def ranked(words: list[tuple[str, int]]) -> list[tuple[float, str]]:
+    def ranked(words: Iterable[tuple[str, int]]) -> list[tuple[float, str]]:
         return [(-(c * weight(w, median) / size), w) for w, c in words]
-    # Weighing every word of a region was most of the time this took. By count, most
-    # frequent first: once n words weigh at least `least`, a word whose count times the
-    # highest weight there is falls short of it cannot be among the n, nor can any word
-    # after it (the same products and quotients as the weights, so never a rounding apart).
-    by_count = sorted(total.items(), key=itemgetter(1), reverse=True)
-    first = sorted(ranked(by_count[:_FIRST * n]))
-    end = len(first)
-    if end >= n:
+    # Weighing every word of a region was most of the time this took. The most frequent
+    # first: once n words weigh at least `least`, a word whose count times the highest weight
+    # there is falls short of it cannot be among the n (the same products and quotients as
+    # the weights, so never a rounding apart); only the words that do not fall short are
+    # weighed (picked out, not sorted: sorting every word by count cost more than weighing).
+    frequent = heapq.nlargest(_FIRST * n, total.items(), key=itemgetter(1))
+    first = sorted(ranked(frequent))
+    more: list[tuple[str, int]] = []
+    if len(first) >= n and len(total) > len(first):
         least, bound = -first[n - 1][0], idf.highest / size
-        while end < len(by_count) and by_count[end][1] * bound >= least:
-            end += 1
-    return [w for _, w in heapq.nsmallest(n, first + ranked(by_count[len(first):end]))]
+        weighed = {w for w, _ in frequent}
+        more = [(w, c) for w, c in total.items() if c * bound >= least and w not in weighed]
+    return [w for _, w in heapq.nsmallest(n, first + ranked(more))]
 
 
 # How many of the most frequent words (times n) are weighed to find the least weight the n

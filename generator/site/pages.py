@@ -118,9 +118,11 @@ class Renderer:
     """Renders every generated page of one digest."""
 
     def __init__(self, digest: Digest, settings: Settings, resources: Resources,
-                 env: jinja2.Environment | None = None, region_keywords: Mapping[Region, list[str]] | None = None):
+                 env: jinja2.Environment | None = None, region_keywords: Mapping[Region, list[str]] | None = None,
+                 by_region: dict[Region, list[Article]] | None = None):
         """`region_keywords`: keywords.by_region of the digest, when computed before its
-        articles' counts were let go; else computed here from those counts."""
+        articles' counts were let go; else computed here from those counts. `by_region`:
+        digest.articles_by_region of this digest, when the caller has it."""
         self.digest = digest
         self.settings = settings
         self.catalogue = resources.catalogue
@@ -138,7 +140,7 @@ class Renderer:
         self.source_dates = {file: "{}-{:02d}-{:02d}".format(*credit["date"])
                              for file, credit in self.source_credits.items() if credit["date"]}
         self.regions_by_name = {r.name: r for r in digest.regions}
-        self.by_region = digest_mod.articles_by_region(digest)
+        self.by_region = digest_mod.articles_by_region(digest) if by_region is None else by_region
         # Grouped once: per-page scans of all figures would make the build quadratic.
         self.figures_by_region: dict[str, list] = {}
         self.figures_by_article: dict[str, list] = {}

@@ -38,8 +38,9 @@ def typeset_digest(digest: Digest) -> Digest:
 
 
 def typeset_figure(figure: Figure) -> Figure:
-    shown = {name: typeset(getattr(figure, name)) for name in ("quote", "measure", "scope", "base")
-             if getattr(figure, name)}
-    if all(shown[name] == getattr(figure, name) for name in shown):
+    quote, measure, scope, base = figure.quote, figure.measure, figure.scope, figure.base
+    shown = {"quote": typeset(quote) if quote else quote, "measure": typeset(measure) if measure else measure,
+             "scope": typeset(scope) if scope else scope, "base": typeset(base) if base else base}
+    if shown["quote"] == quote and shown["measure"] == measure and shown["scope"] == scope and shown["base"] == base:
         return figure  # most figures: nothing to typeset, no copy (records are not mutated)
     return replace(figure, **shown)
