@@ -80,7 +80,9 @@ def build(settings: Settings, resources: Resources, cache: CacheAccess, site_dir
         search = start_search(feed.receive, resources, settings, site_dir, True)
         feed.forked()
     try:
-        with settled():
+        # Reading and planning make records that hold no cycles: no cyclic gc meanwhile, and
+        # what they made frozen after (decoding()); at 10,000 articles its passes were a sixth of planning.
+        with decoding():
             data, search_terms = read_all(settings, resources, progress, cache)
             grouped = digest.articles_by_region(data)  # (by id: the same groups for the typeset copy)
             region_keywords = keywords.by_region(grouped, resources.idf, settings.keywords)
@@ -155,7 +157,7 @@ def read_all(settings: Settings, resources: Resources | None = None, progress: P
     sources = decode.read_sources(settings.seeds_dir, settings)
     results = process_sources([s for s in sources if s.status in READABLE], settings, resources, progress,
                               ResultCache(cache, inputs_fingerprint(settings), FileResult, digest.SHARED_WORDS))
-    with decoding():  # (as settled(): its records hold no cycles)
+    with decoding():  # the digest's records hold no cycles either
         data = digest.build_digest(sources, results, settings, resources.cues)
         # (a result without terms, or with a wrong count, leaves its articles to the index to segment)
         computed = ((a, t) for r in results.values() if len(r.search_terms) == len(r.articles)
@@ -265,16 +267,6 @@ def process_sources(readable: list[Source], settings: Settings, resources: Resou
         log.info("reused cached results for %d of %d files", cache.hits, len(readable))
     cache.prune()
     return results
-
-
-@contextmanager
-def settled() -> Iterator[None]:
-    """No cyclic garbage collection while the seeds are read and the pages planned
-    (decoding()'s reasons): the records read and those planning makes hold no cycles, and
-    at 10,000 articles the collector's passes over their millions of objects were a sixth
-    of planning's time. Collected as usual afterwards."""
-    with decoding():
-        yield
 
 
 @contextmanager
