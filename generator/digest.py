@@ -363,7 +363,7 @@ def _csv_rows(figures: list[dict]) -> bytes:
     buffer = io.StringIO()
     # Each row's cells as a tuple in column order (the period's three from its dict), then
     # made safe: a text that cannot start a formula is its own cell, as most are.
-    rows = [(*_BEFORE_PERIOD(f), *_period_cells(f.get("period")), *_AFTER_PERIOD(f)) for f in figures]
+    rows = [(*_BEFORE_PERIOD(f), *_period_cells(f), *_AFTER_PERIOD(f)) for f in figures]
     csv.writer(buffer, lineterminator="\r\n").writerows(
         [v if type(v) is str and v[:1] not in _FORMULA_FIRST else "" if v is None else _cell(v) for v in row]
         for row in rows)
@@ -374,7 +374,12 @@ _PERIOD_COLUMNS = ("period_start", "period_end", "period_text")
 _BEFORE_PERIOD = itemgetter(*CSV_COLUMNS[:CSV_COLUMNS.index(_PERIOD_COLUMNS[0])])
 _AFTER_PERIOD = itemgetter(*CSV_COLUMNS[CSV_COLUMNS.index(_PERIOD_COLUMNS[-1]) + 1:])
 _FORMULA_FIRST = frozenset(_FORMULA_START)
+_NO_PERIOD: dict = {}
 
 
-def _period_cells(period: dict | None) -> tuple:
-    return (None, None, None) if not period else (period.get("start"), period.get("end"), period.get("text"))
+def _period_cells(figure: dict) -> tuple:
+    """The period's three cells: from its "period" dict, unless the figure has them as
+    columns already (a caller may pass rows flat: those win, as they did)."""
+    period = figure.get("period") or _NO_PERIOD
+    return (figure.get("period_start", period.get("start")), figure.get("period_end", period.get("end")),
+            figure.get("period_text", period.get("text")))
