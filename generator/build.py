@@ -85,14 +85,15 @@ def build(settings: Settings, resources: Resources, cache: CacheAccess, site_dir
         with decoding():
             data, search_terms = read_all(settings, resources, progress, cache)
             grouped = digest.articles_by_region(data)  # (by id: the same groups for the typeset copy)
-            region_keywords = keywords.by_region(grouped, resources.idf, settings.keywords)
-            data = keywords.without_counts(data)  # used: nothing after this reads them
+            data = keywords.without_counts(data)  # `grouped` keeps them for by_region: nothing else reads them
             shown = typeset_digest(data)  # pages and snippets: full-width punctuation
             if feed is not None:
                 feed.send(shown.articles, search_terms)
             elif site_dir is not None:  # no fork: in this process, now
                 search = start_search(lambda: (shown, search_terms, ()), resources, settings, site_dir, False)
             del search_terms  # the writer has them: not held while the pages are planned and written
+            # After the send: the search writer, now the last to finish a rebuild, starts sooner.
+            region_keywords = keywords.by_region(grouped, resources.idf, settings.keywords)
             renderer = Renderer(shown, settings, resources, region_keywords=region_keywords,
                                 by_region=digest.regrouped(grouped, shown.articles))
             data_files: list[GeneratedFile] = []
