@@ -37,7 +37,10 @@ ZERO_WIDTH_RE = re.compile("[\u200b-\u200d\u2060\ufeff]")
 
 def normalise(text: str) -> str:
     """The normal form both sides compare (FORMAT.md, "Text form and terms")."""
-    return ZERO_WIDTH_RE.sub("", unicodedata.normalize("NFKC", text).lower())
+    # (most text reaching here is NFKC already, e.g. typeset; the check costs far less than normalize)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return ZERO_WIDTH_RE.sub("", text.lower())
 
 
 def runs(text: str) -> Iterator[tuple[str, str]]:
@@ -96,11 +99,11 @@ def dense_tokens(text: str, vocabulary: set[str], max_word: int = MAX_WORD,
     `stems` (word_stems(vocabulary)) cuts the scan short; the result is the same without them.
     """
     out: list[str] = []
-    for kind, run in runs(normalise(text)):
-        if kind == "ascii":
-            out.append(run)
-            continue
-        if cache is not None:
+    # (runs() inlined: a generator step per run costs more than the work on a cached run)
+    for ascii_run, run in TOKEN_RE.findall(normalise(text)):
+        if ascii_run:
+            out.append(ascii_run)
+        elif cache is not None:
             tokens = cache.get(run)
             if tokens is None:
                 tokens = cache[run] = _run_tokens(run, vocabulary, max_word, stems)
@@ -111,20 +114,25 @@ def dense_tokens(text: str, vocabulary: set[str], max_word: int = MAX_WORD,
 
 
 def _run_tokens(run: str, vocabulary: set[str], max_word: int, stems: set[str] | None = None) -> list[str]:
-    """dense_tokens of one Chinese run."""
+    """dense_tokens of one Chinese run: by start, the words starting there shortest first,
+    or the character alone when no word covers it."""
     n = len(run)
-    covered = [False] * n
-    words: list[tuple[int, str]] = []
+    out: list[str] = []
+    covered_to = 0  # the characters before this are inside some word found so far
     for i in range(n):
+        found = False
         for j in range(i + 2, min(n, i + max_word) + 1):
             piece = run[i:j]
             if piece in vocabulary:
-                words.append((i, piece))
-                covered[i:j] = [True] * (j - i)
+                out.append(piece)
+                found = True
+                if j > covered_to:
+                    covered_to = j
             if stems is not None and piece not in stems:
                 break
-    singles = [(i, run[i]) for i in range(n) if not covered[i]]
-    return [word for _, word in sorted(words + singles)]
+        if not found and i >= covered_to:
+            out.append(run[i])
+    return out
 
 
 def longest_match(text: str, vocabulary: set[str], max_word: int = MAX_WORD) -> list[tuple[str, bool]]:
