@@ -120,17 +120,18 @@ def _run_tokens(run: str, vocabulary: set[str], max_word: int, stems: set[str] |
     out: list[str] = []
     covered_to = 0  # the characters before this are inside some word found so far
     for i in range(n):
-        found = False
-        for j in range(i + 2, min(n, i + max_word) + 1):
+        last = 0  # end of the longest word starting at i
+        end = i + max_word if i + max_word < n else n
+        for j in range(i + 2, end + 1):
             piece = run[i:j]
             if piece in vocabulary:
                 out.append(piece)
-                found = True
-                if j > covered_to:
-                    covered_to = j
+                last = j
             if stems is not None and piece not in stems:
                 break
-        if not found and i >= covered_to:
+        if last > covered_to:
+            covered_to = last
+        elif not last and i >= covered_to:
             out.append(run[i])
     return out
 
