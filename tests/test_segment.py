@@ -96,10 +96,13 @@ def test_dense_tokens_match_their_definition():
 
 
 def test_normalise_is_nfkc_whether_or_not_the_text_was_already():
-    for text in ("已是ＮＦＫＣ之外的文字①", "already nfkc 文字", "ﬁ ㎏ ｶ"):
+    # (Ａ + a combining accent: NFKC composes the letter the full-width form becomes)
+    for text in ("已是ＮＦＫＣ之外的文字①，（１）", "already nfkc 文字", "ﬁ ㎏ ｶ", "Ａ\u0301，ｂ\u0308"):
         expected = unicodedata.normalize("NFKC", text).lower()
         assert normalise(text) == expected
         assert normalise(expected) == expected
+    for code in range(0xFF01, 0xFF5F):
+        assert normalise(chr(code)) == unicodedata.normalize("NFKC", chr(code)).lower()
 
 
 def test_longest_match_prefers_long_words_and_falls_back_to_characters(vocab):

@@ -35,9 +35,21 @@ MAX_WORD = 8
 ZERO_WIDTH_RE = re.compile("[\u200b-\u200d\u2060\ufeff]")
 
 
+# U+FF01-FF5E: NFKC maps each to the ASCII character 0xFEE0 below it.
+FULL_WIDTH_RE = re.compile("[\uff01-\uff5e]+")
+_HALF_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+
+
+def _half_width(match: re.Match) -> str:
+    return match.group().translate(_HALF_WIDTH)
+
+
 def normalise(text: str) -> str:
     """The normal form both sides compare (FORMAT.md, "Text form and terms")."""
-    # (most text reaching here is NFKC already, e.g. typeset; the check costs far less than normalize)
+    # Full-width ASCII forms (Chinese punctuation ，：（） and the like) are the usual reason text
+    # is not NFKC; each is replaced by the one ASCII character NFKC makes of it, which leaves
+    # the text's NFKC unchanged. Most text is NFKC then, and the check costs less than normalize.
+    text = FULL_WIDTH_RE.sub(_half_width, text)
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     return ZERO_WIDTH_RE.sub("", text.lower())
