@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -77,6 +78,31 @@ def test_word_stems_only_cut_the_scan_short():
     for _ in range(200):
         text = "".join(rng.choice(alphabet + "，5g") for _ in range(rng.randint(1, 40)))
         assert dense_tokens(text, vocab, stems=stems) == dense_tokens(text, vocab), text
+
+
+def test_dense_tokens_match_their_definition():
+    """Every vocabulary word by (start, text), and each character no word covers, alone:
+    the definition written as a sort, against the single pass dense_tokens makes."""
+    rng = random.Random(11)
+    alphabet = "蒸湘区民生实事热线中华人民共和国和平发展总均"
+    vocab = {"".join(rng.choice(alphabet) for _ in range(rng.randint(2, 6))) for _ in range(200)}
+    for _ in range(200):
+        run = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30)))
+        words = [(i, run[i:j]) for i in range(len(run)) for j in range(i + 2, min(len(run), i + 8) + 1)
+                 if run[i:j] in vocab]
+        covered = {k for i, w in words for k in range(i, i + len(w))}
+        singles = [(i, run[i]) for i in range(len(run)) if i not in covered]
+        assert dense_tokens(run, vocab) == [w for _, w in sorted(words + singles)], run
+
+
+def test_normalise_is_nfkc_whether_or_not_the_text_was_already():
+    # (Ａ + a combining accent: NFKC composes the letter the full-width form becomes)
+    for text in ("已是ＮＦＫＣ之外的文字①，（１）", "already nfkc 文字", "ﬁ ㎏ ｶ", "Ａ\u0301，ｂ\u0308"):
+        expected = unicodedata.normalize("NFKC", text).lower()
+        assert normalise(text) == expected
+        assert normalise(expected) == expected
+    for code in range(0xFF01, 0xFF5F):
+        assert normalise(chr(code)) == unicodedata.normalize("NFKC", chr(code)).lower()
 
 
 def test_longest_match_prefers_long_words_and_falls_back_to_characters(vocab):

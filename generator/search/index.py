@@ -133,11 +133,22 @@ def build_index(digest: Digest, segmenter: Segmenter | None, synonyms: Synonyms,
             run_cache.clear()  # the same tokens either way: only recomputed
         return segment.dense_tokens(text, vocab, cache=run_cache, stems=stems)
 
+    # a heading recurs across articles (a corpus's section names): tokenised once (read-only lists)
+    heading_cache: dict[str, list[str]] = {}
+
+    def heading_tokens(text: str) -> list[str]:
+        found = heading_cache.get(text)
+        if found is None:
+            if len(heading_cache) > RUN_CACHE_ENTRIES:
+                heading_cache.clear()
+            found = heading_cache[text] = tokens(text)
+        return found
+
     title_tokens = [tokens(a.title) for a in articles]
     region_tokens = {r: [t for n in names for t in tokens(n)] + pinyin_keys(r, spell) for r, names in region_fields.items()}
     postings = scoring.score({
         "title": title_tokens[doc.article],
-        "heading": tokens(doc.heading),
+        "heading": heading_tokens(doc.heading),
         "body": tokens("\n".join(doc.paragraphs)) + list(hits[ref]),
         "region": region_tokens[articles[doc.article].region],
     } for ref, doc in enumerate(docs))

@@ -10,7 +10,6 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import repeat
 
 import numpy as np
 from lunr.builder import Builder
@@ -104,10 +103,12 @@ class LeanBuilder(Builder):
         # One entry per (document x fields + field, term) with the term's count there,
         # counted as each document is added (a document's tokens are never all kept), in
         # typed arrays (4 bytes an entry, not a list's pointer to an int object), so that
-        # postings() scores millions of them with numpy. Each field's token count in _lengths.
+        # postings() scores millions of them with numpy. Per field (document x fields +
+        # field), its token count in _lengths and its number of entries (distinct terms) in
+        # _sizes: postings() repeats each key that many times (cheaper than an entry's key each).
         self._term_ids: dict[str, int] = defaultdict()
         self._term_ids.default_factory = self._term_ids.__len__  # a new term gets the next number
-        self._keys = array("i")
+        self._sizes = array("i")
         self._ids = array("i")
         self._tf = array("i")
         self._lengths = array("q")
@@ -117,15 +118,13 @@ class LeanBuilder(Builder):
             raise ValueError("LeanBuilder indexes tokens only: no attributes or metadata")
         if str(doc[self._ref]) != str(self.document_count):
             raise ValueError("LeanBuilder numbers documents 0, 1, 2... in the order they are added")
-        key = self.document_count * len(self._fields)
         for name in self._fields:
             tokens = doc[name]
             counts = Counter(map(str.lower, tokens))  # terms in order of first occurrence
             self._ids.extend(map(self._term_ids.__getitem__, counts))
             self._tf.extend(counts.values())
-            self._keys.extend(repeat(key, len(counts)))
+            self._sizes.append(len(counts))
             self._lengths.append(len(tokens))
-            key += 1
         self.document_count += 1
 
     def postings(self) -> Postings:
@@ -137,7 +136,8 @@ class LeanBuilder(Builder):
         names = list(self._term_ids)  # by term number
         n_terms = len(names)
         # entries in key order (documents and fields as added), one per (key, term)
-        keys = np.frombuffer(self._keys, dtype=np.int32) if self._keys else np.zeros(0, np.int32)
+        sizes = np.frombuffer(self._sizes, dtype=np.int32) if self._sizes else np.zeros(0, np.int32)
+        keys = np.repeat(np.arange(len(sizes), dtype=np.int32), sizes)
         ids = np.frombuffer(self._ids, dtype=np.int32) if self._ids else np.zeros(0, np.int32)
         tf = np.frombuffer(self._tf, dtype=np.int32) if self._tf else np.zeros(0, np.int32)
         # lunr: a field's length is its token count, averaged over all documents; a term's

@@ -35,9 +35,24 @@ MAX_WORD = 8
 ZERO_WIDTH_RE = re.compile("[\u200b-\u200d\u2060\ufeff]")
 
 
+# U+FF01-FF5E: NFKC maps each to the ASCII character 0xFEE0 below it.
+FULL_WIDTH_RE = re.compile("[\uff01-\uff5e]+")
+_HALF_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+
+
+def _half_width(match: re.Match) -> str:
+    return match.group().translate(_HALF_WIDTH)
+
+
 def normalise(text: str) -> str:
     """The normal form both sides compare (FORMAT.md, "Text form and terms")."""
-    return ZERO_WIDTH_RE.sub("", unicodedata.normalize("NFKC", text).lower())
+    # Full-width ASCII forms (Chinese punctuation ，：（） and the like) are the usual reason text
+    # is not NFKC; each is replaced by the one ASCII character NFKC makes of it, which leaves
+    # the text's NFKC unchanged. Most text is NFKC then, and the check costs less than normalize.
+    text = FULL_WIDTH_RE.sub(_half_width, text)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return ZERO_WIDTH_RE.sub("", text.lower())
 
 
 def runs(text: str) -> Iterator[tuple[str, str]]:
@@ -96,11 +111,11 @@ def dense_tokens(text: str, vocabulary: set[str], max_word: int = MAX_WORD,
     `stems` (word_stems(vocabulary)) cuts the scan short; the result is the same without them.
     """
     out: list[str] = []
-    for kind, run in runs(normalise(text)):
-        if kind == "ascii":
-            out.append(run)
-            continue
-        if cache is not None:
+    # (runs() inlined: a generator step per run costs more than the work on a cached run)
+    for ascii_run, run in TOKEN_RE.findall(normalise(text)):
+        if ascii_run:
+            out.append(ascii_run)
+        elif cache is not None:
             tokens = cache.get(run)
             if tokens is None:
                 tokens = cache[run] = _run_tokens(run, vocabulary, max_word, stems)
@@ -111,20 +126,26 @@ def dense_tokens(text: str, vocabulary: set[str], max_word: int = MAX_WORD,
 
 
 def _run_tokens(run: str, vocabulary: set[str], max_word: int, stems: set[str] | None = None) -> list[str]:
-    """dense_tokens of one Chinese run."""
+    """dense_tokens of one Chinese run: by start, the words starting there shortest first,
+    or the character alone when no word covers it."""
     n = len(run)
-    covered = [False] * n
-    words: list[tuple[int, str]] = []
+    out: list[str] = []
+    covered_to = 0  # the characters before this are inside some word found so far
     for i in range(n):
-        for j in range(i + 2, min(n, i + max_word) + 1):
+        last = 0  # end of the longest word starting at i
+        end = i + max_word if i + max_word < n else n
+        for j in range(i + 2, end + 1):
             piece = run[i:j]
             if piece in vocabulary:
-                words.append((i, piece))
-                covered[i:j] = [True] * (j - i)
+                out.append(piece)
+                last = j
             if stems is not None and piece not in stems:
                 break
-    singles = [(i, run[i]) for i in range(n) if not covered[i]]
-    return [word for _, word in sorted(words + singles)]
+        if last > covered_to:
+            covered_to = last
+        elif not last and i >= covered_to:
+            out.append(run[i])
+    return out
 
 
 def longest_match(text: str, vocabulary: set[str], max_word: int = MAX_WORD) -> list[tuple[str, bool]]:
