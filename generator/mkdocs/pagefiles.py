@@ -23,6 +23,7 @@ from pathlib import Path
 
 from generator.cache import KeyedFiles
 from generator.cachelock import CacheAccess
+from generator.mkdocs.siteclear import lone_file
 
 KEEP_OTHERS = 3  # records of other site folders kept
 POSIX_NULL = os.path.isabs(os.devnull)  # MkDocs makes the destination's folder first: "/dev" is there
@@ -68,7 +69,7 @@ class PageFiles:
             st = os.lstat(self.site_dir / dest)
         except OSError:
             return False
-        if not stat.S_ISREG(st.st_mode) or st.st_nlink != 1 or _identity(st) != record[1:]:
+        if not lone_file(st) or _identity(st) != record[1:]:
             return False
         self.kept.add(dest)
         return True

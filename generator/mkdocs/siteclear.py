@@ -20,6 +20,11 @@ from pathlib import Path
 from generator.mkdocs.sitemarker import started
 
 
+def lone_file(st: os.stat_result) -> bool:
+    """A regular file with no other hard link: one a build may write over, or leave as it is."""
+    return stat.S_ISREG(st.st_mode) and st.st_nlink == 1
+
+
 class Clearance:
     """Clears the way for files about to be written under `root`: removes an entry older
     than `since` that is in a file's way (see the module's docstring). Each folder is
@@ -56,7 +61,7 @@ class Clearance:
             st = os.lstat(full)
         except OSError:
             return None  # absent (or not reachable: the writer reports that)
-        if stat.S_ISDIR(st.st_mode) if want_folder else (stat.S_ISREG(st.st_mode) and st.st_nlink == 1):
+        if stat.S_ISDIR(st.st_mode) if want_folder else lone_file(st):
             return st
         if st.st_mtime_ns >= self.since:
             return None  # this build's own: a real conflict, reported by the writer as in a clean build
