@@ -85,6 +85,16 @@ def json_chars(flat: np.ndarray, bounds: np.ndarray) -> np.ndarray:
     return digits + np.maximum(np.diff(bounds) - 1, 0) + 2
 
 
+def _keys(sizes: np.ndarray, key_ends: np.ndarray, lo: int, hi: int) -> np.ndarray:
+    """The keys (document x fields + field) of entries lo..hi-1, key j having sizes[j]
+    entries that end at key_ends[j] (its cumulative sum)."""
+    first, last = np.searchsorted(key_ends, [lo, hi - 1], side="right").tolist()
+    counts = sizes[first:last + 1].astype(np.int64)
+    counts[0] -= lo - (key_ends[first] - sizes[first])
+    counts[-1] -= key_ends[last] - hi
+    return np.repeat(np.arange(first, last + 1, dtype=np.int32), counts)
+
+
 class LeanBuilder(Builder):
     """lunr.py's Builder for pre-tokenised fields, empty pipelines and no metadata, read
     out as Postings.
@@ -137,7 +147,6 @@ class LeanBuilder(Builder):
         n_terms = len(names)
         # entries in key order (documents and fields as added), one per (key, term)
         sizes = np.frombuffer(self._sizes, dtype=np.int32) if self._sizes else np.zeros(0, np.int32)
-        keys = np.repeat(np.arange(len(sizes), dtype=np.int32), sizes)
         ids = np.frombuffer(self._ids, dtype=np.int32) if self._ids else np.zeros(0, np.int32)
         tf = np.frombuffer(self._tf, dtype=np.int32) if self._tf else np.zeros(0, np.int32)
         # lunr: a field's length is its token count, averaged over all documents; a term's
@@ -151,27 +160,40 @@ class LeanBuilder(Builder):
         # same order as the loop in lunr.py, a slice of entries at a time (few temporaries)
         idf = np.array([math.log(1 + abs((n - d + 0.5) / (d + 0.5))) for d in df.tolist()], dtype=np.float64)
         boosts = np.array([self._fields[name].boost for name in fields], dtype=np.float64)
-        scores = np.empty(len(ids), dtype=np.int32)
+        # terms in lunr.js order; entries grouped by term, keys ascending within each
+        order_of_terms = sorted(range(n_terms), key=lambda i: names[i].encode("utf-16-be"))
+        starts = np.zeros(n_terms + 1, dtype=np.int64)
+        np.cumsum(df[order_of_terms], out=starts[1:])
+        # Entries are scored and placed a slice at a time, in key order (as added): each goes
+        # to its term's next free place (a counting sort), written as the key's difference
+        # from the term's previous entry (from 0 for its first: absolute). No temporary the
+        # size of all entries: only `flat` itself grows with the corpus.
+        free = np.empty(n_terms, dtype=np.int64)  # by term number: its next place in flat / 2
+        free[order_of_terms] = starts[:-1]
+        last_key = np.zeros(n_terms, dtype=np.int32)  # by term number: its previous entry's key
+        key_ends = np.cumsum(sizes, dtype=np.int64)  # key j's entries end at key_ends[j]
+        flat = np.empty(2 * len(ids), dtype=np.int32)
         for lo in range(0, len(ids), _SLICE):
-            k, i, f = keys[lo:lo + _SLICE], ids[lo:lo + _SLICE], tf[lo:lo + _SLICE].astype(np.float64)
+            i = ids[lo:lo + _SLICE]
+            k = _keys(sizes, key_ends, lo, lo + len(i))
+            f = tf[lo:lo + _SLICE].astype(np.float64)
             field_of = k % nf
             norms = k1 * (1 - b + b * (lengths[k] / average[field_of]))
             score = idf[i] * ((k1 + 1) * f) / (norms + f)
             score *= boosts[field_of]
-            scores[lo:lo + _SLICE] = scores_x1000(score)
-        # terms in lunr.js order; entries grouped by term, keys ascending within each
-        order_of_terms = sorted(range(n_terms), key=lambda i: names[i].encode("utf-16-be"))
-        rank = np.empty(n_terms, dtype=np.int32)
-        rank[order_of_terms] = np.arange(n_terms, dtype=np.int32)
-        order = np.argsort(rank[ids], kind="stable")  # entries are already in key order
-        key, scores = keys[order], scores[order]
-        del order
-        starts = np.zeros(n_terms + 1, dtype=np.int64)
-        np.cumsum(df[order_of_terms], out=starts[1:])
-        delta = np.diff(key, prepend=0)
-        delta[starts[:-1]] = key[starts[:-1]]  # every term has entries; its first key is absolute
-        flat = np.empty(2 * len(key), dtype=np.int32)
-        flat[0::2], flat[1::2] = delta, scores
+            by_term = np.argsort(i, kind="stable")  # the slice's entries of one term together, in key order
+            term, key = i[by_term], k[by_term]
+            run_starts = np.flatnonzero(np.diff(term, prepend=-1))
+            run_terms, run_lengths = term[run_starts], np.diff(run_starts, append=len(term))
+            within = np.arange(len(term)) - np.repeat(run_starts, run_lengths)
+            place = free[term] + within
+            previous = np.empty_like(key)
+            previous[1:] = key[:-1]
+            previous[run_starts] = last_key[run_terms]
+            flat[2 * place] = key - previous
+            flat[2 * place + 1] = scores_x1000(score)[by_term]
+            free[run_terms] += run_lengths
+            last_key[run_terms] = key[run_starts + run_lengths - 1]
         bounds = 2 * starts
         return Postings(version=__TARGET_JS_VERSION__, fields=tuple(fields), pipeline=(),
                         terms=[names[i] for i in order_of_terms], flat=flat, bounds=bounds,
