@@ -6,9 +6,10 @@ stemming: the builder's pipelines are empty on both sides.
 from __future__ import annotations
 
 import math
+import tempfile
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,6 +19,10 @@ from lunr.builder import Builder
 BOOSTS = {"title": 10, "heading": 4, "region": 3, "body": 1}
 # Entries scored at a time in postings(): bounds its float temporaries (8 bytes an entry each).
 _SLICE = 1 << 17
+# Entries a builder holds in memory; the rest wait in its temporary file (8 bytes an entry),
+# read back a slice at a time: the entries of a large corpus are never all in memory beside
+# the postings they become.
+_SPILL = 1 << 20
 
 
 @dataclass(frozen=True, eq=False)
@@ -95,6 +100,16 @@ def _keys(sizes: np.ndarray, key_ends: np.ndarray, lo: int, hi: int) -> np.ndarr
     return np.repeat(np.arange(first, last + 1, dtype=np.int32), counts)
 
 
+def _slices(chunks: Iterable[tuple[np.ndarray, np.ndarray]]) -> Iterator[tuple[np.ndarray, np.ndarray, int]]:
+    """The chunks' entries (term numbers, counts) in slices of at most _SLICE, each with
+    the number of entries before it."""
+    lo = 0
+    for ids, tf in chunks:
+        for start in range(0, len(ids), _SLICE):
+            yield ids[start:start + _SLICE], tf[start:start + _SLICE], lo
+            lo += len(ids[start:start + _SLICE])
+
+
 class LeanBuilder(Builder):
     """lunr.py's Builder for pre-tokenised fields, empty pipelines and no metadata, read
     out as Postings.
@@ -122,6 +137,8 @@ class LeanBuilder(Builder):
         self._ids = array("i")
         self._tf = array("i")
         self._lengths = array("q")
+        self._spilled: list[int] = []  # entries of each chunk written to _file, in order
+        self._file = None
 
     def add(self, doc, attributes=None):
         if attributes or self.metadata_whitelist:
@@ -136,6 +153,27 @@ class LeanBuilder(Builder):
             self._sizes.append(len(counts))
             self._lengths.append(len(tokens))
         self.document_count += 1
+        if len(self._ids) >= _SPILL:
+            self._spill()
+
+    def _spill(self) -> None:
+        """The entries in memory written to the builder's temporary file, and let go."""
+        if self._file is None:
+            self._file = tempfile.TemporaryFile()
+        self._ids.tofile(self._file)
+        self._tf.tofile(self._file)
+        self._spilled.append(len(self._ids))
+        self._ids, self._tf = array("i"), array("i")
+
+    def _entries(self) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """Every entry's term number and count, in the order added: a chunk at a time."""
+        if self._file is not None:
+            self._file.seek(0)
+            for n in self._spilled:
+                yield (np.frombuffer(self._file.read(4 * n), dtype=np.int32),
+                       np.frombuffer(self._file.read(4 * n), dtype=np.int32))
+        if self._ids:
+            yield np.frombuffer(self._ids, dtype=np.int32), np.frombuffer(self._tf, dtype=np.int32)
 
     def postings(self) -> Postings:
         """The documents added so far, scored."""
@@ -147,14 +185,15 @@ class LeanBuilder(Builder):
         n_terms = len(names)
         # entries in key order (documents and fields as added), one per (key, term)
         sizes = np.frombuffer(self._sizes, dtype=np.int32) if self._sizes else np.zeros(0, np.int32)
-        ids = np.frombuffer(self._ids, dtype=np.int32) if self._ids else np.zeros(0, np.int32)
-        tf = np.frombuffer(self._tf, dtype=np.int32) if self._tf else np.zeros(0, np.int32)
+        n_entries = sum(self._spilled) + len(self._ids)
         # lunr: a field's length is its token count, averaged over all documents; a term's
         # document frequency counts the field vectors holding it
         lengths = np.frombuffer(self._lengths, dtype=np.int64).astype(np.float64) if self._lengths else np.zeros(0)
         total = np.bincount(np.arange(n * nf) % nf, weights=lengths, minlength=nf) if n else np.zeros(nf)
         average = np.array([float(t) / n if n else 0.0 for t in total.tolist()], dtype=np.float64)
-        df = np.bincount(ids, minlength=n_terms)
+        df = np.zeros(n_terms, dtype=np.int64)
+        for ids, _ in self._entries():
+            df += np.bincount(ids, minlength=n_terms)
         k1, b = self._k1, self._b
         # idf in Python floats, per term; the rest with the same float operations in the
         # same order as the loop in lunr.py, a slice of entries at a time (few temporaries)
@@ -172,11 +211,10 @@ class LeanBuilder(Builder):
         free[order_of_terms] = starts[:-1]
         last_key = np.zeros(n_terms, dtype=np.int32)  # by term number: its previous entry's key
         key_ends = np.cumsum(sizes, dtype=np.int64)  # key j's entries end at key_ends[j]
-        flat = np.empty(2 * len(ids), dtype=np.int32)
-        for lo in range(0, len(ids), _SLICE):
-            i = ids[lo:lo + _SLICE]
+        flat = np.empty(2 * n_entries, dtype=np.int32)
+        for i, f, lo in _slices(self._entries()):
             k = _keys(sizes, key_ends, lo, lo + len(i))
-            f = tf[lo:lo + _SLICE].astype(np.float64)
+            f = f.astype(np.float64)
             field_of = k % nf
             norms = k1 * (1 - b + b * (lengths[k] / average[field_of]))
             score = idf[i] * ((k1 + 1) * f) / (norms + f)
