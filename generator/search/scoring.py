@@ -128,9 +128,11 @@ class LeanBuilder(Builder):
         # One entry per (document x fields + field, term) with the term's count there,
         # counted as each document is added (a document's tokens are never all kept), in
         # typed arrays (4 bytes an entry, not a list's pointer to an int object), so that
-        # postings() scores millions of them with numpy. Per field (document x fields +
-        # field), its token count in _lengths and its number of entries (distinct terms) in
-        # _sizes: postings() repeats each key that many times (cheaper than an entry's key each).
+        # postings() scores millions of them with numpy; all but the last _SPILL of them wait
+        # in a temporary file, so that they and the postings made of them are never all in
+        # memory at once. Per field (document x fields + field), its token count in _lengths
+        # and its number of entries (distinct terms) in _sizes: postings() repeats each key
+        # that many times (cheaper than an entry's key each).
         self._term_ids: dict[str, int] = defaultdict()
         self._term_ids.default_factory = self._term_ids.__len__  # a new term gets the next number
         self._sizes = array("i")
