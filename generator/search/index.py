@@ -154,6 +154,9 @@ def build_index(digest: Digest, segmenter: Segmenter | None, synonyms: Synonyms,
             yield {"title": title, "heading": heading_tokens(doc.heading),
                    "body": tokens("\n".join(doc.paragraphs)) + list(hits[ref]),
                    "region": region_tokens[articles[doc.article].region]}
+        # every document tokenised: the caches and word sets let go before the postings are made
+        for held in (run_cache, heading_cache, stems, vocab):
+            held.clear()
 
     postings = scoring.score(documents())
     chars = {c for term in postings.terms for c in term}
