@@ -154,8 +154,9 @@ def build_index(digest: Digest, segmenter: Segmenter | None, synonyms: Synonyms,
             yield {"title": title, "heading": heading_tokens(doc.heading),
                    "body": tokens("\n".join(doc.paragraphs)) + list(hits[ref]),
                    "region": region_tokens[articles[doc.article].region]}
-        # every document tokenised: the caches and word sets let go before the postings are made
-        for held in (run_cache, heading_cache, stems, vocab):
+        # every document tokenised: the sections, caches and word sets let go before the
+        # postings are made (the rows keep what the files need)
+        for held in (docs, hits, run_cache, heading_cache, stems, vocab):
             held.clear()
 
     postings = scoring.score(documents())
