@@ -53,3 +53,28 @@ def test_a_build_that_ends_without_sending_ends_the_wait():
     feed._sender.close()  # the build failed before sending: its end of the pipe is closed
     child.join(30)
     assert child.exitcode not in (0, None)  # EOFError, not a wait for ever
+
+
+def _slim_child(feed: ArticleFeed, out) -> None:
+    shown, _, _ = feed.receive()
+    a = shown.articles[0]
+    out.send((a.id, a.url, a.region, a.title, a.draft.sections, a.draft.captions,
+              a.draft.authors, a.draft.lines, a.draft.warnings, a.draft.subtitle, a.also_in))
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+def test_the_writer_receives_only_what_the_index_reads_of_an_article():
+    draft = ArticleDraft("p.txt", "题", [Section("小标题", ["段落"])], subtitle="副题", authors=["记者"],
+                         captions=["图注"], lines=[(3, 9)])
+    article = Article(id="a0", draft=draft, region=REGION, url="articles/a0/", also_in=["q.txt"], year=2024)
+    feed = ArticleFeed()
+    mine, theirs = multiprocessing.get_context("fork").Pipe(duplex=False)
+    child = multiprocessing.get_context("fork").Process(target=_slim_child, args=(feed, theirs))
+    child.start()
+    feed.forked()
+    feed.send([article], {})
+    got = mine.recv()
+    child.join()
+    assert child.exitcode == 0
+    assert got[:6] == ("a0", "articles/a0/", REGION, "题", [Section("小标题", ["段落"])], ["图注"])
+    assert got[6:] == ([], [], [], "", [])  # authors, line spans, warnings, subtitle, duplicates: left behind

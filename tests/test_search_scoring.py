@@ -136,3 +136,32 @@ def test_postings_are_the_same_whatever_the_slice(monkeypatch):
     sliced = score(docs)
     assert (sliced.terms, sliced.postings, sliced.json_chars) == (whole.terms, whole.postings, whole.json_chars)
     assert whole.json_chars == [len(json.dumps(p, separators=(",", ":"))) for p in whole.postings]
+
+
+def test_small_slices_cutting_through_empty_fields_give_lunr_py_scores(monkeypatch):
+    """Entries are placed by term a slice at a time, and wait in a temporary file in chunks:
+    slices and chunks that end inside a field, at one, or around empty fields (keys without
+    entries) give lunr.py's postings all the same."""
+    from generator.search import scoring
+
+    rng = random.Random(11)
+    words = ["公园", "社区", "养老", "就业", "a1", "2024", "𠀀"]
+    docs = [{"title": rng.sample(words, rng.randrange(0, 3)), "body": [rng.choice(words) for _ in range(rng.randrange(0, 9))]}
+            for _ in range(40)]
+    stock = stock_builder({"title": 10, "body": 1})
+    for i, doc in enumerate(docs):
+        stock.add({"id": str(i), **doc})
+    expected = stock_postings(stock)
+    for size, spill in ((1, 1), (2, 7), (3, 1 << 20), (5, 4)):
+        monkeypatch.setattr(scoring, "_SLICE", size)
+        monkeypatch.setattr(scoring, "_SPILL", spill)
+        lean = LeanBuilder()
+        lean.ref("id")
+        lean.field("title", boost=10)
+        lean.field("body")
+        for i, doc in enumerate(docs):
+            lean.add({"id": str(i), **doc})
+        assert bool(lean._spilled) == (spill < 100)
+        mine = lean.postings()
+        assert {"fields": list(mine.fields), "terms": mine.terms, "postings": mine.postings} == expected, size
+        assert mine.json_chars == [len(json.dumps(p, separators=(",", ":"))) for p in mine.postings]

@@ -5,7 +5,8 @@ parent: the kernel counts every page of it in the child's memory too, and every 
 process then touches (a reference count is a write) is copied. At 100,000 articles that child
 was the largest process of the build. Forked before the reading, while the parent is small,
 the child instead receives what the index needs, the typeset articles and their search terms,
-over a pipe a batch at a time, and holds nothing else.
+over a pipe a batch at a time, and holds nothing else: of an article, only the parts the index
+reads (its title, sections, captions, region and URL), not its authors, line spans or warnings.
 
 Only for a writer that really runs in a forked child: in-process, `receive` would wait for a
 `send` that comes after it.
@@ -19,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from itertools import islice
 
-from generator.records import Article, Digest, Region, SearchTerms
+from generator.records import Article, ArticleDraft, Digest, Region, SearchTerms
 
 # Articles pickled into one message: big enough that a message costs little, small enough
 # that neither process holds much of the corpus as pickles at once.
@@ -44,7 +45,7 @@ class ArticleFeed:
         del vocabulary
         articles = iter(articles)
         while batch := list(islice(articles, BATCH)):
-            self._sender.send([(a, _without_words(terms.get(a.id))) for a in batch])
+            self._sender.send([(_for_index(a), _without_words(terms.get(a.id))) for a in batch])
         self._sender.send(None)
         self._sender.close()
 
@@ -69,3 +70,11 @@ class ArticleFeed:
 
 def _without_words(terms: SearchTerms | None) -> SearchTerms | None:
     return None if terms is None else replace(terms, words=())
+
+
+def _for_index(article: Article) -> Article:
+    """The article with only what the index reads of it (index.build_index, terms.sections,
+    format.article_row): less to pickle, and less for the writer to hold."""
+    draft = article.draft
+    return Article(id=article.id, region=article.region, url=article.url,
+                   draft=ArticleDraft(source="", title=draft.title, sections=draft.sections, captions=draft.captions))

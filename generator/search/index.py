@@ -144,14 +144,22 @@ def build_index(digest: Digest, segmenter: Segmenter | None, synonyms: Synonyms,
             found = heading_cache[text] = tokens(text)
         return found
 
-    title_tokens = [tokens(a.title) for a in articles]
     region_tokens = {r: [t for n in names for t in tokens(n)] + pinyin_keys(r, spell) for r, names in region_fields.items()}
-    postings = scoring.score({
-        "title": title_tokens[doc.article],
-        "heading": heading_tokens(doc.heading),
-        "body": tokens("\n".join(doc.paragraphs)) + list(hits[ref]),
-        "region": region_tokens[articles[doc.article].region],
-    } for ref, doc in enumerate(docs))
+
+    def documents() -> Iterator[dict[str, list[str]]]:
+        last, title = -1, []
+        for ref, doc in enumerate(docs):
+            if doc.article != last:  # (an article's documents are consecutive: its title tokenised once)
+                last, title = doc.article, tokens(articles[doc.article].title)
+            yield {"title": title, "heading": heading_tokens(doc.heading),
+                   "body": tokens("\n".join(doc.paragraphs)) + list(hits[ref]),
+                   "region": region_tokens[articles[doc.article].region]}
+        # every document tokenised: the sections, caches and word sets let go before the
+        # postings are made (the rows keep what the files need)
+        for held in (docs, hits, run_cache, heading_cache, stems, vocab):
+            held.clear()
+
+    postings = scoring.score(documents())
     chars = {c for term in postings.terms for c in term}
     table = format.Table(articles=article_rows, docs=doc_rows, max_word=segment.MAX_WORD,
                          synonyms=synonyms.table, trad=trad_map(chars))

@@ -6,9 +6,10 @@ stemming: the builder's pipelines are empty on both sides.
 from __future__ import annotations
 
 import math
+import tempfile
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,6 +19,10 @@ from lunr.builder import Builder
 BOOSTS = {"title": 10, "heading": 4, "region": 3, "body": 1}
 # Entries scored at a time in postings(): bounds its float temporaries (8 bytes an entry each).
 _SLICE = 1 << 17
+# Entries a builder holds in memory; the rest wait in its temporary file (8 bytes an entry),
+# read back a slice at a time: the entries of a large corpus are never all in memory beside
+# the postings they become.
+_SPILL = 1 << 20
 
 
 @dataclass(frozen=True, eq=False)
@@ -85,6 +90,26 @@ def json_chars(flat: np.ndarray, bounds: np.ndarray) -> np.ndarray:
     return digits + np.maximum(np.diff(bounds) - 1, 0) + 2
 
 
+def _keys(sizes: np.ndarray, key_ends: np.ndarray, lo: int, hi: int) -> np.ndarray:
+    """The keys (document x fields + field) of entries lo..hi-1, key j having sizes[j]
+    entries that end at key_ends[j] (its cumulative sum)."""
+    first, last = np.searchsorted(key_ends, [lo, hi - 1], side="right").tolist()
+    counts = sizes[first:last + 1].astype(np.int64)
+    counts[0] -= lo - (key_ends[first] - sizes[first])
+    counts[-1] -= key_ends[last] - hi
+    return np.repeat(np.arange(first, last + 1, dtype=np.int32), counts)
+
+
+def _slices(chunks: Iterable[tuple[np.ndarray, np.ndarray]]) -> Iterator[tuple[np.ndarray, np.ndarray, int]]:
+    """The chunks' entries (term numbers, counts) in slices of at most _SLICE, each with
+    the number of entries before it."""
+    lo = 0
+    for ids, tf in chunks:
+        for start in range(0, len(ids), _SLICE):
+            yield ids[start:start + _SLICE], tf[start:start + _SLICE], lo
+            lo += len(ids[start:start + _SLICE])
+
+
 class LeanBuilder(Builder):
     """lunr.py's Builder for pre-tokenised fields, empty pipelines and no metadata, read
     out as Postings.
@@ -103,15 +128,19 @@ class LeanBuilder(Builder):
         # One entry per (document x fields + field, term) with the term's count there,
         # counted as each document is added (a document's tokens are never all kept), in
         # typed arrays (4 bytes an entry, not a list's pointer to an int object), so that
-        # postings() scores millions of them with numpy. Per field (document x fields +
-        # field), its token count in _lengths and its number of entries (distinct terms) in
-        # _sizes: postings() repeats each key that many times (cheaper than an entry's key each).
+        # postings() scores millions of them with numpy; all but the last _SPILL of them wait
+        # in a temporary file, so that they and the postings made of them are never all in
+        # memory at once. Per field (document x fields + field), its token count in _lengths
+        # and its number of entries (distinct terms) in _sizes: postings() repeats each key
+        # that many times (cheaper than an entry's key each).
         self._term_ids: dict[str, int] = defaultdict()
         self._term_ids.default_factory = self._term_ids.__len__  # a new term gets the next number
         self._sizes = array("i")
         self._ids = array("i")
         self._tf = array("i")
         self._lengths = array("q")
+        self._spilled: list[int] = []  # entries of each chunk written to _file, in order
+        self._file = None
 
     def add(self, doc, attributes=None):
         if attributes or self.metadata_whitelist:
@@ -126,6 +155,27 @@ class LeanBuilder(Builder):
             self._sizes.append(len(counts))
             self._lengths.append(len(tokens))
         self.document_count += 1
+        if len(self._ids) >= _SPILL:
+            self._spill()
+
+    def _spill(self) -> None:
+        """The entries in memory written to the builder's temporary file, and let go."""
+        if self._file is None:
+            self._file = tempfile.TemporaryFile()
+        self._ids.tofile(self._file)
+        self._tf.tofile(self._file)
+        self._spilled.append(len(self._ids))
+        self._ids, self._tf = array("i"), array("i")
+
+    def _entries(self) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """Every entry's term number and count, in the order added: a chunk at a time."""
+        if self._file is not None:
+            self._file.seek(0)
+            for n in self._spilled:
+                yield (np.frombuffer(self._file.read(4 * n), dtype=np.int32),
+                       np.frombuffer(self._file.read(4 * n), dtype=np.int32))
+        if self._ids:
+            yield np.frombuffer(self._ids, dtype=np.int32), np.frombuffer(self._tf, dtype=np.int32)
 
     def postings(self) -> Postings:
         """The documents added so far, scored."""
@@ -137,41 +187,53 @@ class LeanBuilder(Builder):
         n_terms = len(names)
         # entries in key order (documents and fields as added), one per (key, term)
         sizes = np.frombuffer(self._sizes, dtype=np.int32) if self._sizes else np.zeros(0, np.int32)
-        keys = np.repeat(np.arange(len(sizes), dtype=np.int32), sizes)
-        ids = np.frombuffer(self._ids, dtype=np.int32) if self._ids else np.zeros(0, np.int32)
-        tf = np.frombuffer(self._tf, dtype=np.int32) if self._tf else np.zeros(0, np.int32)
+        n_entries = sum(self._spilled) + len(self._ids)
         # lunr: a field's length is its token count, averaged over all documents; a term's
         # document frequency counts the field vectors holding it
         lengths = np.frombuffer(self._lengths, dtype=np.int64).astype(np.float64) if self._lengths else np.zeros(0)
         total = np.bincount(np.arange(n * nf) % nf, weights=lengths, minlength=nf) if n else np.zeros(nf)
         average = np.array([float(t) / n if n else 0.0 for t in total.tolist()], dtype=np.float64)
-        df = np.bincount(ids, minlength=n_terms)
+        df = np.zeros(n_terms, dtype=np.int64)
+        for ids, _ in self._entries():
+            df += np.bincount(ids, minlength=n_terms)
         k1, b = self._k1, self._b
         # idf in Python floats, per term; the rest with the same float operations in the
         # same order as the loop in lunr.py, a slice of entries at a time (few temporaries)
         idf = np.array([math.log(1 + abs((n - d + 0.5) / (d + 0.5))) for d in df.tolist()], dtype=np.float64)
         boosts = np.array([self._fields[name].boost for name in fields], dtype=np.float64)
-        scores = np.empty(len(ids), dtype=np.int32)
-        for lo in range(0, len(ids), _SLICE):
-            k, i, f = keys[lo:lo + _SLICE], ids[lo:lo + _SLICE], tf[lo:lo + _SLICE].astype(np.float64)
+        # terms in lunr.js order; entries grouped by term, keys ascending within each
+        order_of_terms = sorted(range(n_terms), key=lambda i: names[i].encode("utf-16-be"))
+        starts = np.zeros(n_terms + 1, dtype=np.int64)
+        np.cumsum(df[order_of_terms], out=starts[1:])
+        # Entries are scored and placed a slice at a time, in key order (as added): each goes
+        # to its term's next free place (a counting sort), written as the key's difference
+        # from the term's previous entry (from 0 for its first: absolute). No temporary the
+        # size of all entries: only `flat` itself grows with the corpus.
+        free = np.empty(n_terms, dtype=np.int64)  # by term number: its next place in flat / 2
+        free[order_of_terms] = starts[:-1]
+        last_key = np.zeros(n_terms, dtype=np.int32)  # by term number: its previous entry's key
+        key_ends = np.cumsum(sizes, dtype=np.int64)  # key j's entries end at key_ends[j]
+        flat = np.empty(2 * n_entries, dtype=np.int32)
+        for i, f, lo in _slices(self._entries()):
+            k = _keys(sizes, key_ends, lo, lo + len(i))
+            f = f.astype(np.float64)
             field_of = k % nf
             norms = k1 * (1 - b + b * (lengths[k] / average[field_of]))
             score = idf[i] * ((k1 + 1) * f) / (norms + f)
             score *= boosts[field_of]
-            scores[lo:lo + _SLICE] = scores_x1000(score)
-        # terms in lunr.js order; entries grouped by term, keys ascending within each
-        order_of_terms = sorted(range(n_terms), key=lambda i: names[i].encode("utf-16-be"))
-        rank = np.empty(n_terms, dtype=np.int32)
-        rank[order_of_terms] = np.arange(n_terms, dtype=np.int32)
-        order = np.argsort(rank[ids], kind="stable")  # entries are already in key order
-        key, scores = keys[order], scores[order]
-        del order
-        starts = np.zeros(n_terms + 1, dtype=np.int64)
-        np.cumsum(df[order_of_terms], out=starts[1:])
-        delta = np.diff(key, prepend=0)
-        delta[starts[:-1]] = key[starts[:-1]]  # every term has entries; its first key is absolute
-        flat = np.empty(2 * len(key), dtype=np.int32)
-        flat[0::2], flat[1::2] = delta, scores
+            by_term = np.argsort(i, kind="stable")  # the slice's entries of one term together, in key order
+            term, key = i[by_term], k[by_term]
+            run_starts = np.flatnonzero(np.diff(term, prepend=-1))
+            run_terms, run_lengths = term[run_starts], np.diff(run_starts, append=len(term))
+            within = np.arange(len(term)) - np.repeat(run_starts, run_lengths)
+            place = free[term] + within
+            previous = np.empty_like(key)
+            previous[1:] = key[:-1]
+            previous[run_starts] = last_key[run_terms]
+            flat[2 * place] = key - previous
+            flat[2 * place + 1] = scores_x1000(score)[by_term]
+            free[run_terms] += run_lengths
+            last_key[run_terms] = key[run_starts + run_lengths - 1]
         bounds = 2 * starts
         return Postings(version=__TARGET_JS_VERSION__, fields=tuple(fields), pipeline=(),
                         terms=[names[i] for i in order_of_terms], flat=flat, bounds=bounds,
