@@ -94,6 +94,7 @@ def build(settings: Settings, resources: Resources, cache: CacheAccess, site_dir
             del search_terms  # the writer has them: not held while the pages are planned and written
             # After the send: the search writer, now the last to finish a rebuild, starts sooner.
             region_keywords = keywords.by_region(grouped, resources.idf, settings.keywords)
+            grouped = digest.regrouped(grouped, data.articles)  # the counted articles let go: pages never read them
             renderer = Renderer(shown, settings, resources, region_keywords=region_keywords,
                                 by_region=digest.regrouped(grouped, shown.articles))
             data_files: list[GeneratedFile] = []
