@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
+from itertools import repeat
 from operator import itemgetter
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -107,11 +108,17 @@ def by_count(counts: Mapping[str, int]) -> TermCounts:
 def summed(counts: Iterable[TermCounts]) -> dict[str, int]:
     """Each word's count over all of `counts`, in the order first counted."""
     total: dict[str, int] = {}
-    add = total.get
+    get = total.get
     for counted in counts:
+        fresh = not total  # (an article counts each word once: the first one's are all new)
         for n, words in enumerate(counted, 1):
-            for word in words:
-                total[word] = add(word, 0) + n
+            if not words:
+                continue
+            if fresh:
+                total.update(zip(words, repeat(n)))
+            else:  # total[word] = get(word, 0) + n for each word, in C (a group's words are
+                # distinct: each is read before it is written)
+                total.update(zip(words, map(n.__add__, map(get, words, repeat(0)))))
     return total
 
 
