@@ -94,6 +94,7 @@ def build(settings: Settings, resources: Resources, cache: CacheAccess, site_dir
             del search_terms  # the writer has them: not held while the pages are planned and written
             # After the send: the search writer, now the last to finish a rebuild, starts sooner.
             region_keywords = keywords.by_region(grouped, resources.idf, settings.keywords)
+            grouped = digest.regrouped(grouped, data.articles)  # the counted articles let go: pages never read them
             renderer = Renderer(shown, settings, resources, region_keywords=region_keywords,
                                 by_region=digest.regrouped(grouped, shown.articles))
             data_files: list[GeneratedFile] = []
@@ -156,8 +157,13 @@ def read_all(settings: Settings, resources: Resources | None = None, progress: P
             return read_all(settings, resources, progress, access)
     resources = resources or load_resources(settings)  # lazy: a fully cached build loads only the cues
     sources = decode.read_sources(settings.seeds_dir, settings)
-    results = process_sources([s for s in sources if s.status in READABLE], settings, resources, progress,
+    readable = [s for s in sources if s.status in READABLE]
+    # The digest lists the sources without their text (build_digest); the readable ones' texts
+    # are let go one by one as their results come in (process_sources), not all held till the end.
+    sources = [_without_text(s) for s in sources]
+    results = process_sources(readable, settings, resources, progress,
                               ResultCache(cache, inputs_fingerprint(settings), FileResult, digest.SHARED_WORDS))
+    del readable
     with decoding():  # the digest's records hold no cycles either
         data = digest.build_digest(sources, results, settings, resources.cues)
         # (a result without terms, or with a wrong count, leaves its articles to the index to segment)
@@ -227,21 +233,27 @@ def process_sources(readable: list[Source], settings: Settings, resources: Resou
 
     A computed result comes back encoded as the cache stores it (encoded()): it is stored as
     it is and decoded as a cached one is, so a full build and a warm one hold the same
-    records, their recurring words shared as they are decoded (cache.shared)."""
+    records, their recurring words shared as they are decoded (cache.shared).
+
+    Each source of `readable` is replaced there by itself without its text once its result
+    is in: the texts of a large corpus are not all held while it is read."""
     results: dict[str, FileResult] = {}
-    todo: list[Source] = []
+    todo: list[int] = []  # positions in `readable`
     thawed()
     with decoding():
-        for source in readable:
+        for n, source in enumerate(readable):
             cached = cache.get(source)
             if cached is not None:
                 results[source.file] = cached
+                readable[n] = _without_text(source)
             else:
-                todo.append(source)
+                todo.append(n)
     done = len(results)
 
-    def record(source: Source, computed: bytes | FileResult) -> None:
+    def record(n: int, computed: bytes | FileResult) -> None:
         nonlocal done
+        source = readable[n]
+        readable[n] = _without_text(source)
         if isinstance(computed, bytes):
             cache.store(source, computed)
             with decoding():
@@ -257,17 +269,22 @@ def process_sources(readable: list[Source], settings: Settings, resources: Resou
     if workers > 1 and len(todo) >= POOL_THRESHOLD:
         with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                                  initargs=(settings, os.getpid())) as pool:
-            for source, result in zip(todo, pool.map(_process_in_worker, todo, chunksize=4)):
-                record(source, result)
+            # (the list of sources to map is the call's own: let go once they are submitted)
+            for n, result in zip(todo, pool.map(_process_in_worker, [readable[n] for n in todo], chunksize=4)):
+                record(n, result)
     else:
         if todo and resources is None:
             resources = load_resources(settings)
-        for source in todo:
-            record(source, encoded(process_source(source, resources)))
+        for n in todo:
+            record(n, encoded(process_source(readable[n], resources)))
     if cache.hits:
         log.info("reused cached results for %d of %d files", cache.hits, len(readable))
     cache.prune()
     return results
+
+
+def _without_text(source: Source) -> Source:
+    return replace(source, text="") if source.text else source
 
 
 @contextmanager

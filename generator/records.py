@@ -202,6 +202,12 @@ class SearchTerms:
     synonyms: tuple[tuple[str, ...], ...]  # per searchable section: canonical metric names it mentions
 
 
+# An article's keyword candidates by count: item i holds the words counted i + 1 times, in the
+# order first counted. Not a dict: a tuple of shared words is a third of a dict's memory, and
+# at 10,000 articles of ~290 candidates each the dicts were the parent's largest item.
+TermCounts = tuple[tuple[str, ...], ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """An article with everything the site shows about it. Frozen: a later stage makes a
@@ -215,7 +221,7 @@ class Article:
     region_evidence: str = ""
     url: str = ""  # site-relative URL of its page, e.g. articles/<id>/
     also_in: list[str] = field(default_factory=list)  # other seed files carrying the same text (dedupe.py)
-    term_counts: dict[str, int] = field(default_factory=dict)  # keyword candidates (keywords.py)
+    term_counts: TermCounts = ()  # keyword candidates, words by count (keywords.py)
 
     # Convenience pass-throughs so templates and stages read naturally.
     @property

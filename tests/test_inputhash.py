@@ -58,3 +58,15 @@ def test_records_of_one_field_and_records_in_lists_are_hashed_by_their_data():
     changed = replace(article, draft=replace(draft, sections=[Section(None, ["第一段", "第二段。"])]))
     assert hasher.record(article) != hasher.record(changed)
     assert hasher.record(article) == InputHasher().record(replace(article))
+
+
+def test_forgotten_records_are_let_go_and_hash_the_same_again():
+    import sys
+
+    hasher, figure = InputHasher(), _figure()
+    held = sys.getrefcount(figure)
+    first = hasher.record(figure)
+    assert sys.getrefcount(figure) == held + 1  # held while its hash is known
+    hasher.forget()
+    assert sys.getrefcount(figure) == held
+    assert hasher.record(figure) == first

@@ -6,7 +6,7 @@ import jieba
 import jieba.analyse
 import pytest
 
-from generator.site.keywords import Idf, count_terms, top_keywords
+from generator.site.keywords import Idf, by_count, count_terms, summed, top_keywords
 from generator.records import Article, ArticleDraft, Region, Section
 
 REGION = Region("安吉县", "湖州市", "浙江省", "330523", "county", "anji-xian")
@@ -23,7 +23,8 @@ def _article(*paragraphs: str) -> Article:
 
 def test_counts_skip_numbers_stop_words_and_single_characters(tools):
     tokenizer, idf = tools
-    counts = count_terms(_article("安吉县白茶产业产值达到52亿元，白茶品牌价值持续提升。", "白茶带动2.5万人就业。"), tokenizer, idf)
+    counts = summed([count_terms(_article("安吉县白茶产业产值达到52亿元，白茶品牌价值持续提升。", "白茶带动2.5万人就业。"),
+                                 tokenizer, idf)])
     assert counts["白茶"] == 3
     assert not any(len(w) < 2 for w in counts)
     assert "52" not in counts and "2.5" not in counts
@@ -47,6 +48,22 @@ def test_counts_of_several_articles_are_summed(tools):
     two = count_terms(_article("社区养老服务中心建成投用。"), tokenizer, idf)
     assert top_keywords([one, two], idf, 1) == ["社区"]
     assert top_keywords([], idf, 3) == []
+
+
+def test_an_article_keeps_its_words_by_count_and_sums_give_them_back():
+    counts = {"社区": 3, "服务": 1, "养老": 1, "中心": 3}
+    kept = by_count(counts)
+    assert kept == (("服务", "养老"), (), ("社区", "中心"))  # counted once, twice (none), three times
+    assert summed([kept]) == counts and summed([kept, by_count({"服务": 2})])["服务"] == 3
+    assert by_count({}) == () and summed([]) == {}
+
+
+def test_ranking_does_not_depend_on_the_order_words_were_counted_in(tools):
+    _, idf = tools
+    counts = {w: n for n, w in enumerate(sorted(idf.freq)[:400:7], 1) if n % 4} | {"甲乙": 9, "丙丁": 9}
+    reordered = dict(reversed(counts.items()))
+    for n in (1, 3, 10):
+        assert top_keywords([by_count(counts)], idf, n) == top_keywords([by_count(reordered)], idf, n)
 
 
 def test_idf_table_and_stop_words_are_jiebas_own(tools):
@@ -85,7 +102,7 @@ def test_region_keywords_are_chosen_once_then_the_counts_let_go(tools):
     assert by_region({REGION: [one]}, idf, 2) == {REGION: top_keywords([one.term_counts], idf, 2)}
     data = Digest(sources=[], articles=[one], regions=[REGION], figures=[], warnings=[], build_date="")
     lean = without_counts(data)
-    assert lean.articles[0].term_counts == {} and lean.articles[0].draft is one.draft
+    assert lean.articles[0].term_counts == () and lean.articles[0].draft is one.draft
     assert one.term_counts  # the record given is not changed
 
 
@@ -120,4 +137,4 @@ def test_top_keywords_are_the_heaviest_of_every_word_however_few_are_weighed(tmp
         size = sum(total.values())
         every = sorted(total, key=lambda w: (-(total[w] * idf.freq.get(w, idf.median) / size), w))
         n = rng.choice([1, 5, 12, 40])
-        assert top_keywords(counts, idf, n) == every[:n], trial
+        assert top_keywords(map(by_count, counts), idf, n) == every[:n], trial

@@ -33,7 +33,7 @@ def _result() -> FileResult:
     draft = ArticleDraft(source="a.txt", title="标题 \"引号\" <b>", sections=[Section(None, ["第一段。"]),
                                                                              Section("小标题", ["第二段。", "三"])],
                          authors=["记者"], lines=[(1, 3), (5, 9)], warnings=[DataWarning("a.txt", "问题", line=4)])
-    article = Article(id="a1", draft=draft, region=region, year=2024, term_counts={"增长": 3, "__pairs__": 1})
+    article = Article(id="a1", draft=draft, region=region, year=2024, term_counts=(("__pairs__",), (), ("增长",)))
     figures = [Figure(id="f1", article="a1", region="某某区", measure="产值", value="146.04", unit="亿元",
                       value_normalized=14604000000.0, unit_normalized="元", quote="产值146.04亿元", paragraph=1,
                       aspect=Aspect.GROWTH_AVG, indicator="地区生产总值", modality=Modality.TARGET,
@@ -135,7 +135,7 @@ def test_lists_and_dicts_of_scalars_are_checked_item_by_item():
         load(b'{"words":["a",1],"synonyms":[]}', SearchTerms)
     with pytest.raises(SchemaError):
         load(b'{"id":"a","draft":null,"region":null,"year":null,"year_evidence":"","region_evidence":"","url":"",'
-             b'"also_in":[],"term_counts":{"a":1,"b":true}}', Article)
+             b'"also_in":[],"term_counts":[["a"],[1]]}', Article)
     counts = {"增长": 3, "产值": 1}
     assert load(dump(counts, dict[str, int]), dict[str, int]) == counts
 

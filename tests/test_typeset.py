@@ -50,3 +50,22 @@ def test_each_shown_figure_field_is_typeset_and_an_untouched_figure_is_kept():
     assert (shown.quote, shown.measure, shown.scope, shown.base) == ("全区新建口袋公园12个", "公园（新建）",
                                                                      "城区，新区", "全省；全市")
     assert replace(shown, measure=marked.measure, scope=marked.scope, base=marked.base) == marked
+
+
+def test_what_typesetting_leaves_as_it_is_is_shared_not_copied():
+    from dataclasses import replace
+
+    from generator.site.typeset import typeset_article
+
+    article = _digest().articles[0]
+    plain = Section("二、成效", ["全区新建口袋公园12个。", "覆盖率达到九成。"])
+    mixed = replace(article, draft=replace(article.draft, sections=[*article.draft.sections, plain]))
+    shown = typeset_article(mixed)
+    assert shown.draft.sections[0].paragraphs[0] != mixed.draft.sections[0].paragraphs[0]  # typeset: a copy
+    assert shown.draft.sections[1] is plain  # nothing to typeset: the same section
+    calm = replace(article, draft=replace(article.draft, title="武侯区民生答卷", sections=[plain], captions=["夜色"]))
+    assert typeset_article(calm) is calm
+    changed_title = replace(calm, draft=replace(calm.draft, title="武侯区:民生答卷"))
+    shown = typeset_article(changed_title)
+    assert shown.title == "武侯区：民生答卷" and shown.draft.sections is changed_title.draft.sections
+    assert shown.draft.captions is changed_title.draft.captions

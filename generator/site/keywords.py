@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
+from itertools import repeat
 from operator import itemgetter
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -23,7 +24,7 @@ from pathlib import Path
 import jieba
 import yaml
 
-from generator.records import Article, Digest, Region
+from generator.records import Article, Digest, Region, TermCounts
 from generator.settings import PACKAGE_DIR
 
 IDF_TABLE = importlib.resources.files("jieba") / "analyse" / "idf.txt"
@@ -80,8 +81,9 @@ def _word_and_weight(line: str) -> list[str]:
     return [word, weight]
 
 
-def count_terms(article: Article, tokenizer: jieba.Tokenizer, idf: Idf) -> dict[str, int]:
-    """Word counts of an article's paragraphs (only words that can become keywords)."""
+def count_terms(article: Article, tokenizer: jieba.Tokenizer, idf: Idf) -> TermCounts:
+    """Word counts of an article's paragraphs (only words that can become keywords), as the
+    article keeps them: its words by count (records.TermCounts)."""
     cut: Counter[str] = Counter()  # jieba's words as cut, in order of first use
     for paragraph in article.paragraphs:
         cut.update(tokenizer.cut(paragraph))
@@ -90,7 +92,34 @@ def count_terms(article: Article, tokenizer: jieba.Tokenizer, idf: Idf) -> dict[
         counted = _countable(word, idf.stop_words)
         if counted is not None:
             counts[counted] = counts.get(counted, 0) + n
-    return counts
+    return by_count(counts)
+
+
+def by_count(counts: Mapping[str, int]) -> TermCounts:
+    """Words counted once, twice, ... (each in the order of `counts`): item i, the words
+    counted i + 1 times (a count costs a slot whether or not a word has it: at most the
+    article's length)."""
+    groups: list[list[str]] = [[] for _ in range(max(counts.values(), default=0))]
+    for word, n in counts.items():
+        groups[n - 1].append(word)
+    return tuple(map(tuple, groups))
+
+
+def summed(counts: Iterable[TermCounts]) -> dict[str, int]:
+    """Each word's count over all of `counts`, in the order first counted."""
+    total: dict[str, int] = {}
+    get = total.get
+    for counted in counts:
+        fresh = not total  # (an article counts each word once: the first one's are all new)
+        for n, words in enumerate(counted, 1):
+            if not words:
+                continue
+            if fresh:
+                total.update(zip(words, repeat(n)))
+            else:  # total[word] = get(word, 0) + n for each word, in C (a group's words are
+                # distinct: each is read before it is written)
+                total.update(zip(words, map(n.__add__, map(get, words, repeat(0)))))
+    return total
 
 
 def _countable(word: str, stop_words: frozenset[str]) -> str | None:
@@ -101,15 +130,10 @@ def _countable(word: str, stop_words: frozenset[str]) -> str | None:
     return word
 
 
-def top_keywords(counts: Iterable[dict[str, int]], idf: Idf, n: int) -> list[str]:
+def top_keywords(counts: Iterable[TermCounts], idf: Idf, n: int) -> list[str]:
     """The n words with the highest TF-IDF weight over the summed counts (ties: the first word
-    in code point order)."""
-    counts = iter(counts)
-    total = dict(next(counts, {}))  # the first copied in C, the others added to it
-    add = total.get
-    for c in counts:
-        for word, count in c.items():
-            total[word] = add(word, 0) + count
+    in code point order; the order words were counted in does not matter)."""
+    total = summed(counts)
     size = sum(total.values())
     if not size:
         return []
@@ -145,4 +169,4 @@ def by_region(grouped: Mapping[Region, list[Article]], idf: Idf, n: int) -> dict
 def without_counts(digest: Digest) -> Digest:
     """The digest with its articles' keyword counts let go (once by_region has used them):
     they are most of what an article holds besides its text."""
-    return replace(digest, articles=[replace(a, term_counts={}) if a.term_counts else a for a in digest.articles])
+    return replace(digest, articles=[replace(a, term_counts=()) if a.term_counts else a for a in digest.articles])

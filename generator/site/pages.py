@@ -212,6 +212,7 @@ class Renderer:
         plans += [self.region(r, indicators.get(r.name, [])) for r in self.digest.regions]
         plans += [self.article(a) for a in self.digest.articles]
         _refuse_collisions(plans)
+        self.hasher.forget()  # the plans have their hashes; the renderer lives on while their pages are written
         return plans
 
     def pages(self) -> list[GeneratedPage]:

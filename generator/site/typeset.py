@@ -9,27 +9,45 @@ snippets are rendered from this display copy.
 from __future__ import annotations
 
 from dataclasses import replace
+from operator import is_
 
 from generator.read.clean.punctuation import normalize_punctuation as typeset
 from generator.records import Article, Digest, Figure, Section
 
 
 def typeset_article(article: Article) -> Article:
+    """The article with its displayed text typeset: the same record where nothing changes (most
+    paragraphs have no half-width marks), and each unchanged section and list shared with it."""
     draft = article.draft
-    shown = replace(
-        draft,
-        title=typeset(draft.title),
-        subtitle=typeset(draft.subtitle),
-        kicker=typeset(draft.kicker),
-        captions=[typeset(c) for c in draft.captions],
-        sections=[Section(typeset(s.heading) if s.heading else s.heading, [typeset(p) for p in s.paragraphs])
-                  for s in draft.sections],
-    )
-    return replace(article, draft=shown)
+    sections = [_typeset_section(s) for s in draft.sections]
+    captions = _typeset_texts(draft.captions)
+    title, subtitle, kicker = typeset(draft.title), typeset(draft.subtitle), typeset(draft.kicker)
+    if all(map(is_, sections, draft.sections)):
+        sections = draft.sections
+    if (title is draft.title and subtitle is draft.subtitle and kicker is draft.kicker and captions is draft.captions
+            and sections is draft.sections):
+        return article
+    return replace(article, draft=replace(draft, title=title, subtitle=subtitle, kicker=kicker, captions=captions,
+                                          sections=sections))
+
+
+def _typeset_section(section: Section) -> Section:
+    heading = typeset(section.heading) if section.heading else section.heading
+    paragraphs = _typeset_texts(section.paragraphs)
+    if heading is section.heading and paragraphs is section.paragraphs:
+        return section
+    return Section(heading, paragraphs)
+
+
+def _typeset_texts(texts: list[str]) -> list[str]:
+    """The texts typeset; the list itself when none changes (typeset returns an unchanged text as it is)."""
+    shown = [typeset(t) for t in texts]
+    return texts if all(map(is_, shown, texts)) else shown
 
 
 def typeset_digest(digest: Digest) -> Digest:
-    """A copy of digest with every displayed text typeset; the original is left untouched."""
+    """A copy of digest with every displayed text typeset; the original is left untouched (and
+    shares each record, section and list that typesetting leaves as it is)."""
     return replace(
         digest,
         articles=[typeset_article(a) for a in digest.articles],
