@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import ClassVar
 
+from generator.lexicon.memo import Memo
 from generator.lexicon.text import HAN, alternation
 from generator.records import Aspect, Period
 from . import required, slots
@@ -160,9 +162,10 @@ class TimeReader:
     rules: list = field(init=False, repr=False, compare=False)  # built once per reader, not per sentence
     needs: list = field(init=False, repr=False, compare=False)  # per rule: characters a match needs (required.py)
     # sentence -> its times: the figure loop reads each sentence more than once, and stock
-    # sentences recur across the articles of a year (one reader per reference year; bounded)
-    read: dict[str, tuple[Time, ...]] = field(init=False, repr=False, compare=False, default_factory=dict)
-    READ = 20_000
+    # sentences recur across the articles of a year (one reader per reference year; bounded: memo.py)
+    read: Memo[str, tuple[Time, ...]] = field(init=False, repr=False, compare=False,
+                                              default_factory=lambda: Memo(TimeReader.READ))
+    READ: ClassVar[int] = 8_000  # (~360 bytes a sentence)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "rules", _rules(self.ref))
@@ -174,9 +177,7 @@ class TimeReader:
         a time read twice apart by identity (`is`)."""
         found = self.read.get(sentence)
         if found is None:
-            if len(self.read) >= self.READ:
-                self.read.clear()
-            found = self.read[sentence] = tuple(self._find(sentence))
+            found = self.read.put(sentence, tuple(self._find(sentence)))
         return [fresh(t) for t in found]
 
     def _find(self, sentence: str) -> list[Time]:
