@@ -174,5 +174,19 @@ def test_articles_of_one_reference_year_share_a_reader():
                                   None, units, cues=cues)
         assert [f.period.end for f in figures] == ["2022"]
     reader = cues.built[("time reader", 2022)]
-    assert {"今年全县新增企业12家。", "今年全县新增农户15户。"} <= set(reader.read)
+    assert {(2022, "今年全县新增企业12家。"), (2022, "今年全县新增农户15户。")} <= set(reader.read)
+    assert reader.read is cues.built["time memo"]  # one memo for the readers of every year
 
+
+
+def test_the_readers_of_different_years_share_one_memo_and_keep_their_own_answers():
+    from generator.lexicon.memo import Memo
+
+    read = Memo(8)
+    now, before = TimeReader(2024, read), TimeReader(2020, read)
+    assert [t.period.start for t in now.find("今年全县新增")] == ["2024"]
+    assert [t.period.start for t in before.find("今年全县新增")] == ["2020"]  # not 2024's, remembered
+    assert len(read) == 2
+    for i in range(30):
+        now.find(f"今年全县新增{i}家")
+        assert len(read) <= 8
