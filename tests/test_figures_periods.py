@@ -149,9 +149,9 @@ def test_each_reading_of_a_sentence_gives_new_times_with_the_same_fields():
     assert all(a is not b and type(a) is type(b) and vars(a) == vars(b) for a, b in zip(first, again))
 
 
-def test_a_reader_remembers_sentences_within_a_bound_and_returns_fresh_times():
+def test_a_reader_remembers_sentences_within_a_bound_and_returns_fresh_times(monkeypatch):
+    monkeypatch.setattr(TimeReader, "READ", 2)  # a small bound for the test
     reader = TimeReader(2024)
-    object.__setattr__(reader, "READ", 2)  # a small bound for the test
     first = reader.find("今年以来全县新增企业12家")
     again = reader.find("今年以来全县新增企业12家")
     assert again == first and all(a is not b for a, b in zip(again, first))  # (the loop tells times apart by identity)
@@ -174,4 +174,19 @@ def test_articles_of_one_reference_year_share_a_reader():
                                   None, units, cues=cues)
         assert [f.period.end for f in figures] == ["2022"]
     reader = cues.built[("time reader", 2022)]
-    assert {"今年全县新增企业12家。", "今年全县新增农户15户。"} <= set(reader.read)
+    assert {(2022, "今年全县新增企业12家。"), (2022, "今年全县新增农户15户。")} <= set(reader.read)
+    assert reader.read is cues.built["time memo"]  # one memo for the readers of every year
+
+
+
+def test_the_readers_of_different_years_share_one_memo_and_keep_their_own_answers():
+    from generator.lexicon.memo import Memo
+
+    read = Memo(8)
+    now, before = TimeReader(2024, read), TimeReader(2020, read)
+    assert [t.period.start for t in now.find("今年全县新增")] == ["2024"]
+    assert [t.period.start for t in before.find("今年全县新增")] == ["2020"]  # not 2024's, remembered
+    assert len(read) == 2
+    for i in range(30):
+        now.find(f"今年全县新增{i}家")
+        assert len(read) <= 8

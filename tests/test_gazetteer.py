@@ -122,3 +122,13 @@ def test_a_text_scanned_again_gives_the_same_mentions_in_a_list_of_its_own(gaz):
     assert again == first[:-1] and [m.text for m in again] == ["衡阳市", "蒸湘区", "安仁县"]
     assert text in gaz._scans  # remembered
     assert [m.text for m in gaz.scan(text, 4)] == ["安仁县"]  # a scan from a place is its own
+
+
+def test_the_remembered_scans_stay_bounded(gaz, monkeypatch):
+    from generator.lexicon.memo import Memo
+
+    monkeypatch.setattr(gaz, "_scans", Memo(4))
+    texts = [f"蒸湘区第{i}个项目" for i in range(20)]
+    for text in texts:
+        assert gaz.scan(text) == gaz.scan(text, 0, [])
+        assert len(gaz._scans) <= 4

@@ -26,6 +26,21 @@ def test_the_default_dictionarys_tags_are_jiebas():
     assert tags == reader.word_tag_tab and len(tags) > 300_000 and tags["北京"] == "ns"
 
 
+def test_the_tables_words_are_the_prefix_tables_own_and_its_tags_one_object_each(tmp_path):
+    path = tmp_path / "dict.txt"
+    path.write_bytes("岚溪 30 ns\n青篁村 20 ns\n溪口 5 ns\n".encode("utf-8"))
+    tokenizer = jieba.Tokenizer(str(path))
+    tokenizer.tmp_dir = str(tmp_path)
+    tokenizer.initialize()
+    tags = word_tags(tokenizer, jieba.posseg)
+    same = dict(zip(tokenizer.FREQ, tokenizer.FREQ))
+    assert tags == jiebas_reading(path) and all(same[w] is w for w in tags)
+    assert len({id(t) for t in tags.values()}) == 1
+    elsewhere = {"溪口": 1}
+    assert next(w for w in word_tags(jieba.Tokenizer(str(path)), jieba.posseg, elsewhere) if w == "溪口") \
+        is next(iter(elsewhere))
+
+
 @pytest.mark.parametrize("lines", [
     ["岚溪 30 ns", "青篁村 20 ns", "岚溪 5 n"],  # the last line of a word wins
     ["岚溪 30 ns", "", "青篁村 20 ns", ""],  # empty lines
@@ -65,6 +80,9 @@ posseg.POSTokenizer.load_word_tag(reader, default.get_dict_file())
 assert posseg.dt.word_tag_tab == reader.word_tag_tab
 assert [(p.word, p.flag) for p in posseg.cut("北京的公园")] == [("北京", "ns"), ("的", "uj"), ("公园", "n")]
 assert import_posseg() is posseg
+from generator.lexicon.words import Words
+tags = Words().tags()  # (posseg imported: the Words' table is a copy of the module tagger's)
+assert tags == reader.word_tag_tab and len({id(t) for t in tags.values()}) == len(set(tags.values()))
 print("ok")
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)

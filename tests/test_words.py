@@ -207,3 +207,31 @@ def test_unknown_runs_of_plain_cuts_are_remembered_as_jieba_cuts_them():
         assert "青篁" not in [w for run in runs for w in tokenizer._unknown_run(run)]
     finally:
         jieba.finalseg.Force_Split_Words.intersection_update(forced)
+
+
+def test_the_remembered_blocks_runs_and_crossings_stay_bounded(monkeypatch):
+    from generator.lexicon.words import Tokenizer, Words
+
+    monkeypatch.setattr(Tokenizer, "BLOCKS", 6)
+    monkeypatch.setattr(Tokenizer, "RUNS", 6)
+    monkeypatch.setattr(Words, "CROSSINGS", 6)
+    words = Words()
+    plain = Tokenizer()
+    places = [f"{a}{b}岭" for a in "岚青篁溪" for b in "篁岚溪青"]
+    for place in places:
+        text = f"{place}村今年新建停车位"
+        assert words.tokenizer.lcut(text) == plain.lcut(text)  # the same words, remembered or not
+        words.crosses(f"全县大力培{place}", "育新型消费业态")
+        assert len(words.tokenizer._blocks) <= 6 and len(words.tokenizer._runs) <= 6 and len(words._crossings) <= 6
+    assert words.tokenizer._blocks and words._crossings
+
+
+def test_the_remembered_tagged_blocks_stay_bounded():
+    words = shared_words()
+    pos = words.pos.pos
+    size = type(pos).BLOCKS
+    for i in range(size + 10):
+        list(pos.cut(f"全县新建停车位{i}个"))
+        assert len(pos.blocks) <= size
+
+

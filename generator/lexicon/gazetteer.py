@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator.lexicon.gazetteer_data import DATA_FILE, read_tree
 from generator.lexicon.gazetteer_tables import TABLES_FILE, read_tables
+from generator.lexicon.memo import Memo
 from generator.lexicon.pinyin import Spelling, spelling_table
 from generator.lexicon.text import ZONE_ENDINGS, alternation, split_region_suffix
 from generator.ids import ascii_slug
@@ -70,13 +71,13 @@ class Gazetteer:
     _units: dict[tuple[str, bool], tuple[Region, ...]] = field(init=False, repr=False, compare=False)
     # text -> its mentions, for the texts scanned last: locating an article scans its title and
     # paragraphs, and the same text again for the next draft or check (bounded)
-    _scans: dict[str, tuple[Mention, ...]] = field(init=False, repr=False, compare=False)
-    SCANS = 10_000
+    _scans: Memo[str, tuple[Mention, ...]] = field(init=False, repr=False, compare=False)
+    SCANS = 5_000  # (~1 KB a text)
 
     def __post_init__(self) -> None:
         self._starts = _start_pattern(self._lengths)
         self._units = {}
-        self._scans = {}
+        self._scans = Memo(self.SCANS)
         self._reach = max([2, *(ls[0] for ls in self._lengths.values()),
                            *(len(w) for ws in self._containers.values() for w in ws)])
 
@@ -203,9 +204,7 @@ class Gazetteer:
         if start == 0 and out is None:
             found = self._scans.get(text)
             if found is None:
-                if len(self._scans) >= self.SCANS:
-                    self._scans = {}
-                found = self._scans[text] = tuple(self.scan(text, 0, []))
+                found = self._scans.put(text, tuple(self.scan(text, 0, [])))
             return list(found)
         out = [] if out is None else out
         n = len(text)

@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import ClassVar
 from hashlib import md5
 from math import log
 
@@ -21,6 +22,7 @@ import jieba
 import jieba.finalseg
 
 from generator.lexicon.blocks import PREFIX, STOP, best_ends, block_words
+from generator.lexicon.memo import Memo
 from generator.lexicon.posviterbi import tag_run
 from generator.lexicon.tags import import_posseg, word_tags
 from generator.lexicon.text import HAN_RE
@@ -34,34 +36,37 @@ class Tokenizer(jieba.Tokenizer):
 
     It also remembers the words of the blocks (runs between punctuation) it cut last: keyword
     counting and the search vocabulary cut the same clauses of an article, and stock clauses
-    recur across articles (on the seeds four blocks in ten are cut again). Bounded."""
+    recur across articles (on the seeds four blocks in ten are cut again). Bounded (memo.py):
+    a worker's memory does not grow with the corpus."""
 
-    BLOCKS = 50_000
-    _blocks: dict[str, tuple[str, ...]] | None = None
+    # Sizes from the synthetic corpus' key streams: most of what an unbounded memo saves, a few MB each
+    BLOCKS = 16_000  # ~600 bytes a block
+    _blocks: Memo[str, tuple[str, ...]] | None = None
     generation = 0  # counts dictionary changes: what a tagger remembered before one is stale
 
     # jieba's private step (Tokenizer.__cut_DAG) cutting one block with its HMM; jieba is pinned (requirements)
     def _Tokenizer__cut_DAG(self, sentence: str) -> Iterator[str]:  # noqa: N802
         self.check_initialized()  # (initialising forgets the blocks)
-        if self._blocks is None or len(self._blocks) >= self.BLOCKS:
-            self._blocks = {}
+        if self._blocks is None:
+            self._blocks = Memo(self.BLOCKS)
         words = self._blocks.get(sentence)
         if words is None:
-            words = self._blocks[sentence] = tuple(block_words(sentence, self.best_ends(sentence), self.FREQ,
-                                                               self._unknown_run))
+            words = self._blocks.put(sentence, tuple(block_words(sentence, self.best_ends(sentence), self.FREQ,
+                                                                 self._unknown_run)))
         return iter(words)
 
     # run of single characters -> jieba's HMM words (finalseg): a name recurs in other blocks
-    _runs: dict[str, tuple[str, ...]] | None = None
+    _runs: Memo[str, tuple[str, ...]] | None = None
     _runs_forced = 0
+    RUNS = 16_000
 
     def _unknown_run(self, run: str) -> tuple[str, ...]:
         forced = len(jieba.finalseg.Force_Split_Words)  # (grows when a word is deleted: add_word(w, 0))
-        if self._runs is None or len(self._runs) >= self.BLOCKS or forced != self._runs_forced:
-            self._runs, self._runs_forced = {}, forced
+        if self._runs is None or forced != self._runs_forced:
+            self._runs, self._runs_forced = Memo(self.RUNS), forced
         words = self._runs.get(run)
         if words is None:
-            words = self._runs[run] = tuple(jieba.finalseg.cut(run))
+            words = self._runs.put(run, tuple(jieba.finalseg.cut(run)))
         return words
 
     def cut(self, sentence: str, cut_all: bool = False, HMM: bool = True,  # noqa: N803 (jieba's names)
@@ -183,7 +188,7 @@ class Tokenizer(jieba.Tokenizer):
     # (log(f) - logtotal + rest is (log(f) - logtotal) + rest), so the same floating-point route.
     _logp: dict[str, float] | None = None
     _logp_total: int | None = None
-    WORDS = 200_000
+    WORDS = 50_000  # (this and _scores: ~110 bytes a word, emptied when full)
 
     def _log_probabilities(self) -> dict[str, float]:
         # emptied when full (bounded), and when a new word changed the total
@@ -199,7 +204,8 @@ class Tokenizer(jieba.Tokenizer):
 @dataclass
 class Words:
     tokenizer: jieba.Tokenizer = field(default_factory=Tokenizer)
-    _crossings: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
+    _crossings: Memo[tuple[str, str], bool] = field(default_factory=lambda: Memo(Words.CROSSINGS), repr=False)
+    CROSSINGS: ClassVar[int] = 8_000
 
     def __post_init__(self) -> None:
         jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading at DEBUG/INFO
@@ -212,15 +218,16 @@ class Words:
         if len(left) >= 2 and left[-2:] == right[:2]:
             return False  # "…看惠农" | "惠农：…": a line repeating the previous one's last word starts anew
         key = (left, right)
-        if key not in self._crossings:
+        crossing = self._crossings.get(key)
+        if crossing is None:
             pos, crossing = 0, False
             for word in self.tokenizer.lcut(left + right, HMM=False):
                 if pos < len(left) < pos + len(word):
                     crossing = True
                     break
                 pos += len(word)
-            self._crossings[key] = crossing
-        return self._crossings[key]
+            self._crossings.put(key, crossing)
+        return crossing
 
     def frequency(self, word: str) -> int:
         self.tokenizer.check_initialized()
@@ -234,7 +241,8 @@ class Words:
     def pos(self) -> Tagger:
         """Part-of-speech tagging on this tokenizer, made on first use: its tags are read from
         the dictionary (a fifth of a second, tags.py), which most rebuilds never need."""
-        posseg = import_posseg()
+        self.tokenizer.check_initialized()  # (the tag table shares its words: tags.py)
+        posseg = import_posseg(self.tokenizer.FREQ)
         tokenizer_class = _remembering(posseg.POSTokenizer, posseg)
         pos = tokenizer_class.__new__(tokenizer_class)
         pos.tokenizer = self.tokenizer
@@ -252,9 +260,10 @@ def _remembering(base: type, posseg) -> type:
     its article. Bounded; the same tags as jieba's."""
 
     class RememberingPOSTokenizer(base):
-        runs: dict[str, tuple] | None = None
-        RUNS = 50_000
-        blocks: dict[str, tuple] | None = None  # block -> its tagged words, for this dictionary generation
+        runs: Memo[str, tuple] | None = None
+        RUNS = 8_000
+        blocks: Memo[str, tuple] | None = None  # block -> its tagged words, for this dictionary generation
+        BLOCKS = 8_000  # ~1,200 bytes a block
         generation: int | None = None
 
         # jieba's private step (POSTokenizer.__cut_DAG) tagging one block between punctuation:
@@ -263,23 +272,23 @@ def _remembering(base: type, posseg) -> type:
             generation = getattr(self.tokenizer, "generation", None)
             if generation is None:  # a tokenizer that does not say when its dictionary changes
                 return base._POSTokenizer__cut_DAG(self, sentence)
-            if self.blocks is None or len(self.blocks) >= self.RUNS or generation != self.generation:
-                self.blocks, self.generation = {}, generation
+            if self.blocks is None or generation != self.generation:
+                self.blocks, self.generation = Memo(self.BLOCKS), generation
             tagged = self.blocks.get(sentence)
             if tagged is None:
                 tags, pair = self.word_tag_tab, posseg.pair
-                tagged = self.blocks[sentence] = tuple(block_words(
+                tagged = self.blocks.put(sentence, tuple(block_words(
                     sentence, self.tokenizer.best_ends(sentence), self.tokenizer.FREQ,
-                    self._POSTokenizer__cut_detail, lambda word: pair(word, tags.get(word, "x"))))
+                    self._POSTokenizer__cut_detail, lambda word: pair(word, tags.get(word, "x")))))
             return iter(tagged)
 
         # jieba's private step (POSTokenizer.__cut) tagging one such run; jieba is pinned (requirements)
         def _POSTokenizer__cut(self, sentence: str) -> Iterator:  # noqa: N802
-            if self.runs is None or len(self.runs) >= self.RUNS:
-                self.runs = {}
+            if self.runs is None:
+                self.runs = Memo(self.RUNS)
             tagged = self.runs.get(sentence)
             if tagged is None:
-                tagged = self.runs[sentence] = tuple(tag_run(sentence, posseg))
+                tagged = self.runs.put(sentence, tuple(tag_run(sentence, posseg)))
             return iter(tagged)
 
     return RememberingPOSTokenizer

@@ -70,7 +70,7 @@ class Segmenter:
     # the articles one process handles; the memo is emptied when it reaches MEMO_RUNS.
     memo: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
-    MEMO_RUNS = 500_000
+    MEMO_RUNS = 20_000  # (~730 bytes a run: a reading worker keeps its memory flat whatever the corpus)
 
     def run_words(self, run: str) -> tuple[str, ...]:
         """jieba's search-mode words of one Chinese run (the vocabulary's source)."""

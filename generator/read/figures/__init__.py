@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from generator.lexicon.catalogue import Catalogue, Units
+from generator.lexicon.memo import Memo
 from generator.lexicon.text import alternation
 from generator.ids import stable_id
 from generator.records import Article, Aspect, Figure, Modality, Period
@@ -131,7 +132,8 @@ def extract_figures(article: Article, catalogue: Catalogue, units: Units, gazett
     del catalogue, gazetteer  # indicators come from cues; sub-regions are scopes, not regions
     cues = cues or load_cues()
     ref = reference_year(article, published, cues)
-    reader = cues.once(("time reader", ref), lambda: periods.TimeReader(ref))  # (shared: its rules and memo)
+    read = cues.once("time memo", lambda: Memo(periods.TimeReader.READ))  # (one for every year's reader)
+    reader = cues.once(("time reader", ref), lambda: periods.TimeReader(ref, read))  # (shared: its rules and memo)
     closed = ref != reference_year(article, published)
     # The lead: headline, subtitle, then the start of the first two paragraphs.
     lead = [article.title, article.draft.subtitle, *(p[:LEAD_CHARS] for p in article.paragraphs[:2])]

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import ClassVar
 
+from generator.lexicon.memo import Memo
 from generator.lexicon.text import HAN, alternation
 from generator.records import Aspect, Period
 from . import required, slots
@@ -159,10 +161,12 @@ class TimeReader:
     ref: int | None
     rules: list = field(init=False, repr=False, compare=False)  # built once per reader, not per sentence
     needs: list = field(init=False, repr=False, compare=False)  # per rule: characters a match needs (required.py)
-    # sentence -> its times: the figure loop reads each sentence more than once, and stock
-    # sentences recur across the articles of a year (one reader per reference year; bounded)
-    read: dict[str, tuple[Time, ...]] = field(init=False, repr=False, compare=False, default_factory=dict)
-    READ = 20_000
+    # (ref, sentence) -> its times: the figure loop reads each sentence more than once, and stock
+    # sentences recur across the articles of a year. One memo for the readers of every reference
+    # year (`read`, given; default: a memo of its own), bounded (memo.py) whatever years a corpus names.
+    read: Memo[tuple[int | None, str], tuple[Time, ...]] = field(
+        default_factory=lambda: Memo(TimeReader.READ), repr=False, compare=False)
+    READ: ClassVar[int] = 16_000  # (~360 bytes a sentence)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "rules", _rules(self.ref))
@@ -172,11 +176,10 @@ class TimeReader:
         """Every time expression of one sentence, in order; overlaps go to the earlier rule.
         Each call returns new Time objects, as reading afresh would: the figure loop tells
         a time read twice apart by identity (`is`)."""
-        found = self.read.get(sentence)
+        key = (self.ref, sentence)
+        found = self.read.get(key)
         if found is None:
-            if len(self.read) >= self.READ:
-                self.read.clear()
-            found = self.read[sentence] = tuple(self._find(sentence))
+            found = self.read.put(key, tuple(self._find(sentence)))
         return [fresh(t) for t in found]
 
     def _find(self, sentence: str) -> list[Time]:
