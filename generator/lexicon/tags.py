@@ -8,8 +8,10 @@ tokenizer whose dictionary file is empty, and the module's tagger is then given 
 its tags, as the import would have made it. jieba is pinned (requirements.lock), and
 tests/test_tags.py checks both against jieba's own reading.
 
-The table's words are the tokenizer's own prefix-table words (the same string objects) and its
-tags one object each: 350,000 words and tags of their own took ~45 MB in every process that tags.
+The table's tags are one object each (interned): 350,000 tag strings of their own took ~17 MB in
+every process that tags. Its words stay its own: sharing the prefix table's word objects saved
+~40 MB a worker but cost ~0.2-0.3 s of every build that tags, and the workers are gone before a
+large build's memory peaks.
 """
 
 from __future__ import annotations
@@ -17,15 +19,13 @@ from __future__ import annotations
 import importlib
 import io
 import sys
-from collections.abc import Mapping
 from types import ModuleType, SimpleNamespace
 
 import jieba
 
 
-def import_posseg(words: Mapping[str, object] | None = None) -> ModuleType:
-    """jieba.posseg, imported (once per process) with its default tagger's tags read by word_tags
-    (their words the keys of `words` where it has them: a loaded prefix table, FREQ)."""
+def import_posseg() -> ModuleType:
+    """jieba.posseg, imported (once per process) with its default tagger's tags read by word_tags."""
     if "jieba.posseg" in sys.modules:
         return sys.modules["jieba.posseg"]
     default = jieba.dt
@@ -35,26 +35,19 @@ def import_posseg(words: Mapping[str, object] | None = None) -> ModuleType:
     finally:
         jieba.dt = default
     posseg.dt.tokenizer = default
-    posseg.dt.word_tag_tab = word_tags(default, posseg, words)
+    posseg.dt.word_tag_tab = word_tags(default, posseg)
     return posseg
 
 
-def word_tags(tokenizer: jieba.Tokenizer, posseg: ModuleType,
-              words: Mapping[str, object] | None = None) -> dict[str, str]:
+def word_tags(tokenizer: jieba.Tokenizer, posseg: ModuleType) -> dict[str, str]:
     """word -> tag of the tokenizer's dictionary file, as jieba.posseg.POSTokenizer.load_word_tag
     reads it (the last line of a word wins). A file that is not all lines `word freq tag` with
-    single spaces is left to jieba's own reading (which rejects some such lines). The words are
-    the keys of `words` (default: the tokenizer's loaded prefix table) where it has them, the
-    tags interned: one object per distinct word and tag in the process."""
+    single spaces is left to jieba's own reading (which rejects some such lines). The tags are
+    interned: one object per distinct tag in the process."""
     with tokenizer.get_dict_file() as file:
         text = file.read().decode("utf-8")
     if (tokens := _three_per_line(text)) is not None:
-        known = getattr(tokenizer, "FREQ", None) if words is None else words
-        names = tokens[0::3]
-        if known:
-            same = dict(zip(known, known))  # (one look-up gives the table's own string object)
-            names = map(same.get, names, names)
-        return dict(zip(names, map(sys.intern, tokens[2::3])))
+        return dict(zip(tokens[0::3], map(sys.intern, tokens[2::3])))
     reader = SimpleNamespace()
     posseg.POSTokenizer.load_word_tag(reader, tokenizer.get_dict_file())
     return reader.word_tag_tab

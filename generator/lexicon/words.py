@@ -242,7 +242,7 @@ class Words:
         """Part-of-speech tagging on this tokenizer, made on first use: its tags are read from
         the dictionary (a fifth of a second, tags.py), which most rebuilds never need."""
         self.tokenizer.check_initialized()  # (the tag table shares its words: tags.py)
-        posseg = import_posseg(self.tokenizer.FREQ)
+        posseg = import_posseg()
         tokenizer_class = _remembering(posseg.POSTokenizer, posseg)
         pos = tokenizer_class.__new__(tokenizer_class)
         pos.tokenizer = self.tokenizer
