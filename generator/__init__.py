@@ -16,6 +16,7 @@ Layout (records.py holds the typed records that flow between the stages):
                   helper (pagehelper.py: renders half the pages in a forked process), site marker,
                   the site folder rebuilt in place (inplace.py, siteclear.py, pagefiles.py; sitetrash.py)
     cache.py      content-hash cache (typedjson.py, cachelock.py)
+    heap.py       freed memory handed back to the system (glibc malloc_trim), for large builds
     __main__.py   `python -m generator`: a summary, or one stage's records as JSON (read, split, locate,
                   figures, digest, index) for a file or a folder
 """

@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator import digest, typedjson
+from generator import digest, heap, typedjson
 from generator.cache import ResultCache, inputs_fingerprint, pack
 from generator.cachelock import BuildLock, CacheAccess
 from generator.mkdocs.background import BackgroundWriter, can_fork, die_with_parent
@@ -104,9 +104,11 @@ def build(settings: Settings, resources: Resources, cache: CacheAccess, site_dir
                 contract = digest.to_contract(data, grouped=grouped)
                 data_files += [GeneratedFile(DATA_JSON, digest.contract_json(contract)),
                                GeneratedFile(DATA_CSV, digest.figures_csv(contract))]
+            plans = tuple(renderer.plans())
+            heap.give_back()  # what reading and planning freed: not held while the pages are written
             return BuildResult(
                 digest=data,
-                plans=tuple(renderer.plans()),
+                plans=plans,
                 home_summary=renderer.home_summary(),
                 data_files=(*data_files, *renderer.metric_files(data)),
                 search=search,

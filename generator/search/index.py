@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 
+from generator import heap
 from generator.lexicon import pinyin
 from generator.records import Digest, GeneratedFile, SearchTerms
 from generator.search import format, scoring, segment
@@ -158,6 +159,7 @@ def build_index(digest: Digest, segmenter: Segmenter | None, synonyms: Synonyms,
         # postings are made (the rows keep what the files need)
         for held in (docs, hits, run_cache, heading_cache, stems, vocab):
             held.clear()
+        heap.give_back()
 
     postings = scoring.score(documents())
     chars = {c for term in postings.terms for c in term}
