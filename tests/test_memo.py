@@ -22,14 +22,6 @@ def test_what_recurs_stays_and_what_does_not_is_dropped():
     assert memo.get(0) is None and memo.get(49) == 49
 
 
-def test_get_or_make_makes_once_while_remembered():
-    made = []
-    memo = Memo(8)
-    for _ in range(3):
-        assert memo.get_or_make("a", lambda key: made.append(key) or key * 2) == "aa"
-    assert made == ["a"]
-
-
 def test_items_and_iteration_show_both_generations():
     memo = Memo(4)
     for i in range(3):

@@ -10,7 +10,7 @@ look-ups, with no bookkeeping per hit as a least-recently-used order would need.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, ItemsView, Iterator
+from collections.abc import Hashable, ItemsView, Iterator
 from typing import Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -60,10 +60,6 @@ class Memo(Generic[K, V]):
             self._old, self._new = self._new, {}
         self._new[key] = value
         return value
-
-    def get_or_make(self, key: K, make: Callable[[K], V]) -> V:
-        value = self.get(key)
-        return self.put(key, make(key)) if value is None else value
 
     def clear(self) -> None:
         self._new, self._old = {}, {}

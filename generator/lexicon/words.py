@@ -241,7 +241,6 @@ class Words:
     def pos(self) -> Tagger:
         """Part-of-speech tagging on this tokenizer, made on first use: its tags are read from
         the dictionary (a fifth of a second, tags.py), which most rebuilds never need."""
-        self.tokenizer.check_initialized()  # (the tag table shares its words: tags.py)
         posseg = import_posseg()
         tokenizer_class = _remembering(posseg.POSTokenizer, posseg)
         pos = tokenizer_class.__new__(tokenizer_class)
