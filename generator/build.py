@@ -135,7 +135,8 @@ def start_search(indexed: Indexed, resources: Resources, settings: Settings, sit
         # Imported here: in the forked writer, the index's imports (numpy, lunr) do not hold up the pages.
         from generator.search import index
         shown, search_terms, vocabulary = indexed()
-        return index.search_files(shown, resources, one_file_bytes, search_terms, vocabulary)
+        # (a forked writer's articles are its own copy: let go once tokenised)
+        return index.search_files(shown, resources, one_file_bytes, search_terms, vocabulary, consume=parallel)
 
     writer = BackgroundWriter(make, site_dir, "search index", parallel)
     writer.start()

@@ -191,7 +191,8 @@ def _tiny_index(one_file_bytes: int):
     articles = [[f"第{a}篇", f"articles/{a}/", "甲区" if a % 2 else "乙区", "甲区"] for a in range(12)]
     postings = scoring.score({"title": [], "heading": [], "region": [],
                               "body": [w for p in d[4] for w in (p[:2], p[2:4])] + [f"w{d[0]}"]} for d in docs)
-    table = format.Table(articles=articles, docs=docs, max_word=8, synonyms={}, trad="")
+    table = format.Table(articles=articles, doc_articles=[d[0] for d in docs],
+                         text=format.TextShards(docs, articles, one_file_bytes), max_word=8, synonyms={}, trad="")
     return postings, table
 
 
@@ -217,3 +218,20 @@ def test_index_files_come_one_at_a_time_in_shard_order_entry_last(one_file_bytes
     # every term's postings, read back from the p files, are the scorer's
     serial, _ = format.assemble({f.path: f.content for f in files})
     assert [t for t, _ in serial["invertedIndex"]] == postings.terms
+
+
+def test_text_shards_read_back_the_same_from_memory_or_a_temporary_file(monkeypatch):
+    """The t files are made first and kept as bytes: past TEXT_SPOOL_BYTES in a temporary
+    file, read back unchanged, in shard order, as often as they are asked for."""
+    docs = [[d // 2, d % 2 + 1, 1, "标题", ["段落" * (d + 1)]] for d in range(9)]
+    articles = [[f"第{a}篇", f"articles/{a}/", "甲区", "甲区"] for a in range(5)]
+    in_memory = format.TextShards(docs, articles, 100)
+    monkeypatch.setattr(format, "TEXT_SPOOL_BYTES", 64)
+    on_disk = format.TextShards(docs, articles, 100)
+    assert on_disk._file._rolled and not in_memory._file._rolled
+    files = list(in_memory.files())
+    assert [n for n, _ in files] == [f"t/{k}" for k in range(5)] and (in_memory.count, in_memory.per_file) == (5, 2)
+    assert list(on_disk.files()) == files == list(on_disk.files())
+    assert json.loads(files[4][1]) == {"d0": 8, "docs": [docs[8]], "articles": {"4": articles[4]}}
+    one = format.TextShards(docs, articles, 1 << 20)  # small corpus: one file of every document
+    assert (one.count, one.per_file) == (1, 9) and json.loads(next(one.files())[1])["docs"] == docs

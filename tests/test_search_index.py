@@ -17,7 +17,7 @@ from lunr.query import Query, QueryPresence
 from generator.records import Digest, SearchTerms
 from generator.search import format
 from generator.search.format import INDEX_PATH, assemble
-from generator.search.index import STATIC_FILES, build_search
+from generator.search.index import STATIC_FILES, build_search, search_files
 from generator.search.segment import Segmenter
 from generator.search.terms import Synonyms, article_terms
 from generator.settings import Settings
@@ -274,3 +274,27 @@ def test_article_terms_that_do_not_fit_the_article_are_refused(segmenter):
     terms = {digest.articles[1].id: SearchTerms(words=("天心",), synonyms=())}  # no section at all
     with pytest.raises(ValueError, match="cache"):
         build_search(digest, FakeResources(segmenter, CATALOGUE), terms=terms)
+
+
+def test_a_consumed_digest_gives_the_same_files_and_is_let_go(files, segmenter):
+    """A forked writer's articles are its own copy (consume=True): emptied once tokenised,
+    before the postings are made, with the same files written."""
+    from generator.search import scoring
+
+    digest = make_digest()
+    seen_at_scoring = []
+    score = scoring.score
+
+    def watched(documents):
+        def watching():
+            yield from documents
+            seen_at_scoring.append(len(digest.articles))  # every document given: the postings come next
+        return score(watching())
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(scoring, "score", watched)
+        consumed = {f.path: f.content for f in search_files(digest, FakeResources(segmenter, CATALOGUE), consume=True)}
+    assert consumed == files
+    assert seen_at_scoring == [0] and digest.articles == []
+    kept = make_digest()
+    list(search_files(kept, FakeResources(segmenter, CATALOGUE)))
+    assert len(kept.articles) == len(make_digest().articles)  # not consumed: the caller's, untouched

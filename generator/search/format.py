@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tempfile
+from array import array
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from generator import scriptjson
@@ -26,14 +28,17 @@ VOCAB_SHARD_BYTES = 6 * 1024
 POSTINGS_SHARD_BYTES = 12 * 1024
 # ... and text shards of this many sections (a results page shows PAGE of them at a time).
 TEXT_SHARD_DOCS = 2
+# The t files' bytes wait in memory up to this size, past it in a temporary file (TextShards).
+TEXT_SPOOL_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
 class Table:
-    """What the files carry besides postings: the t files' rows and index.json's tables."""
+    """What the files carry besides postings: the t files and index.json's tables."""
 
     articles: list[list]  # article_row per article
-    docs: list[list]  # doc_row per document, in document order
+    doc_articles: list[int]  # per document, in document order: its article (a row of `articles`)
+    text: TextShards
     max_word: int
     synonyms: dict[str, str]
     trad: str
@@ -88,33 +93,62 @@ def document_order(docs: list[list], articles: list[list], one_file_bytes: int) 
 
 # ----------------------------------------------------------------------------- writer
 
+class TextShards:
+    """The t files, made once from the rows of the documents (in document order) and of
+    the articles, and kept as bytes: in memory while small, else in a temporary file. They
+    are written last but made first, so that the index writer lets the sections' text go
+    before it scores them (at 100,000 articles, ~350 MB not held beside the postings)."""
+
+    def __init__(self, docs: list[list], articles: list[list], one_file_bytes: int):
+        large = is_large(docs, articles, one_file_bytes)
+        self.count = -(-len(docs) // TEXT_SHARD_DOCS) if large else 1  # t files
+        self.per_file = TEXT_SHARD_DOCS if large else max(1, len(docs))  # documents in each
+        self._sizes = array("q")
+        self._file = tempfile.SpooledTemporaryFile(max_size=TEXT_SPOOL_BYTES)
+        for k in range(self.count):
+            chunk = docs[k * self.per_file:(k + 1) * self.per_file]
+            content = dumps({"d0": k * self.per_file, "docs": chunk,
+                             "articles": {str(a): articles[a] for a in sorted({d[0] for d in chunk})}})
+            self._file.write(content)
+            self._sizes.append(len(content))
+
+    def files(self) -> Iterator[tuple[str, bytes]]:
+        """(name, bytes) of each t file, in shard order."""
+        self._file.seek(0)
+        for k, size in enumerate(self._sizes):
+            yield f"t/{k}", self._file.read(size)
+
+
 def index_files(postings: Postings, table: Table, one_file_bytes: int) -> Iterator[GeneratedFile]:
-    """index.json, the v, p, c and t files and trad.json, one file at a time (the p and
-    t files are made as they are written, never all held at once); index.json comes last,
-    since it names a hash of all the others."""
-    large = is_large(table.docs, table.articles, one_file_bytes)
+    """index.json, the v, p, c and t files and trad.json, one file at a time (the p files
+    are made as they are written, the t files are read back from table.text: never all held
+    at once); index.json comes last, since it names a hash of all the others."""
     vocabulary, postings_files = _vocabulary_shards(postings, one_file_bytes)
     inner = _inner_shards(postings.terms, len(vocabulary))
-    n_text, per_text = _text_layout(table, large)
-    kinds = {"c": lambda: inner.items(), "p": lambda: postings_files,
-             "t": lambda: _text_shards(table, n_text, per_text), "trad": lambda: [("trad", table.trad)],
-             "v": lambda: vocabulary.items()}
+    kinds = {"c": lambda: _dumped(inner.items()), "p": lambda: _dumped(postings_files),
+             "t": table.text.files, "trad": lambda: _dumped([("trad", table.trad)]),
+             "v": lambda: _dumped(vocabulary.items())}
     h = hashlib.sha256()
     for kind in sorted(kinds):  # shard_order: by kind, then number
-        for name, data in kinds[kind]():
-            out = GeneratedFile(f"{ASSET_DIR}/{name}.json", dumps(data))
+        for name, content in kinds[kind]():
+            out = GeneratedFile(f"{ASSET_DIR}/{name}.json", content)
             h.update(out.path.encode() + b"\0" + out.content)
             yield out
     runs, run_region = _region_runs(table)
     entry = {
         "version": postings.version, "fields": postings.fields, "pipeline": postings.pipeline,
         "maxWord": table.max_word, "synonyms": table.synonyms, "abbreviations": table.abbreviations,
-        "shards": {"v": len(vocabulary), "c": len(inner), "t": n_text}, "textDocs": per_text,
-        "docs": len(table.docs), "runs": runs, "sections": _article_runs(table), "build": h.hexdigest()[:12],
+        "shards": {"v": len(vocabulary), "c": len(inner), "t": table.text.count},
+        "textDocs": table.text.per_file, "docs": len(table.doc_articles), "runs": runs,
+        "sections": _article_runs(table), "build": h.hexdigest()[:12],
     }
     if run_region != list(range(len(run_region))):
         entry["runRegion"] = run_region
     yield GeneratedFile(INDEX_PATH, dumps(entry))
+
+
+def _dumped(items: Iterable[tuple[str, object]]) -> Iterator[tuple[str, bytes]]:
+    return ((name, dumps(data)) for name, data in items)
 
 
 def _vocabulary_shards(postings: Postings, one_file_bytes: int) -> tuple[dict[str, dict], Iterator]:
@@ -177,29 +211,14 @@ def _inner_shards(terms: list[str], n_prefix: int) -> dict[str, dict[str, str]]:
     return shards
 
 
-def _text_layout(table: Table, large: bool) -> tuple[int, int]:
-    """(the number of t files, documents per file)."""
-    n_text = -(-len(table.docs) // TEXT_SHARD_DOCS) if large else 1
-    return n_text, TEXT_SHARD_DOCS if large else max(1, len(table.docs))
-
-
-def _text_shards(table: Table, n_text: int, per_text: int) -> Iterator[tuple[str, dict]]:
-    """The t files, in shard order, made when iterated."""
-    docs, articles = table.docs, table.articles
-    for k in range(n_text):
-        chunk = docs[k * per_text:(k + 1) * per_text]
-        yield f"t/{k}", {"d0": k * per_text, "docs": chunk,
-                         "articles": {str(a): articles[a] for a in sorted({d[0] for d in chunk})}}
-
-
 def _region_runs(table: Table) -> tuple[list[int], list[int]]:
     """Each document's region as runs: (counts, region ids)."""
     names = sorted({a[2] for a in table.articles})
     region_id = {n: i for i, n in enumerate(names)}
     runs: list[int] = []
     run_region: list[int] = []
-    for d in table.docs:
-        r = region_id[table.articles[d[0]][2]]
+    for a in table.doc_articles:
+        r = region_id[table.articles[a][2]]
         if run_region and run_region[-1] == r:
             runs[-1] += 1
         else:
@@ -212,12 +231,12 @@ def _article_runs(table: Table) -> list[int]:
     """The number of consecutive documents of each article, in document order."""
     counts: list[int] = []
     last = None
-    for d in table.docs:
-        if d[0] == last:
+    for a in table.doc_articles:
+        if a == last:
             counts[-1] += 1
         else:
             counts.append(1)
-            last = d[0]
+            last = a
     return counts
 
 

@@ -41,7 +41,7 @@ def build_search(digest: Digest, resources=None, one_file_bytes: int = Settings.
 
 def search_files(digest: Digest, resources=None, one_file_bytes: int = Settings.search_one_file_bytes,
                  terms: Mapping[str, SearchTerms] | None = None,
-                 vocabulary: Iterable[str] = ()) -> Iterator[GeneratedFile]:
+                 vocabulary: Iterable[str] = (), consume: bool = False) -> Iterator[GeneratedFile]:
     """Every file the search needs, as site-relative paths and bytes, made one at a time
     as they are taken (the index's files of a large corpus are never all in memory).
 
@@ -50,7 +50,9 @@ def search_files(digest: Digest, resources=None, one_file_bytes: int = Settings.
     synonyms are off. A kind of search data of at most `one_file_bytes` stays one file.
     `terms`: article id -> its SearchTerms computed earlier (the per-file stage); the
     articles missing there are segmented here. `vocabulary`: words of `terms` gathered
-    already (feed.py), when their own `words` were left out.
+    already (feed.py), when their own `words` were left out. `consume`: the digest's list
+    of articles is the caller's to give up (the forked writer's copy, feed.py): emptied once
+    tokenised, so that their text is not held beside the postings.
     """
     # (jieba's dictionary is loaded only for articles whose terms were not given: most builds none)
     given = terms or {}
@@ -62,7 +64,8 @@ def search_files(digest: Digest, resources=None, one_file_bytes: int = Settings.
     static = [GeneratedFile(f"{asset_dir}/lunr.js", lunr_js())]
     static += [GeneratedFile(f"{asset_dir}/{name}", (STATIC_DIR / name).read_bytes()) for name in STATIC_FILES]
     count: dict[str, int] = defaultdict(int)  # files of each shard kind, and bytes of index and text
-    for f in index_files(digest, segmenter, synonyms, one_file_bytes, terms, spell=spell, vocabulary=vocabulary):
+    for f in index_files(digest, segmenter, synonyms, one_file_bytes, terms, spell=spell, vocabulary=vocabulary,
+                         consume=consume):
         kind = f.path[len(asset_dir) + 1:].partition("/")[0]
         count[kind] += 1
         count["text bytes" if kind == "t" else "index bytes"] += len(f.content)
@@ -86,11 +89,11 @@ def index_files(digest: Digest, segmenter: Segmenter | None, synonyms: Synonyms,
                 terms: Mapping[str, SearchTerms] | None = None,
                 abbreviations: dict[str, str] | None = None,
                 spell: Callable[[str], tuple[str, str]] = pinyin.spell,
-                vocabulary: Iterable[str] = ()) -> Iterator[GeneratedFile]:
+                vocabulary: Iterable[str] = (), consume: bool = False) -> Iterator[GeneratedFile]:
     """The index's JSON files (index.json, the shards, trad.json) for the digest;
     `terms` are the per-file stage's (by article id), `abbreviations` default to
     generator/data/indicators.yml's, `spell` spells region names (terms.pinyin_keys)."""
-    postings, table = build_index(digest, segmenter, synonyms, one_file_bytes, terms, spell, vocabulary)
+    postings, table = build_index(digest, segmenter, synonyms, one_file_bytes, terms, spell, vocabulary, consume)
     table = replace(table, abbreviations=load_abbreviations() if abbreviations is None else abbreviations)
     return format.index_files(postings, table, one_file_bytes)
 
@@ -98,12 +101,12 @@ def index_files(digest: Digest, segmenter: Segmenter | None, synonyms: Synonyms,
 def build_index(digest: Digest, segmenter: Segmenter | None, synonyms: Synonyms, one_file_bytes: int,
                 terms: Mapping[str, SearchTerms] | None = None,
                 spell: Callable[[str], tuple[str, str]] = pinyin.spell,
-                vocabulary: Iterable[str] = ()) -> tuple[Postings, format.Table]:
+                vocabulary: Iterable[str] = (), consume: bool = False) -> tuple[Postings, format.Table]:
     """The digest's sections scored, and the tables the files carry beside the postings.
 
     Each article's own words and synonym hits come from `terms` (by article id, from the
     per-file stage) when there, else from `segmenter` (None: every article's terms are
-    given). Documents are numbered as format.document_order says.
+    given). Documents are numbered as format.document_order says. `consume`: as search_files.
     """
     articles = digest.articles
     known = terms or {}
@@ -118,6 +121,9 @@ def build_index(digest: Digest, segmenter: Segmenter | None, synonyms: Synonyms,
     doc_rows = [format.doc_row(d) for d in docs]
     order = format.document_order(doc_rows, article_rows, one_file_bytes)
     docs, hits, doc_rows = [docs[i] for i in order], [hits[i] for i in order], [doc_rows[i] for i in order]
+    text = format.TextShards(doc_rows, article_rows, one_file_bytes)
+    doc_articles = [row[0] for row in doc_rows]
+    del doc_rows  # (the t files hold their text now)
     region_fields = {a.region: region_names(a.region) for a in articles}
 
     # Vocabulary: jieba's words over every field, region names, and canonical metric names.
@@ -156,13 +162,14 @@ def build_index(digest: Digest, segmenter: Segmenter | None, synonyms: Synonyms,
                    "body": tokens("\n".join(doc.paragraphs)) + list(hits[ref]),
                    "region": region_tokens[articles[doc.article].region]}
         # every document tokenised: the sections, caches and word sets let go before the
-        # postings are made (the rows keep what the files need)
-        for held in (docs, hits, run_cache, heading_cache, stems, vocab):
+        # postings are made (the rows and text shards keep what the files need); and the
+        # articles, when they are this call's to let go
+        for held in (docs, hits, run_cache, heading_cache, stems, vocab, *([articles] if consume else [])):
             held.clear()
         heap.give_back()
 
     postings = scoring.score(documents())
     chars = {c for term in postings.terms for c in term}
-    table = format.Table(articles=article_rows, docs=doc_rows, max_word=segment.MAX_WORD,
+    table = format.Table(articles=article_rows, doc_articles=doc_articles, text=text, max_word=segment.MAX_WORD,
                          synonyms=synonyms.table, trad=trad_map(chars))
     return postings, table
