@@ -31,8 +31,8 @@ from generator.cachelock import BuildLock, CacheAccess
 from generator.mkdocs.background import BackgroundWriter, can_fork, die_with_parent
 from generator.read import clean, decode, figures, locate, split
 from generator.read.figures import trust
-from generator.records import (Article, ArticleDraft, CleanPage, Digest, FileResult, Figure, GeneratedFile,
-                               SearchTerms, Source, SourceStatus)
+from generator.records import (Article, ArticleDraft, CleanPage, DataWarning, Digest, FileResult, Figure,
+                               GeneratedFile, SearchTerms, Source, SourceStatus)
 from generator.resources import Resources, load_resources
 from generator.search import terms
 from generator.search.feed import ArticleFeed
@@ -54,18 +54,18 @@ Progress = Callable[[int, int, str], None]
 class BuildResult:
     """What one build produced, for MkDocs to render and write."""
 
-    digest: Digest  # as read: the data keeps the printed punctuation
+    summary: str  # "N files, N articles, ...": what was read, for the build's last log line
+    warnings: tuple[DataWarning, ...]  # the digest's
     plans: tuple[PagePlan, ...]  # generated pages, typeset (typeset.py), rendered on demand
     home_summary: str  # HTML appended to the hand-written home page
     data_files: tuple[GeneratedFile, ...]  # data/digest.json, data/figures.csv (unless in `written`), ...
     search: BackgroundWriter | None  # writing the search index into site_dir; None without one
     written: tuple[str, ...] = ()  # data files the build wrote into site_dir itself (streamed)
 
-    @property
-    def summary(self) -> str:
-        d = self.digest
-        return (f"{len(d.sources)} files, {len(d.articles)} articles, {len(d.regions)} regions, "
-                f"{len(d.figures)} figures, {len(d.warnings)} data warnings{trust.note(d.withheld)}")
+
+def summary(d: Digest) -> str:
+    return (f"{len(d.sources)} files, {len(d.articles)} articles, {len(d.regions)} regions, "
+            f"{len(d.figures)} figures, {len(d.warnings)} data warnings{trust.note(d.withheld)}")
 
 
 def build(settings: Settings, resources: Resources, cache: CacheAccess, site_dir: Path | None = None,
@@ -104,13 +104,19 @@ def build(settings: Settings, resources: Resources, cache: CacheAccess, site_dir
                 contract = digest.to_contract(data, grouped=grouped)
                 data_files += [GeneratedFile(DATA_JSON, digest.contract_json(contract)),
                                GeneratedFile(DATA_CSV, digest.figures_csv(contract))]
+            data_files += renderer.metric_files(data)
+            read, warnings = summary(data), tuple(data.warnings)
+            # The digest as read is written: the pages need only the typeset copy, which
+            # shares its unchanged records (at 100,000 articles, ~200 MB that is not).
+            del data, grouped
             plans = tuple(renderer.plans())
             heap.give_back()  # what reading and planning freed: not held while the pages are written
             return BuildResult(
-                digest=data,
+                summary=read,
+                warnings=warnings,
                 plans=plans,
                 home_summary=renderer.home_summary(),
-                data_files=(*data_files, *renderer.metric_files(data)),
+                data_files=tuple(data_files),
                 search=search,
                 written=(DATA_JSON, DATA_CSV) if site_dir is not None else (),
             )

@@ -103,7 +103,7 @@ def test_a_failing_delete_warns_and_leaves_the_site_marked(tmp_path, monkeypatch
     plugin.settings = Settings(cache_dir=None)
     plugin.on_pre_build(config=SimpleNamespace(site_dir=str(site)))
     state = plugin.state
-    state.result = SimpleNamespace(search=None, digest=SimpleNamespace(warnings=[]), summary="")
+    state.result = SimpleNamespace(search=None, warnings=(), summary="")
     state.pages = SimpleNamespace(wait_for_helper=lambda: None, memo=SimpleNamespace(prune=lambda: 0),
                                   unchanged=0, keys=[], disk=SimpleNamespace(save=lambda: None))
     with caplog.at_level("WARNING", logger="mkdocs.plugins.digest"):

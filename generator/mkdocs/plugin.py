@@ -122,7 +122,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             state.result = build.build(settings, self.resources, state.access, state.site_dir, update)
         finally:
             close()
-        _report(state.result.digest.warnings)
+        _report(state.result.warnings)
         in_nav = _nav_paths(config.nav)
         for plan in state.result.plans:
             files.append(_page_file(plan, config, plan.path not in in_nav))
@@ -201,7 +201,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             raise PluginError(str(error)) from error
         state.pages.wait_for_helper()  # (normally waited for at its first page)
         state.pages.memo.prune()
-        warnings = len(state.result.digest.warnings)
+        warnings = len(state.result.warnings)
         if config.strict and warnings and not log.isEnabledFor(logging.WARNING):
             raise PluginError(f"Aborted with {warnings} data warnings in strict mode "
                               "(build without --strict to publish anyway; see the README)")
@@ -236,7 +236,7 @@ def _sweep(in_place: InPlace, disk: PageFiles) -> str:
     return ""
 
 
-def _report(warnings: list[DataWarning]) -> None:
+def _report(warnings: tuple[DataWarning, ...]) -> None:
     """One line per data warning, always: to MkDocs' log, or past `-q` (see _quiet_log)."""
     for warning in warnings:
         _warn(f"[digest] {display_name(str(warning))}")
