@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import jinja2
 from mkdocs.structure.files import File
@@ -26,8 +27,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import meta
 
-from generator.mkdocs.background import BackgroundWriter
 from generator.mkdocs.pagefiles import PageFiles
+
+if TYPE_CHECKING:  # (pagehelper.py imports this module)
+    from generator.mkdocs.pagehelper import HelperChain
 from generator.mkdocs.pagememo import EMPTY_TEMPLATE, PageMemo
 from generator.site.pages import PagePlan
 
@@ -83,7 +86,7 @@ class MemoPages:
     env: jinja2.Environment | None = None  # the theme's, once MkDocs made it (on_env)
     context: dict | None = None  # the last page context, should a memo entry have vanished
     handed: set[str] = field(default_factory=set)  # pages a helper renders into the memo (pagehelper.py)
-    helper: BackgroundWriter | None = None  # that helper until it is waited for
+    helper: HelperChain | None = None  # the helpers until they are waited for
     helped: int = 0  # pages read from the memo that the helper stored
     disk: PageFiles | None = None  # the site folder's pages that need no writing (pagefiles.py)
 
@@ -92,7 +95,7 @@ class MemoPages:
         """Pages written from the memo that an earlier build stored, or left as they were."""
         return self.memo.hits - self.helped + (len(self.disk.kept) if self.disk else 0)
 
-    def hand_over(self, pages: list, helper: BackgroundWriter) -> None:
+    def hand_over(self, pages: list, helper: HelperChain) -> None:
         """`helper` renders `pages` into the memo: to this build they are memo hits."""
         self.helper = helper
         for page in pages:
