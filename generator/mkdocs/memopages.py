@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import jinja2
 from mkdocs.structure.files import File
@@ -28,13 +28,20 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import meta
 
 from generator.mkdocs.pagefiles import PageFiles
-
-if TYPE_CHECKING:  # (pagehelper.py imports this module)
-    from generator.mkdocs.pagehelper import HelperChain
 from generator.mkdocs.pagememo import EMPTY_TEMPLATE, PageMemo
 from generator.site.pages import PagePlan
 
 log = logging.getLogger("mkdocs.plugins.digest")
+
+
+class Helpers(Protocol):
+    """What this module needs of pagehelper.HelperChain (which imports this module)."""
+
+    def finish(self) -> None: ...
+
+    def cancel(self) -> None: ...
+
+
 # The output of a page left as it is in the site folder, written to the null device (pagefiles.py).
 UNCHANGED = "<!-- unchanged: not written -->"
 
@@ -86,7 +93,7 @@ class MemoPages:
     env: jinja2.Environment | None = None  # the theme's, once MkDocs made it (on_env)
     context: dict | None = None  # the last page context, should a memo entry have vanished
     handed: set[str] = field(default_factory=set)  # pages a helper renders into the memo (pagehelper.py)
-    helper: HelperChain | None = None  # the helpers until they are waited for
+    helper: Helpers | None = None  # the helpers until they are waited for
     helped: int = 0  # pages read from the memo that the helper stored
     disk: PageFiles | None = None  # the site folder's pages that need no writing (pagefiles.py)
 
@@ -95,7 +102,7 @@ class MemoPages:
         """Pages written from the memo that an earlier build stored, or left as they were."""
         return self.memo.hits - self.helped + (len(self.disk.kept) if self.disk else 0)
 
-    def hand_over(self, pages: list, helper: HelperChain) -> None:
+    def hand_over(self, pages: list, helper: Helpers) -> None:
         """`helper` renders `pages` into the memo: to this build they are memo hits."""
         self.helper = helper
         for page in pages:
