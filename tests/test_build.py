@@ -31,7 +31,7 @@ def setup(tmp_path_factory):
     return settings, load_resources(settings)
 
 
-def test_build_returns_the_digest_plans_data_and_the_search_writer(setup, tmp_path):
+def test_build_writes_the_digest_and_returns_plans_warnings_and_the_search_writer(setup, tmp_path):
     settings, resources = setup
     result = build.build(settings, resources, NO_CACHE, tmp_path)
     result.search.finish()
