@@ -37,6 +37,8 @@ log = logging.getLogger("mkdocs.plugins.digest")
 class Helpers(Protocol):
     """What this module needs of pagehelper.HelperChain (which imports this module)."""
 
+    def reached(self, src_uri: str) -> None: ...
+
     def finish(self) -> None: ...
 
     def cancel(self) -> None: ...
@@ -110,13 +112,20 @@ class MemoPages:
             self.hits[page.file.src_uri] = page.meta.get("template", "main.html")
             page.meta["template"] = EMPTY_TEMPLATE
 
-    def wait_for_helper(self) -> None:
-        helper, self.helper = self.helper, None
-        if helper is not None:
-            try:
+    def wait_for_helper(self, src_uri: str | None = None) -> None:
+        """Wait for the helper rendering the page `src_uri` if it is still at work (None: for
+        the helper at work, and none starts after)."""
+        helper = self.helper
+        if helper is None:
+            return
+        try:
+            if src_uri is None:
+                self.helper = None
                 helper.finish()
-            except RuntimeError as error:  # its pages are rendered here instead (finished())
-                log.warning("%s: the pages it did not store are rendered by the build", error)
+            else:
+                helper.reached(src_uri)
+        except RuntimeError as error:  # its pages are rendered here instead (finished())
+            log.warning("%s: the pages it did not store are rendered by the build", error)
 
     def body(self, html_body: str, page) -> str:
         """The page's body HTML for MkDocs to hold until the page is written: "" for a
@@ -152,7 +161,7 @@ class MemoPages:
         if page.file.src_uri in self.hits:
             handed = page.file.src_uri in self.handed
             if handed:
-                self.wait_for_helper()
+                self.wait_for_helper(page.file.src_uri)
             memoised = self.memo.get(key)
             if memoised is not None:
                 self.helped += handed

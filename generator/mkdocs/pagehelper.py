@@ -1,15 +1,18 @@
-"""Helper processes render half of the pages still to render into the page memo.
+"""Helper processes render runs of the pages still to render into the page memo, ahead of the build.
 
 Rendering the generated pages that are not memo hits (their body, then the theme's
 templates) is the longest serial step of a full build. Once no other process of the build
 is at work (the search index is written by one, background.py: on two cores a third process
 would only compete with it, and add its memory), forked helpers, one after another, render
-the last half of the pages still to render exactly as MkDocs' own page loop would (the
-template context, page_context events, the template, post_page events, where the plugin
-stores the finished page in the memo), while the build writes the first half. To the build,
-a helper's pages are memo hits: it waits for the helper at work when it reaches the first of
-them. A page no helper stored (one failed, or was killed, or its batch never started) is
-rendered by the build as usual, so the helpers only ever save time.
+runs of pages exactly as MkDocs' own page loop would (the template context, page_context
+events, the template, post_page events, where the plugin stores the finished page in the
+memo). Each run lies far enough ahead of the build that, at the build's estimated pace (its
+own pages, and writing out the helpers' from the memo), the helper is done with it when the
+build gets there: the build writes the run out while the next helper renders the next run,
+and the last run ends as the build arrives, so neither is left working alone for long. To
+the build, a helper's pages are memo hits: if it reaches one before its helper is done, it
+waits. A page no helper stored (one failed, or was killed) is rendered by the build as
+usual, so the helpers only ever save time.
 
 Only when the memo is writable, the build is on one site (no draft pages, whose inclusion
 differs between build and serve), and no other plugin or hook listens to page_context or
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from math import ceil
 
 from mkdocs.commands.build import get_context
 from mkdocs.structure.files import Files, InclusionLevel
@@ -31,12 +35,17 @@ log = logging.getLogger("mkdocs.plugins.digest")
 
 # Below this many pages left to render, forking the helper costs about what it saves.
 MIN_PAGES = 200
-# A helper renders this many pages, then a fresh one is forked for the next as soon as the
-# build sees it done. Every memory page either process writes to after the fork (a reference
-# count, a new object in freed space) is copied, and keeping the shared objects frozen (gc)
-# did not change that: at 20,000 articles one helper's copies grew as long as it ran (0.46 GB
-# and growing), each fresh one's stopped at ~0.25 GB.
+# A helper renders at most this many pages, then a fresh one is forked for the next run as
+# soon as the build sees it done. Every memory page either process writes to after the fork
+# (a reference count, a new object in freed space) is copied, and keeping the shared objects
+# frozen (gc) did not change that: at 20,000 articles one helper's copies grew as long as it
+# ran (0.46 GB and growing), each fresh one's stopped at ~0.25 GB.
 HELPER_PAGES = 1000
+# No helper is forked for fewer pages than this (the last run).
+MIN_RUN = 50
+# What writing out a page a helper rendered costs the build (memo read, MkDocs' steps for the
+# page, the file), as a share of rendering one: ~0.5 ms against ~2.7 ms at 10,000 articles.
+WRITE_SHARE = 0.2
 PAGE_EVENTS = ("page_context", "post_page")
 
 
@@ -64,8 +73,7 @@ class PageHelper:
         """`page` is about to be rendered: the helpers, if they start now (and the next
         helper forked if the last is done)."""
         if self.chain is not None:
-            if page.file.src_uri not in self.pages.handed:  # (at the helpers' pages, the build waits)
-                self.chain.step(page)
+            self.chain.step(page)
             return None
         where = self.position.get(page.file.src_uri)
         if where is None or self.busy():
@@ -73,10 +81,7 @@ class PageHelper:
         rest, self.todo, self.position = self.todo[where + 1:], [], {}  # at most one chain of helpers
         if len(rest) < MIN_PAGES:
             return None
-        theirs = rest[len(rest) // 2:]
-        log.debug("helper processes render %d of the %d pages left to render", len(theirs), len(rest))
-        self.chain = HelperChain([theirs[i:i + HELPER_PAGES] for i in range(0, len(theirs), HELPER_PAGES)],
-                                 self.pages, lambda batch: self.render(batch), self.config.site_dir)
+        self.chain = HelperChain(rest, self.pages, lambda batch: self.render(batch), self.config.site_dir)
         self.chain.step(page)
         return self.chain
 
@@ -86,17 +91,24 @@ class PageHelper:
 
 
 class HelperChain:
-    """Helper processes forked one after another, each rendering the next batch of pages into
-    the memo; handed over to the build (MemoPages.hand_over) as each starts. When the build
-    reaches the helpers' pages it waits for the helper at work (finish()); it renders the
-    batches not started itself."""
+    """Helper processes forked one after another, each rendering a run of `left` (the pages
+    after the build's current one, in its order) into the memo; each run is handed over to
+    the build (MemoPages.hand_over) as its helper starts."""
 
-    def __init__(self, batches: list[list], pages: MemoPages, render: Callable[[list], None], site_dir: str):
-        self.batches, self.pages, self.render, self.site_dir = batches, pages, render, site_dir
+    def __init__(self, left: list, pages: MemoPages, render: Callable[[list], None], site_dir: str):
+        self.left, self.pages, self.render, self.site_dir = left, pages, render, site_dir
+        self.position = {page.file.src_uri: i for i, page in enumerate(left)}
+        self.at = 0  # left[at:]: the pages the build has not reached
+        self.free = 0  # left[free:]: after the last run handed out (the build's, unless a helper takes them)
+        self.at_work: frozenset[str] = frozenset()  # the run of the helper at work
+        self.stopped = False
         self.current: BackgroundWriter | None = None
 
     def step(self, page) -> None:
         """The build is about to render `page`: the next helper starts if the last is done."""
+        at = self.position.get(page.file.src_uri)
+        if at is not None:
+            self.at = max(self.at, at + 1)
         if self.current is not None:
             if self.current.running():
                 return
@@ -104,32 +116,58 @@ class HelperChain:
                 self.finish_current()
             except RuntimeError as error:
                 log.warning("%s: the pages it did not store are rendered by the build", error)
-                self.batches = []
-        if not self.batches:
+        run = None if self.stopped else self.next_run()
+        if run is None:
             return
-        batch = self.batches.pop(0)
+        batch = self.left[run[0]:run[1]]
+        self.free = run[1]
 
         def render() -> list:
             page.active = False  # MkDocs is inside this page here, but not in the helper
-            self.current, self.batches = None, []  # (in the helper, whose pages call consider() too)
+            self.current, self.stopped = None, True  # (in the helper, whose pages call consider() too)
             self.render(batch)
             return []  # nothing to write into the site: the pages are in the memo
         self.current = BackgroundWriter(render, self.site_dir, "page helper")
         self.current.start()
+        self.at_work = frozenset(p.file.src_uri for p in batch)
         self.pages.hand_over(batch, self)  # after the fork: the helper renders them as its own
 
+    def next_run(self) -> tuple[int, int] | None:
+        """Where the next helper's run lies (left[start:stop]): from the first page the build,
+        at its estimated pace, reaches no sooner than the helper is done with the run."""
+        first, end = max(self.at, self.free), len(self.left)
+        handed = sum(p.file.src_uri in self.pages.handed for p in self.left[self.at:first])
+        own = 1 + WRITE_SHARE  # a page the build renders itself, then writes
+        ahead = (first - self.at - handed) * own + handed * WRITE_SHARE  # until `first`, in pages rendered
+        start = first + max(0, ceil((HELPER_PAGES - ahead) / own))
+        if start + HELPER_PAGES <= end:
+            return start, start + HELPER_PAGES
+        # The last run, to the end: the build reaches it as the helper is done.
+        start = max(first, ceil((end + first * own - ahead) / (1 + own)))
+        return (start, end) if end - start >= MIN_RUN else None
+
+    def reached(self, src_uri: str) -> None:
+        """The build is at a page handed to a helper: returns once the helper at work is
+        done, if the page is in its run. RuntimeError if it failed (no helper starts after)."""
+        if src_uri in self.at_work:
+            self.finish_current()
+
     def finish_current(self) -> None:
-        current, self.current = self.current, None
+        current, self.current, self.at_work = self.current, None, frozenset()
         if current is not None:
-            current.finish()
+            try:
+                current.finish()
+            except RuntimeError:
+                self.stopped = True
+                raise
 
     def finish(self) -> None:
         """Wait for the helper at work; none starts after it. RuntimeError if it failed."""
-        self.batches = []
+        self.stopped = True
         self.finish_current()
 
     def cancel(self) -> None:
-        self.batches = []
+        self.stopped = True
         if self.current is not None:
             self.current.cancel()
 

@@ -149,7 +149,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return self.state.pages.body(html_body, page)
 
     def on_env(self, env, /, *, config, files):
-        """Every page is read: a helper process may render half of those left to render (pagehelper.py)."""
+        """Every page is read: helper processes may render runs of those left to render (pagehelper.py)."""
         env.bytecode_cache = env.bytecode_cache or template_cache()  # the theme's compiled templates too
         state = self.state
         if state.in_place is not None:  # MkDocs writes next: no old entry in its way
