@@ -153,7 +153,7 @@ def test_each_run_lies_where_the_build_reaches_it_as_its_helper_is_done(tmp_path
         first = max(at, runs[n - 1][2] if n else 0)  # (after the last run)
         assert start == first or (start - 1 - at - handed) * own + handed * write < stop - start + 1
     assert all(stop - start == pagehelper.HELPER_PAGES for _, start, stop in runs[:-1])
-    assert runs[-1][2] == len(todo)  # the last runs to the end
+    assert runs[-1][2] == len(todo) and helper.chain.stopped  # the last runs to the end: no run after it
     assert len(pages.handed) > len(todo) // 2  # the helpers render more than the build (it also writes theirs)
 
 

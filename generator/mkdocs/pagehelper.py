@@ -100,6 +100,7 @@ class HelperChain:
         self.position = {page.file.src_uri: i for i, page in enumerate(left)}
         self.at = 0  # left[at:]: the pages the build has not reached
         self.free = 0  # left[free:]: after the last run handed out (the build's, unless a helper takes them)
+        self.runs: list[tuple[int, int]] = []  # (start, stop) of each run handed out, in order
         self.at_work: frozenset[str] = frozenset()  # the run of the helper at work
         self.stopped = False
         self.current: BackgroundWriter | None = None
@@ -117,10 +118,12 @@ class HelperChain:
             except RuntimeError as error:
                 log.warning("%s: the pages it did not store are rendered by the build", error)
         run = None if self.stopped else self.next_run()
-        if run is None:
+        if run is None:  # (the runs left only shrink as the build goes on)
+            self.stopped = True
             return
         batch = self.left[run[0]:run[1]]
         self.free = run[1]
+        self.runs.append(run)
 
         def render() -> list:
             page.active = False  # MkDocs is inside this page here, but not in the helper
@@ -136,7 +139,7 @@ class HelperChain:
         """Where the next helper's run lies (left[start:stop]): from the first page the build,
         at its estimated pace, reaches no sooner than the helper is done with the run."""
         first, end = max(self.at, self.free), len(self.left)
-        handed = sum(p.file.src_uri in self.pages.handed for p in self.left[self.at:first])
+        handed = sum(max(0, min(stop, first) - max(start, self.at)) for start, stop in self.runs)
         own = 1 + WRITE_SHARE  # a page the build renders itself, then writes
         ahead = (first - self.at - handed) * own + handed * WRITE_SHARE  # until `first`, in pages rendered
         start = first + max(0, ceil((HELPER_PAGES - ahead) / own))
