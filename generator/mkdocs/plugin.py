@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from generator import build
 from generator.cache import code_fingerprint
 from generator.cachelock import BuildLock, CacheAccess
+from generator.mkdocs.description import page_description
 from generator.mkdocs.inplace import InPlace
 from generator.mkdocs.memopages import MemoPages, PlannedPage, add_empty_template
 from generator.mkdocs.pagefiles import PageFiles
@@ -151,6 +152,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_env(self, env, /, *, config, files):
         """Every page is read: helper processes may render runs of those left to render (pagehelper.py)."""
         env.bytecode_cache = env.bytecode_cache or template_cache()  # the theme's compiled templates too
+        env.filters["digest_description"] = page_description  # (theme_overrides/main.html)
         state = self.state
         if state.in_place is not None:  # MkDocs writes next: no old entry in its way
             names = [*config.theme.static_templates, *config.extra_templates]
