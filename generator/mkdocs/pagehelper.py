@@ -44,7 +44,9 @@ HELPER_PAGES = 1000
 # No helper is forked for fewer pages than this (the last run).
 MIN_RUN = 50
 # What writing out a page a helper rendered costs the build (memo read, MkDocs' steps for the
-# page, the file), as a share of rendering one: ~0.5 ms against ~2.7 ms at 10,000 articles.
+# page, the file), as a share of rendering one: 0.7-1 ms against 3-4 ms at 10,000 articles.
+# Only an estimate of pace: a run the build reaches before its helper is done is waited for;
+# a helper done early is followed by the next at the build's next page.
 WRITE_SHARE = 0.2
 PAGE_EVENTS = ("page_context", "post_page")
 
