@@ -3,12 +3,14 @@ tags stripped, cut to LENGTH characters.
 
 What Jinja's filters give for `content.split("</h1>", 1)[-1] | striptags | replace("¶", "")
 | truncate(LENGTH, true, "…", 0)`, but read from the start of the page only: MarkupSafe's
-striptags rebuilds the whole text once per tag it removes, which on a long region page cost
-more than the rest of its template. Stripping a start of the page that ends just after a
-">" gives a start of what stripping the whole page gives (each "<" meets the same ">"; only
-the last few characters can differ: whitespace, an entity cut short), so once that start
-yields MARGIN characters more than the description keeps, it is the description; otherwise
-the whole page is read. Pages with a comment are read whole: a comment's end may lie past the cut.
+striptags rebuilds the whole text once per tag it removes, so its cost grows with a page's
+length times its tags (a region page of the 1,000-article site: 0.37 ms whole, 0.14 ms from
+its start; a small share of the page's template). Stripping a start of the page that ends
+just after a ">" gives a start of what stripping the whole page gives (each "<" meets the
+same ">"; only the last few characters can differ: whitespace, an entity cut short), so once
+that start yields MARGIN characters more than the description keeps, it is the description;
+otherwise the whole page is read. Pages with a comment are read whole: a comment's end may
+lie past the cut.
 """
 
 from __future__ import annotations
