@@ -101,9 +101,7 @@ class HelperChain:
         self.left, self.pages, self.render, self.site_dir = left, pages, render, site_dir
         self.position = {page.file.src_uri: i for i, page in enumerate(left)}
         self.at = 0  # left[at:]: the pages the build has not reached
-        self.free = 0  # left[free:]: after the last run handed out (the build's, unless a helper takes them)
-        self.runs: list[tuple[int, int]] = []  # (start, stop) of each run handed out, in order
-        self.at_work: frozenset[str] = frozenset()  # the run of the helper at work
+        self.runs: list[tuple[int, int]] = []  # (start, stop) of each run handed out, in order: the last is at work
         self.stopped = False
         self.current: BackgroundWriter | None = None
 
@@ -124,7 +122,6 @@ class HelperChain:
             self.stopped = True
             return
         batch = self.left[run[0]:run[1]]
-        self.free = run[1]
         self.runs.append(run)
 
         def render() -> list:
@@ -134,13 +131,13 @@ class HelperChain:
             return []  # nothing to write into the site: the pages are in the memo
         self.current = BackgroundWriter(render, self.site_dir, "page helper")
         self.current.start()
-        self.at_work = frozenset(p.file.src_uri for p in batch)
         self.pages.hand_over(batch, self)  # after the fork: the helper renders them as its own
 
     def next_run(self) -> tuple[int, int] | None:
         """Where the next helper's run lies (left[start:stop]): from the first page the build,
         at its estimated pace, reaches no sooner than the helper is done with the run."""
-        first, end = max(self.at, self.free), len(self.left)
+        # (after the last run: left[first:] is the build's, unless a helper takes it)
+        first, end = max(self.at, self.runs[-1][1] if self.runs else 0), len(self.left)
         handed = sum(max(0, min(stop, first) - max(start, self.at)) for start, stop in self.runs)
         own = 1 + WRITE_SHARE  # a page the build renders itself, then writes
         ahead = (first - self.at - handed) * own + handed * WRITE_SHARE  # until `first`, in pages rendered
@@ -154,11 +151,12 @@ class HelperChain:
     def reached(self, src_uri: str) -> None:
         """The build is at a page handed to a helper: returns once the helper at work is
         done, if the page is in its run. RuntimeError if it failed (no helper starts after)."""
-        if src_uri in self.at_work:
+        at = self.position.get(src_uri)
+        if self.current is not None and at is not None and self.runs[-1][0] <= at < self.runs[-1][1]:
             self.finish_current()
 
     def finish_current(self) -> None:
-        current, self.current, self.at_work = self.current, None, frozenset()
+        current, self.current = self.current, None
         if current is not None:
             try:
                 current.finish()
