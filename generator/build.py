@@ -40,6 +40,7 @@ from generator.settings import Settings
 from generator.site import keywords
 from generator.site.pages import DATA_CSV, DATA_JSON, PagePlan, Renderer
 from generator.site.typeset import typeset_digest
+from generator.wordpack import pack_counts
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
@@ -84,6 +85,8 @@ def build(settings: Settings, resources: Resources, cache: CacheAccess, site_dir
         # what they made frozen after (decoding()); at 10,000 articles its passes were a sixth of planning.
         with decoding():
             data, search_terms = read_all(settings, resources, progress, cache)
+            if feed is not None:
+                feed.send_words(search_terms)  # the writer makes the vocabulary meanwhile
             grouped = digest.articles_by_region(data)  # (by id: the same groups for the typeset copy)
             data = keywords.without_counts(data)  # `grouped` keeps them for by_region: nothing else reads them
             shown = typeset_digest(data)  # pages and snippets: full-width punctuation
@@ -220,7 +223,8 @@ def extract_figures(articles: list[Article], source: Source, resources: Resource
 def with_keywords(article: Article, resources: Resources) -> Article:
     """The article with its keyword candidates: they need no other article, so they are
     computed here, in the cached per-file stage, not on every build."""
-    return replace(article, term_counts=keywords.count_terms(article, resources.segmenter.tokenizer, resources.idf))
+    counts = keywords.count_terms(article, resources.segmenter.tokenizer, resources.idf)
+    return replace(article, term_counts=pack_counts(counts))
 
 
 def article_search_terms(article: Article, resources: Resources) -> SearchTerms:

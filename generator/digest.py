@@ -21,7 +21,7 @@ from pathlib import Path
 from generator.dedupe import merge_duplicates
 from generator.read.figures import Cues, select, trust
 from generator.records import (UNKNOWN_REGION, Article, DataWarning, Digest, FileResult, Figure, Period, Region,
-                               SearchTerms, Source)
+                               Source)
 from generator.settings import Settings
 from generator.typedjson import Shared
 
@@ -67,11 +67,10 @@ def build_digest(sources: list[Source], results: dict[str, FileResult], settings
 _SHORT = 32
 # The recurring words of per-file results, one string object each however many results hold
 # them, shared as the results are decoded (the cache's and the workers' alike, ResultCache):
-# each figure's short texts and its period's, the articles' keyword candidates and search
-# words. Decoded apart, each would be an object of its own: at 10,000 articles those copies
-# were most of the memory the results take. Only objects change, never values.
-SHARED_WORDS = Shared(((Figure, "", _SHORT), (Period, "", None), (Article, "term_counts", None),
-                       (SearchTerms, "words", None)))
+# each figure's short texts and its period's. Decoded apart, each would be an object of its
+# own. Only objects change, never values. (The articles' keyword candidates and search words
+# are kept packed, one string each, until they are read: wordpack.py.)
+SHARED_WORDS = Shared(((Figure, "", _SHORT), (Period, "", None)))
 
 
 def _region_order(region: Region) -> tuple:

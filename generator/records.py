@@ -198,7 +198,7 @@ class SearchTerms:
     so a rebuild does not run jieba or the synonym scan again over the articles that did not change.
     """
 
-    words: tuple[str, ...]  # jieba vocabulary words of title, headings and paragraphs, sorted
+    words: str  # jieba vocabulary words of title, headings and paragraphs, sorted: packed (wordpack.py)
     synonyms: tuple[tuple[str, ...], ...]  # per searchable section: canonical metric names it mentions
 
 
@@ -221,7 +221,7 @@ class Article:
     region_evidence: str = ""
     url: str = ""  # site-relative URL of its page, e.g. articles/<id>/
     also_in: list[str] = field(default_factory=list)  # other seed files carrying the same text (dedupe.py)
-    term_counts: TermCounts = ()  # keyword candidates, words by count (keywords.py)
+    term_counts: str = ""  # keyword candidates, words by count (keywords.py): TermCounts packed (wordpack.py)
 
     # Convenience pass-throughs so templates and stages read naturally.
     @property

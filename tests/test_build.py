@@ -135,8 +135,7 @@ def test_computed_and_cached_results_are_equal_records_with_shared_words(tmp_pat
     assert hits == len(sources) and warm == cold
     for read in (cold, warm):
         first, second = read["page0.txt"], read["page2.txt"]  # the same text in two files
-        assert first.search_terms[0].words
-        assert all(a is b for a, b in zip(first.search_terms[0].words, second.search_terms[0].words))
+        assert first.search_terms[0].words == second.search_terms[0].words != ""  # packed (wordpack.py)
         assert first.figures and first.figures[0].unit is second.figures[0].unit
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from generator.records import Article, ArticleDraft, Region, SearchTerms, Section
 from generator.search.feed import BATCH, ArticleFeed
+from generator.wordpack import pack_words, unpack_words
 
 REGION = Region("安吉县", "湖州市", "浙江省", "330523", "county", "anji-xian")
 
@@ -27,20 +28,22 @@ def _child(feed: ArticleFeed, out) -> None:
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
 def test_a_forked_writer_receives_every_article_its_terms_and_their_vocabulary():
     articles = _articles(BATCH + 3)  # more than one message
-    terms = {a.id: SearchTerms((f"词{i}", "共同"), ((),)) for i, a in enumerate(articles) if i != 1}
+    terms = {a.id: SearchTerms(pack_words((f"词{i}", "共同")), ((),)) for i, a in enumerate(articles) if i != 1}
     feed = ArticleFeed()
     mine, theirs = multiprocessing.get_context("fork").Pipe(duplex=False)
     child = multiprocessing.get_context("fork").Process(target=_child, args=(feed, theirs))
     child.start()
+    theirs.close()  # (a child that fails ends mine.recv() with EOFError, not a wait for ever)
     feed.forked()
+    feed.send_words(terms)
     feed.send(articles, terms)
     ids, with_terms, vocabulary, words, one_region, paragraphs = mine.recv()
     child.join()
     assert child.exitcode == 0
     assert ids == [a.id for a in articles]
     assert with_terms == sorted(terms)  # an article without terms is left to the index to segment
-    assert vocabulary == sorted({w for t in terms.values() for w in t.words})
-    assert words == {()}  # the words travel once, as the vocabulary
+    assert vocabulary == sorted({w for t in terms.values() for w in unpack_words(t.words)})
+    assert words == {""}  # the writer keeps the words once, as the vocabulary
     assert one_region and paragraphs == ["段落1"]
 
 
@@ -71,7 +74,9 @@ def test_the_writer_receives_only_what_the_index_reads_of_an_article():
     mine, theirs = multiprocessing.get_context("fork").Pipe(duplex=False)
     child = multiprocessing.get_context("fork").Process(target=_slim_child, args=(feed, theirs))
     child.start()
+    theirs.close()
     feed.forked()
+    feed.send_words({})
     feed.send([article], {})
     got = mine.recv()
     child.join()

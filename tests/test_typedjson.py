@@ -33,7 +33,7 @@ def _result() -> FileResult:
     draft = ArticleDraft(source="a.txt", title="标题 \"引号\" <b>", sections=[Section(None, ["第一段。"]),
                                                                              Section("小标题", ["第二段。", "三"])],
                          authors=["记者"], lines=[(1, 3), (5, 9)], warnings=[DataWarning("a.txt", "问题", line=4)])
-    article = Article(id="a1", draft=draft, region=region, year=2024, term_counts=(("__pairs__",), (), ("增长",)))
+    article = Article(id="a1", draft=draft, region=region, year=2024, term_counts="__pairs__\t\t增长")
     figures = [Figure(id="f1", article="a1", region="某某区", measure="产值", value="146.04", unit="亿元",
                       value_normalized=14604000000.0, unit_normalized="元", quote="产值146.04亿元", paragraph=1,
                       aspect=Aspect.GROWTH_AVG, indicator="地区生产总值", modality=Modality.TARGET,
@@ -43,15 +43,15 @@ def _result() -> FileResult:
                       period=Period("近年来", None, "2024"), start_value=True)]
     return FileResult(articles=[article, Article(id="a2", draft=draft, region=UNKNOWN_REGION)], figures=figures,
                       warnings=[DataWarning("a.txt", "w", hint="h")], regions=[region],
-                      search_terms=[SearchTerms(words=("一", "二"), synonyms=(("GDP", "产值"), ())),
-                                    SearchTerms(words=(), synonyms=((), ()))])
+                      search_terms=[SearchTerms(words="一\n二", synonyms=(("GDP", "产值"), ())),
+                                    SearchTerms(words="", synonyms=((), ()))])
 
 
 def test_a_file_result_round_trips_exactly():
     result = _result()
     again = load(dump(result, FileResult), FileResult)
     assert again == result
-    assert type(again.articles[0].draft.lines[0]) is tuple and type(again.search_terms[0].words) is tuple
+    assert type(again.articles[0].draft.lines[0]) is tuple and type(again.search_terms[0].synonyms[0]) is tuple
     assert type(again.figures[1].value_normalized) is int  # an int stays an int: output is unchanged
     assert again.figures[0].aspect is Aspect.GROWTH_AVG and again.figures[1].period.start is None
     assert dump(again, FileResult) == dump(result, FileResult)

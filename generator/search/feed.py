@@ -15,12 +15,12 @@ Only for a writer that really runs in a forked child: in-process, `receive` woul
 from __future__ import annotations
 
 import multiprocessing
-import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from itertools import islice
 
 from generator.records import Article, ArticleDraft, Digest, Region, SearchTerms
+from generator.wordpack import unpack_words
 
 # Articles pickled into one message: big enough that a message costs little, small enough
 # that neither process holds much of the corpus as pickles at once.
@@ -37,12 +37,18 @@ class ArticleFeed:
         """In the build, once the writer is forked: only the child reads."""
         self._receiver.close()
 
+    def send_words(self, terms: Mapping[str, SearchTerms]) -> None:
+        """First, the terms' words, packed as they are (wordpack.py): the writer makes the
+        vocabulary of them (all the index needs of them) while the build typesets the
+        articles it sends next. Words are never made in the build: decoding them was half
+        of the work before it could send anything."""
+        packed = iter([t.words for t in terms.values()])
+        while batch := list(islice(packed, BATCH)):
+            self._sender.send(batch)
+        self._sender.send(None)
+
     def send(self, articles: Iterable[Article], terms: Mapping[str, SearchTerms]) -> None:
-        """The articles with their terms (by article id), then the end. The terms' words go
-        once, as the vocabulary (all the index needs of them), not with every article."""
-        vocabulary = set().union(*(t.words for t in terms.values()))
-        self._sender.send(vocabulary)
-        del vocabulary
+        """Then the articles with their terms (by article id; their words went first), then the end."""
         articles = iter(articles)
         while batch := list(islice(articles, BATCH)):
             self._sender.send([(_for_index(a), _without_words(terms.get(a.id))) for a in batch])
@@ -54,7 +60,13 @@ class ArticleFeed:
         by id (words left out) and the vocabulary of those terms. Raises EOFError if the
         build ended without sending everything."""
         self._sender.close()  # (so a build that dies ends the wait)
-        vocabulary: set[str] = {sys.intern(w) for w in self._receiver.recv()}
+        packed: list[str] = []
+        while (words := self._receiver.recv()) is not None:
+            packed += words  # (all taken first: the build sends them without waiting on their unpacking)
+        vocabulary: set[str] = set()
+        for words in packed:
+            vocabulary.update(unpack_words(words))
+        del packed
         articles: list[Article] = []
         terms: dict[str, SearchTerms] = {}
         regions: dict[Region, Region] = {}  # one object per region, as in the build
@@ -69,7 +81,7 @@ class ArticleFeed:
 
 
 def _without_words(terms: SearchTerms | None) -> SearchTerms | None:
-    return None if terms is None else replace(terms, words=())
+    return None if terms is None else replace(terms, words="")
 
 
 def _for_index(article: Article) -> Article:

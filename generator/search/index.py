@@ -21,6 +21,7 @@ from generator.search.scoring import Postings
 from generator.search.segment import Segmenter
 from generator.search.terms import Synonyms, article_terms, pinyin_keys, region_names, sections, trad_map
 from generator.settings import Settings
+from generator.wordpack import unpack_words
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
@@ -127,7 +128,7 @@ def build_index(digest: Digest, segmenter: Segmenter | None, synonyms: Synonyms,
     region_fields = {a.region: region_names(a.region) for a in articles}
 
     # Vocabulary: jieba's words over every field, region names, and canonical metric names.
-    vocab: set[str] = set(vocabulary).union(*(mine.words for mine in own))
+    vocab: set[str] = set(vocabulary).union(*(unpack_words(mine.words) for mine in own))
     for names in region_fields.values():
         vocab.update(segment.normalise(n) for n in names)
     vocab.update(k for k in synonyms.table.values() if segment.CJK_RE.fullmatch(k))

@@ -17,6 +17,7 @@ from generator.records import Article, Region, SearchTerms
 from generator.search import segment
 from generator.search.segment import Segmenter
 from generator.settings import PACKAGE_DIR
+from generator.wordpack import pack_words
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
@@ -65,7 +66,7 @@ def article_terms(article: Article, segmenter: Segmenter, synonyms: Synonyms) ->
     """
     docs = sections([article])
     texts = [article.title] + [text for d in docs for text in (d.heading, *d.paragraphs)]
-    words = tuple(sorted(segment.vocabulary(segmenter, texts)))
+    words = pack_words(sorted(segment.vocabulary(segmenter, texts)))
     return SearchTerms(words, tuple(synonyms.hits(segment.normalise("\n".join(d.paragraphs))) for d in docs))
 
 

@@ -26,6 +26,7 @@ import yaml
 
 from generator.records import Article, Digest, Region, TermCounts
 from generator.settings import PACKAGE_DIR
+from generator.wordpack import unpack_counts
 
 IDF_TABLE = importlib.resources.files("jieba") / "analyse" / "idf.txt"
 STOP_WORDS = PACKAGE_DIR / "data" / "stop_words.yml"
@@ -82,8 +83,8 @@ def _word_and_weight(line: str) -> list[str]:
 
 
 def count_terms(article: Article, tokenizer: jieba.Tokenizer, idf: Idf) -> TermCounts:
-    """Word counts of an article's paragraphs (only words that can become keywords), as the
-    article keeps them: its words by count (records.TermCounts)."""
+    """Word counts of an article's paragraphs (only words that can become keywords): its
+    words by count (records.TermCounts; the article keeps them packed, wordpack.py)."""
     cut: Counter[str] = Counter()  # jieba's words as cut, in order of first use
     for paragraph in article.paragraphs:
         cut.update(tokenizer.cut(paragraph))
@@ -163,10 +164,11 @@ _FIRST = 3
 
 def by_region(grouped: Mapping[Region, list[Article]], idf: Idf, n: int) -> dict[Region, list[str]]:
     """Each region's keywords from its articles' counts (digest.articles_by_region's groups)."""
-    return {region: top_keywords((a.term_counts for a in articles), idf, n) for region, articles in grouped.items()}
+    return {region: top_keywords((unpack_counts(a.term_counts) for a in articles), idf, n)
+            for region, articles in grouped.items()}
 
 
 def without_counts(digest: Digest) -> Digest:
     """The digest with its articles' keyword counts let go (once by_region has used them):
     they are most of what an article holds besides its text."""
-    return replace(digest, articles=[replace(a, term_counts=()) if a.term_counts else a for a in digest.articles])
+    return replace(digest, articles=[replace(a, term_counts="") if a.term_counts else a for a in digest.articles])
