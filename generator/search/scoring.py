@@ -150,8 +150,9 @@ class LeanBuilder(Builder):
         for name in self._fields:
             tokens = doc[name]
             counts = Counter(map(str.lower, tokens))  # terms in order of first occurrence
-            self._ids.extend(map(self._term_ids.__getitem__, counts))
-            self._tf.extend(counts.values())
+            # (fromlist: an array extended from an iterator converts item by item, slower)
+            self._ids.fromlist(list(map(self._term_ids.__getitem__, counts)))
+            self._tf.fromlist(list(counts.values()))
             self._sizes.append(len(counts))
             self._lengths.append(len(tokens))
         self.document_count += 1
