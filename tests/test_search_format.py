@@ -235,3 +235,11 @@ def test_text_shards_read_back_the_same_from_memory_or_a_temporary_file(monkeypa
     assert json.loads(files[4][1]) == {"d0": 8, "docs": [docs[8]], "articles": {"4": articles[4]}}
     one = format.TextShards(docs, articles, 1 << 20)  # small corpus: one file of every document
     assert (one.count, one.per_file) == (1, 9) and json.loads(next(one.files())[1])["docs"] == docs
+
+
+def test_text_is_large_once_paragraphs_and_titles_pass_the_one_file_limit():
+    docs = [[0, 1, 1, "", ["一二", "三"]]]  # 9 bytes of paragraphs (UTF-8)
+    articles = [["标题", "articles/a/", "某区", "某省 某区"]]  # a 6-byte title
+    assert not format.is_large(docs, articles, 15)  # exactly at the limit: one file
+    assert format.is_large(docs, articles, 14)  # the title's last byte passes it
+    assert format.is_large(docs * 2, articles, 17)  # paragraphs alone pass it (the titles not measured)

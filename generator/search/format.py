@@ -13,6 +13,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 
 from generator import scriptjson
 from generator.records import Article, GeneratedFile
@@ -78,8 +79,12 @@ def shard_count(total_bytes: int, target: int, one_file: int) -> int:
 
 def is_large(docs: list[list], articles: list[list], one_file_bytes: int) -> bool:
     """Whether the corpus's text (paragraphs and titles) is over the one-file limit."""
-    text = sum(len(p.encode("utf-8")) for d in docs for p in d[4]) + sum(len(a[0].encode("utf-8")) for a in articles)
-    return text > one_file_bytes
+    text = 0
+    for part in chain((p for d in docs for p in d[4]), (a[0] for a in articles)):
+        text += len(part.encode("utf-8"))
+        if text > one_file_bytes:
+            return True  # (a large corpus: the rest need not be measured)
+    return False
 
 
 def document_order(docs: list[list], articles: list[list], one_file_bytes: int) -> list[int]:

@@ -125,7 +125,7 @@ def build_index(digest: Digest, segmenter: Segmenter | None, synonyms: Synonyms,
     text = format.TextShards(doc_rows, article_rows, one_file_bytes)
     doc_articles = [row[0] for row in doc_rows]
     del doc_rows  # (the t files hold their text now)
-    region_fields = {a.region: region_names(a.region) for a in articles}
+    region_fields = {r: region_names(r) for r in dict.fromkeys(a.region for a in articles)}
 
     # Vocabulary: jieba's words over every field, region names, and canonical metric names.
     vocab: set[str] = set(vocabulary).union(*(unpack_words(mine.words) for mine in own))
