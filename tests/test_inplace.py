@@ -60,6 +60,26 @@ def test_rebuilt_in_place_without_the_files_it_did_not_write(tmp_path):
     assert (site / "articles" / "a1" / "index.html").stat().st_ino == inode
 
 
+def test_a_folder_still_being_written_is_swept_after_the_rest(tmp_path):
+    """The plugin sweeps all but the search index's folder while its writer works, then that folder."""
+    site = tmp_path / "site"
+    finished_site(site)
+    (site / "assets" / "search" / "p").mkdir(parents=True)
+    for name in ("assets/search/old.json", "assets/search/p/0.json"):  # the last build's index files
+        (site / name).write_text("old", encoding="utf-8")
+    for path in [*(site / "assets").rglob("*"), site / "assets"]:
+        os.utime(path, (PAST, PAST))
+    rebuild = start(site)
+    (site / "index.html").write_text("new home", encoding="utf-8")
+    assert rebuild.sweep(rebuild.until(), skip="assets/search") == []
+    assert not (site / "articles").exists()  # the rest: swept
+    assert (site / "assets" / "search" / "old.json").exists() and (site / "assets" / "search" / "p" / "0.json").exists()
+    (site / "assets" / "search" / "p" / "0.json").write_text("new", encoding="utf-8")  # the writer, meanwhile
+    assert rebuild.sweep_within(rebuild.until(), "assets/search") == []
+    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    assert files == [".build-incomplete", ".keep", "assets/search/p/0.json", "index.html"]
+
+
 def test_an_old_empty_folder_goes_and_a_new_one_stays(tmp_path):
     site = tmp_path / "site"
     finished_site(site)

@@ -101,26 +101,45 @@ class InPlace:
         end = started(self.site_dir)
         return end if end is not None and end >= self.since else None
 
-    def sweep(self, until: int, kept: set[str] = frozenset()) -> list[str]:
+    def sweep(self, until: int, kept: set[str] = frozenset(), skip: str | None = None) -> list[str]:
         """Remove what this build did not write or keep (`kept`: paths as os.scandir names them,
-        pagefiles.py); see the module's docstring. The problems as lines."""
+        pagefiles.py); see the module's docstring. The problems as lines. `skip`: a folder
+        (site-relative) left as it is, where another process may still be writing:
+        sweep_within() it once that ended."""
         problems: list[str] = []
+        skipped = {f"{self.site_dir}/{skip}"} if skip else set()
         with os.scandir(self.site_dir) as entries:
             for entry in entries:
                 if not entry.name.startswith("."):
+                    _sweep(entry, self.since, until, kept, problems, skipped)
+        return problems
+
+    def sweep_within(self, until: int, folder: str, kept: set[str] = frozenset()) -> list[str]:
+        """sweep() inside one folder (site-relative), which itself stays."""
+        problems: list[str] = []
+        try:
+            with os.scandir(self.site_dir / folder) as entries:
+                for entry in entries:
                     _sweep(entry, self.since, until, kept, problems)
+        except FileNotFoundError:
+            pass
+        except OSError as error:
+            problems.append(f"{self.site_dir / folder}: {error.strerror or error}")
         return problems
 
 
-def _sweep(entry: os.DirEntry, since: int, until: int, kept: set[str], problems: list[str]) -> bool:
+def _sweep(entry: os.DirEntry, since: int, until: int, kept: set[str], problems: list[str],
+           skipped: set[str] = frozenset()) -> bool:
     """Remove `entry` if stale (for a folder: what in it is stale, then itself if left empty
-    by that or old and empty); True when it was removed."""
+    by that or old and empty); True when it was removed. Entries in `skipped` are kept."""
+    if entry.path in skipped:
+        return False
     try:
         if entry.is_dir(follow_symlinks=False):
             removed = left = 0
             with os.scandir(entry.path) as children:
                 for child in children:
-                    if _sweep(child, since, until, kept, problems):
+                    if _sweep(child, since, until, kept, problems, skipped):
                         removed += 1
                     else:
                         left += 1

@@ -35,6 +35,7 @@ from generator.mkdocs.sitetrash import Removal, empty_site, left_warning, shown
 from generator.read.decode import display_name
 from generator.records import DataWarning
 from generator.resources import Resources, load_resources
+from generator.search import ASSET_DIR
 from generator.settings import Settings, plugin_config_scheme
 from generator.site.pages import DATA_CSV, DATA_JSON, PagePlan
 from generator.site.templatecache import template_cache
@@ -196,12 +197,16 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     @event_priority(-100)  # last: the marker goes only when every plugin has written its files
     def _on_post_build(self, *, config) -> None:
         state = self.state
+        state.pages.wait_for_helper()  # (normally waited for at its first page)
+        search = state.result.search
+        # The search writer is the last to end a rebuild: meanwhile, in place, the rest of the
+        # site is swept (its files are all written by now), and its folder once it ended.
+        early = _sweep_besides_search(state.in_place, state.pages.disk) if search and search.running() else None
         try:
-            if state.result.search is not None:
-                state.result.search.finish()
+            if search is not None:
+                search.finish()
         except RuntimeError as error:
             raise PluginError(str(error)) from error
-        state.pages.wait_for_helper()  # (normally waited for at its first page)
         state.pages.memo.prune()
         warnings = len(state.result.warnings)
         if config.strict and warnings and not log.isEnabledFor(logging.WARNING):
@@ -211,7 +216,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if problems := state.old_site.wait():  # a site is complete only without the old files
             _warn(left_warning(state.old_site, problems))
             mark_incomplete(state.site_dir, "The previous build's files in this folder could not be deleted")
-        elif state.in_place is not None and (stale := _sweep(state.in_place, state.pages.disk)):
+        elif state.in_place is not None and (stale := _sweep(state.in_place, state.pages.disk, early)):
             mark_incomplete(state.site_dir, stale)
         else:
             state.pages.disk.save()
@@ -222,15 +227,27 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     on_post_build = CombinedEvent(_restore, _on_post_build)
 
 
-def _sweep(in_place: InPlace, disk: PageFiles) -> str:
-    """Remove the files this in-place build did not write; what is wrong with the site
+def _sweep_besides_search(in_place: InPlace | None, disk: PageFiles) -> list[str] | None:
+    """_sweep's work outside the search index's folder; its problems, or None when not done
+    (not in place, or the clock jumped: _sweep says so)."""
+    until = in_place.until() if in_place is not None else None
+    return None if until is None else in_place.sweep(until, disk.kept_paths(), skip=ASSET_DIR)
+
+
+def _sweep(in_place: InPlace, disk: PageFiles, early: list[str] | None = None) -> str:
+    """Remove the files this in-place build did not write (only in the search index's
+    folder after `early`, _sweep_besides_search's problems); what is wrong with the site
     folder if that failed ("" when it is complete)."""
     until = in_place.until()
     if until is None:
         _warn("the system clock changed during the build, so the previous build's files could not be "
               "told from this build's: build again before you publish the site")
         return "The system clock changed during the build"
-    if problems := in_place.sweep(until, disk.kept_paths()):
+    if early is None:
+        problems = in_place.sweep(until, disk.kept_paths())
+    else:
+        problems = early + in_place.sweep_within(until, ASSET_DIR, disk.kept_paths())
+    if problems:
         _warn(f"could not delete files the previous build left in {in_place.site_dir} ({shown(problems)}): "
               "delete them yourself and build again; until then the site folder is marked unfinished "
               "and must not be published")

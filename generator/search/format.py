@@ -17,11 +17,10 @@ from itertools import chain
 
 from generator import scriptjson
 from generator.records import Article, GeneratedFile
-from generator.search import segment
+from generator.search import ASSET_DIR, segment
 from generator.search.scoring import Postings
 from generator.search.terms import SectionDoc
 
-ASSET_DIR = "assets/search"
 INDEX_PATH = f"{ASSET_DIR}/index.json"
 SHARD_KINDS = ("v", "c", "p", "t")
 # FORMAT.md "Size": above the one-file limit, shards of about these many bytes (raw JSON) ...
