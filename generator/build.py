@@ -47,6 +47,9 @@ log = logging.getLogger("mkdocs.plugins.digest")
 READABLE = {SourceStatus.OK, SourceStatus.REPAIRED}
 # Below this many files to process, starting worker processes costs more than it saves.
 POOL_THRESHOLD = 8
+# Fewer files are read in a worker too when at least this many cached results are decoded
+# meanwhile: that decoding (~0.5 ms a result) outlasts starting the worker.
+OVERLAP_DECODED = 100
 
 Progress = Callable[[int, int, str], None]
 
@@ -242,26 +245,41 @@ def published_date(source: Source) -> str:
 
 def process_sources(readable: list[Source], settings: Settings, resources: Resources | None,
                     progress: Progress | None, cache: ResultCache) -> dict[str, FileResult]:
-    """Each source's FileResult by file name: from the cache, else computed (in a pool
-    of worker processes when there are enough to compute).
+    """Each source's FileResult by file name: from the cache, else computed (in worker
+    processes when there are enough to compute, or enough cached results to decode meanwhile).
 
     A computed result comes back encoded as the cache stores it (encoded()): it is stored as
     it is and decoded as a cached one is, so a full build and a warm one hold the same
     records, their recurring words shared as they are decoded (cache.shared).
 
     Each source of `readable` is replaced there by itself without its text once its result
-    is in: the texts of a large corpus are not all held while it is read."""
+    is in: the texts of a large corpus are not all held while it is read.
+
+    The files without a cache entry are known before any entry is decoded: in worker
+    processes, their reading starts first and runs beside the decoding (a rebuild after a
+    few seeds changed in a large corpus: a worker reads them while this process decodes)."""
     results: dict[str, FileResult] = {}
-    todo: list[int] = []  # positions in `readable`
+    absent = [n for n, source in enumerate(readable) if not cache.holds(source)]
+    ahead = _reading_pool(settings, len(absent), len(readable) - len(absent))
+    # (the list of sources to map is the call's own: let go once they are submitted)
+    read_ahead = ahead.map(_process_in_worker, [readable[n] for n in absent], chunksize=4) if ahead else ()
+    todo: list[int] = [] if ahead else absent  # positions in `readable`, read after the decoding
+    without = set(absent)
     thawed()
-    with decoding():
-        for n, source in enumerate(readable):
-            cached = cache.get(source)
-            if cached is not None:
-                results[source.file] = cached
-                readable[n] = _without_text(source)
-            else:
-                todo.append(n)
+    try:
+        with decoding():
+            for n, source in enumerate(readable):
+                cached = None if n in without else cache.get(source)
+                if cached is not None:
+                    results[source.file] = cached
+                    readable[n] = _without_text(source)
+                elif n not in without:  # an entry that could not be used
+                    todo.append(n)
+    except BaseException:
+        if ahead:
+            ahead.shutdown(wait=False, cancel_futures=True)
+        raise
+    todo.sort()
     done = len(results)
 
     def record(n: int, computed: bytes | FileResult) -> None:
@@ -279,11 +297,12 @@ def process_sources(readable: list[Source], settings: Settings, resources: Resou
         if progress:
             progress(done, len(readable), source.file)
 
-    workers = _worker_count(settings, len(todo))
-    if workers > 1 and len(todo) >= POOL_THRESHOLD:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                                 initargs=(settings, os.getpid())) as pool:
-            # (the list of sources to map is the call's own: let go once they are submitted)
+    if ahead:
+        with ahead:
+            for n, result in zip(absent, read_ahead):
+                record(n, result)
+    if pool := _reading_pool(settings, len(todo), 0):
+        with pool:
             for n, result in zip(todo, pool.map(_process_in_worker, [readable[n] for n in todo], chunksize=4)):
                 record(n, result)
     else:
@@ -352,6 +371,11 @@ def _process_in_worker(source: Source) -> bytes | FileResult:
     return encoded(process_source(source, _worker_resources))
 
 
-def _worker_count(settings: Settings, jobs: int) -> int:
+def _reading_pool(settings: Settings, jobs: int, decoding: int) -> ProcessPoolExecutor | None:
+    """Worker processes for `jobs` files to read while `decoding` cached results are decoded;
+    None: read them here (workers: 1, one CPU, few files and little to decode beside them)."""
     wanted = settings.workers or os.cpu_count() or 1
-    return max(1, min(wanted, jobs))
+    if wanted < 2 or not jobs or (jobs < POOL_THRESHOLD and decoding < OVERLAP_DECODED):
+        return None
+    return ProcessPoolExecutor(max_workers=min(wanted, jobs), initializer=_init_worker,
+                               initargs=(settings, os.getpid()))

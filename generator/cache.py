@@ -187,6 +187,10 @@ class ResultCache:
         parts = [PAYLOAD_FORMAT, self.fingerprint, source.file, source.sha256, override]
         return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
+    def holds(self, source: Source) -> bool:
+        """Whether an entry is stored for source (get() may still refuse it)."""
+        return self.files.has(self.key(source))
+
     def get(self, source: Source):
         key = self.key(source)
         data = self.files.read(key)

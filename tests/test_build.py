@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -137,6 +138,49 @@ def test_computed_and_cached_results_are_equal_records_with_shared_words(tmp_pat
         first, second = read["page0.txt"], read["page2.txt"]  # the same text in two files
         assert first.search_terms[0].words == second.search_terms[0].words != ""  # packed (wordpack.py)
         assert first.figures and first.figures[0].unit is second.figures[0].unit
+
+
+def test_few_new_files_are_read_in_a_worker_while_the_cached_ones_are_decoded(tmp_path, monkeypatch):
+    """Files without a cache entry start in a worker before the others are decoded, and give
+    the same results as when read in this process, after the decoding."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for n in range(4):
+        (seeds / f"page{n}.txt").write_text(_PAGE.replace("2.5万亩", f"{n + 2}万亩"), "utf-8")
+    monkeypatch.setattr(build, "OVERLAP_DECODED", 3)  # (the seeds are few: as many cached as a large corpus)
+
+    def read(workers: int, cache_dir: Path, new: str | None = None) -> dict:
+        if new:
+            (seeds / "page9.txt").write_text(new, "utf-8")
+        settings = Settings(seeds_dir=seeds, cache_dir=cache_dir, workers=workers)
+        with BuildLock(settings.cache_dir) as access:
+            cache = ResultCache(access, "fingerprint", FileResult, digest.SHARED_WORDS)
+            readable = build.decode.read_sources(seeds, settings)
+            started = []  # what the first _reading_pool call was asked and gave
+            pool = build._reading_pool
+            monkeypatch.setattr(build, "_reading_pool", lambda *a: started.append((a, pool(*a))) or started[-1][1])
+            read = build.process_sources(readable, settings, None, None, cache)
+            monkeypatch.setattr(build, "_reading_pool", pool)
+            return read, cache.hits, started[0]
+
+    for workers, cache_dir in ((2, tmp_path / "ahead"), (1, tmp_path / "here")):
+        read(workers, cache_dir)  # the four files cached
+    ahead, hits, (asked, pool) = read(2, tmp_path / "ahead", _PAGE.replace("富源县", "罗平县"))
+    assert hits == 4 and asked[1:] == (1, 4) and pool is not None  # one file for a worker, four to decode
+    here, hits, (_, pool) = read(1, tmp_path / "here")
+    assert hits == 4 and pool is None and ahead == here and "page9.txt" in ahead
+
+
+def test_a_reading_pool_only_when_it_pays():
+    many, one = Settings(workers=0), Settings(workers=1)
+    assert build._reading_pool(many, 0, 10_000) is None  # nothing to read
+    assert build._reading_pool(one, 1, 10_000) is None  # workers: 1 = in this process
+    assert build._reading_pool(many, 1, build.OVERLAP_DECODED - 1) is None  # too little to decode beside it
+    for jobs, decoding in ((1, build.OVERLAP_DECODED), (build.POOL_THRESHOLD, 0)):
+        pool = build._reading_pool(many, jobs, decoding)
+        assert pool is not None or (os.cpu_count() or 1) < 2
+        if pool is not None:
+            pool.shutdown()
 
 
 def test_loaded_results_are_frozen_and_a_rebuild_collects_what_the_last_one_froze(tmp_path):
