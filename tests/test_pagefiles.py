@@ -74,3 +74,17 @@ def test_the_records_of_the_last_site_folders_are_kept(tmp_path):
         os.utime(pages.files.path(pages.key), (1000 + n, 1000 + n))  # in this order (clock ticks are coarse)
     kept = {p.stem for p in (tmp_path / "cache" / "sites").glob("*.json")}
     assert kept == {PageFiles.load(access, tmp_path / f"site{n}", True).key for n in (2, 3, 4, 5)}
+
+
+def test_a_record_taken_earlier_is_what_is_saved(tmp_path):
+    """The plugin records the pages' files while the search writer ends, and saves that record."""
+    access, site = CacheAccess(tmp_path / "cache", True), tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "index.html").write_text("page", encoding="utf-8")
+    pages = PageFiles.load(access, site, True)
+    pages.unchanged("a/index.html", "k1")
+    recorded = pages.record()
+    assert list(recorded) == ["a/index.html"] and recorded["a/index.html"][0] == "k1"
+    pages.save(recorded)
+    assert PageFiles.load(access, site, True).unchanged("a/index.html", "k1")
+    assert PageFiles(pages.files, site, {}, True).record() == {}  # no page of this build: nothing

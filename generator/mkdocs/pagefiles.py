@@ -88,18 +88,23 @@ class PageFiles:
         """The kept pages' files, as the sweep names them (inplace.py)."""
         return {f"{self.site_dir}/{dest}" for dest in self.kept}
 
-    def save(self) -> None:
-        """Record the generated pages' files as this build left them."""
-        if not self.files.writable:
-            return
+    def record(self) -> dict[str, list]:
+        """The generated pages' files as this build left them, for save() ({} when nothing is saved)."""
         recorded = {}
-        for dest, key in self.pages.items():
+        for dest, key in self.pages.items() if self.files.writable else ():
             try:
                 st = os.lstat(self.site_dir / dest)
             except OSError:
                 continue
             if stat.S_ISREG(st.st_mode):
                 recorded[dest] = [key, *_identity(st)]
+        return recorded
+
+    def save(self, recorded: dict[str, list] | None = None) -> None:
+        """Store the record of the generated pages' files (record()'s; taken now when None)."""
+        if not self.files.writable:
+            return
+        recorded = self.record() if recorded is None else recorded
         self.files.write(self.key, json.dumps(recorded, ensure_ascii=False, sort_keys=True).encode("utf-8"))
         self._prune()
 

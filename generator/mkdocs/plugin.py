@@ -198,16 +198,18 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def _on_post_build(self, *, config) -> None:
         state = self.state
         state.pages.wait_for_helper()  # (normally waited for at its first page)
+        # The search writer is the last to end a rebuild. Meanwhile: the pages are all written,
+        # so the memo is pruned and their files recorded (saved once the site is complete),
+        # and, in place, the rest of the site is swept (the writer's folder once it ended).
+        state.pages.memo.prune()
+        recorded = state.pages.disk.record()
         search = state.result.search
-        # The search writer is the last to end a rebuild: meanwhile, in place, the rest of the
-        # site is swept (its files are all written by now), and its folder once it ended.
         early = _sweep_besides_search(state.in_place, state.pages.disk) if search and search.running() else None
         try:
             if search is not None:
                 search.finish()
         except RuntimeError as error:
             raise PluginError(str(error)) from error
-        state.pages.memo.prune()
         warnings = len(state.result.warnings)
         if config.strict and warnings and not log.isEnabledFor(logging.WARNING):
             raise PluginError(f"Aborted with {warnings} data warnings in strict mode "
@@ -219,7 +221,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         elif state.in_place is not None and (stale := _sweep(state.in_place, state.pages.disk, early)):
             mark_incomplete(state.site_dir, stale)
         else:
-            state.pages.disk.save()
+            state.pages.disk.save(recorded)
             mark_complete(state.site_dir)
         log.info("digest: %s in %.1f s (%d of %d pages unchanged since the last build)", state.result.summary,
                  time.monotonic() - state.started, state.pages.unchanged, len(state.pages.keys))
