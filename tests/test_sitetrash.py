@@ -105,7 +105,7 @@ def test_a_failing_delete_warns_and_leaves_the_site_marked(tmp_path, monkeypatch
     state = plugin.state
     state.result = SimpleNamespace(search=None, warnings=(), summary="")
     state.pages = SimpleNamespace(wait_for_helper=lambda: None, memo=SimpleNamespace(prune=lambda: 0),
-                                  unchanged=0, keys=[], disk=SimpleNamespace(save=lambda: None))
+                                  unchanged=0, keys=[], disk=SimpleNamespace(record=dict, save=lambda recorded=None: None))
     with caplog.at_level("WARNING", logger="mkdocs.plugins.digest"):
         plugin._on_post_build(config=SimpleNamespace(strict=False))
     trash = trash_folders(site)
