@@ -83,3 +83,13 @@ def test_the_writer_receives_only_what_the_index_reads_of_an_article():
     assert child.exitcode == 0
     assert got[:6] == ("a0", "articles/a0/", REGION, "题", [Section("小标题", ["段落"])], ["图注"])
     assert got[6:] == ([], [], [], "", [])  # authors, line spans, warnings, subtitle, duplicates: left behind
+
+
+def test_the_words_go_as_bytes_so_the_builds_strings_keep_no_utf8_copy():
+    """Pickling a str keeps its UTF-8 form inside it for good: the words are encoded first."""
+    feed = ArticleFeed()
+    sent = []
+    feed._sender = type("Sender", (), {"send": lambda self, message: sent.append(message)})()
+    terms = {f"a{i}": SearchTerms(pack_words((f"词{i}", "共同")), ((),)) for i in range(3)}
+    feed.send_words(terms)
+    assert sent[-1] is None and [w for batch in sent[:-1] for w in batch] == [t.words.encode() for t in terms.values()]
